@@ -1,0 +1,1 @@
+"""Per-document annotation: sentences, casing, entities, time expressions, claims."""

@@ -1,0 +1,373 @@
+"""A rule-based temporal tagger in the manner of HeidelTime.
+
+Expressions are found by patterns, then normalised against a reference date (the
+article's date, or an inferred one), with tense deciding the direction of underspecified
+ones ("in July" in a past sentence is the last July; in a future one, the next). Each value
+keeps its granularity: "2020" (year), "2020-06" (month), "2020-01-05" (day). Durations
+stay durations ("P3Y", a range "P2Y-P5Y"); "N days earlier" counts from the last date the
+text mentioned, "N days ago" from the article's date.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..dates import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS, find_absolute_dates, iso, parse_iso, valid_day
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "a few": 3, "few": 3, "several": 3, "a couple of": 2, "couple of": 2, "half a": 0.5,
+}
+NUM = r"(?:\d{1,3}|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True)) + ")"
+UNIT = r"(?:day|week|month|year|decade)s?"
+UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y"}
+YEAR = r"(?:19[4-9]\d|20[0-9]\d)"
+PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+ORDINAL = r"(?:[0-3]?\d)(?:st|nd|rd|th)"
+FUTURE_CUE = re.compile(
+    r"\b(will|would|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|expects?|"
+    r"intends? to|set to|is to|are to|due to|aims? to|to be held|upcoming|coming|next)\b", re.I)
+
+Tense = str  # "past" | "present" | "future"
+
+
+@dataclass
+class Anchor:
+    """The reference date: at least a year, maybe a month and day."""
+
+    value: str | None
+    origin: str = "published"  # "published" | "inferred" | "none"
+
+    @property
+    def parts(self) -> tuple[int, ...]:
+        return parse_iso(self.value) or ()
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    text: str
+    kind: str  # "date" | "duration"
+    value: str | None
+    granularity: str | None
+    modifier: str | None = None
+
+
+def num(token: str) -> float:
+    token = token.lower().strip()
+    if token.isdigit():
+        return int(token)
+    return NUMBER_WORDS.get(token, 1)
+
+
+def shift_months(y: int, m: int, delta: int) -> tuple[int, int]:
+    total = y * 12 + (m - 1) + delta
+    return total // 12, total % 12 + 1
+
+
+def shift_day(d: date, unit: str, n: int) -> tuple[str, str]:
+    unit = unit.rstrip("s")
+    if unit == "day":
+        return (d + timedelta(days=n)).isoformat(), "day"
+    if unit == "week":
+        return (d + timedelta(weeks=n)).isoformat(), "day"
+    if unit == "month":
+        y, m = shift_months(d.year, d.month, n)
+        return iso(y, m), "month"
+    if unit == "decade":
+        return iso(d.year + 10 * n), "year"
+    return iso(d.year + n), "year"
+
+
+def _year_for(month: int, day: int | None, anchor: Anchor, tense: Tense) -> int | None:
+    """The year of an underspecified month (and day), by tense, relative to the anchor."""
+    parts = anchor.parts
+    if not parts:
+        return None
+    y = parts[0]
+    if len(parts) == 1:
+        return y
+    a_month = parts[1]
+    a_day = parts[2] if len(parts) > 2 else None
+    later = (month, day or 0) > (a_month, a_day or 31) if a_day else month > a_month
+    earlier = (month, day or 32) < (a_month, a_day or 1) if a_day else month < a_month
+    if tense == "past" and later:
+        return y - 1
+    if tense == "future" and earlier:
+        return y + 1
+    return y
+
+
+class Tagger:
+    """Find and normalise the time expressions of one document, sentence by sentence."""
+
+    def __init__(self, anchor: Anchor):
+        self.anchor = anchor
+        self.reference: str | None = None  # last day-level date mentioned, for "two days earlier"
+
+    # each rule: (compiled pattern, handler(match, tense) -> (kind, value, granularity, modifier))
+    def rules(self):
+        return [
+            (re.compile(rf"\b(?:on\s+)?(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<rel>this|last|next)\s+year\b", re.I), self.month_day_rel),
+            (re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?:of\s+)?(?P<y>{YEAR})\b", re.I), self.month_year),
+            (re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<rel>this|last|next)\s+year\b", re.I), self.month_rel_year),
+            (re.compile(rf"\b(?P<rel>next|last|this|coming|past)\s+(?P<mon>{MONTH_RE})(?!\s*\d)", re.I), self.rel_month),
+            (re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I), self.month_day),
+            (re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})\b(?!,?\s*\d)", re.I), self.day_month),
+            (re.compile(rf"\b(?:(?P<mod>at|by|until|till|before|after|from|since|towards?)\s+)?(?:the\s+)?(?P<edge>end|beginning|start|middle|close)\s+of\s+(?:the\s+)?(?P<rel>this|last|next|current|coming)\s+(?P<unit>month|year|week)\b", re.I), self.edge_rel),
+            (re.compile(rf"\b(?:(?P<mod>at|by|until|till|before|after|from|since|towards?)\s+)?(?:the\s+)?(?P<edge>end|beginning|start|middle|close)\s+of\s+(?P<y>{YEAR})\b", re.I), self.edge_year),
+            (re.compile(rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from now|hence)\b", re.I), self.offset),
+            (re.compile(rf"\b(?:in\s+)?the\s+(?P<dir>next|coming|past|last|previous|following)\s+(?P<n>{NUM})\s+(?P<unit>{UNIT})\b", re.I), self.window),
+            (re.compile(rf"\b(?P<rel>this|last|next|past|previous|coming|current|following)\s+(?P<unit>week|month|year)\b", re.I), self.rel_unit),
+            (re.compile(r"\b(?:in|over|during|within)\s+the\s+(?P<rel>coming|next|past|last|recent)\s+(?:few\s+)?(?P<unit>days|weeks|months|years)\b", re.I), self.vague_window),
+            (re.compile(r"\b(?:in\s+the\s+near\s+future|soon)\b", re.I), self.vague_future),
+            (re.compile(rf"\b(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{WEEKDAY_RE}){PART_OF_DAY}\b", re.I), self.weekday),
+            (re.compile(rf"\b(?:on\s+)?the\s+(?P<d>{ORDINAL})\b(?!\s+(?:century|anniversary|floor|time|round|day|week|month|year|of))", re.I), self.ordinal_day),
+            (re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I), self.deictic),
+            (re.compile(rf"\b(?P<lo>\d{{1,2}})\s*(?:-|–|to)\s*(?P<hi>\d{{1,2}})[- ](?P<unit>day|week|month|year)s?(?:\s+(?:time\s*frame|timeframe|period|timetable|window))?\b", re.I), self.duration_range),
+            (re.compile(rf"\b(?:(?P<mod>within|for|after|in|over|nearly|almost|about|around|more than|less than|at least|up to)\s+)?(?:(?:nearly|almost|about|around|more than|less than|at least|up to)\s+)?(?P<n>{NUM})[- ](?P<unit>{UNIT})\b(?!\s+(?:ago|earlier|later|old|before|after))", re.I), self.duration),
+            (re.compile(rf"\b(?:(?P<mod>in|since|by|until|till|before|after|from|during|of|early|late|mid-?)\s+)?(?<![\d,.$-])(?P<y>{YEAR})(?![\d,]|\s*%|-\d|\s*(?:people|troops|soldiers|km|kilometers|tons))\b", re.I), self.year),
+        ]
+
+    # -- handlers ------------------------------------------------------------------------
+    def month_day_rel(self, m, tense):
+        y = self._rel_year(m.group("rel"))
+        mon, d = MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("d"))
+        if y is None or not valid_day(y, mon, d):
+            return "date", None, "day", None
+        return "date", iso(y, mon, d), "day", None
+
+    def month_year(self, m, tense):
+        return "date", iso(int(m.group("y")), MONTHS[m.group("mon").lower().rstrip(".")]), "month", None
+
+    def month_rel_year(self, m, tense):
+        y = self._rel_year(m.group("rel"))
+        mon = MONTHS[m.group("mon").lower().rstrip(".")]
+        return "date", iso(y, mon) if y else None, "month", None
+
+    def rel_month(self, m, tense):
+        rel = m.group("rel").lower()
+        mon = MONTHS[m.group("mon").lower().rstrip(".")]
+        parts = self.anchor.parts
+        if not parts:
+            return "date", None, "month", None
+        y = parts[0]
+        if len(parts) > 1:
+            if rel in ("next", "coming") and mon <= parts[1]:
+                y += 1
+            elif rel in ("last", "past") and mon >= parts[1]:
+                y -= 1
+        elif rel in ("last", "past"):
+            y -= 1 if tense != "past" else 0
+        return "date", iso(y, mon), "month", None
+
+    def month_day(self, m, tense):
+        word = m.group("mon")
+        if word.lower() == "may" and word[0] == "m" and not self._lower_doc:
+            return None  # the verb "may"
+        mon, d = MONTHS[word.lower().rstrip(".")], int(m.group("d"))
+        y = _year_for(mon, d, self.anchor, tense)
+        if y is None or not valid_day(y, mon, d):
+            return "date", None, "day", None
+        return "date", iso(y, mon, d), "day", None
+
+    def day_month(self, m, tense):
+        return self.month_day(m, tense)
+
+    def edge_rel(self, m, tense):
+        unit, rel = m.group("unit").lower(), m.group("rel").lower()
+        mod = (m.group("mod") or "").lower() or None
+        edge = m.group("edge").lower()
+        parts = self.anchor.parts
+        if not parts:
+            return "date", None, unit, edge
+        delta = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
+        if unit == "year":
+            return "date", iso(parts[0] + delta), "year", mod or edge
+        if unit == "month" and len(parts) > 1:
+            y, mo = shift_months(parts[0], parts[1], delta)
+            return "date", iso(y, mo), "month", mod or edge
+        return "date", None, unit, mod or edge
+
+    def edge_year(self, m, tense):
+        mod = (m.group("mod") or "").lower() or m.group("edge").lower()
+        return "date", iso(int(m.group("y"))), "year", mod
+
+    def offset(self, m, tense):
+        n = int(num(m.group("n")))
+        unit = m.group("unit").lower()
+        direction = m.group("dir").lower()
+        sign = -1 if direction in ("ago", "earlier", "before") else 1
+        if direction in ("earlier", "later", "before", "after") and self.reference:
+            base = self.reference
+        else:
+            base = self.anchor.value if len(self.anchor.parts) == 3 else None
+        if not base:
+            return "date", None, None, direction
+        value, gran = shift_day(date.fromisoformat(base), unit, sign * n)
+        return "date", value, gran, direction
+
+    def window(self, m, tense):
+        n = num(m.group("n"))
+        code = UNIT_CODE[m.group("unit").lower().rstrip("s")]
+        if m.group("unit").lower().startswith("decade"):
+            n *= 10
+        return "duration", f"P{_fmt(n)}{code}", None, m.group("dir").lower()
+
+    def rel_unit(self, m, tense):
+        rel, unit = m.group("rel").lower(), m.group("unit").lower()
+        parts = self.anchor.parts
+        delta = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+        if not parts:
+            return "date", None, unit, None
+        if unit == "year":
+            return "date", iso(parts[0] + delta), "year", None
+        if unit == "month" and len(parts) > 1:
+            y, mo = shift_months(parts[0], parts[1], delta)
+            return "date", iso(y, mo), "month", None
+        if unit == "week" and len(parts) == 3:
+            d = date(*parts) + timedelta(weeks=delta)
+            return "date", d.isoformat(), "week", None
+        return "date", None, unit, None
+
+    def vague_window(self, m, tense):
+        rel = m.group("rel").lower()
+        return "date", None, None, "future" if rel in ("coming", "next") else "past"
+
+    def vague_future(self, m, tense):
+        return "date", None, None, "future"
+
+    def weekday(self, m, tense):
+        word = m.group("wd")
+        rel = (m.group("rel") or "").lower()
+        if len(word.rstrip(".")) <= 4 and not word[0].isupper() and not rel:
+            return None  # "sat", "wed" as words, not days
+        if word.lower().rstrip(".") in ("sun", "mon", "sat", "wed") and not rel:
+            return None
+        parts = self.anchor.parts
+        if len(parts) < 3:
+            return "date", None, "day", None
+        a = date(*parts)
+        target = WEEKDAYS[word.lower().rstrip(".")]
+        if rel == "next" or (tense == "future" and rel != "last"):
+            delta = (target - a.weekday()) % 7 or (7 if rel == "next" else 0)
+            return "date", (a + timedelta(days=delta)).isoformat(), "day", None
+        delta = (a.weekday() - target) % 7
+        if rel == "last" and delta == 0:
+            delta = 7
+        return "date", (a - timedelta(days=delta)).isoformat(), "day", None
+
+    def ordinal_day(self, m, tense):
+        d = int(re.match(r"\d+", m.group("d")).group())
+        parts = self.anchor.parts
+        if len(parts) < 2 or not 1 <= d <= 31:
+            return "date", None, "day", None
+        y, mo = parts[0], parts[1]
+        if len(parts) == 3 and d > parts[2] and tense != "future":
+            y, mo = shift_months(y, mo, -1)
+        if not valid_day(y, mo, d):
+            return "date", None, "day", None
+        return "date", iso(y, mo, d), "day", None
+
+    def deictic(self, m, tense):
+        parts = self.anchor.parts
+        if len(parts) < 3:
+            return "date", None, "day", None
+        delta = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m.group("w").lower()]
+        return "date", (date(*parts) + timedelta(days=delta)).isoformat(), "day", None
+
+    def duration_range(self, m, tense):
+        code = UNIT_CODE[m.group("unit").lower()]
+        return "duration", f"P{m.group('lo')}{code}-P{m.group('hi')}{code}", None, "range"
+
+    def duration(self, m, tense):
+        n = num(m.group("n"))
+        unit = m.group("unit").lower().rstrip("s")
+        if unit == "decade":
+            n, unit = n * 10, "year"
+        mod = (m.group("mod") or "").lower() or None
+        return "duration", f"P{_fmt(n)}{UNIT_CODE[unit]}", None, mod
+
+    def year(self, m, tense):
+        mod = (m.group("mod") or "").lower() or None
+        if mod == "of":
+            mod = None
+        return "date", m.group("y"), "year", mod
+
+    # -- helpers -------------------------------------------------------------------------
+    _lower_doc = False
+
+    def _rel_year(self, rel: str) -> int | None:
+        parts = self.anchor.parts
+        if not parts:
+            return None
+        return parts[0] + {"last": -1, "next": 1}.get(rel.lower(), 0)
+
+    def tag(self, text: str, tense_at: Callable[[int], Tense] | None = None,
+            lowercase: bool = False) -> list[Timex]:
+        """All time expressions of one sentence, left to right, without overlaps."""
+        self._lower_doc = lowercase
+        tense_at = tense_at or (lambda pos: guess_tense(text, pos))
+        found: list[tuple[int, int, str, tuple]] = []
+        for start, end, value in find_absolute_dates(text):
+            found.append((start, end, "abs", ("date", value, "day", None)))
+        for pattern, handler in self.rules():
+            for m in pattern.finditer(text):
+                found.append((m.start(), m.end(), "rule", (handler, m)))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        chosen: list[Timex] = []
+        last_end = -1
+        for start, end, how, payload in found:
+            if start < last_end:
+                continue
+            if how == "abs":
+                result = payload
+            else:
+                handler, m = payload
+                result = handler(m, _deadline_tense(text, start) or tense_at(start))
+                if result is None:
+                    continue
+            kind, value, gran, mod = result
+            chosen.append(Timex(start, end, text[start:end], kind, value, gran, mod))
+            last_end = end
+            if kind == "date" and value and gran == "day":
+                self.reference = value
+        return chosen
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+DEADLINE = re.compile(r"\b(by|until|till|before|no later than|deadline(?: is| of)?)\s+(?:the\s+)?$", re.I)
+
+
+def _deadline_tense(text: str, pos: int) -> Tense | None:
+    """"by Dec. 31", "until June": a deadline lies ahead of the statement."""
+    return "future" if DEADLINE.search(text[max(0, pos - 30): pos]) else None
+
+
+def guess_tense(text: str, pos: int) -> Tense:
+    """Tense of the clause around `pos` from its words alone (used without a parse)."""
+    lo = max(text.rfind(p, 0, pos) for p in (".", ";", ":", "\n", ","))
+    hi = min([i for i in (text.find(p, pos) for p in (".", ";", ",", "\n")) if i > pos] or [len(text)])
+    clause = text[lo + 1: hi]
+    if FUTURE_CUE.search(clause):
+        return "future"
+    return "past"
+
+
+def tag_text(text: str, anchor: str | None, origin: str = "published") -> list[Timex]:
+    """Convenience for tests and the evaluation script: one text, one reference date."""
+    return Tagger(Anchor(anchor, origin)).tag(text)
+
+
+def last_day_of_month(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]

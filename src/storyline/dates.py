@@ -1,0 +1,102 @@
+"""Calendar vocabulary and absolute-date parsing shared by metadata and the time tagger."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+MONTH_RE = rf"(?:{_MONTH_ALT})\.?"
+WEEKDAY_RE = rf"(?:{_WEEKDAY_ALT})\.?"
+
+# Absolute dates written in full, most specific first.
+ABSOLUTE_DATE_PATTERNS = [
+    # 2024-09-18, 2024/09/18
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])\b"),
+    # (Friday,) September 20(th), 2024 / Sept. 20 2024
+    re.compile(rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    # (Friday,) 20 September 2024
+    re.compile(rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+]
+
+
+def iso(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def granularity_of(value: str | None) -> str | None:
+    if not value:
+        return None
+    return {4: "year", 7: "month", 10: "day"}.get(len(value))
+
+
+def valid_day(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def month_number(token: str) -> int | None:
+    return MONTHS.get(token.lower().rstrip("."))
+
+
+def find_absolute_dates(text: str) -> list[tuple[int, int, str]]:
+    """All full calendar dates in `text` as (start, end, ISO day), left to right."""
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in ABSOLUTE_DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            y = int(m.group("y"))
+            mon = int(m.group("m")) if "m" in m.groupdict() and m.groupdict().get("m") else \
+                month_number(m.group("mon"))
+            d = int(m.group("d"))
+            if mon and valid_day(y, mon, d):
+                found.append((m.start(), m.end(), iso(y, mon, d)))
+                taken.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def parse_iso(value: str | None) -> tuple[int, ...] | None:
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    return tuple(int(x) for x in m.groups() if x is not None)
+
+
+def to_date(value: str | None, end: bool = False) -> date | None:
+    """The first (or with end=True, last) day an ISO partial date covers."""
+    parts = parse_iso(value)
+    if not parts:
+        return None
+    y = parts[0]
+    if len(parts) == 1:
+        return date(y, 12, 31) if end else date(y, 1, 1)
+    m = parts[1]
+    if len(parts) == 2:
+        if not end:
+            return date(y, m, 1)
+        nxt = date(y + (m == 12), m % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+    return date(y, m, parts[2])

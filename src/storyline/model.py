@@ -1,0 +1,157 @@
+"""Plain data that moves between the stages.
+
+Each per-article stage takes and returns these dataclasses; the store persists them and
+the presenters read them back. Dates are ISO strings at their known precision
+("2020", "2020-06", "2020-01-05"); unknown is None.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RawPage:
+    """One article as a reader found it, before cleaning."""
+
+    source: str  # file path, plus "#n" for the n-th record of a container file
+    content: str
+    kind: str  # "text" or "html"
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # as the container states it (JSONL, feed, WARC header)
+    outlet: str | None = None
+
+
+@dataclass
+class DateInfo:
+    """A document date with where it came from and how much to trust it."""
+
+    value: str | None
+    granularity: str | None = None  # "year" | "month" | "day"
+    origin: str | None = None  # "metadata" | "dateline" | "header" | "url" | "inferred"
+    flag: str | None = None  # e.g. "display-date": a site header's date, maybe not the article's
+
+    @classmethod
+    def unknown(cls) -> DateInfo:
+        return cls(None)
+
+
+@dataclass
+class Document:
+    """A cleaned article: the unit every later stage annotates."""
+
+    id: str  # content hash of the cleaned text
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    outlet_origin: str | None = None
+    published: DateInfo = field(default_factory=DateInfo.unknown)
+    url: str | None = None
+    author: str | None = None
+    kind: str = "text"
+    removed: list[str] = field(default_factory=list)  # boilerplate lines, kept for audit
+    duplicate_of: str | None = None
+    lowercase: bool = False
+
+
+@dataclass
+class Sentence:
+    doc_id: str
+    index: int
+    start: int  # character offsets into Document.text
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    """A named entity mention in one sentence."""
+
+    doc_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, ORG, GPE, FACILITY, NORP, LOC, ...
+    role: str | None = None  # "spokesman for ...", "Major General"
+    entity_id: str | None = None
+
+
+@dataclass
+class TimeValue:
+    """A time expression resolved against an anchor date."""
+
+    doc_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    kind: str  # "date" | "duration" | "set"
+    value: str | None  # ISO date at its granularity, or an ISO-8601 duration ("P3Y")
+    granularity: str | None  # "year" | "month" | "day" | None
+    anchor: str | None = None  # the reference date it was resolved against
+    anchor_origin: str | None = None  # "published" | "inferred" | "absolute"
+    modifier: str | None = None  # "by" | "until" | "since" | "end" | "within" | ...
+
+
+@dataclass
+class Evidence:
+    doc: str
+    sentence: int
+    text: str
+
+
+@dataclass
+class Claim:
+    id: str
+    doc_id: str
+    sentence: int
+    speaker: str
+    text: str
+    cue: str  # the speech verb or pattern that attributed it
+    speaker_entity: str | None = None
+    anonymous: bool = False
+    via: str | None = None  # "X told the Associated Press": the outlet it was given to
+    said_on: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    id: str
+    when: str | None
+    summary: str
+    status: str  # "past" | "planned" | "conditional"
+    participants: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    granularity: str | None = None
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: int = 0
+
+
+@dataclass
+class Contradiction:
+    id: str
+    summary: str
+    kind: str  # "between-sources" | "change-over-time"
+    sides: list[list[Evidence]] = field(default_factory=list)
+
+
+@dataclass
+class Commitment:
+    id: str
+    summary: str
+    due: str | None
+    status: str  # "open" | "met" | "missed" | "superseded" | "unverified"
+    stated_on: str | None = None
+    committed_by: str | None = None
+    superseded_by: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)

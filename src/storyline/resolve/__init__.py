@@ -1,0 +1,1 @@
+"""Cross-document resolution: near-duplicates, entities, events."""

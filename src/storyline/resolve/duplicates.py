@@ -1,0 +1,58 @@
+"""Near-duplicate detection: syndicated copies and reprints are linked to their original.
+
+MinHash signatures over word 5-shingles, indexed by LSH (datasketch). A page whose
+estimated Jaccard similarity with an earlier page reaches the threshold is a copy of it.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 128
+THRESHOLD = 0.7
+SHINGLE = 5
+
+
+def shingles(text: str) -> set[bytes]:
+    words = re.findall(r"\w+", text.lower())
+    if len(words) < SHINGLE:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i:i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+
+
+def signature(text: str) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM)
+    m.update_batch(list(shingles(text)))
+    return m
+
+
+def to_bytes(m: MinHash) -> bytes:
+    return np.asarray(m.hashvalues, dtype=np.uint64).tobytes()
+
+
+def from_bytes(data: bytes) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64))
+
+
+class DuplicateIndex:
+    """The originals seen so far; `match` names the original a new text copies, if any."""
+
+    def __init__(self, threshold: float = THRESHOLD):
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.threshold = threshold
+        self.sigs: dict[str, MinHash] = {}
+
+    def add(self, doc_id: str, sig: MinHash) -> None:
+        if doc_id not in self.sigs:
+            self.lsh.insert(doc_id, sig)
+            self.sigs[doc_id] = sig
+
+    def match(self, sig: MinHash) -> tuple[str, float] | None:
+        best = None
+        for cand in self.lsh.query(sig):
+            sim = sig.jaccard(self.sigs[cand])
+            if sim >= self.threshold and (best is None or sim > best[1]):
+                best = (cand, sim)
+        return best

@@ -93,6 +93,7 @@ class TimeValue:
     anchor: str | None = None  # the reference date it was resolved against
     anchor_origin: str | None = None  # "published" | "inferred" | "absolute"
     modifier: str | None = None  # "by" | "until" | "since" | "end" | "within" | ...
+    tense: str | None = None  # tense of the clause holding it: "past" | "present" | "future"
 
 
 @dataclass

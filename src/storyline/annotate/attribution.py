@@ -26,7 +26,7 @@ SPEECH_VERBS = {
     "acknowledge", "admit", "suggest", "indicate", "comment", "respond", "reply", "affirm",
     "reiterate", "underline", "underscore", "disclose", "tweet", "believe", "maintain",
     "allege", "contend", "estimate", "quote", "assure", "promise", "pledge", "vow", "threaten",
-    "point", "recall", "observe", "remark", "testify", "caution", "demand",
+    "point", "recall", "observe", "remark", "testify", "caution",
 }
 PRONOUNS = {"he", "she", "they", "i", "we"}
 ANONYMOUS_HEADS = {"source", "sources", "official", "officials", "diplomat", "diplomats",
@@ -123,3 +123,116 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     if start is not None:
         spans.append((start, len(text)))
     return spans
+
+
+class Attributor:
+    """Walks one parsed document in order, remembering the last speaker and person."""
+
+    def __init__(self, sdoc, text: str):
+        self.sdoc = sdoc
+        self.text = text
+        self.last: Attribution | None = None
+        self.persons = [(e.start_char, e.text) for e in sdoc.ents if e.label_ == "PERSON"]
+
+    def last_person_before(self, pos: int) -> str | None:
+        before = [name for start, name in self.persons if start < pos]
+        return before[-1] if before else None
+
+    def ents_in(self, start: int, end: int):
+        return [e for e in self.sdoc.ents if e.start_char >= start and e.end_char <= end
+                and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
+
+    def speaker_from_subject(self, subj) -> Attribution | None:
+        start, end = phrase(subj)
+        span_text = self.text[start:end]
+        lower = subj.lower_
+        if lower in PRONOUNS and subj.i == subj.left_edge.i == subj.right_edge.i:
+            if self.last is None:
+                return None
+            return Attribution(self.last.speaker, "", "pronoun", self.last.anonymous, self.last.person)
+        ents = [e for e in self.ents_in(start, end) if e.label_ != "NORP"]
+        words = span_text.lower().split()
+        if (words and words[0] == "the" and not any(e.label_ == "PERSON" for e in ents)
+                and subj.lemma_.lower() in PERSON_DESCRIPTION
+                and not ANONYMOUS_CUES.search(span_text + " ")):
+            person = self.last_person_before(start)
+            if person:
+                return Attribution(person, "", "description", False, True)
+        speaker, anonymous, is_person = describe_speaker(span_text, ents)
+        return Attribution(speaker, "", "subject", anonymous, is_person)
+
+    def claim_text(self, sent, verb, quotes: list[tuple[int, int]]) -> str:
+        inside = [(s, e) for s, e in quotes if s < sent.end_char and e > sent.start_char]
+        if inside:
+            s, e = inside[0]
+            return self.text[max(s, sent.start_char): min(e, sent.end_char)].strip(" ,.“”\"")
+        comp = complement(verb) if verb is not None else None
+        if comp is not None:
+            toks = list(comp.subtree)
+            return self.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)].strip(" ,")
+        if verb is not None:
+            return self.text[verb.idx + len(verb.text): sent.end_char].strip(" ,.:")
+        return sent.text.strip()
+
+    def attribute(self, sent, quotes: list[tuple[int, int]]) -> Attribution | None:
+        """The attribution a sentence makes itself, if any."""
+        def outside_quotes(tok) -> bool:
+            return not any(s <= tok.idx < e for s, e in quotes)
+
+        for tok in sent:
+            if tok.lower_ == "according" and outside_quotes(tok):
+                to = next((c for c in tok.children if c.lower_ == "to"), None)
+                obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                if obj is not None:
+                    found = self.speaker_from_subject(obj)
+                    if found:
+                        rest_start = obj.right_edge.idx + len(obj.right_edge.text)
+                        found.text = self.text[rest_start: sent.end_char].strip(" ,.")
+                        if tok.idx - sent.start_char > 20:
+                            found.text = self.text[sent.start_char: tok.idx].strip(" ,.")
+                        found.cue = "according to"
+                        return found
+        for tok in sent:
+            if not speech_verb(tok) or not outside_quotes(tok):
+                continue
+            if tok.lemma_.lower() == "quote":
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                if obj is not None and re.search(r"\bas\s+saying\b", sent.text):
+                    found = self.speaker_from_subject(obj)
+                    subj = subject_of(tok)
+                    if found:
+                        found.via = self.text[slice(*phrase(subj))] if subj is not None else None
+                        found.text = self.claim_text(sent, None, quotes)
+                        found.cue = "quoted as saying"
+                        return found
+                continue
+            subj = subject_of(tok)
+            if subj is None or subj.dep_ == "nsubjpass":
+                continue
+            found = self.speaker_from_subject(subj)
+            if found is None:
+                continue
+            found.text = self.claim_text(sent, tok, quotes)
+            found.cue = tok.lemma_.lower()
+            for c in tok.children:
+                if c.dep_ in ("dobj", "dative") and c.ent_type_ == "ORG":
+                    found.via = self.text[slice(*phrase(c))]
+            return found
+        m = LOOSE_SPEECH.match(sent.text.strip())
+        if m:
+            start = sent.start_char + sent.text.index(m.group("spk"))
+            ents = self.ents_in(start, start + len(m.group("spk")))
+            speaker, anonymous, person = describe_speaker(m.group("spk"), ents)
+            return Attribution(speaker, m.group("claim"), m.group("verb").lower(), anonymous, person)
+        return None
+
+    def transcript_speaker(self, para_start: int, para_text: str) -> tuple[Attribution, int] | None:
+        """"Name, role: statement" (or "role Name: statement") opening a paragraph."""
+        m = TRANSCRIPT.match(para_text)
+        if not m:
+            return None
+        lead_end = para_start + m.end("lead")
+        persons = [e for e in self.ents_in(para_start, lead_end) if e.label_ == "PERSON"]
+        if not persons or len(m.group("lead").split()) > 25:
+            return None
+        return Attribution(persons[0].text, "", "transcript", False, True), para_start + m.end()

@@ -58,6 +58,7 @@ class Timex:
     value: str | None
     granularity: str | None
     modifier: str | None = None
+    tense: str | None = None
 
 
 def num(token: str) -> float:
@@ -329,13 +330,15 @@ class Tagger:
                 continue
             if how == "abs":
                 result = payload
+                tense = _deadline_tense(text, start) or tense_at(start)
             else:
                 handler, m = payload
-                result = handler(m, _deadline_tense(text, start) or tense_at(start))
+                tense = _deadline_tense(text, start) or tense_at(start)
+                result = handler(m, tense)
                 if result is None:
                     continue
             kind, value, gran, mod = result
-            chosen.append(Timex(start, end, text[start:end], kind, value, gran, mod))
+            chosen.append(Timex(start, end, text[start:end], kind, value, gran, mod, tense))
             last_end = end
             if kind == "date" and value and gran == "day":
                 self.reference = value

@@ -180,9 +180,9 @@ class Store:
                  for m in mentions])
             c.executemany(
                 "INSERT INTO timexes (doc_id, sentence, start, \"end\", text, kind, value, granularity,"
-                " anchor, anchor_origin, modifier) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " anchor, anchor_origin, modifier, tense) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(t.doc_id, t.sentence, t.start, t.end, t.text, t.kind, t.value, t.granularity,
-                  t.anchor, t.anchor_origin, t.modifier) for t in timexes])
+                  t.anchor, t.anchor_origin, t.modifier, t.tense) for t in timexes])
             c.executemany(
                 "INSERT INTO claims (id, doc_id, sentence, speaker, speaker_entity, text, cue,"
                 " anonymous, via, said_on, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -210,7 +210,8 @@ class Store:
         if doc_id:
             sql, args = sql + " WHERE doc_id = ?", (doc_id,)
         return [TimeValue(r["doc_id"], r["sentence"], r["start"], r["end"], r["text"], r["kind"],
-                          r["value"], r["granularity"], r["anchor"], r["anchor_origin"], r["modifier"])
+                          r["value"], r["granularity"], r["anchor"], r["anchor_origin"], r["modifier"],
+                          r["tense"])
                 for r in self.conn.execute(sql + " ORDER BY doc_id, sentence, start", args)]
 
     def claims(self, doc_id: str | None = None) -> list[Claim]:

@@ -65,7 +65,8 @@ CREATE TABLE timexes (
     granularity   TEXT,
     anchor        TEXT,
     anchor_origin TEXT,
-    modifier      TEXT
+    modifier      TEXT,
+    tense         TEXT
 );
 CREATE INDEX timexes_doc ON timexes(doc_id);
 

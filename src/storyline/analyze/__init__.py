@@ -1,0 +1,14 @@
+"""Cross-document judgement: contradictions, commitments, corroboration."""
+from __future__ import annotations
+
+from ..store import Store
+
+
+def run_analysis(store: Store) -> dict[str, int]:
+    """Rebuild the judged layers from the stored events and claims."""
+    from .commitments import find_commitments
+    from .contradictions import find_contradictions
+
+    commitments = find_commitments(store)
+    contradictions = find_contradictions(store)
+    return {"commitments": len(commitments), "contradictions": len(contradictions)}

@@ -1,0 +1,212 @@
+"""Annotate one document: sentences, tense, mentions, time expressions and claims.
+
+The spaCy parse runs on the truecased text, which has the same length as the cleaned text,
+so every offset stored points into the cleaned text the dossier shows.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from ..model import Claim, Document, Evidence, Mention, Sentence, TimeValue
+from .attribution import Attribution, Attributor, quote_spans
+from .timex import Anchor, Tagger
+
+LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
+          "FAC": "FACILITY", "EVENT": "EVENT"}
+FACILITY = re.compile(
+    r"\b(?P<name>(?:(?:[A-Z][\w'’]*|al|Al|el|El|ad|as|an)[- ]){0,3}[A-Z][\w'’]*)[- ]"
+    r"(?P<kind>[Aa]ir [Bb]ase|[Aa]ir[Bb]ase|[Mm]ilitary [Bb]ase|[Bb]ase|[Aa]irport|[Aa]irfield)\b")
+ACRONYM_DEF = re.compile(r"\b(?P<long>(?:[A-Z][\w'-]*\s+(?:(?:of|the|and|for)\s+)*){1,7})\((?P<short>[A-Z][A-Za-z]{1,9})\)")
+FUTURE_LEMMAS = {"plan", "schedule", "expect", "intend", "aim", "prepare", "propose", "set"}
+PLANNED_WORDS = {"planned", "scheduled", "upcoming", "expected", "proposed", "intended"}
+
+
+@dataclass
+class Annotations:
+    doc_id: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    timexes: list[TimeValue]
+    claims: list[Claim]
+    tenses: list[str] = field(default_factory=list)  # per sentence
+
+
+def sentence_spans(sdoc, text: str) -> list[tuple[int, int]]:
+    """spaCy's sentences, also cut at line breaks, trimmed of white space."""
+    spans = []
+    for sent in sdoc.sents:
+        start = sent.start_char
+        for piece in re.split(r"(\n+)", text[sent.start_char: sent.end_char]):
+            if piece and not piece.startswith("\n"):
+                s = start + len(piece) - len(piece.lstrip())
+                e = start + len(piece.rstrip())
+                if e > s and re.search(r"\w", text[s:e]):
+                    spans.append((s, e))
+            start += len(piece)
+    return spans
+
+
+def tense_of(token) -> str:
+    """past / present / future for the clause governing a token."""
+    node = token
+    for _ in range(8):
+        if any(c.lower_ in PLANNED_WORDS for c in node.children) or node.lower_ in PLANNED_WORDS:
+            return "future"
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "amod":
+            break
+        if node.head is node:
+            break
+        node = node.head
+    verb = node
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "would", "shall", "'ll", "wo") for a in auxes):
+        return "future"
+    if verb.lemma_ in FUTURE_LEMMAS or (verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_LEMMAS):
+        return "future"
+    if verb.dep_ == "xcomp" and any(c.lower_ in ("will", "would") for c in verb.head.children):
+        return "future"
+    if any(a.lower_ in ("going",) for a in auxes) or (verb.head.lower_ == "going" and verb.dep_ == "xcomp"):
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (
+            verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    return "past"
+
+
+def claim_id(doc_id: str, sentence: int, speaker: str) -> str:
+    return "c" + hashlib.sha1(f"{doc_id}:{sentence}:{speaker}".encode()).hexdigest()[:10]
+
+
+def annotate(doc: Document, sdoc, anchor: Anchor) -> Annotations:
+    text = doc.text
+    spans = sentence_spans(sdoc, text)
+    starts = [s for s, _ in spans]
+
+    def sentence_at(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    sentences = [Sentence(doc.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]
+    tok_starts = [t.idx for t in sdoc]
+
+    def token_at(pos: int):
+        return sdoc[max(0, bisect.bisect_right(tok_starts, pos) - 1)]
+
+    mentions = find_mentions(doc, sdoc, text, sentence_at)
+    tagger = Tagger(anchor)
+    timexes: list[TimeValue] = []
+    tenses: list[str] = []
+    for sent in sentences:
+        root = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
+        tenses.append(tense_of(root.root) if root is not None and len(root) else "past")
+        for t in tagger.tag(sent.text, lambda pos, s=sent: tense_of(token_at(s.start + pos)),
+                            lowercase=doc.lowercase):
+            timexes.append(TimeValue(doc.id, sent.index, sent.start + t.start, sent.start + t.end,
+                                     t.text, t.kind, t.value, t.granularity, anchor.value,
+                                     anchor.origin, t.modifier, t.tense))
+    claims = find_claims(doc, sdoc, sentences, sentence_at)
+    return Annotations(doc.id, sentences, mentions, timexes, claims, tenses)
+
+
+def find_mentions(doc: Document, sdoc, text: str, sentence_at) -> list[Mention]:
+    found: dict[tuple[int, int], Mention] = {}
+    for ent in sdoc.ents:
+        label = LABELS.get(ent.label_)
+        if not label:
+            continue
+        start, end = ent.start_char, ent.end_char
+        surface = text[start:end]
+        if surface.lower().startswith("the "):
+            start, surface = start + 4, surface[4:]
+        surface = re.sub(r"[’']s$", "", surface)
+        end = start + len(surface)
+        if len(surface) < 2:
+            continue
+        found[(start, end)] = Mention(doc.id, sentence_at(start), start, end, surface, label)
+    cased = sdoc.text
+    for m in FACILITY.finditer(cased):
+        start, end = m.start(), m.end()
+        for key in [k for k in found if k[0] < end and start < k[1]]:
+            del found[key]
+        found[(start, end)] = Mention(doc.id, sentence_at(start), start, end, text[start:end], "FACILITY")
+    for m in ACRONYM_DEF.finditer(cased):
+        long = m.group("long").strip()
+        if [w[0] for w in long.split() if w[0].isupper()] and len(m.group("short")) >= 2:
+            start = m.start("long")
+            end = m.end()
+            label = next((x.label for k, x in found.items() if k[0] >= start and k[1] <= end), "ORG")
+            for key in [k for k in found if k[0] < end and start < k[1]]:
+                del found[key]
+            found[(start, end)] = Mention(doc.id, sentence_at(start), start, end, text[start:end], label)
+    return sorted(found.values(), key=lambda x: x.start)
+
+
+def find_claims(doc: Document, sdoc, sentences: list[Sentence], sentence_at) -> list[Claim]:
+    text = doc.text
+    attributor = Attributor(sdoc, text)
+    claims: list[Claim] = []
+    taken: set[tuple[int, str]] = set()
+
+    def add(sent: Sentence, att: Attribution, claim_text: str | None = None) -> None:
+        key = (sent.index, att.speaker.lower())
+        if key in taken or not att.speaker.strip():
+            return
+        taken.add(key)
+        claims.append(Claim(
+            id=claim_id(doc.id, sent.index, att.speaker), doc_id=doc.id, sentence=sent.index,
+            speaker=att.speaker, text=(claim_text or att.text or sent.text).strip(), cue=att.cue,
+            anonymous=att.anonymous, via=att.via,
+            evidence=[Evidence(doc.id, sent.index, sent.text)]))
+
+    for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+        p_start, p_end = para.start(), para.end()
+        in_para = [s for s in sentences if s.start >= p_start and s.end <= p_end]
+        quotes = [(p_start + s, p_start + e) for s, e in quote_spans(para.group())]
+        own: dict[int, Attribution] = {}
+        for s in in_para:
+            span = sdoc.char_span(s.start, s.end, alignment_mode="expand")
+            if span is None:
+                continue
+            att = attributor.attribute(span, quotes)
+            if att is not None:
+                own[s.index] = att
+                attributor.last = att
+        transcript = attributor.transcript_speaker(p_start, para.group())
+        previous: Attribution | None = None
+        for s in in_para:
+            att = own.get(s.index)
+            if att is None:
+                quote_att = _quote_speaker(s, in_para, quotes, own)
+                if quote_att is not None:
+                    att = Attribution(quote_att.speaker, "", "quotation", quote_att.anonymous,
+                                      quote_att.person, quote_att.via)
+                elif transcript is not None and s.end > transcript[1]:
+                    att = transcript[0]
+                elif previous is not None and previous.cue not in ("quotation", "transcript", "continued"):
+                    att = Attribution(previous.speaker, "", "continued", previous.anonymous,
+                                      previous.person, previous.via)
+            if att is not None:
+                body = text[max(s.start, transcript[1]): s.end] if (
+                    att.cue == "transcript" and transcript and s.start < transcript[1]) else None
+                add(s, att, body)
+                previous = att
+                attributor.last = att if att.cue != "continued" else attributor.last
+            else:
+                previous = None
+    return claims
+
+
+def _quote_speaker(sent: Sentence, in_para: list[Sentence], quotes, own) -> Attribution | None:
+    """The speaker of a quotation this sentence lies in, named in another of its sentences."""
+    for qs, qe in quotes:
+        if not (qs < sent.end and qe > sent.start):
+            continue
+        for other in in_para:
+            if other.index != sent.index and other.start < qe + 3 and other.end > qs - 3 \
+                    and other.index in own:
+                return own[other.index]
+    return None

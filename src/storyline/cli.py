@@ -1,0 +1,225 @@
+"""storyline's command line: thin, over the pipeline's plain functions."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import StorylineError, UsageError
+
+DEFAULT_DB = "storyline.db"
+
+
+class BarReporter:
+    """Draws a tqdm bar on stderr when the work is long enough to need one."""
+
+    def __init__(self, quiet: bool = False):
+        self.quiet = quiet
+        self.bar = None
+
+    def start(self, stage: str, total: int | None) -> None:
+        if self.quiet:
+            return
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, desc=stage, unit="item", file=sys.stderr, leave=False,
+                        disable=None if (total or 0) > 20 else True)
+
+    def advance(self, n: int = 1) -> None:
+        if self.bar is not None:
+            self.bar.update(n)
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def _store(args):
+    from .store import Store
+
+    return Store(args.db)
+
+
+def cmd_ingest(args) -> int:
+    from .pipeline import ingest
+
+    with _store(args) as store:
+        info = ingest(args.paths, store, BarReporter(args.quiet))
+    near = info.notes.get("near_duplicates", 0)
+    print(f"ingest: {info.items_out} added ({near} linked as near-duplicates), "
+          f"{info.skipped} skipped as duplicates, {len(info.failed)} failed "
+          f"[{info.seconds:.1f}s] -> {args.db}")
+    for source, reason in info.failed:
+        print(f"  failed: {source}: {reason}", file=sys.stderr)
+    if info.items_out == 0 and info.skipped == 0 and info.failed:
+        return 1
+    return 0
+
+
+def cmd_build(args) -> int:
+    from .pipeline import build
+
+    with _store(args) as store:
+        if store.count_documents() == 0:
+            raise UsageError(f"{args.db} has no documents yet. Run `storyline ingest PATH...` first.")
+        infos = build(store, BarReporter(args.quiet))
+    for info in infos:
+        notes = ", ".join(f"{k}={v}" for k, v in info.notes.items())
+        print(f"{info.stage}: {info.items_out} items{(' (' + notes + ')') if notes else ''} [{info.seconds:.1f}s]")
+    return 0
+
+
+def _dossier(store, as_of=None):
+    from .present.dossier import build_dossier
+
+    return build_dossier(store, as_of=as_of)
+
+
+def cmd_export(args) -> int:
+    from .present import exports
+
+    with _store(args) as store:
+        dossier = _dossier(store, args.as_of)
+    if args.format == "json":
+        _write(args.out, exports.dossier_json(dossier))
+    elif args.format == "md":
+        _write(args.out, exports.markdown_brief(dossier))
+    elif args.format == "csv":
+        folder = Path(args.out or "out/csv")
+        if folder.suffix:
+            raise UsageError("--format csv writes one file per section: give --out a folder, not a file.")
+        folder.mkdir(parents=True, exist_ok=True)
+        for section in exports.SECTIONS:
+            (folder / f"{section}.csv").write_text(exports.section_csv(dossier, section), encoding="utf-8")
+        print(f"wrote {len(exports.SECTIONS)} CSV files to {folder}/", file=sys.stderr)
+    return 0
+
+
+def _write(out: str | None, text: str) -> None:
+    if out in (None, "-"):
+        sys.stdout.write(text)
+        return
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}", file=sys.stderr)
+
+
+def cmd_report(args) -> int:
+    from .present.report import render_report
+
+    with _store(args) as store:
+        html = render_report(store, _dossier(store, args.as_of))
+    _write(args.out or "report.html", html)
+    return 0
+
+
+def cmd_search(args) -> int:
+    with _store(args) as store:
+        hits = store.search(args.query, limit=args.limit)
+        titles = {d.id: (d.outlet or d.source) for d in store.documents()}
+    if not hits:
+        print(f"no sentence matches {args.query!r}")
+        return 0
+    for sentence, snippet in hits:
+        print(f"[{titles.get(sentence.doc_id, sentence.doc_id)} #{sentence.index}] {snippet}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .pipeline import build, demo_corpus, ingest
+    from .present import exports
+    from .present.report import render_report
+    from .store import Store
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    db = out / "storyline.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    with Store(db) as store:
+        info = ingest([str(demo_corpus())], store, BarReporter(args.quiet))
+        build(store, BarReporter(args.quiet))
+        dossier = _dossier(store, args.as_of)
+        (out / "dossier.json").write_text(exports.dossier_json(dossier), encoding="utf-8")
+        (out / "report.html").write_text(render_report(store, dossier), encoding="utf-8")
+    story = dossier["story"]
+    dates = story["date_range"]
+    print(f"storyline demo: {story['documents']} documents ({info.items_out} ingested), "
+          f"{len(story['outlets'])} outlets ({', '.join(story['outlets'])})")
+    print(f"  published: {dates[0] + ' to ' + dates[1] if dates else 'unknown'}")
+    print(f"  {len(dossier['entities'])} entities, {len(dossier['events'])} events, "
+          f"{len(dossier['claims'])} claims, {len(dossier['contradictions'])} contradictions, "
+          f"{len(dossier['commitments'])} commitments")
+    print(f"  dossier: {out / 'dossier.json'}")
+    print(f"  report:  {out / 'report.html'}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="storyline",
+        description="Turn raw news pages about one story into a sourced dossier: timeline, "
+                    "claims, contradictions and commitments, each traced to its sentence.",
+        epilog="Typical run: storyline ingest pages/ && storyline build && storyline report --out report.html")
+    p.add_argument("--version", action="version", version=f"storyline {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name, func, help_):
+        sp = sub.add_parser(name, help=help_, description=help_)
+        sp.set_defaults(func=func)
+        if name != "demo":
+            sp.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default: {DEFAULT_DB})")
+        sp.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+        return sp
+
+    sp = add("ingest", cmd_ingest, "Read pages (files, folders, globs) into the store: .txt, "
+             ".html/.htm, .jsonl/.json, .warc/.warc.gz, .rss/.atom/.xml. Re-ingesting is a no-op.")
+    sp.add_argument("paths", nargs="+", metavar="PATH")
+    add("build", cmd_build, "Annotate new documents and rebuild entities, events, "
+        "contradictions and commitments.")
+    sp = add("export", cmd_export, "Write the dossier: json (the contract), csv (a folder, one "
+             "file per section) or md (a brief).")
+    sp.add_argument("--format", choices=["json", "csv", "md"], default="json")
+    sp.add_argument("--out", help="file (json, md) or folder (csv); default: standard output")
+    sp.add_argument("--as-of", help="date the dossier is judged at (default: today)")
+    sp = add("report", cmd_report, "Write the HTML report: one self-contained file, readable offline.")
+    sp.add_argument("--out", help="output file (default: report.html)")
+    sp.add_argument("--as-of", help="date the report is judged at (default: today)")
+    sp = add("search", cmd_search, "Full-text search over sentences (SQLite FTS5 syntax: "
+             "words, \"phrases\", prefix*, AND/OR/NOT).")
+    sp.add_argument("query")
+    sp.add_argument("--limit", type=int, default=20)
+    sp = add("demo", cmd_demo, "Run the whole pipeline on the built-in corpus and write "
+             "dossier.json and report.html.")
+    sp.add_argument("--out", default="out/demo", help="output folder (default: out/demo)")
+    sp.add_argument("--as-of", help="date the dossier is judged at (default: today)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = parser()
+    args = p.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if not getattr(args, "func", None):
+        p.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except StorylineError as exc:
+        print(f"storyline: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("storyline: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

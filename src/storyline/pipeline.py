@@ -1,0 +1,174 @@
+"""Wires the stages; the one place that knows their order.
+
+    ingest:  read -> clean -> dedupe -> store           (per page, each in its own transaction)
+    build:   annotate new documents -> resolve -> analyze -> store
+    export:  store -> dossier (JSON v1), CSV, Markdown, HTML report
+
+Each step returns a small info record the CLI prints; progress goes through an injected
+reporter so the library never prints.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .annotate import truecase as tc
+from .annotate.document import annotate, tense_of
+from .annotate.nlp import load as load_nlp
+from .annotate.timex import Anchor, Tagger
+from .clean import clean_page
+from .errors import InputError, StorylineError
+from .ingest import discover, read_path
+from .model import Document
+from .resolve import duplicates as dup
+from .resolve.anchors import bounds_from, infer_anchor
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+
+class Reporter:
+    """Progress callbacks; the CLI passes one that draws bars, the library a silent one."""
+
+    def start(self, stage: str, total: int | None) -> None: ...
+    def advance(self, n: int = 1) -> None: ...
+    def finish(self) -> None: ...
+
+
+@dataclass
+class StageInfo:
+    stage: str
+    items_in: int = 0
+    items_out: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    notes: dict[str, int] = field(default_factory=dict)
+
+
+def ingest(paths: Iterable[str], store: Store, reporter: Reporter | None = None,
+           on_page: Callable[[Document], None] | None = None) -> StageInfo:
+    """Read, clean, dedupe and store every page under `paths`."""
+    reporter = reporter or Reporter()
+    t0 = time.perf_counter()
+    info = StageInfo("ingest", notes={"near_duplicates": 0})
+    files, errors = discover(list(paths))
+    info.failed += [(e.source, e.reason) for e in errors]
+    index = dup.DuplicateIndex()
+    for doc_id, blob in store.minhashes():
+        index.add(doc_id, dup.from_bytes(blob))
+    reporter.start("ingest", len(files))
+    for path in files:
+        for item in read_path(path):
+            if isinstance(item, InputError):
+                info.failed.append((item.source, item.reason))
+                continue
+            info.items_in += 1
+            try:
+                doc = clean_page(item)
+            except StorylineError as exc:
+                info.failed.append((item.source, str(exc)))
+                continue
+            if not doc.text.strip():
+                info.failed.append((item.source, "no article text left after cleaning"))
+                continue
+            if store.has_document(doc.id):
+                info.skipped += 1
+                continue
+            sig = dup.signature(doc.text)
+            match = index.match(sig)
+            if match:
+                doc.duplicate_of = match[0]
+                info.notes["near_duplicates"] += 1
+            store.add_document(doc, dup.to_bytes(sig))
+            if match:
+                store.set_duplicate(doc.id, match[0], round(match[1], 3))
+            else:
+                index.add(doc.id, sig)
+            info.items_out += 1
+            if on_page:
+                on_page(doc)
+        reporter.advance()
+    reporter.finish()
+    info.seconds = time.perf_counter() - t0
+    return info
+
+
+def _case_lexicon(docs: list[Document]) -> tc.CaseLexicon:
+    lexicon = tc.CaseLexicon()
+    for d in docs:
+        if not d.lowercase:
+            lexicon.learn(d.title or "")
+            lexicon.learn(d.text)
+    return lexicon
+
+
+def annotate_new(store: Store, reporter: Reporter | None = None, batch: int = 64) -> StageInfo:
+    """Annotate every stored document not yet annotated (incremental)."""
+    reporter = reporter or Reporter()
+    t0 = time.perf_counter()
+    todo = store.unannotated()
+    info = StageInfo("annotate", items_in=len(todo))
+    if not todo:
+        return info
+    nlp = load_nlp()
+    all_docs = store.documents(include_duplicates=False)
+    lexicon = _case_lexicon(all_docs)
+    dated = [d for d in all_docs if d.published.value]
+    reporter.start("annotate", len(todo))
+    for i in range(0, len(todo), batch):
+        docs = [store.document(doc_id) for doc_id in todo[i:i + batch]]
+        texts = [tc.truecase(d.text, lexicon) if d.lowercase else d.text for d in docs]
+        for doc, sdoc in zip(docs, nlp.pipe(texts, batch_size=16), strict=True):
+            anchor_value, origin = infer_anchor(doc, _bounds(sdoc), dated)
+            store.set_anchor(doc.id, anchor_value, origin)
+            ann = annotate(doc, sdoc, Anchor(anchor_value, origin))
+            store.save_annotations(doc.id, ann.sentences, ann.mentions, ann.timexes, ann.claims)
+            info.items_out += 1
+            reporter.advance()
+    reporter.finish()
+    info.seconds = time.perf_counter() - t0
+    return info
+
+
+def _bounds(sdoc):
+    """The window a text was written in, from its absolute dates and their tenses."""
+    tagger = Tagger(Anchor(None, "none"))
+    text = sdoc.text
+    starts = [t.idx for t in sdoc]
+    import bisect
+
+    def tense(pos: int) -> str:
+        return tense_of(sdoc[max(0, bisect.bisect_right(starts, pos) - 1)])
+
+    found = [(t.value, tense(t.start)) for t in tagger.tag(text, tense)
+             if t.kind == "date" and t.value and t.modifier not in ("since",)]
+    return bounds_from(found)
+
+
+def build(store: Store, reporter: Reporter | None = None) -> list[StageInfo]:
+    """Annotate what is new, then rebuild the cross-document layers."""
+    from .analyze import run_analysis
+    from .resolve.entities import resolve_entities
+    from .resolve.events import resolve_events
+
+    infos = [annotate_new(store, reporter)]
+    t0 = time.perf_counter()
+    entities = resolve_entities(store)
+    events = resolve_events(store)
+    infos.append(StageInfo("resolve", items_out=len(entities) + len(events),
+                           notes={"entities": len(entities), "events": len(events)},
+                           seconds=time.perf_counter() - t0))
+    t0 = time.perf_counter()
+    notes = run_analysis(store)
+    infos.append(StageInfo("analyze", notes=notes, seconds=time.perf_counter() - t0))
+    return infos
+
+
+def demo_corpus() -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("storyline") / "data" / "demo"))

@@ -1,0 +1,1 @@
+"""Presenters: the dossier (JSON v1), CSV, Markdown, and the HTML report."""

@@ -1,0 +1,90 @@
+"""The dossier: everything storyline knows about one story, as the JSON contract v1.
+
+`build_dossier` is the one data function behind the JSON export, the CSV and Markdown
+exports, the HTML report and the web app, so they never drift apart.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import asdict
+
+from ..model import Evidence
+from ..store import Store
+
+SCHEMA = "storyline.dossier/1"
+
+
+def _evidence(items: list[Evidence]) -> list[dict]:
+    return [{"doc": e.doc, "sentence": e.sentence, "text": e.text} for e in items]
+
+
+def story_title(store: Store, docs) -> str:
+    title = store.get_meta("story_title")
+    if title:
+        return title
+    titles = [d.title for d in docs if d.title]
+    return titles[0] if titles else "Untitled story"
+
+
+def build_dossier(store: Store, as_of: str | None = None) -> dict:
+    docs = store.documents()
+    outlets = {d.id: d.outlet for d in docs}
+    published = {d.id: d.published.value for d in docs}
+    anchors = {d.id: store.document_anchor(d.id) for d in docs}
+    story_id = hashlib.sha1("".join(sorted(d.id for d in docs)).encode()).hexdigest()[:12]
+    dossier = {
+        "schema": SCHEMA,
+        "story": {"id": story_id, "title": story_title(store, docs),
+                  "as_of": as_of or dt.date.today().isoformat(),
+                  "documents": len(docs),
+                  "outlets": sorted({o for o in outlets.values() if o}),
+                  "date_range": _date_range([v for v in published.values() if v])},
+        "documents": [],
+        "entities": [],
+        "events": [],
+        "claims": [],
+        "contradictions": [],
+        "commitments": [],
+    }
+    for d in docs:
+        anchor, anchor_origin = anchors[d.id]
+        dossier["documents"].append({
+            "id": d.id, "source": d.source, "url": d.url, "title": d.title, "outlet": d.outlet,
+            "outlet_origin": d.outlet_origin, "published": d.published.value,
+            "published_granularity": d.published.granularity,
+            "published_origin": d.published.origin, "published_flag": d.published.flag,
+            "anchor": anchor, "anchor_origin": anchor_origin, "author": d.author,
+            "duplicate_of": d.duplicate_of, "lowercase": d.lowercase, "text": d.text,
+        })
+    for e in store.entities():
+        dossier["entities"].append(asdict(e))
+    for ev, extra in store.events():
+        item = {"id": ev.id, "when": ev.when, "granularity": ev.granularity,
+                "summary": ev.summary, "status": ev.status, "participants": ev.participants,
+                "outlets": sorted({outlets.get(e.doc) or "unknown" for e in ev.evidence}),
+                "evidence": _evidence(ev.evidence)}
+        item.update(extra)
+        dossier["events"].append(item)
+    for c in store.claims():
+        dossier["claims"].append({
+            "id": c.id, "speaker": c.speaker, "speaker_entity": c.speaker_entity,
+            "anonymous": c.anonymous, "text": c.text, "cue": c.cue, "via": c.via,
+            "said_on": c.said_on, "outlet": outlets.get(c.doc_id),
+            "evidence": _evidence(c.evidence)})
+    for x, extra in store.contradictions():
+        item = {"id": x.id, "summary": x.summary, "kind": x.kind,
+                "sides": [_evidence(side) for side in x.sides]}
+        item.update(extra)
+        dossier["contradictions"].append(item)
+    for k, extra in store.commitments():
+        item = {"id": k.id, "summary": k.summary, "due": k.due, "status": k.status,
+                "stated_on": k.stated_on, "committed_by": k.committed_by,
+                "superseded_by": k.superseded_by, "evidence": _evidence(k.evidence)}
+        item.update(extra)
+        dossier["commitments"].append(item)
+    return dossier
+
+
+def _date_range(values: list[str]) -> list[str] | None:
+    return [min(values), max(values)] if values else None

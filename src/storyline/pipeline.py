@@ -144,7 +144,7 @@ def _bounds(sdoc):
     def tense(pos: int) -> str:
         return tense_of(sdoc[max(0, bisect.bisect_right(starts, pos) - 1)])
 
-    found = [(t.value, tense(t.start)) for t in tagger.tag(text, tense)
+    found = [(t.value, t.tense or "past") for t in tagger.tag(text, tense)
              if t.kind == "date" and t.value and t.modifier not in ("since",)]
     return bounds_from(found)
 

@@ -79,7 +79,7 @@ def phrase(token) -> tuple[int, int]:
     left = token.left_edge.i
     right = token.i
     for c in token.rights:
-        if c.dep_ in ("relcl", "acl", "appos", "punct", "advcl") or c.text in (",", "("):
+        if c.dep_ in ("relcl", "acl", "appos", "advcl") or c.text in (",", "(", ";", ":", "—", "–"):
             break
         right = c.right_edge.i
     doc = token.doc
@@ -96,14 +96,14 @@ def complement(verb):
     return None
 
 
-def describe_speaker(span_text: str, ents) -> tuple[str, bool, bool]:
-    """(speaker, anonymous, is a named person) from a subject phrase and its entities."""
+def describe_speaker(span_text: str, ents, head: str | None = None) -> tuple[str, bool, bool]:
+    """(speaker, anonymous, is a named person) from a subject phrase, its entities and head noun."""
     for e in ents:
         if e.label_ == "PERSON":
             return e.text, False, True
     words = span_text.lower().split()
-    head_is_person_noun = bool(words) and (words[-1] in ANONYMOUS_HEADS or any(
-        w in ANONYMOUS_HEADS for w in words[:4]))
+    head_is_person_noun = (head in ANONYMOUS_HEADS or head in PERSON_DESCRIPTION) if head else (
+        bool(words) and (words[-1] in ANONYMOUS_HEADS or any(w in ANONYMOUS_HEADS for w in words[:4])))
     if ents and not head_is_person_noun:
         e = ents[0]
         return e.text, False, False
@@ -139,7 +139,7 @@ class Attributor:
         return before[-1] if before else None
 
     def ents_in(self, start: int, end: int):
-        return [e for e in self.sdoc.ents if e.start_char >= start and e.end_char <= end
+        return [e for e in self.sdoc.ents if e.start_char < end and e.end_char > start
                 and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
 
     def speaker_from_subject(self, subj) -> Attribution | None:
@@ -158,7 +158,7 @@ class Attributor:
             person = self.last_person_before(start)
             if person:
                 return Attribution(person, "", "description", False, True)
-        speaker, anonymous, is_person = describe_speaker(span_text, ents)
+        speaker, anonymous, is_person = describe_speaker(span_text, ents, subj.lemma_.lower())
         return Attribution(speaker, "", "subject", anonymous, is_person)
 
     def claim_text(self, sent, verb, quotes: list[tuple[int, int]]) -> str:
@@ -179,19 +179,6 @@ class Attributor:
         def outside_quotes(tok) -> bool:
             return not any(s <= tok.idx < e for s, e in quotes)
 
-        for tok in sent:
-            if tok.lower_ == "according" and outside_quotes(tok):
-                to = next((c for c in tok.children if c.lower_ == "to"), None)
-                obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-                if obj is not None:
-                    found = self.speaker_from_subject(obj)
-                    if found:
-                        rest_start = obj.right_edge.idx + len(obj.right_edge.text)
-                        found.text = self.text[rest_start: sent.end_char].strip(" ,.")
-                        if tok.idx - sent.start_char > 20:
-                            found.text = self.text[sent.start_char: tok.idx].strip(" ,.")
-                        found.cue = "according to"
-                        return found
         for tok in sent:
             if not speech_verb(tok) or not outside_quotes(tok):
                 continue
@@ -218,6 +205,19 @@ class Attributor:
                 if c.dep_ in ("dobj", "dative") and c.ent_type_ == "ORG":
                     found.via = self.text[slice(*phrase(c))]
             return found
+        for tok in sent:
+            if tok.lower_ == "according" and outside_quotes(tok):
+                to = next((c for c in tok.children if c.lower_ == "to"), None)
+                obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                if obj is not None:
+                    found = self.speaker_from_subject(obj)
+                    if found:
+                        rest_start = obj.right_edge.idx + len(obj.right_edge.text)
+                        found.text = self.text[rest_start: sent.end_char].strip(" ,.")
+                        if tok.idx - sent.start_char > 20:
+                            found.text = self.text[sent.start_char: tok.idx].strip(" ,.")
+                        found.cue = "according to"
+                        return found
         m = LOOSE_SPEECH.match(sent.text.strip())
         if m:
             start = sent.start_char + sent.text.index(m.group("spk"))
@@ -232,7 +232,15 @@ class Attributor:
         if not m:
             return None
         lead_end = para_start + m.end("lead")
-        persons = [e for e in self.ents_in(para_start, lead_end) if e.label_ == "PERSON"]
-        if not persons or len(m.group("lead").split()) > 25:
+        if len(m.group("lead").split()) > 25:
             return None
-        return Attribution(persons[0].text, "", "transcript", False, True), para_start + m.end()
+        persons = [e for e in self.ents_in(para_start, lead_end) if e.label_ == "PERSON"]
+        if persons:
+            return Attribution(persons[0].text, "", "transcript", False, True), para_start + m.end()
+        cased = self.sdoc.text[para_start:lead_end]
+        name = cased.split(",", 1)[0].strip()
+        words = name.split()
+        if "," in cased and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+            return Attribution(self.text[para_start:para_start + len(name)], "", "transcript",
+                               False, True), para_start + m.end()
+        return None

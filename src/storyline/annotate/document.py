@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Claim, Document, Evidence, Mention, Sentence, TimeValue
-from .attribution import Attribution, Attributor, quote_spans
+from .attribution import PERSON_DESCRIPTION, Attribution, Attributor, quote_spans
 from .timex import Anchor, Tagger
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
@@ -20,6 +20,13 @@ FACILITY = re.compile(
     r"\b(?P<name>(?:(?:[A-Z][\w'’]*|al|Al|el|El|ad|as|an)[- ]){0,3}[A-Z][\w'’]*)[- ]"
     r"(?P<kind>[Aa]ir [Bb]ase|[Aa]ir[Bb]ase|[Mm]ilitary [Bb]ase|[Bb]ase|[Aa]irport|[Aa]irfield)\b")
 ACRONYM_DEF = re.compile(r"\b(?P<long>(?:[A-Z][\w'-]*\s+(?:(?:of|the|and|for)\s+)*){1,7})\((?P<short>[A-Z][A-Za-z]{1,9})\)")
+PLACE_HEAD = re.compile(r"\s+(?:province|governorate|region|county|district|prefecture)\b", re.I)
+# Arabic-style names joined by particles: "Tahseen al-Khafaji", "Abu Mahdi al-Muhandis".
+PARTICLE_NAME = re.compile(
+    r"\b[A-Z][a-z’']+(?:\s+(?:Abu|Abdul|Abd|Bin|Ibn|Abi)\b)?(?:\s+[A-Z][a-z’']+)?\s+(?:al|el|Al|El)-[A-Z][a-z’']+\b")
+NAME_PARTICLES = {"abu", "abdul", "abd", "bin", "ibn", "abi", "umm"}
+NAME_CONNECTORS = {"of", "the", "and", "for", "al", "el", "bin", "ibn", "de", "da", "du", "von",
+                   "van", "der", "la", "le", "&"}
 FUTURE_LEMMAS = {"plan", "schedule", "expect", "intend", "aim", "prepare", "propose", "set"}
 PLANNED_WORDS = {"planned", "scheduled", "upcoming", "expected", "proposed", "intended"}
 
@@ -119,7 +126,13 @@ def find_mentions(doc: Document, sdoc, text: str, sentence_at) -> list[Mention]:
         if not label:
             continue
         start, end = ent.start_char, ent.end_char
+        if label in ("GPE", "LOC"):
+            head = PLACE_HEAD.match(text, end)
+            if head:
+                end = head.end()
         surface = text[start:end]
+        if "\n" in surface or _has_lowercase_word(sdoc.text[start:end], doc.lowercase):
+            continue
         if surface.lower().startswith("the "):
             start, surface = start + 4, surface[4:]
         surface = re.sub(r"[’']s$", "", surface)
@@ -128,6 +141,14 @@ def find_mentions(doc: Document, sdoc, text: str, sentence_at) -> list[Mention]:
             continue
         found[(start, end)] = Mention(doc.id, sentence_at(start), start, end, surface, label)
     cased = sdoc.text
+    for m in PARTICLE_NAME.finditer(cased):
+        start, end = m.start() + _trim_title_words(m.group()), m.end()
+        overlapping = [k for k in found if k[0] < end and start < k[1]]
+        if any(found[k].label not in ("PERSON", "ORG") for k in overlapping):
+            continue
+        for key in overlapping:
+            del found[key]
+        found[(start, end)] = Mention(doc.id, sentence_at(start), start, end, text[start:end], "PERSON")
     for m in FACILITY.finditer(cased):
         start, end = m.start(), m.end()
         for key in [k for k in found if k[0] < end and start < k[1]]:
@@ -143,6 +164,34 @@ def find_mentions(doc: Document, sdoc, text: str, sentence_at) -> list[Mention]:
                 del found[key]
             found[(start, end)] = Mention(doc.id, sentence_at(start), start, end, text[start:end], label)
     return sorted(found.values(), key=lambda x: x.start)
+
+
+def _has_lowercase_word(cased: str, lowercase_page: bool) -> bool:
+    """A name with a plain lowercase word in it ("organization islamic state occupied") is noise.
+    On a lowercase page, truecasing leaves rare words (unknown names) lowercase: only common
+    words count there."""
+    from wordfreq import zipf_frequency
+
+    for w in re.findall(r"[A-Za-z][\w.'’-]*", cased):
+        if w[0].islower() and w.lower() not in NAME_CONNECTORS and not re.match(r"^(al|el)-", w):
+            if not lowercase_page or zipf_frequency(w, "en") >= 4.5:
+                return True
+    return False
+
+
+def _trim_title_words(cased: str) -> int:
+    """How many leading characters of a name match are titles or common words ("Adviser ")."""
+    from wordfreq import zipf_frequency
+
+    cut = 0
+    for m in re.finditer(r"\S+\s+", cased):
+        word = m.group().strip()
+        low = word.lower()
+        if word.startswith(("al-", "Al-", "el-", "El-")) or low in NAME_PARTICLES or (
+                low not in PERSON_DESCRIPTION and zipf_frequency(low, "en") < 4.2):
+            break
+        cut = m.end()
+    return cut
 
 
 def find_claims(doc: Document, sdoc, sentences: list[Sentence], sentence_at) -> list[Claim]:
@@ -167,6 +216,9 @@ def find_claims(doc: Document, sdoc, sentences: list[Sentence], sentence_at) -> 
         in_para = [s for s in sentences if s.start >= p_start and s.end <= p_end]
         quotes = [(p_start + s, p_start + e) for s, e in quote_spans(para.group())]
         own: dict[int, Attribution] = {}
+        transcript = attributor.transcript_speaker(p_start, para.group())
+        if transcript is not None:
+            attributor.last = transcript[0]  # "I" and "he" in a transcript are its speaker
         for s in in_para:
             span = sdoc.char_span(s.start, s.end, alignment_mode="expand")
             if span is None:
@@ -175,7 +227,6 @@ def find_claims(doc: Document, sdoc, sentences: list[Sentence], sentence_at) -> 
             if att is not None:
                 own[s.index] = att
                 attributor.last = att
-        transcript = attributor.transcript_speaker(p_start, para.group())
         previous: Attribution | None = None
         for s in in_para:
             att = own.get(s.index)

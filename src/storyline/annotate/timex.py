@@ -134,7 +134,7 @@ class Tagger:
             (re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I), self.deictic),
             (re.compile(rf"\b(?P<lo>\d{{1,2}})\s*(?:-|–|to)\s*(?P<hi>\d{{1,2}})[- ](?P<unit>day|week|month|year)s?(?:\s+(?:time\s*frame|timeframe|period|timetable|window))?\b", re.I), self.duration_range),
             (re.compile(rf"\b(?:(?P<mod>within|for|after|in|over|nearly|almost|about|around|more than|less than|at least|up to)\s+)?(?:(?:nearly|almost|about|around|more than|less than|at least|up to)\s+)?(?P<n>{NUM})[- ](?P<unit>{UNIT})\b(?!\s+(?:ago|earlier|later|old|before|after))", re.I), self.duration),
-            (re.compile(rf"\b(?:(?P<mod>in|since|by|until|till|before|after|from|during|of|early|late|mid-?)\s+)?(?<![\d,.$-])(?P<y>{YEAR})(?![\d,]|\s*%|-\d|\s*(?:people|troops|soldiers|km|kilometers|tons))\b", re.I), self.year),
+            (re.compile(rf"\b(?:(?P<mod>in|since|by|until|till|before|after|from|during|of|early|late|mid-?)\s+)?(?<![\d,.$-])(?P<y>{YEAR})(?!\d|,\d|\s*%|-\d|\s*(?:people|troops|soldiers|km|kilometers|tons))\b", re.I), self.year),
         ]
 
     # -- handlers ------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from ..model import Entity, Mention
 from ..store import Store
-from .names import initials, name_key, split_acronym, without_generic_head
+from .names import facility_name, initials, name_key, split_acronym, without_generic_head
 
 KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FACILITY": "FACILITY",
         "EVENT": "EVENT"}
@@ -45,7 +45,20 @@ def mention_keys(m: Mention) -> list[str]:
     acr = split_acronym(m.text)
     if acr:
         return [name_key(acr[0]), name_key(acr[1])]
+    if m.label == "FACILITY":
+        return [name_key(facility_name(m.text))]
     return [name_key(m.text)]
+
+
+def surface_forms(m: Mention) -> list[str]:
+    """How a mention is written, plus the short forms it implies (acronym, bare facility name)."""
+    forms = [m.text]
+    acr = split_acronym(m.text)
+    if acr:
+        forms.append(acr[1])
+    if m.label == "FACILITY" and facility_name(m.text) != m.text:
+        forms.append(facility_name(m.text))
+    return forms
 
 
 def cluster(mentions: list[Mention]) -> tuple[dict[str, str], dict[str, Counter]]:
@@ -112,6 +125,7 @@ def build_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[str, str
     entities, id_of_key = [], {}
     for root, ms in groups.items():
         surfaces = Counter(m.text for m in ms)
+        aliases = sorted({f for m in ms for f in surface_forms(m)})
         kind = Counter(KIND.get(m.label, m.label) for m in ms).most_common(1)[0][0]
 
         def rank(s: str) -> tuple:
@@ -122,7 +136,7 @@ def build_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[str, str
         best = max(surfaces, key=rank)
         acr = split_acronym(best)
         name = acr[0] if acr else best
-        ent = Entity(entity_id(name), name, TYPE_OUT.get(kind, kind), sorted(surfaces), len(ms))
+        ent = Entity(entity_id(name), name, TYPE_OUT.get(kind, kind), aliases, len(ms))
         entities.append(ent)
         for m in ms:
             for k in mention_keys(m):

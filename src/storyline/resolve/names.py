@@ -48,6 +48,14 @@ def split_acronym(text: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
+FACILITY_HEADS = re.compile(r"\s+(air\s*base|military\s+base|base|airport|airfield|air\s+field)$", re.I)
+
+
+def facility_name(text: str) -> str:
+    """"Ain al-Assad air base" -> "Ain al-Assad": the name without the kind of place."""
+    return FACILITY_HEADS.sub("", text.strip()) or text
+
+
 def without_generic_head(key: str) -> str | None:
     """"anbar province" -> "anbar"; "kurdistan region of iraq" -> "kurdistan region"."""
     words = key.split()

@@ -261,3 +261,15 @@ def _quote_speaker(sent: Sentence, in_para: list[Sentence], quotes, own) -> Attr
                     and other.index in own:
                 return own[other.index]
     return None
+
+
+def tag_times(text: str, anchor: Anchor, nlp) -> list:
+    """Parse one text and tag its time expressions with the parse's tenses (used by the
+    temporal tagger's tests and evaluation, exactly as the annotate stage tags)."""
+    sdoc = nlp(text)
+    starts = [t.idx for t in sdoc]
+
+    def tense(pos: int) -> str:
+        return tense_of(sdoc[max(0, bisect.bisect_right(starts, pos) - 1)])
+
+    return Tagger(anchor).tag(text, tense)

@@ -119,7 +119,7 @@ class Tagger:
             (re.compile(rf"\b(?:on\s+)?(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<rel>this|last|next)\s+year\b", re.I), self.month_day_rel),
             (re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?:of\s+)?(?P<y>{YEAR})\b", re.I), self.month_year),
             (re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<rel>this|last|next)\s+year\b", re.I), self.month_rel_year),
-            (re.compile(rf"\b(?P<rel>next|last|this|coming|past)\s+(?P<mon>{MONTH_RE})(?!\s*\d)", re.I), self.rel_month),
+            (re.compile(rf"\b(?P<rel>next|last|this|coming|past)\s+(?P<mon>{MONTH_RE})(?!\.?\s*\d)", re.I), self.rel_month),
             (re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I), self.month_day),
             (re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})\b(?!,?\s*\d)", re.I), self.day_month),
             (re.compile(rf"\b(?:(?P<mod>at|by|until|till|before|after|from|since|towards?)\s+)?(?:the\s+)?(?P<edge>end|beginning|start|middle|close)\s+of\s+(?:the\s+)?(?P<rel>this|last|next|current|coming)\s+(?P<unit>month|year|week)\b", re.I), self.edge_rel),
@@ -129,7 +129,8 @@ class Tagger:
             (re.compile(rf"\b(?P<rel>this|last|next|past|previous|coming|current|following)\s+(?P<unit>week|month|year)\b", re.I), self.rel_unit),
             (re.compile(r"\b(?:in|over|during|within)\s+the\s+(?P<rel>coming|next|past|last|recent)\s+(?:few\s+)?(?P<unit>days|weeks|months|years)\b", re.I), self.vague_window),
             (re.compile(r"\b(?:in\s+the\s+near\s+future|soon)\b", re.I), self.vague_future),
-            (re.compile(rf"\b(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{WEEKDAY_RE}){PART_OF_DAY}\b", re.I), self.weekday),
+            (re.compile(rf"\b(?:(?P<mod>in|since|by|until|till|from|during|before|after|early|late|mid-?|end of)\s+)(?P<mon>{MONTH_RE})\b(?!\.?\s*\d)(?!\s+(?:this|last|next)\s+year)", re.I), self.bare_month),
+            (re.compile(rf"\b(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{WEEKDAY_RE}){PART_OF_DAY}\b(?!,?\s+(?:{MONTH_RE}\s+\d|\d{{1,2}}\s+{MONTH_RE}))", re.I), self.weekday),
             (re.compile(rf"\b(?:on\s+)?the\s+(?P<d>{ORDINAL})\b(?!\s+(?:century|anniversary|floor|time|round|day|week|month|year|of))", re.I), self.ordinal_day),
             (re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I), self.deictic),
             (re.compile(rf"\b(?P<lo>\d{{1,2}})\s*(?:-|–|to)\s*(?P<hi>\d{{1,2}})[- ](?P<unit>day|week|month|year)s?(?:\s+(?:time\s*frame|timeframe|period|timetable|window))?\b", re.I), self.duration_range),
@@ -178,6 +179,16 @@ class Tagger:
         if y is None or not valid_day(y, mon, d):
             return "date", None, "day", None
         return "date", iso(y, mon, d), "day", None
+
+    def bare_month(self, m, tense):
+        word = m.group("mon")
+        if word.lower().rstrip(".") in ("may", "mar", "jan", "jun", "sep", "oct", "dec", "aug") and \
+                not word[0].isupper() and not self._lower_doc:
+            return None  # "in may", "by mar": words, not months
+        mon = MONTHS[word.lower().rstrip(".")]
+        y = _year_for(mon, None, self.anchor, tense)
+        mod = m.group("mod").lower()
+        return "date", iso(y, mon) if y else None, "month", mod if mod in ("by", "until", "till", "since", "before", "after") else None
 
     def day_month(self, m, tense):
         return self.month_day(m, tense)
@@ -298,6 +309,10 @@ class Tagger:
 
     def year(self, m, tense):
         mod = (m.group("mod") or "").lower() or None
+        after = re.match(r"\s+([a-z]+)", m.string[m.end():])
+        if mod is None and after and after.group(1).endswith("s") and not after.group(1).endswith("ss"):
+            return None  # "2010 vehicles": a count, not a year
+
         if mod == "of":
             mod = None
         return "date", m.group("y"), "year", mod
@@ -349,12 +364,14 @@ def _fmt(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
 
 
-DEADLINE = re.compile(r"\b(by|until|till|before|no later than|deadline(?: is| of)?)\s+(?:the\s+)?$", re.I)
+DEADLINE = re.compile(
+    r"(\b(by|until|till|before|no later than|deadline(?: is| of)?)\s+(?:the\s+)?$)|"
+    r"(\b(postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b[^.]{0,40}\b(to|until|till|for)\s+$)", re.I)
 
 
 def _deadline_tense(text: str, pos: int) -> Tense | None:
     """"by Dec. 31", "until June": a deadline lies ahead of the statement."""
-    return "future" if DEADLINE.search(text[max(0, pos - 30): pos]) else None
+    return "future" if DEADLINE.search(text[max(0, pos - 60): pos]) else None
 
 
 def guess_tense(text: str, pos: int) -> Tense:

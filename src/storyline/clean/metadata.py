@@ -52,13 +52,21 @@ def display_outlet(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" .,:;-–—")
     if not name or any(c.isupper() for c in name):
         return name
+    from wordfreq import zipf_frequency
+
     words = []
     for w in name.split():
-        if w in NAME_WORDS or len(w) > 5:
-            words.append(w.capitalize())
-        else:
-            words.append(w.upper())
+        acronym = not re.search(r"[aeiouy]", w) or (len(w) <= 4 and zipf_frequency(w, "en") < 2.5)
+        words.append(w.upper() if acronym and w not in NAME_WORDS else w.capitalize())
     return " ".join(words)
+
+
+def outlet_from_domain(host: str) -> str:
+    """"www.riverpost.example" -> "Riverpost"."""
+    return display_outlet(host.lower().removeprefix("www.").split(".")[0])
+
+
+DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$")
 
 
 def _initials_on_page(acronym: str, text: str) -> bool:
@@ -111,6 +119,8 @@ def find_outlet(cleaned: CleanText, url: str | None = None,
         if name:
             return display_outlet(name), "header"
     if declared:
+        if DOMAIN.match(declared.strip()):
+            return outlet_from_domain(declared.strip()), "domain"
         return display_outlet(declared), "metadata"
     for ln in cleaned.lines:
         for m in BYLINE.finditer(ln):
@@ -122,11 +132,11 @@ def find_outlet(cleaned: CleanText, url: str | None = None,
             return display_outlet(m.group("o")), "footer"
     host = urlparse(url).hostname if url else None
     if host:
-        return display_outlet(host.removeprefix("www.").split(".")[0]), "domain"
+        return outlet_from_domain(host), "domain"
     for ln in cleaned.lines:
         m = DOMAIN_LINE.match(ln)
         if m:
-            return display_outlet(m.group("d")), "domain"
+            return outlet_from_domain(m.group("d")), "domain"
     return None
 
 

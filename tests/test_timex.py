@@ -1,0 +1,62 @@
+"""The temporal tagger on real news expressions with their reference dates.
+
+The cases live in tests/data/timex_cases.tsv (also read by benchmarks/timex_eval.py).
+"""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from storyline.annotate.timex import Anchor, Tagger, tag_text
+
+spec = importlib.util.spec_from_file_location(
+    "timex_eval", Path(__file__).resolve().parents[1] / "benchmarks" / "timex_eval.py")
+timex_eval = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(timex_eval)
+CASES = timex_eval.load_cases()
+
+# The parser attaches "on Friday" to the reported clause ("he would resign"), so the
+# tense is read as future: a known limit of sentence-level tense, kept visible here.
+KNOWN_FAILURES = {("2019-11-30", "on Friday")}
+
+
+def case_id(case: dict) -> str:
+    return f"{case['anchor']}:{case['expr']}"
+
+
+def test_there_are_at_least_sixty_cases():
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_case(case, nlp):
+    if (case["anchor"], case["expr"]) in KNOWN_FAILURES:
+        pytest.xfail("sentence-level tense picks the reported clause")
+    ok, got = timex_eval.evaluate_case(case, nlp)
+    assert ok, f"{case['expr']!r} in {case['sentence']!r}: expected {case['expected']}, got {got}"
+
+
+def test_granularity_is_kept():
+    found = {t.value: t.granularity for t in tag_text(
+        "In 2014 the group took the city; in July 2015 it was pushed out, and on Aug. 3, 2016 it surrendered.",
+        "2020-01-01")}
+    assert found == {"2014": "year", "2015-07": "month", "2016-08-03": "day"}
+
+
+def test_unknown_anchor_leaves_relative_values_empty():
+    found = tag_text("The talks ended last month and resume on Tuesday.", None)
+    assert [t.value for t in found] == [None, None]
+
+
+def test_relative_offsets_count_from_the_last_mentioned_date():
+    tagger = Tagger(Anchor("2020-03-01"))
+    first = tagger.tag("The vote took place on January 5.")
+    second = tagger.tag("Two days earlier, a strike killed the general.")
+    assert first[0].value == "2020-01-05" and second[0].value == "2020-01-03"
+
+
+def test_numbers_are_not_years():
+    assert [t.text for t in tag_text("About 2,400 soldiers and 2010 vehicles remain, 2015-2016 data show.", "2020")
+            if t.granularity == "year"] == []

@@ -126,13 +126,13 @@ def find_mentions(doc: Document, sdoc, text: str, sentence_at) -> list[Mention]:
         if not label:
             continue
         start, end = ent.start_char, ent.end_char
+        if "\n" in ent.text or _has_lowercase_word(sdoc.text[start:end], doc.lowercase):
+            continue
         if label in ("GPE", "LOC"):
             head = PLACE_HEAD.match(text, end)
             if head:
                 end = head.end()
         surface = text[start:end]
-        if "\n" in surface or _has_lowercase_word(sdoc.text[start:end], doc.lowercase):
-            continue
         if surface.lower().startswith("the "):
             start, surface = start + 4, surface[4:]
         surface = re.sub(r"[’']s$", "", surface)
@@ -156,8 +156,9 @@ def find_mentions(doc: Document, sdoc, text: str, sentence_at) -> list[Mention]:
         found[(start, end)] = Mention(doc.id, sentence_at(start), start, end, text[start:end], "FACILITY")
     for m in ACRONYM_DEF.finditer(cased):
         long = m.group("long").strip()
+        lead = re.match(r"(?:The|the)\s+", m.group("long"))
         if [w[0] for w in long.split() if w[0].isupper()] and len(m.group("short")) >= 2:
-            start = m.start("long")
+            start = m.start("long") + (lead.end() if lead else 0)
             end = m.end()
             label = next((x.label for k, x in found.items() if k[0] >= start and k[1] <= end), "ORG")
             for key in [k for k in found if k[0] < end and start < k[1]]:

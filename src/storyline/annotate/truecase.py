@@ -58,10 +58,11 @@ def gazetteer_forms() -> dict[str, str]:
             for name in [c["name"], *c.get("alternatenames", [])]:
                 if name.isascii() and name[:1].isupper() and " " not in name:
                     forms.setdefault(name.lower(), name)
-    for name in list(MONTHS) + list(WEEKDAYS):
-        if len(name) > 3:
-            forms[name] = name.capitalize()
     return forms
+
+
+CALENDAR = {name: name.capitalize() for name in list(MONTHS) + list(WEEKDAYS)
+            if len(name) > 3}
 
 
 def _common_word(lower: str) -> bool:
@@ -85,6 +86,8 @@ def truecase(text: str, lexicon: CaseLexicon | None = None) -> str:
             parts = [(lexicon.form(p) if lexicon else None) or gaz.get(p) or p for p in word.split("-")]
             candidate = "-".join(parts)
             form = candidate if candidate != word else None
+        if form is None and word in CALENDAR:
+            form = CALENDAR[word]
         if form is None and word in gaz and not _common_word(word):
             form = gaz[word]
         if form is None and word == "i":

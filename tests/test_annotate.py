@@ -1,0 +1,125 @@
+"""Claims, mentions, truecasing and anchors on small hand-written articles."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate.document import annotate
+from storyline.annotate.timex import Anchor
+from storyline.annotate.truecase import CaseLexicon, truecase
+from storyline.model import DateInfo, Document
+from storyline.resolve.anchors import bounds_from, infer_anchor
+
+
+def run(nlp, text: str, anchor: str = "2023-03-14", lowercase: bool = False):
+    doc = Document(id="d1", source="t.txt", text=text, lowercase=lowercase)
+    return annotate(doc, nlp(text), Anchor(anchor))
+
+
+def speakers(ann) -> dict[int, str]:
+    return {c.sentence: c.speaker for c in ann.claims}
+
+
+def test_speech_verb_subject_and_complement(nlp):
+    ann = run(nlp, "Union leader Marta Quell said the council had not moved an inch.")
+    (claim,) = ann.claims
+    assert claim.speaker == "Marta Quell" and claim.cue == "say"
+    assert claim.text == "the council had not moved an inch"
+    assert claim.evidence[0].text == ann.sentences[0].text
+
+
+def test_quote_with_trailing_attribution_and_pronoun_continuation(nlp):
+    text = ("“The bridge is safe,” engineer Tomas Reyes said on Monday.\n\n"
+            "He added, “Traffic can return next week. Heavy trucks must wait.”")
+    ann = run(nlp, text)
+    assert speakers(ann) == {0: "Tomas Reyes", 1: "Tomas Reyes", 2: "Tomas Reyes"}
+    assert ann.claims[0].text == "The bridge is safe"
+
+
+def test_quoted_as_saying_names_the_speaker_and_the_channel(nlp):
+    ann = run(nlp, "“We will not resign,” the Daily Echo quoted Mayor Ida Brandt as saying.")
+    (claim,) = ann.claims
+    assert claim.speaker == "Ida Brandt" and claim.via == "the Daily Echo"
+
+
+def test_anonymous_sources_stay_descriptions(nlp):
+    ann = run(nlp, "An official who spoke on condition of anonymity told reporters that the deal was off.\n\n"
+                   "According to a source close to the talks, a new offer will come on Friday.")
+    assert [c.anonymous for c in ann.claims] == [True, True]
+    assert ann.claims[0].speaker.lower().startswith("an official")
+    assert ann.claims[1].speaker.lower().startswith("a source close to the talks")
+
+
+def test_definite_description_takes_the_last_named_person(nlp):
+    text = ("Former minister Paul Okafor arrived in the capital on Sunday.\n\n"
+            "The 71-year-old politician said the vote had been rigged.")
+    ann = run(nlp, text)
+    assert speakers(ann)[1] == "Paul Okafor"
+
+
+def test_transcript_line_attributes_its_paragraph(nlp):
+    text = ("Helen Marsh, head of the port authority: the cranes will run again in May. "
+            "We expect full traffic by June. The losses are large.")
+    ann = run(nlp, text)
+    assert set(speakers(ann).values()) == {"Helen Marsh"}
+    assert len(ann.claims) == 3
+
+
+def test_sentence_after_reported_speech_continues_it(nlp):
+    text = ("A ministry official told the agency that talks had stalled. "
+            "The other side wants a three-year delay.\n\nThe weather was fine.")
+    ann = run(nlp, text)
+    assert speakers(ann) == {0: ann.claims[0].speaker, 1: ann.claims[0].speaker}
+    assert ann.claims[1].cue == "continued"
+
+
+def test_mentions_include_facilities_acronyms_and_particle_names(nlp):
+    text = ("Spokesman Tahseen al-Khafaji said troops remain at Ayn al-Asad Air Base in Anbar province. "
+            "The North Atlantic Treaty Organization (NATO) said it would help.")
+    ann = run(nlp, text)
+    got = {(m.text, m.label) for m in ann.mentions}
+    assert ("Tahseen al-Khafaji", "PERSON") in got
+    assert ("Ayn al-Asad Air Base", "FACILITY") in got
+    assert ("Anbar province", "GPE") in got
+    assert ("North Atlantic Treaty Organization (NATO)", "ORG") in got
+
+
+def test_truecasing_keeps_length_and_restores_names():
+    lexicon = CaseLexicon()
+    lexicon.learn("Yesterday the Harbour Authority met Marta Quell in Saltmere. Officials in Saltmere agreed.")
+    lower = "marta quell spoke in saltmere on monday. the harbour authority agreed."
+    cased = truecase(lower, lexicon)
+    assert len(cased) == len(lower)
+    assert cased == "Marta Quell spoke in Saltmere on Monday. The Harbour Authority agreed."
+
+
+def test_truecasing_helps_ner_on_a_lowercase_page(nlp):
+    lexicon = CaseLexicon()
+    lexicon.learn("Mayor Ida Brandt of Valleton met Governor Paul Okafor in Lagos on Monday.")
+    lower = "ida brandt said on monday that paul okafor would visit lagos in june."
+    before = {e.text.lower() for e in nlp(lower).ents if e.label_ in ("PERSON", "GPE")}
+    after = {e.text.lower() for e in nlp(truecase(lower, lexicon)).ents if e.label_ in ("PERSON", "GPE")}
+    assert {"ida brandt", "paul okafor", "lagos"} <= after
+    assert len(after) > len(before)
+
+
+def test_anchor_is_inferred_from_the_most_similar_dated_page():
+    undated = Document(id="u", source="u.txt", text="The dam opened in 2019. The second turbine hall "
+                       "will open by June 2025 after delays at the dam site in the valley.")
+    close = Document(id="a", source="a.txt", published=DateInfo("2024-03-02", "day", "header"),
+                     text="Engineers at the dam site in the valley said the turbine hall was delayed.")
+    far = Document(id="b", source="b.txt", published=DateInfo("2017-05-01", "day", "header"),
+                   text="Engineers at the dam site in the valley said the turbine hall was delayed.")
+    bounds = bounds_from([("2019", "past"), ("2025-06", "future")])
+    assert infer_anchor(undated, bounds, [close, far]) == ("2024-03", "inferred")
+    assert infer_anchor(undated, bounds, []) == ("2025", "inferred")
+    dated = Document(id="c", source="c.txt", text="x", published=DateInfo("2021-01-01", "day", "metadata"))
+    assert infer_anchor(dated, bounds, [close]) == ("2021-01-01", "published")
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("The council will vote on the budget on March 20.", "future"),
+    ("The council voted on the budget on March 2.", "past"),
+])
+def test_timex_tense_from_the_parse(nlp, sentence, status):
+    ann = run(nlp, sentence)
+    assert ann.timexes[0].tense == status

@@ -10,6 +10,7 @@ kept, and flagged as such.
 """
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlparse
 
@@ -47,6 +48,7 @@ NAME_WORDS = {"news", "times", "post", "daily", "press", "herald", "tribune", "j
 DISPLAY_HINTS = re.compile(r"\btoday\b|°|\bweather\b", re.I)
 
 
+@functools.lru_cache(maxsize=4096)
 def display_outlet(name: str) -> str:
     """Tidy an outlet name; lowercase names get their capitals back ("cctv news" -> "CCTV News")."""
     name = re.sub(r"\s+", " ", name).strip(" .,:;-–—")

@@ -52,6 +52,7 @@ _PHRASES = {
     ],
 }
 PATTERNS = [(kind, re.compile(p, re.I)) for kind, ps in _PHRASES.items() for p in ps]
+LONG_LINE_PATTERNS = [(k, p) for k, p in PATTERNS if k == "comment form"]
 
 # Kinds after which the rest of the page is the site's, not the article's.
 FOOTER_MARKERS = {"comment form", "share bar", "related"}
@@ -84,13 +85,17 @@ class CleanText:
 def is_language_menu(line: str) -> bool:
     low = line.lower()
     hits = sum(1 for name in LANGUAGE_NAMES if name in low)
+    if hits >= 3 or hits < 2:
+        return hits >= 3
     scripts = {unicodedata.name(c, "?").split()[0] for c in line if c.isalpha()}
-    return hits >= 3 or (hits >= 2 and len(scripts) >= 3)
+    return len(scripts) >= 3
 
 
 def is_date_line(line: str) -> bool:
     """A line that is only a date (with an optional weekday)."""
     stripped = line.strip(" ,|-")
+    if len(stripped) > 60:
+        return False
     for pattern in ABSOLUTE_DATE_PATTERNS:
         m = pattern.search(stripped)
         if m and len(stripped) - (m.end() - m.start()) <= 12:
@@ -114,8 +119,8 @@ def classify_line(line: str) -> str | None:
     if is_date_line(text):
         return "date line"
     words = len(text.split())
-    for kind, pattern in PATTERNS:
-        if pattern.search(text) and (words <= 14 or kind == "comment form"):
+    for kind, pattern in (PATTERNS if words <= 14 else LONG_LINE_PATTERNS):
+        if pattern.search(text):
             return kind
     if CRUMB.match(text) and words <= 8 and not SENTENCE_END.search(text):
         return "crumb"

@@ -62,6 +62,8 @@ class Sentence:
     start: int  # character offsets into Document.text
     end: int
     text: str
+    verbs: list[str] = field(default_factory=list)  # lemmas of its verbs
+    tense: str | None = None  # tense of its main clause
 
 
 @dataclass
@@ -94,6 +96,7 @@ class TimeValue:
     anchor_origin: str | None = None  # "published" | "inferred" | "absolute"
     modifier: str | None = None  # "by" | "until" | "since" | "end" | "within" | ...
     tense: str | None = None  # tense of the clause holding it: "past" | "present" | "future"
+    verb: str | None = None  # lemma of the verb that governs it ("approve" in "approved ... in 2018")
 
 
 @dataclass

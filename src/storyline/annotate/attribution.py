@@ -66,9 +66,9 @@ def speech_verb(token) -> bool:
 
 
 def subject_of(verb):
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return subject_of(verb.head)
     return None

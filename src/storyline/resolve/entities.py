@@ -91,9 +91,12 @@ def cluster(mentions: list[Mention]) -> tuple[dict[str, str], dict[str, Counter]
     # a shorter name that is the tail of longer names of the same kind
     for k in keys:
         words = k.split()
-        longer = [o for o in keys if o != k and kind_of[o] == kind_of[k]
+        # a lone surname is often mislabelled ORG: it may still join a person's full name
+        kinds_ok = {kind_of[k]} | ({"PERSON"} if len(words) == 1 and "PERSON" in kinds[k] or
+                                   len(words) == 1 and kind_of[k] == "ORG" else set())
+        longer = [o for o in keys if o != k and kind_of[o] in kinds_ok
                   and o.endswith(" " + k) and len(o.split()) > len(words)]
-        if kind_of[k] not in ("PERSON", "FACILITY") or not longer:
+        if not kinds_ok & {"PERSON", "FACILITY"} or not longer:
             continue
         roots = {uf.find(o) for o in longer}
         if len(roots) == 1:

@@ -171,8 +171,10 @@ class Store:
         with self.transaction() as c:
             for table in ("sentences", "mentions", "timexes", "claims"):
                 c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-            c.executemany("INSERT INTO sentences (doc_id, idx, start, \"end\", text) VALUES (?,?,?,?,?)",
-                          [(s.doc_id, s.index, s.start, s.end, s.text) for s in sentences])
+            c.executemany("INSERT INTO sentences (doc_id, idx, start, \"end\", text, verbs, tense)"
+                          " VALUES (?,?,?,?,?,?,?)",
+                          [(s.doc_id, s.index, s.start, s.end, s.text, " ".join(s.verbs), s.tense)
+                           for s in sentences])
             c.executemany(
                 "INSERT INTO mentions (doc_id, sentence, start, \"end\", text, label, role, entity_id)"
                 " VALUES (?,?,?,?,?,?,?,?)",
@@ -180,9 +182,9 @@ class Store:
                  for m in mentions])
             c.executemany(
                 "INSERT INTO timexes (doc_id, sentence, start, \"end\", text, kind, value, granularity,"
-                " anchor, anchor_origin, modifier, tense) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " anchor, anchor_origin, modifier, tense, verb) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(t.doc_id, t.sentence, t.start, t.end, t.text, t.kind, t.value, t.granularity,
-                  t.anchor, t.anchor_origin, t.modifier, t.tense) for t in timexes])
+                  t.anchor, t.anchor_origin, t.modifier, t.tense, t.verb) for t in timexes])
             c.executemany(
                 "INSERT INTO claims (id, doc_id, sentence, speaker, speaker_entity, text, cue,"
                 " anonymous, via, said_on, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -194,7 +196,8 @@ class Store:
         sql, args = "SELECT * FROM sentences", ()
         if doc_id:
             sql, args = sql + " WHERE doc_id = ?", (doc_id,)
-        return [Sentence(r["doc_id"], r["idx"], r["start"], r["end"], r["text"])
+        return [Sentence(r["doc_id"], r["idx"], r["start"], r["end"], r["text"],
+                         r["verbs"].split(), r["tense"])
                 for r in self.conn.execute(sql + " ORDER BY doc_id, idx", args)]
 
     def mentions(self, doc_id: str | None = None) -> list[Mention]:
@@ -211,7 +214,7 @@ class Store:
             sql, args = sql + " WHERE doc_id = ?", (doc_id,)
         return [TimeValue(r["doc_id"], r["sentence"], r["start"], r["end"], r["text"], r["kind"],
                           r["value"], r["granularity"], r["anchor"], r["anchor_origin"], r["modifier"],
-                          r["tense"])
+                          r["tense"], r["verb"])
                 for r in self.conn.execute(sql + " ORDER BY doc_id, sentence, start", args)]
 
     def claims(self, doc_id: str | None = None) -> list[Claim]:

@@ -31,6 +31,8 @@ CREATE TABLE sentences (
     start   INTEGER NOT NULL,
     "end"   INTEGER NOT NULL,
     text    TEXT NOT NULL,
+    verbs   TEXT NOT NULL DEFAULT '',        -- lemmas of the sentence's verbs, space-separated
+    tense   TEXT,
     UNIQUE (doc_id, idx)
 );
 
@@ -66,7 +68,8 @@ CREATE TABLE timexes (
     anchor        TEXT,
     anchor_origin TEXT,
     modifier      TEXT,
-    tense         TEXT
+    tense         TEXT,
+    verb          TEXT                       -- lemma of the verb that governs it
 );
 CREATE INDEX timexes_doc ON timexes(doc_id);
 

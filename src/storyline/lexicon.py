@@ -1,0 +1,143 @@
+"""General news vocabulary: words that name the same action or thing, and country names.
+
+Used to compare two statements about one event or quantity: "approved a bill" and
+"passed a resolution" are one act; "troops", "forces" and "soldiers" one thing; "US",
+"U.S.", "United States" and "American" one country (names, alternative spellings and
+demonyms come from the countryinfo package). Directions of change ("reduced" against
+"increased") are kept apart so they can be compared.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .dates import MONTHS, WEEKDAYS
+
+SYNONYM_GROUPS = {
+    "approve": "approve pass adopt vote endorse ratify back",
+    "law": "bill resolution law motion decision decree plan measure legislation",
+    "withdraw": "withdraw withdrawal leave pullout pull exit depart departure evacuate remove "
+                "drawdown expel expulsion",
+    "forces": "forces force troops troop soldiers soldier military army personnel units",
+    "talks": "talks negotiations negotiation dialogue discussions discuss negotiate meeting meetings",
+    "announce": "announce announced announcement declare declared",
+    "attack": "attack attacks strike strikes airstrike bombing raid assault",
+    "kill": "kill killed killing assassination assassinate death dead",
+    "agree": "agree agreed agreement deal accord",
+    "end": "end ending terminate finish conclude",
+    "presence": "presence stationed station deployment deployed stay remain",
+    "parliament": "parliament lawmakers legislators legislature mps congress assembly",
+    "government": "government cabinet administration authorities",
+    "timetable": "timetable timeline schedule time frame timeframe deadline period",
+    "propose": "propose proposed proposal demand demanded ask asked request requested offer "
+               "offered want wanted seek sought",
+}
+UP = {"increase", "increased", "increases", "rise", "rose", "risen", "surge", "surged", "surges",
+      "grow", "grew", "grown", "boost", "boosted", "expand", "expanded", "reinforce",
+      "reinforced", "higher", "doubled", "tripled"}
+DOWN = {"reduce", "reduced", "reduces", "reduction", "decrease", "decreased", "cut", "cuts",
+        "fall", "fell", "fallen", "drop", "dropped", "shrink", "shrank", "lower", "lowered",
+        "decline", "declined", "fewer", "less", "drawdown", "scale", "halved"}
+
+def stem(word: str) -> str:
+    for suffix in ("ations", "ation", "ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+_CANON = {w: head for head, words in SYNONYM_GROUPS.items() for w in words.split()}
+_CANON.update({stem(w): head for head, words in SYNONYM_GROUPS.items() for w in words.split()
+               if stem(w) not in _CANON})
+STOP = frozenset("""a an the of to in on at by for from with and or but is are was were be been being
+has have had will would shall that this these those it its as their there they he she his her said
+says also not which who whom whose than then into over after before since until during about against
+between under more most some any all such other only own same so very can could may might must should
+year years month months day days week weeks last next ago earlier later""".split())
+
+
+@functools.lru_cache(maxsize=1)
+def country_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(lowercase name, spelling or demonym -> country; upper-case code -> country).
+    A demonym several countries share ("American") goes to the most populous."""
+    from countryinfo import CountryInfo
+
+    names: dict[str, tuple[int, str]] = {}
+    codes: dict[str, str] = {}
+    for data in CountryInfo.all().values():
+        name = data.get("name")
+        if not name:
+            continue
+        population = int(data.get("population") or 0)
+        forms = [name, *(data.get("altSpellings") or [])]
+        if data.get("demonym"):
+            forms.append(data["demonym"])
+        for form in forms:
+            if re.fullmatch(r"[A-Z]{2,3}", form):
+                codes.setdefault(form, name)
+                continue
+            key = re.sub(r"\s+", " ", form.lower().replace(".", "")).strip()
+            if len(key) >= 3 and (key not in names or names[key][0] < population):
+                names[key] = (population, name)
+    return {k: v[1] for k, v in names.items()}, codes
+
+
+def country_of(text: str) -> str | None:
+    """"U.S." / "American" / "United States" -> "United States"; "America" too (its demonym)."""
+    names, codes = country_tables()
+    compact = text.replace(".", "").strip()
+    if compact in codes:
+        return codes[compact]
+    key = re.sub(r"\s+", " ", compact.lower()).strip()
+    key = re.sub(r"^the ", "", key)
+    if key in names:
+        return names[key]
+    for suffix in ("n", "an", "i"):  # America -> American, Iraq -> Iraqi
+        if key + suffix in names and len(key) > 3:
+            return names[key + suffix]
+    return None
+
+
+MONTH_WORDS = set(MONTHS) | set(WEEKDAYS)
+COUNTRY_PHRASE = re.compile(r"\b(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|U\.S\.|US|USA|UK|UAE)\b")
+
+
+def concepts(text: str) -> set[str]:
+    """Content words of a text, stemmed and folded to one word per synonym group, with
+    countries named one way ("country:United States")."""
+    out: set[str] = set()
+    for m in re.finditer(r"\b(?:U\.S\.|U\.K\.)|[A-Za-z][A-Za-z'-]+", text):
+        word = m.group()
+        country = country_of(word) if word[0].isupper() else None
+        if country:
+            out.add(f"country:{country}")
+            continue
+        low = word.lower()
+        if low in STOP or len(low) < 3:
+            continue
+        if low in MONTH_WORDS:
+            continue
+        st = stem(low)
+        out.add(_CANON.get(low) or _CANON.get(st) or _CANON.get(st + "e") or st)
+    for m in re.finditer(r"\b[Uu]nited [Ss]tates\b|\b[Uu]nited [Kk]ingdom\b", text):
+        out.add(f"country:{country_of(m.group())}")
+        out.discard("unit")
+        out.discard("stat")
+    return out
+
+
+def direction(text: str, of: set[str] | None = None, window: int = 8) -> str | None:
+    """"up" or "down" when the text states a change one way only: a change word that is not
+    an intention ("to reduce", "plans to cut") and, when `of` is given, stands within
+    `window` words of one of those words (the quantity that changes)."""
+    words = re.findall(r"[a-z]+", text.lower())
+    found = set()
+    for i, w in enumerate(words):
+        if w not in UP and w not in DOWN:
+            continue
+        if i and words[i - 1] in ("to", "would", "will", "could", "may", "might", "should"):
+            continue
+        if of is not None and not any(x in of for x in words[max(0, i - window): i + window + 1]):
+            continue
+        found.add("up" if w in UP else "down")
+    return found.pop() if len(found) == 1 else None

@@ -369,9 +369,19 @@ DEADLINE = re.compile(
     r"(\b(postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b[^.]{0,40}\b(to|until|till|for)\s+$)", re.I)
 
 
+MODAL_BEFORE = re.compile(r"\b(will|would|shall|'ll)\s+$", re.I)
+AHEAD = re.compile(r"(next|coming|upcoming)\b", re.I)
+
+
 def _deadline_tense(text: str, pos: int) -> Tense | None:
-    """"by Dec. 31", "until June": a deadline lies ahead of the statement."""
-    return "future" if DEADLINE.search(text[max(0, pos - 60): pos]) else None
+    """Words that settle the tense whatever the parse says: a deadline ("by Dec. 31",
+    "until June", "postponed to June 15"), a modal right before ("will next June"), or an
+    expression that looks ahead ("next June", "in the coming days")."""
+    if DEADLINE.search(text[max(0, pos - 60): pos]) or MODAL_BEFORE.search(text[max(0, pos - 12): pos]):
+        return "future"
+    if AHEAD.match(text, pos) or re.match(r"in\s+the\s+(coming|next)\b", text[pos:], re.I):
+        return "future"
+    return None
 
 
 def guess_tense(text: str, pos: int) -> Tense:

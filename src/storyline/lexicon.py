@@ -99,6 +99,10 @@ def country_of(text: str) -> str | None:
 
 
 MONTH_WORDS = set(MONTHS) | set(WEEKDAYS)
+# country names that are also everyday words: only trusted when capitalised
+AMBIGUOUS_COUNTRY_WORDS = {"turkey", "chad", "jordan", "china", "georgia", "guinea", "niger",
+                           "wales",
+                           "togo", "malta"}
 COUNTRY_PHRASE = re.compile(r"\b(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|U\.S\.|US|USA|UK|UAE)\b")
 
 
@@ -108,7 +112,11 @@ def concepts(text: str) -> set[str]:
     out: set[str] = set()
     for m in re.finditer(r"\b(?:U\.S\.|U\.K\.)|[A-Za-z][A-Za-z'-]+", text):
         word = m.group()
-        country = country_of(word) if word[0].isupper() else None
+        word = word.strip("'-")
+        if not word:
+            continue
+        country = country_of(word) if word[0].isupper() or (
+            len(word) > 3 and word not in AMBIGUOUS_COUNTRY_WORDS) else None
         if country:
             out.add(f"country:{country}")
             continue

@@ -134,6 +134,38 @@ def annotate_new(store: Store, reporter: Reporter | None = None, batch: int = 64
     return info
 
 
+def check_dates(store: Store) -> StageInfo:
+    """Flag pages whose content contradicts their date; re-anchor the weakly dated ones."""
+    from .resolve.datesanity import find_reanchors
+
+    t0 = time.perf_counter()
+    info = StageInfo("date sanity")
+    for doc_id, anchor, reason, reanchor in find_reanchors(store):
+        doc = store.document(doc_id)
+        current, _ = store.document_anchor(doc_id)
+        flag = f"{doc.published.flag + '; ' if doc.published.flag else ''}content contradicts date: {reason}"
+        if doc.published.flag and "content contradicts" in doc.published.flag:
+            continue  # already handled in an earlier build
+        store.set_published_flag(doc_id, flag)
+        if reanchor and anchor != current:
+            reannotate(store, doc_id, anchor, "corrected")
+            info.items_out += 1
+        info.notes["flagged"] = info.notes.get("flagged", 0) + 1
+    info.seconds = time.perf_counter() - t0
+    return info
+
+
+def reannotate(store: Store, doc_id: str, anchor: str, origin: str) -> None:
+    """Annotate one document again against a new reference date."""
+    nlp = load_nlp()
+    doc = store.document(doc_id)
+    lexicon = _case_lexicon(store.documents(include_duplicates=False)) if doc.lowercase else None
+    text = tc.truecase(doc.text, lexicon) if doc.lowercase else doc.text
+    store.set_anchor(doc_id, anchor, origin)
+    ann = annotate(doc, nlp(text), Anchor(anchor, origin))
+    store.save_annotations(doc_id, ann.sentences, ann.mentions, ann.timexes, ann.claims)
+
+
 def _bounds(sdoc):
     """The window a text was written in, from its absolute dates and their tenses."""
     tagger = Tagger(Anchor(None, "none"))
@@ -156,6 +188,7 @@ def build(store: Store, reporter: Reporter | None = None) -> list[StageInfo]:
     from .resolve.events import resolve_events
 
     infos = [annotate_new(store, reporter)]
+    infos.append(check_dates(store))
     t0 = time.perf_counter()
     entities = resolve_entities(store)
     events = resolve_events(store)

@@ -8,7 +8,9 @@ def run_analysis(store: Store) -> dict[str, int]:
     """Rebuild the judged layers from the stored events and claims."""
     from .commitments import find_commitments
     from .contradictions import find_contradictions
+    from .corroboration import annotate_corroboration
 
     commitments = find_commitments(store)
     contradictions = find_contradictions(store)
-    return {"commitments": len(commitments), "contradictions": len(contradictions)}
+    notes = annotate_corroboration(store)
+    return {"commitments": len(commitments), "contradictions": len(contradictions), **notes}

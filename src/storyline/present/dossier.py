@@ -66,12 +66,13 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict:
                 "evidence": _evidence(ev.evidence)}
         item.update(extra)
         dossier["events"].append(item)
+    claim_extra = store.claim_extras()
     for c in store.claims():
-        dossier["claims"].append({
+        dossier["claims"].append({**claim_extra.get(c.id, {}), **{
             "id": c.id, "speaker": c.speaker, "speaker_entity": c.speaker_entity,
             "anonymous": c.anonymous, "text": c.text, "cue": c.cue, "via": c.via,
             "said_on": c.said_on, "outlet": outlets.get(c.doc_id),
-            "evidence": _evidence(c.evidence)})
+            "evidence": _evidence(c.evidence)}})
     for x, extra in store.contradictions():
         item = {"id": x.id, "summary": x.summary, "kind": x.kind,
                 "sides": [_evidence(side) for side in x.sides]}

@@ -24,6 +24,7 @@ says also not which who whom whose than then into over after before since until 
 between under more most some any all such other only own same so very can could may might must should
 year years month months day days week weeks last next ago earlier later end""".split())
 CONDITIONAL = re.compile(r"\b(if|unless|provided that|in case|could|might)\b", re.I)
+DATELINE_ONLY = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+[A-Za-z]{3,9}\.?\s+\d{1,2}\s*\([^)]{1,40}\)\s*(--|—|–|-)?\s*$")
 NEEDED = {"day": 0.08, "month": 0.15, "year": 0.2}
 
 
@@ -76,7 +77,7 @@ def candidates(sentences: list[Sentence], timexes: list[TimeValue], tense: dict,
             continue
         key = (t.doc_id, t.sentence, t.value)
         sent = by_sentence.get((t.doc_id, t.sentence))
-        if key in seen or sent is None:
+        if key in seen or sent is None or DATELINE_ONLY.match(sent.text):
             continue
         seen.add(key)
         status = tense.get((t.doc_id, t.start), "past")

@@ -84,7 +84,8 @@ CREATE TABLE claims (
     anonymous      INTEGER NOT NULL DEFAULT 0,
     via            TEXT,
     said_on        TEXT,
-    evidence       TEXT NOT NULL DEFAULT '[]'
+    evidence       TEXT NOT NULL DEFAULT '[]',
+    extra          TEXT NOT NULL DEFAULT '{}'      -- corroboration, filled by analyze
 );
 CREATE INDEX claims_doc ON claims(doc_id);
 

@@ -18,6 +18,8 @@ FLOORS = {
     "entities": {"alias_completeness": 75},
     "events": {"found": 80, "dated": 70, "merged_across_sources": 50, "hard_dated": 25},
     "claims": {"found": 80, "attributed": 70},
+    "contradictions": {"found": 66.7, "share_of_dossier_items_in_key": 50},
+    "commitments": {"found": 80, "due": 70, "status": 60, "supersession_chains": 100},
 }
 CEILINGS = {"entities": {"wrong_merges": 1}}
 

@@ -65,7 +65,7 @@ def cmd_build(args) -> int:
     with _store(args) as store:
         if store.count_documents() == 0:
             raise UsageError(f"{args.db} has no documents yet. Run `storyline ingest PATH...` first.")
-        infos = build(store, BarReporter(args.quiet))
+        infos = build(store, BarReporter(args.quiet), as_of=args.as_of)
     for info in infos:
         notes = ", ".join(f"{k}={v}" for k, v in info.notes.items())
         print(f"{info.stage}: {info.items_out} items{(' (' + notes + ')') if notes else ''} [{info.seconds:.1f}s]")
@@ -142,7 +142,7 @@ def cmd_demo(args) -> int:
         Path(str(db) + suffix).unlink(missing_ok=True)
     with Store(db) as store:
         info = ingest([str(demo_corpus())], store, BarReporter(args.quiet))
-        build(store, BarReporter(args.quiet))
+        build(store, BarReporter(args.quiet), as_of=args.as_of)
         dossier = _dossier(store, args.as_of)
         (out / "dossier.json").write_text(exports.dossier_json(dossier), encoding="utf-8")
         (out / "report.html").write_text(render_report(store, dossier), encoding="utf-8")
@@ -180,8 +180,9 @@ def parser() -> argparse.ArgumentParser:
     sp = add("ingest", cmd_ingest, "Read pages (files, folders, globs) into the store: .txt, "
              ".html/.htm, .jsonl/.json, .warc/.warc.gz, .rss/.atom/.xml. Re-ingesting is a no-op.")
     sp.add_argument("paths", nargs="+", metavar="PATH")
-    add("build", cmd_build, "Annotate new documents and rebuild entities, events, "
-        "contradictions and commitments.")
+    sp = add("build", cmd_build, "Annotate new documents and rebuild entities, events, "
+             "contradictions and commitments.")
+    sp.add_argument("--as-of", help="date commitments are judged at (default: today)")
     sp = add("export", cmd_export, "Write the dossier: json (the contract), csv (a folder, one "
              "file per section) or md (a brief).")
     sp.add_argument("--format", choices=["json", "csv", "md"], default="json")

@@ -181,7 +181,7 @@ def _bounds(sdoc):
     return bounds_from(found)
 
 
-def build(store: Store, reporter: Reporter | None = None) -> list[StageInfo]:
+def build(store: Store, reporter: Reporter | None = None, as_of: str | None = None) -> list[StageInfo]:
     """Annotate what is new, then rebuild the cross-document layers."""
     from .analyze import run_analysis
     from .resolve.entities import resolve_entities
@@ -196,7 +196,7 @@ def build(store: Store, reporter: Reporter | None = None) -> list[StageInfo]:
                            notes={"entities": len(entities), "events": len(events)},
                            seconds=time.perf_counter() - t0))
     t0 = time.perf_counter()
-    notes = run_analysis(store)
+    notes = run_analysis(store, as_of)
     infos.append(StageInfo("analyze", notes=notes, seconds=time.perf_counter() - t0))
     return infos
 

@@ -97,7 +97,16 @@ def drafts_of(s: Statement) -> list[Draft]:
 
 
 def same_action(a: Draft, b: Draft) -> bool:
-    return bool(a.action & b.action) and bool(a.objects & b.objects)
+    """The same act (a shared verb concept) on the same thing: shared forces or countries, or
+    at least two other shared concepts ("submit" ... "budget", "government")."""
+    acts = a.action & b.action
+    if not acts:
+        return False
+    if a.objects & b.objects:
+        return True
+    ca = set().union(*(s.concepts for s in a.statements)) - acts
+    cb = set().union(*(s.concepts for s in b.statements)) - acts
+    return len(ca & cb) >= 3
 
 
 def later(a: str | None, b: str | None) -> bool:

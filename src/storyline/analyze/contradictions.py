@@ -146,6 +146,12 @@ QUANTITY_WORDS = {"forces", "troops", "soldiers", "troop", "force", "personnel",
                   "prices", "budget", "spending", "casualties", "deaths", "production", "output"}
 
 
+def names_in(s: Statement) -> set[str]:
+    """Capitalised words after the first: the names a statement speaks of."""
+    words = re.findall(r"[A-Za-z][\w'-]*", s.sentence.text)[1:]
+    return {w.lower() for w in words if w[0].isupper() and w.lower() not in ("i", "the")}
+
+
 def fact_time(s: Statement) -> str | None:
     """When what a statement says holds: its own past date, else its document's date."""
     dates = event_dates(s)
@@ -163,7 +169,7 @@ def direction_contradictions(statements: list[Statement]) -> list[tuple[str, lis
         if ta and tb and ta[:4] != tb[:4]:
             continue  # a change in another year is history, not a disagreement
         shared = a.concepts & b.concepts
-        parties = {c for c in shared if c.startswith("country:")}
+        parties = {c for c in shared if c.startswith("country:")} | (names_in(a) & names_in(b))
         if parties and shared & {"forces", "number", "price", "budget"}:
             found.append(("direction", [a], [b], {"values": [da, db]}))
     return group_sides(found)

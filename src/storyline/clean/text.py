@@ -128,14 +128,14 @@ def classify_line(line: str) -> str | None:
 
 
 def _find_title(lines: list[str], verdicts: list[str | None]) -> int | None:
-    """The first headline-shaped line near the top; one- or two-word lines before it are
-    section labels ("news", "world") and are marked so."""
+    """The first headline-shaped line near the top; one-word lines before it are section
+    labels ("news", "world") and are marked so."""
     labels: list[int] = []
     for i, (ln, v) in enumerate(zip(lines, verdicts, strict=True)):
         if not ln or v is not None:
             continue
         words = len(ln.split())
-        if words <= 2:
+        if words == 1:
             labels.append(i)
         elif words <= 25 and not ln.endswith((".", ":")):
             for j in labels:

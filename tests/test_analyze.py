@@ -158,3 +158,34 @@ def test_firm_date_is_only_flagged(tmp_path):
     b = next(doc for doc in d["documents"] if doc["title"] == "Varnia to talk to rebels")
     assert "content contradicts date" in (b["published_flag"] or "")
     assert b["anchor"] == "2023-10-03" and b["anchor_origin"] == "published"
+
+
+def test_adding_one_article_updates_the_story_without_rebuilding(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Quake toll rises\n\nMarch 3, 2023\n\nThe earthquake in the northern "
+                                  "province killed 1,200 people, the interior ministry said on Friday.")
+    (folder / "b.txt").write_text("Budget due soon\n\nJanuary 10, 2022\n\nFinance minister Tomas Berg said the "
+                                  "government will submit the budget by March 31.")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(folder)], store)
+        build(store, as_of="2026-11-22")
+        before = {k.id: k.superseded_by for k, _ in store.commitments()}
+        assert store.unindexed() == []
+        (tmp_path / "c.txt").write_text("Quake: toll revised\n\nMarch 4, 2023\n\nThe earthquake in the "
+                                        "northern province killed 3,400 people, the Red Crescent said.")
+        (tmp_path / "d.txt").write_text("Budget late\n\nMarch 20, 2022\n\nFinance minister Tomas Berg said "
+                                        "the government will submit the budget by June 30.")
+        ingest([str(tmp_path / "c.txt"), str(tmp_path / "d.txt")], store)
+        infos = build(store, as_of="2026-11-22")
+        story = infos[-1]
+        assert story.items_in == 2  # only the new articles went through the story stages
+        assert [x for x, _ in store.contradictions() if "1,200" in x.summary]
+        after = {k.id: k.superseded_by for k, _ in store.commitments()}
+        march = next(k for k, _ in store.commitments() if k.due == "2022-03-31")
+        june = next(k for k, _ in store.commitments() if k.due == "2022-06-30")
+        assert before[march.id] == [] and after[march.id] == [june.id]
+        # building again from scratch gives the same story
+        counts = (len(store.events()), len(store.contradictions()), len(store.commitments()))
+        build(store, as_of="2026-11-22", rebuild=True)
+        assert (len(store.events()), len(store.contradictions()), len(store.commitments())) == counts

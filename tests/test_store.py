@@ -12,7 +12,7 @@ from storyline.store import Store
 
 def doc(i: int, text: str = "Some text.") -> Document:
     return Document(id=f"d{i}", source=f"s{i}.txt", text=text, title=f"T{i}",
-                    published=DateInfo("2020-01-0%d" % i, "day", "header"))
+                    published=DateInfo(f"2020-01-0{i}", "day", "header"))
 
 
 def test_migrations_are_recorded_and_not_rerun(tmp_path):

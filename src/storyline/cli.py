@@ -65,7 +65,7 @@ def cmd_build(args) -> int:
     with _store(args) as store:
         if store.count_documents() == 0:
             raise UsageError(f"{args.db} has no documents yet. Run `storyline ingest PATH...` first.")
-        infos = build(store, BarReporter(args.quiet), as_of=args.as_of)
+        infos = build(store, BarReporter(args.quiet), as_of=args.as_of, rebuild=args.rebuild)
     for info in infos:
         notes = ", ".join(f"{k}={v}" for k, v in info.notes.items())
         print(f"{info.stage}: {info.items_out} items{(' (' + notes + ')') if notes else ''} [{info.seconds:.1f}s]")
@@ -183,6 +183,8 @@ def parser() -> argparse.ArgumentParser:
     sp = add("build", cmd_build, "Annotate new documents and rebuild entities, events, "
              "contradictions and commitments.")
     sp.add_argument("--as-of", help="date commitments are judged at (default: today)")
+    sp.add_argument("--rebuild", action="store_true",
+                    help="forget the cross-document items and build the story again from all documents")
     sp = add("export", cmd_export, "Write the dossier: json (the contract), csv (a folder, one "
              "file per section) or md (a brief).")
     sp.add_argument("--format", choices=["json", "csv", "md"], default="json")

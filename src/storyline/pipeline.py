@@ -134,38 +134,6 @@ def annotate_new(store: Store, reporter: Reporter | None = None, batch: int = 64
     return info
 
 
-def check_dates(store: Store) -> StageInfo:
-    """Flag pages whose content contradicts their date; re-anchor the weakly dated ones."""
-    from .resolve.datesanity import find_reanchors
-
-    t0 = time.perf_counter()
-    info = StageInfo("date sanity")
-    for doc_id, anchor, reason, reanchor in find_reanchors(store):
-        doc = store.document(doc_id)
-        current, _ = store.document_anchor(doc_id)
-        flag = f"{doc.published.flag + '; ' if doc.published.flag else ''}content contradicts date: {reason}"
-        if doc.published.flag and "content contradicts" in doc.published.flag:
-            continue  # already handled in an earlier build
-        store.set_published_flag(doc_id, flag)
-        if reanchor and anchor != current:
-            reannotate(store, doc_id, anchor, "corrected")
-            info.items_out += 1
-        info.notes["flagged"] = info.notes.get("flagged", 0) + 1
-    info.seconds = time.perf_counter() - t0
-    return info
-
-
-def reannotate(store: Store, doc_id: str, anchor: str, origin: str) -> None:
-    """Annotate one document again against a new reference date."""
-    nlp = load_nlp()
-    doc = store.document(doc_id)
-    lexicon = _case_lexicon(store.documents(include_duplicates=False)) if doc.lowercase else None
-    text = tc.truecase(doc.text, lexicon) if doc.lowercase else doc.text
-    store.set_anchor(doc_id, anchor, origin)
-    ann = annotate(doc, nlp(text), Anchor(anchor, origin))
-    store.save_annotations(doc_id, ann.sentences, ann.mentions, ann.timexes, ann.claims)
-
-
 def _bounds(sdoc):
     """The window a text was written in, from its absolute dates and their tenses."""
     tagger = Tagger(Anchor(None, "none"))
@@ -181,24 +149,77 @@ def _bounds(sdoc):
     return bounds_from(found)
 
 
-def build(store: Store, reporter: Reporter | None = None, as_of: str | None = None) -> list[StageInfo]:
-    """Annotate what is new, then rebuild the cross-document layers."""
-    from .analyze import run_analysis
-    from .resolve.entities import resolve_entities
-    from .resolve.events import resolve_events
+def build(store: Store, reporter: Reporter | None = None, as_of: str | None = None,
+          rebuild: bool = False) -> list[StageInfo]:
+    """Annotate what is new, then add each new document to the story (incrementally)."""
+    if rebuild:
+        store.reset_story()
+    return [annotate_new(store, reporter), update_story(store, reporter, as_of)]
 
-    infos = [annotate_new(store, reporter)]
-    infos.append(check_dates(store))
+
+def update_story(store: Store, reporter: Reporter | None = None, as_of: str | None = None) -> StageInfo:
+    """The cross-document stages for every document not yet in the story, one at a time."""
+    import datetime as dt
+
+    reporter = reporter or Reporter()
     t0 = time.perf_counter()
-    entities = resolve_entities(store)
-    events = resolve_events(store)
-    infos.append(StageInfo("resolve", items_out=len(entities) + len(events),
-                           notes={"entities": len(entities), "events": len(events)},
-                           seconds=time.perf_counter() - t0))
-    t0 = time.perf_counter()
-    notes = run_analysis(store, as_of)
-    infos.append(StageInfo("analyze", notes=notes, seconds=time.perf_counter() - t0))
-    return infos
+    queue = store.unindexed()
+    info = StageInfo("story", items_in=len(queue),
+                     notes={"entities": 0, "events": 0, "contradictions": 0, "commitments": 0,
+                            "re-anchored": 0})
+    day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    reporter.start("story", len(queue))
+    while queue:
+        doc_id = queue.pop(0)
+        add_to_story(store, doc_id, day, queue, info)
+        info.items_out += 1
+        reporter.advance()
+    reporter.finish()
+    info.seconds = time.perf_counter() - t0
+    return info
+
+
+def add_to_story(store: Store, doc_id: str, as_of, queue: list[str], info: StageInfo) -> None:
+    """Entities, date sanity, events, contradictions and commitments for one new document."""
+    from .analyze.commitments import update_commitments
+    from .analyze.contradictions import update_contradictions
+    from .analyze.statements import index_document
+    from .resolve.datesanity import check_document
+    from .resolve.entities import resolve_document_entities
+    from .resolve.events import update_events
+
+    info.notes["entities"] += resolve_document_entities(store, doc_id)
+    statements = index_document(store, doc_id)
+    for other, anchor, reason, weak in check_document(store, statements):
+        doc = store.document(other)
+        if doc.published.flag and "content contradicts" in doc.published.flag:
+            continue  # judged once already
+        prefix = f"{doc.published.flag}; " if doc.published.flag else ""
+        store.set_published_flag(other, f"{prefix}content contradicts date: {reason}")
+        current, _ = store.document_anchor(other)
+        if weak and anchor != current:
+            store.forget_document(other)
+            reannotate(store, other, anchor, "corrected")
+            info.notes["re-anchored"] += 1
+            if other == doc_id:
+                add_to_story(store, doc_id, as_of, queue, info)
+                return
+            queue.append(other)
+    info.notes["events"] += update_events(store, statements)
+    info.notes["contradictions"] += update_contradictions(store, statements)
+    info.notes["commitments"] += update_commitments(store, statements, as_of)
+    store.mark_indexed(doc_id)
+
+
+def reannotate(store: Store, doc_id: str, anchor: str, origin: str) -> None:
+    """Annotate one document again against a new reference date."""
+    nlp = load_nlp()
+    doc = store.document(doc_id)
+    lexicon = _case_lexicon(store.documents(include_duplicates=False)) if doc.lowercase else None
+    text = tc.truecase(doc.text, lexicon) if doc.lowercase else doc.text
+    store.set_anchor(doc_id, anchor, origin)
+    ann = annotate(doc, nlp(text), Anchor(anchor, origin))
+    store.save_annotations(doc_id, ann.sentences, ann.mentions, ann.timexes, ann.claims)
 
 
 def demo_corpus() -> Path:

@@ -1,18 +1,6 @@
-"""Cross-document judgement: contradictions, commitments, corroboration."""
-from __future__ import annotations
+"""Cross-document judgement: contradictions, commitments, corroboration.
 
-from ..store import Store
-
-
-def run_analysis(store: Store, as_of: str | None = None) -> dict[str, int]:
-    """Rebuild the judged layers from the stored events and claims."""
-    from .commitments import find_commitments
-    from .contradictions import find_contradictions
-    from .corroboration import annotate_corroboration
-
-    import datetime as dt
-
-    commitments = find_commitments(store, dt.date.fromisoformat(as_of) if as_of else None)
-    contradictions = find_contradictions(store)
-    notes = annotate_corroboration(store)
-    return {"commitments": len(commitments), "contradictions": len(contradictions), **notes}
+Each judge takes one new document's statements and compares them with the statements,
+commitments and contradictions already in the store that may concern them (found through
+indexes), so the story grows one document at a time; see pipeline.update_story.
+"""

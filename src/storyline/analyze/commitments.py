@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..dates import granularity_of, iso, parse_iso, to_date
 from ..model import Commitment, Evidence, TimeValue
 from ..store import Store
-from .statements import Statement, action_concepts, load_statements
+from .statements import Statement, action_concepts
 
 DEADLINE_MODIFIERS = ("by", "until", "till", "before")
 OBJECT_CONCEPTS = {"forces", "presence"}
@@ -96,17 +96,27 @@ def drafts_of(s: Statement) -> list[Draft]:
     return out
 
 
-def same_action(a: Draft, b: Draft) -> bool:
+def facts_of(d: Draft) -> dict:
+    concepts = set().union(*(s.concepts for s in d.statements))
+    return {"actions": sorted(d.action), "objects": sorted(d.objects), "concepts": sorted(concepts),
+            "deadline_text": d.horizon, "due_granularity": granularity_of(d.due),
+            "outlets": sorted({s.outlet or "unknown" for s in d.statements}),
+            "keys": [list(s.key) for s in d.statements], "met_on": None, "met_by": None, "missed_by": None}
+
+
+def same_action_facts(a: dict, b: dict) -> bool:
     """The same act (a shared verb concept) on the same thing: shared forces or countries, or
-    at least two other shared concepts ("submit" ... "budget", "government")."""
-    acts = a.action & b.action
+    at least three other shared concepts ("submit" ... "budget", "government", "minister")."""
+    acts = set(a["actions"]) & set(b["actions"])
     if not acts:
         return False
-    if a.objects & b.objects:
+    if set(a["objects"]) & set(b["objects"]):
         return True
-    ca = set().union(*(s.concepts for s in a.statements)) - acts
-    cb = set().union(*(s.concepts for s in b.statements)) - acts
-    return len(ca & cb) >= 3
+    return len((set(a["concepts"]) - acts) & (set(b["concepts"]) - acts)) >= 3
+
+
+def same_action(a: Draft, b: Draft) -> bool:
+    return same_action_facts(facts_of(a), facts_of(b))
 
 
 def later(a: str | None, b: str | None) -> bool:
@@ -132,41 +142,45 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     return merged
 
 
-def status_of(d: Draft, successors: list[Draft], statements: list[Statement], as_of: dt.date) -> str:
-    if successors:
+def status_of(due: str | None, stated_on: str | None, superseded_by: list[str], facts: dict,
+              as_of: dt.date) -> str:
+    """The status of a commitment as of a day, from what the corpus says of it."""
+    if superseded_by:
         return "superseded"
-    if d.due is None:
-        stated = to_date(d.stated_on) if d.stated_on else None
+    if due is None:
+        stated = to_date(stated_on) if stated_on else None
         return "open" if stated is None or (as_of - stated).days <= VAGUE_GRACE_DAYS else "unverified"
-    due_end = to_date(d.due, end=True)
-    if due_end >= as_of:
+    if to_date(due, end=True) >= as_of:
         return "open"
-    stated = to_date(d.stated_on) if d.stated_on else None
-    for s in statements:
-        if s.key in {x.key for x in d.statements}:
-            continue
-        when = s.published or s.anchor
-        when_d = to_date(when) if when else None
-        probe = Draft(s, None, None, "", [s])
-        if not same_action(d, probe) or when_d is None:
-            continue
-        if re.search(r"\bstill\b", s.sentence.text, re.I) and when_d > due_end:
-            return "missed"
-        # done: a past-tense statement dating the same act after the promise, by the deadline
-        done = [t for t in s.times if t.kind == "date" and t.value and t.tense == "past"
-                and t.verb and action_concepts([t.verb]) & d.action]
-        for t in done:
-            td = to_date(t.value)
-            if stated and stated < td <= due_end and when_d >= td:
-                return "met"
+    if facts.get("met_on"):
+        return "met"
+    if facts.get("missed_by"):
+        return "missed"
     return "unverified"
 
 
-def next_revisions(d: Draft, drafts: list[Draft]) -> list[Draft]:
-    """The first later statements about the same action that moved its deadline later."""
-    later_ones = [o for o in drafts if o is not d and o.due and d.due and same_action(d, o)
-                  and later(d.stated_on, o.stated_on) and later(d.due, o.due)]
-    return [o for o in later_ones if not any(later(x.stated_on, o.stated_on) for x in later_ones)]
+def outcome(facts: dict, due: str | None, stated_on: str | None, s: Statement) -> tuple[str, str] | None:
+    """("met", date) or ("missed", date) when a statement reports what became of a commitment."""
+    if due is None:
+        return None
+    probe = facts_of(Draft(s, None, None, "", [s]))
+    if not same_action_facts(facts, probe):
+        return None
+    when = s.published or s.anchor
+    when_d = to_date(when) if when else None
+    due_end = to_date(due, end=True)
+    if when_d is None:
+        return None
+    if re.search(r"\bstill\b", s.sentence.text, re.I) and when_d > due_end:
+        return ("missed", when)
+    stated = to_date(stated_on) if stated_on else None
+    for t in s.times:
+        if t.kind == "date" and t.value and t.tense == "past" and t.verb and \
+                action_concepts([t.verb]) & set(facts["actions"]):
+            td = to_date(t.value)
+            if stated and stated < td <= due_end and when_d >= td:
+                return ("met", t.value)
+    return None
 
 
 def cid(d: Draft) -> str:
@@ -179,27 +193,56 @@ def summary_of(d: Draft) -> str:
     return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
 
 
-def build_commitments(statements: list[Statement], as_of: dt.date) -> tuple[list[Commitment], dict[str, dict]]:
-    drafts = merge_drafts([d for s in statements for d in drafts_of(s)])
-    newest = max((to_date(s.published or s.anchor) for s in statements if s.published or s.anchor),
-                 default=as_of)
-    items, extra = [], {}
+CANDIDATES = 200
+
+
+def update_commitments(store: Store, new: list[Statement], as_of: dt.date | None = None) -> int:
+    """Read one document's commitments, link them into drift chains with the commitments
+    about the same action, and let its statements tell what became of earlier ones."""
+    as_of = as_of or dt.date.today()
+    drafts = merge_drafts([d for s in new for d in drafts_of(s)])
+    new_keys = {s.key for s in new}
     for d in drafts:
-        successors = next_revisions(d, drafts)
+        facts = facts_of(d)
+        ids = store.commitments_sharing(facts["actions"], CANDIDATES)
+        others = [(k, f) for k, f in store.commitments(ids) if not any(tuple(x) in new_keys for x in f["keys"])]
+        others = [(k, f) for k, f in others if same_action_facts(facts, f)]
+        mine = cid(d)
+        later_ones = [(k, f) for k, f in others if k.due and d.due and later(d.stated_on, k.stated_on)
+                      and later(d.due, k.due)]
+        successors = sorted(k.id for k, f in later_ones
+                            if not any(later(x.stated_on, k.stated_on) for x, _ in later_ones))
+        for k, f in others:  # earlier promises this one moves
+            if not (k.due and d.due and later(k.stated_on, d.stated_on) and later(k.due, d.due)):
+                continue
+            current = store.commitments(k.superseded_by) if k.superseded_by else []
+            if not current or all(later(d.stated_on, c.stated_on) for c, _ in current):
+                k.superseded_by = [mine]
+            elif not any(later(c.stated_on, d.stated_on) for c, _ in current) and mine not in k.superseded_by:
+                k.superseded_by = sorted(k.superseded_by + [mine])
+            else:
+                continue
+            k.status = status_of(k.due, k.stated_on, k.superseded_by, f, as_of)
+            store.upsert_commitment(k, f)
         by = d.statement.speaker or (f"reported by {d.statement.outlet}" if d.statement.outlet else None)
-        k = Commitment(cid(d), summary_of(d), d.due, status_of(d, successors, statements, as_of),
-                       d.stated_on, by, sorted(cid(o) for o in successors),
-                       [Evidence(s.doc_id, s.sentence.index, s.sentence.text) for s in d.statements])
-        items.append(k)
-        extra[k.id] = {"deadline_text": d.horizon, "due_granularity": granularity_of(d.due),
-                       "status_at_newest_evidence": status_of(d, successors, statements, newest),
-                       "newest_evidence": newest.isoformat(),
-                       "outlets": sorted({s.outlet or "unknown" for s in d.statements})}
-    items.sort(key=lambda k: (k.due or "9999", k.id))
-    return items, extra
-
-
-def find_commitments(store: Store, as_of: dt.date | None = None) -> list[Commitment]:
-    items, extra = build_commitments(load_statements(store), as_of or dt.date.today())
-    store.replace_commitments(items, extra)
-    return items
+        item = Commitment(mine, summary_of(d), d.due, status_of(d.due, d.stated_on, successors, facts, as_of),
+                          d.stated_on, by, successors,
+                          [Evidence(s.doc_id, s.sentence.index, s.sentence.text) for s in d.statements])
+        store.upsert_commitment(item, facts, facts["actions"])
+    # what the new statements say of earlier promises
+    for s in new:
+        acts = sorted(s.actions)
+        if not acts:
+            continue
+        for k, f in store.commitments(store.commitments_sharing(acts, CANDIDATES)):
+            if any(tuple(x) == s.key for x in f["keys"]) or f.get("met_on") or f.get("missed_by"):
+                continue
+            found = outcome(f, k.due, k.stated_on, s)
+            if found:
+                if found[0] == "met":
+                    f["met_on"], f["met_by"] = found[1], list(s.key)
+                else:
+                    f["missed_by"] = list(s.key)
+                k.status = status_of(k.due, k.stated_on, k.superseded_by, f, as_of)
+                store.upsert_commitment(k, f)
+    return len(drafts)

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from itertools import combinations
 
 from ..dates import parse_iso, to_date
 from ..lexicon import direction
 from ..model import Contradiction, Evidence
 from ..store import Store
-from .statements import Statement, action_concepts, load_statements
+from .statements import Statement, action_concepts, candidates
 
 DATE_SIMILARITY = 0.5
 DATE_SHARED = 5
@@ -83,65 +82,6 @@ def same_act(a: Statement, b: Statement) -> bool:
     return bool(acts_a & b.actions or acts_b & a.actions)
 
 
-def date_contradictions(statements: list[Statement]) -> list[tuple[str, list[Statement], list[Statement], dict]]:
-    dated = [s for s in statements if event_dates(s)]
-    found = []
-    seen: set[tuple] = set()
-    for a in dated:
-        rivals = [b for b in dated if b.doc_id != a.doc_id
-                  and len(a.concepts & b.concepts) >= DATE_SHARED
-                  and overlap(a.concepts, b.concepts) >= DATE_SIMILARITY
-                  and same_act(a, b)
-                  and not any(compatible(x, y) for x in event_dates(a) for y in event_dates(b))]
-        if not rivals:
-            continue
-        # the other side: the rivals that agree with each other
-        b0 = rivals[0]
-        side_b = [b for b in rivals if any(compatible(x, y) for x in event_dates(b) for y in event_dates(b0))]
-        side_a = [a] + [s for s in dated if s is not a and s.doc_id not in {b.doc_id for b in side_b}
-                        and s.key not in {b.key for b in side_b}
-                        and any(compatible(x, y) for x in event_dates(s) for y in event_dates(a))
-                        and overlap(a.concepts, s.concepts) >= DATE_SIMILARITY
-                        and len(a.concepts & s.concepts) >= DATE_SHARED]
-        key = tuple(sorted({x.key for x in side_a} | {x.key for x in side_b}))
-        if key in seen or not (explicit_year(side_a) and explicit_year(side_b)):
-            continue
-        seen.add(key)
-        va = max(event_dates(a), key=len)
-        vb = max(event_dates(b0), key=len)
-        found.append(("date", side_a, side_b, {"values": [va, vb]}))
-    return found
-
-
-def durations(s: Statement) -> set[str]:
-    return {t.value for t in s.times if t.kind == "duration" and t.value and
-            re.search(r"[YM]", t.value)}
-
-
-def amount_contradictions(statements: list[Statement]) -> list[tuple[str, list[Statement], list[Statement], dict]]:
-    found = []
-    proposals = [s for s in statements if durations(s) and "propose" in s.concepts]
-    for a, b in combinations(proposals, 2):
-        if a.doc_id == b.doc_id or durations(a) == durations(b):
-            continue
-        parties = {c for c in a.concepts & b.concepts if c.startswith("country:")}
-        if parties and (a.concepts & b.concepts) - parties:
-            found.append(("duration", [a], [b], {"values": [sorted(durations(a)), sorted(durations(b))]}))
-    counted = [(s, COUNT.findall(s.sentence.text)) for s in statements]
-    counted = [(s, c) for s, c in counted if c]
-    for (a, ca), (b, cb) in combinations(counted, 2):
-        if a.doc_id == b.doc_id or overlap(a.concepts, b.concepts) < 0.5 or len(a.concepts & b.concepts) < 4:
-            continue
-        for na, ua in ca:
-            for nb, ub in cb:
-                if ua.lower() != ub.lower():
-                    continue
-                x, y = float(na.replace(",", "")), float(nb.replace(",", ""))
-                if abs(x - y) > 0.1 * max(x, y):
-                    found.append(("count", [a], [b], {"values": [na, nb], "unit": ua.lower()}))
-    return found
-
-
 QUANTITY_WORDS = {"forces", "troops", "soldiers", "troop", "force", "personnel", "number", "price",
                   "prices", "budget", "spending", "casualties", "deaths", "production", "output"}
 
@@ -156,48 +96,6 @@ def fact_time(s: Statement) -> str | None:
     """When what a statement says holds: its own past date, else its document's date."""
     dates = event_dates(s)
     return max(dates, key=len) if dates else (s.published or s.anchor)
-
-
-def direction_contradictions(statements: list[Statement]) -> list[tuple[str, list[Statement], list[Statement], dict]]:
-    found = []
-    moving = [(s, direction(s.sentence.text, QUANTITY_WORDS)) for s in statements if s.speaker]
-    moving = [(s, d) for s, d in moving if d]
-    for (a, da), (b, db) in combinations(moving, 2):
-        if da == db or a.source == b.source:
-            continue
-        ta, tb = fact_time(a), fact_time(b)
-        if ta and tb and ta[:4] != tb[:4]:
-            continue  # a change in another year is history, not a disagreement
-        shared = a.concepts & b.concepts
-        parties = {c for c in shared if c.startswith("country:")} | (names_in(a) & names_in(b))
-        if parties and shared & {"forces", "number", "price", "budget"}:
-            found.append(("direction", [a], [b], {"values": [da, db]}))
-    return group_sides(found)
-
-
-def group_sides(found):
-    """Pairs that share a statement become one contradiction: all of one direction against
-    all of the other."""
-    groups: list[list] = []
-    for item in found:
-        keys = {s.key for s in item[1] + item[2]}
-        home = next((g for g in groups if keys & {s.key for it in g for s in it[1] + it[2]}), None)
-        if home is None:
-            groups.append([item])
-        else:
-            home.append(item)
-    merged = []
-    for g in groups:
-        first_dir = g[0][3]["values"][0]
-        stmts = {}
-        for _, a, b, info in g:
-            for s, d in ((a[0], info["values"][0]), (b[0], info["values"][1])):
-                stmts[s.key] = (s, d)
-        side_a = [s for s, d in stmts.values() if d == first_dir]
-        side_b = [s for s, d in stmts.values() if d != first_dir]
-        other = "up" if first_dir == "down" else "down"
-        merged.append(("direction", side_a, side_b, {"values": [first_dir, other]}))
-    return merged
 
 
 def describe(slot: str, a: list[Statement], b: list[Statement], info: dict) -> str:
@@ -221,25 +119,119 @@ def human(value: str) -> str:
     return value
 
 
-def build_contradictions(statements: list[Statement]) -> tuple[list[Contradiction], dict[str, dict]]:
-    items, extra = [], {}
-    for slot, a, b, info in (date_contradictions(statements) + amount_contradictions(statements)
-                             + direction_contradictions(statements)):
-        cid = xid(slot, *sorted(f"{s.doc_id}:{s.sentence.index}" for s in a + b))
-        if cid in extra:
-            continue
-        items.append(Contradiction(cid, describe(slot, a, b, info), kind_of(a, b),
-                                   [[evidence(s) for s in a], [evidence(s) for s in b]]))
-        extra[cid] = {"slot": slot, "values": info["values"],
-                      "speakers": [sorted({s.source for s in a}), sorted({s.source for s in b})],
-                      "outlets": [sorted({s.outlet or "unknown" for s in a}),
-                                  sorted({s.outlet or "unknown" for s in b})],
-                      "dates": [sorted({s.published or s.anchor or "unknown" for s in a}),
-                                sorted({s.published or s.anchor or "unknown" for s in b})]}
-    return items, extra
+def durations(s: Statement) -> set[str]:
+    return {t.value for t in s.times if t.kind == "duration" and t.value and re.search(r"[YM]", t.value)}
 
 
-def find_contradictions(store: Store) -> list[Contradiction]:
-    items, extra = build_contradictions(load_statements(store))
-    store.replace_contradictions(items, extra)
-    return items
+def counts(s: Statement) -> list[tuple[str, str]]:
+    return [(n, u.lower()) for n, u in COUNT.findall(s.sentence.text)]
+
+
+def pair_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
+    """The slots on which two statements disagree, with the values each gives."""
+    found = []
+    shared = a.concepts & b.concepts
+    if a.doc_id != b.doc_id and event_dates(a) and event_dates(b) and len(shared) >= DATE_SHARED \
+            and overlap(a.concepts, b.concepts) >= DATE_SIMILARITY and same_act(a, b) \
+            and not any(compatible(x, y) for x in event_dates(a) for y in event_dates(b)):
+        found.append(("date", {"values": [max(event_dates(a), key=len), max(event_dates(b), key=len)]}))
+    if a.doc_id != b.doc_id and durations(a) and durations(b) and durations(a) != durations(b) \
+            and "propose" in a.concepts and "propose" in b.concepts:
+        parties = {c for c in shared if c.startswith("country:")}
+        if parties and shared - parties:
+            found.append(("duration", {"values": [sorted(durations(a)), sorted(durations(b))]}))
+    if a.doc_id != b.doc_id and overlap(a.concepts, b.concepts) >= 0.5 and len(shared) >= 4:
+        for na, ua in counts(a):
+            for nb, ub in counts(b):
+                x, y = float(na.replace(",", "")), float(nb.replace(",", ""))
+                if ua == ub and abs(x - y) > 0.1 * max(x, y):
+                    found.append(("count", {"values": [na, nb], "unit": ua}))
+    da = direction(a.sentence.text, QUANTITY_WORDS) if a.speaker else None
+    db = direction(b.sentence.text, QUANTITY_WORDS) if b.speaker else None
+    if da and db and da != db and a.source != b.source:
+        ta, tb = fact_time(a), fact_time(b)
+        parties = {c for c in shared if c.startswith("country:")} | (names_in(a) & names_in(b))
+        if not (ta and tb and ta[:4] != tb[:4]) and parties and shared & {"forces", "number", "price", "budget"}:
+            found.append(("direction", {"values": [da, db]}))
+    return found
+
+
+def side_value(slot: str, s: Statement, info: dict, first: bool) -> object:
+    """What a statement says on the slot, to place it on the side that says the same."""
+    if slot == "date":
+        return max(event_dates(s), key=len) if event_dates(s) else None
+    if slot == "direction":
+        return direction(s.sentence.text, QUANTITY_WORDS)
+    return info["values"][0 if first else 1]
+
+
+def fits(slot: str, value, side_values: list) -> bool:
+    if value is None:
+        return False
+    if slot == "date":
+        return all(compatible(value, v) for v in side_values)
+    return value in side_values
+
+
+def describe_sides(slot: str, a: list[Statement], b: list[Statement], info: dict) -> tuple[str, str, dict]:
+    summary = describe(slot, a, b, info)
+    extra = {"slot": slot, "values": info["values"], **({"unit": info["unit"]} if "unit" in info else {}),
+             "speakers": [sorted({s.source for s in a}), sorted({s.source for s in b})],
+             "outlets": [sorted({s.outlet or "unknown" for s in a}), sorted({s.outlet or "unknown" for s in b})],
+             "dates": [sorted({s.published or s.anchor or "unknown" for s in a}),
+                       sorted({s.published or s.anchor or "unknown" for s in b})]}
+    return summary, kind_of(a, b), extra
+
+
+def update_contradictions(store: Store, new: list[Statement]) -> int:
+    """Compare one document's statements with those they may contradict; returns how many
+    contradictions it created (others it may join)."""
+    created = 0
+    for i, s in enumerate(new):
+        others = candidates(store, s) + new[:i]
+        for o in others:
+            for slot, info in pair_findings(o, s):
+                if join_existing(store, slot, o, s, info):
+                    continue
+                side_a, side_b = [o], [s]
+                if slot == "date":
+                    pool = [x for x in others if x.key not in (o.key, s.key) and event_dates(x)
+                            and overlap(x.concepts, s.concepts) >= DATE_SIMILARITY and same_act(x, s)]
+                    side_a += [x for x in pool if fits("date", side_value("date", x, info, True), [info["values"][0]])
+                               and x.doc_id != s.doc_id]
+                    side_b += [x for x in pool if fits("date", side_value("date", x, info, False), [info["values"][1]])
+                               and x.doc_id != o.doc_id]
+                    if not (explicit_year(side_a) and explicit_year(side_b)):
+                        continue
+                cid = xid(slot, *sorted(f"{x.doc_id}:{x.sentence.index}" for x in (o, s)))
+                summary, kind, extra = describe_sides(slot, side_a, side_b, info)
+                store.upsert_contradiction(Contradiction(cid, summary, kind), extra,
+                                           [[x.key for x in side_a], [x.key for x in side_b]])
+                created += 1
+    return created
+
+
+def join_existing(store: Store, slot: str, o: Statement, s: Statement, info: dict) -> bool:
+    """Put `s` on its side of a contradiction that already holds `o` (or itself)."""
+    existing = store.contradictions_with([o.key, s.key], slot)
+    for cid, found in existing.items():
+        members = found["members"]
+        extra = found["extra"]
+        for side in (0, 1):
+            side_values = [side_value(slot, x, {"values": extra["values"]}, side == 0)
+                           for x in _statements(store, members[side])]
+            if s.key not in members[side] and fits(slot, side_value(slot, s, info, False), side_values):
+                members[side].append(s.key)
+                a, b = _statements(store, members[0]), _statements(store, members[1])
+                summary, kind, new_extra = describe_sides(slot, a, b, {"values": extra["values"],
+                                                                       **({"unit": extra["unit"]} if "unit" in extra else {})})
+                store.upsert_contradiction(Contradiction(cid, summary, kind), new_extra, members)
+                return True
+        if s.key in members[0] or s.key in members[1]:
+            return True
+    return False
+
+
+def _statements(store: Store, keys: list) -> list[Statement]:
+    data = store.statement_data([tuple(k) for k in keys])
+    return [Statement.from_data(k, d) for k, d in data.items()]

@@ -44,19 +44,8 @@ def sentence_origin(text: str, via: str | None) -> str | None:
     return None
 
 
-def origins(store: Store) -> dict[tuple[str, int], str]:
-    """(doc, sentence) -> the outlet its content really comes from."""
-    docs = {d.id: d for d in store.documents(include_duplicates=False)}
-    doc_origin = {d.id: document_origin(d.title, d.text) for d in docs.values()}
-    out = {}
-    for s in load_statements(store):
-        cited = sentence_origin(s.sentence.text, s.via) or doc_origin.get(s.doc_id)
-        out[s.key] = cited or s.outlet or s.doc_id
-    return out
-
-
 GENERIC_OUTLET_WORDS = {"news", "tv", "television", "radio", "agency", "network", "online", "the",
-                        "news agency", "channel", "media", "service", "wire"}
+                        "channel", "media", "service", "wire"}
 
 
 def outlet_key(name: str) -> str:
@@ -67,36 +56,28 @@ def outlet_key(name: str) -> str:
 
 def corroboration(keys: list[tuple[str, int]], origin_of: dict, outlet_of: dict) -> dict:
     outlets = sorted({outlet_of.get(doc) or doc for doc, _ in keys})
-    independent = sorted({outlet_key(origin_of.get(k, outlet_of.get(k[0]) or k[0])) for k in keys})
+    independent = sorted({outlet_key(origin_of.get(k) or outlet_of.get(k[0]) or k[0]) for k in keys})
     return {"sources": len(outlets), "source_outlets": outlets,
             "independent_sources": len(independent), "single_source": len(independent) <= 1}
 
 
-def annotate_corroboration(store: Store) -> dict[str, int]:
-    origin_of = origins(store)
-    outlet_of = {d.id: d.outlet for d in store.documents()}
-    event_extra = {}
-    for ev, extra in store.events():
-        keys = [(e.doc, e.sentence) for e in ev.evidence]
-        extra.update(corroboration(keys, origin_of, outlet_of))
-        event_extra[ev.id] = extra
-    store.set_event_extras(event_extra)
-    # a claim is corroborated by claims of the same speaker saying much the same elsewhere
+def corroborate(store: Store, dossier: dict) -> None:
+    """Add sources / independent_sources / single_source to the dossier's events and claims."""
     from ..lexicon import concepts
 
-    claims = store.claims()
+    origin_of = {s.key: s.origin for s in load_statements(store)}
+    outlet_of = {d["id"]: d["outlet"] for d in dossier["documents"]}
+    for ev in dossier["events"]:
+        ev.update(corroboration([(e["doc"], e["sentence"]) for e in ev["evidence"]], origin_of, outlet_of))
     by_speaker = defaultdict(list)
-    for c in claims:
-        by_speaker[c.speaker_entity or name_key(c.speaker)].append((c, concepts(c.text)))
-    claim_extra = {}
-    for c in claims:
-        mine = concepts(c.text)
-        keys = [(c.doc_id, c.sentence)]
-        for other, theirs in by_speaker[c.speaker_entity or name_key(c.speaker)]:
-            if other.doc_id != c.doc_id and mine and theirs and \
-                    len(mine & theirs) / min(len(mine), len(theirs)) >= 0.6:
-                keys.append((other.doc_id, other.sentence))
-        claim_extra[c.id] = corroboration(keys, origin_of, outlet_of)
-    store.set_claim_extras(claim_extra)
-    single = sum(e["single_source"] for e in event_extra.values())
-    return {"single_source_events": single}
+    for c in dossier["claims"]:
+        by_speaker[c["speaker_entity"] or name_key(c["speaker"])].append((c, concepts(c["text"])))
+    for c in dossier["claims"]:
+        mine = concepts(c["text"])
+        doc = c["evidence"][0]["doc"]
+        keys = [(doc, c["evidence"][0]["sentence"])]
+        for other, theirs in by_speaker[c["speaker_entity"] or name_key(c["speaker"])]:
+            o_doc = other["evidence"][0]["doc"]
+            if o_doc != doc and mine and theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= 0.6:
+                keys.append((o_doc, other["evidence"][0]["sentence"]))
+        c.update(corroboration(keys, origin_of, outlet_of))

@@ -1,13 +1,15 @@
 """Statements: each sentence of an original document with what the judges need of it.
 
 A statement is one sentence with its time expressions, its speaker (when a claim was read
-from it), the outlet and reference date of its document, its concepts (folded content
-words, see lexicon.py) and its verbs' concepts (the actions it speaks of).
+from it), the outlet, date and reference date of its document, where its content comes
+from (the outlet it relays, if any), its concepts (folded content words, see lexicon.py)
+and its verbs' concepts (the acts it speaks of). Statements are computed once per
+document, stored, and indexed by concept, so that a new document is compared only with
+the statements that share its rarer concepts.
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from ..lexicon import _CANON, concepts, stem
 from ..model import Sentence, TimeValue
@@ -15,6 +17,8 @@ from ..store import Store
 
 GENERIC_VERBS = {"be", "have", "do", "say", "tell", "make", "take", "go", "come", "get", "give",
                  "state", "add", "claim", "confirm", "note", "report", "quote", "see", "become"}
+CANDIDATE_CONCEPTS = 5  # how many of a statement's rarest concepts look for company
+CANDIDATES_PER_CONCEPT = 100
 
 
 @dataclass
@@ -30,6 +34,9 @@ class Statement:
     via: str | None = None
     concepts: set[str] = field(default_factory=set)
     actions: set[str] = field(default_factory=set)
+    origin: str | None = None
+    weak_date: bool = False
+    entities: set[str] = field(default_factory=set)
 
     @property
     def key(self) -> tuple[str, int]:
@@ -40,37 +47,102 @@ class Statement:
         """Who stands behind it: the speaker, else the outlet."""
         return self.speaker or self.outlet or self.doc_id
 
+    def to_data(self) -> dict:
+        return {"text": self.sentence.text, "outlet": self.outlet, "anchor": self.anchor,
+                "published": self.published, "times": [asdict(t) for t in self.times],
+                "speaker": self.speaker, "speaker_entity": self.speaker_entity, "via": self.via,
+                "concepts": sorted(self.concepts), "actions": sorted(self.actions),
+                "origin": self.origin, "weak_date": self.weak_date, "entities": sorted(self.entities)}
+
+    @classmethod
+    def from_data(cls, key: tuple[str, int], d: dict) -> Statement:
+        return cls(key[0], Sentence(key[0], key[1], 0, len(d["text"]), d["text"]), d["outlet"],
+                   d["anchor"], d["published"], [TimeValue(**t) for t in d["times"]], d["speaker"],
+                   d["speaker_entity"], d["via"], set(d["concepts"]), set(d["actions"]),
+                   d.get("origin"), d.get("weak_date", False), set(d.get("entities", [])))
+
 
 def action_concepts(verbs: list[str]) -> set[str]:
     out = set()
     for v in verbs:
-        if v in GENERIC_VERBS:
+        if not v or v in GENERIC_VERBS:
             continue
         out.add(_CANON.get(v) or _CANON.get(stem(v)) or v)
     return out
 
 
-def load_statements(store: Store, doc_ids: set[str] | None = None) -> list[Statement]:
-    """Statements of the original (non-duplicate) documents, optionally only some of them."""
-    docs = {d.id: d for d in store.documents(include_duplicates=False)
-            if doc_ids is None or d.id in doc_ids}
-    times: dict[tuple[str, int], list[TimeValue]] = defaultdict(list)
-    for t in store.timexes():
-        if t.doc_id in docs:
-            times[(t.doc_id, t.sentence)].append(t)
+def index_document(store: Store, doc_id: str) -> list[Statement]:
+    """Compute, store and index the statements of one document."""
+    from .corroboration import document_origin, sentence_origin
+
+    doc = store.document(doc_id)
+    anchor, _ = store.document_anchor(doc_id)
+    times: dict[int, list[TimeValue]] = {}
+    for t in store.timexes(doc_id):
+        times.setdefault(t.sentence, []).append(t)
     claims = {}
-    for c in store.claims():
-        if c.doc_id in docs:
-            claims.setdefault((c.doc_id, c.sentence), c)
+    for c in store.claims(doc_id):
+        claims.setdefault(c.sentence, c)
+    entities: dict[int, set[str]] = {}
+    for m in store.mentions(doc_id):
+        if m.entity_id:
+            entities.setdefault(m.sentence, set()).add(m.entity_id)
+    relayed = document_origin(doc.title, doc.text)
+    weak = doc.published.flag is not None and "display-date" in doc.published.flag or not doc.published.value
     out = []
-    for s in store.sentences():
-        doc = docs.get(s.doc_id)
-        if doc is None:
-            continue
-        anchor, _ = store.document_anchor(s.doc_id)
-        c = claims.get((s.doc_id, s.index))
-        out.append(Statement(
-            s.doc_id, s, doc.outlet, anchor, doc.published.value, times.get((s.doc_id, s.index), []),
-            c.speaker if c else None, c.speaker_entity if c else None, c.via if c else None,
-            concepts(s.text), action_concepts(s.verbs)))
+    for s in store.sentences(doc_id):
+        c = claims.get(s.index)
+        st = Statement(doc_id, s, doc.outlet, anchor, doc.published.value, times.get(s.index, []),
+                       c.speaker if c else None, c.speaker_entity if c else None, c.via if c else None,
+                       concepts(s.text), action_concepts(s.verbs), None, weak, entities.get(s.index, set()))
+        st.origin = sentence_origin(s.text, st.via) or relayed or doc.outlet or doc_id
+        out.append(st)
+    store.save_statements(doc_id, [(st.sentence.index, st.to_data(), sorted(st.concepts | slot_features(st)))
+                                   for st in out])
+    return out
+
+
+def slot_features(s: Statement) -> set[str]:
+    """Index keys for what the judges compare, whatever the words: a proposed period, a
+    count of people, a change of direction, a weekday, a day date."""
+    import re
+
+    from ..lexicon import direction
+
+    feats = set()
+    if any(t.kind == "duration" for t in s.times) and "propose" in s.concepts:
+        feats.add("slot:proposed-period")
+    for unit in re.findall(r"\d[\d,.]*\s+(?:[a-z-]+\s+){0,2}?(soldiers|troops|people|civilians|dead|deaths|killed|"
+                           r"casualties|wounded|injured|refugees|fighters|militants|members|personnel|victims)\b",
+                           s.sentence.text, re.I):
+        feats.add(f"slot:count:{unit.lower()}")
+    if s.speaker and direction(s.sentence.text):
+        feats.add("slot:direction")
+    if any(t.granularity == "day" and t.value for t in s.times):
+        feats.add("slot:day")
+    return feats
+
+
+def document_statements(store: Store, doc_id: str) -> list[Statement]:
+    return [Statement.from_data(k, d) for k, d in store.document_statements(doc_id).items()]
+
+
+def rarest(store: Store, concepts_: set[str], n: int = CANDIDATE_CONCEPTS) -> list[str]:
+    df = store.concept_frequencies(sorted(concepts_))
+    return sorted(concepts_, key=lambda c: (df.get(c, 0), c))[:n]
+
+
+def candidates(store: Store, s: Statement) -> list[Statement]:
+    """Statements of other documents that share some of this one's rarer concepts, or one
+    of the slots the judges compare."""
+    keys = store.statements_sharing(rarest(store, s.concepts) + sorted(slot_features(s)), s.doc_id,
+                                    CANDIDATES_PER_CONCEPT)
+    return [Statement.from_data(k, d) for k, d in store.statement_data(keys).items()]
+
+
+def load_statements(store: Store) -> list[Statement]:
+    """Every stored statement (for whole-story views and tests)."""
+    out = []
+    for doc in store.documents(include_duplicates=False):
+        out.extend(document_statements(store, doc.id))
     return out

@@ -15,7 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..dates import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS, find_absolute_dates, iso, parse_iso, valid_day
+from ..dates import (
+    MONTH_RE,
+    MONTHS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    find_absolute_dates,
+    iso,
+    parse_iso,
+    valid_day,
+)
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -122,18 +131,18 @@ class Tagger:
             (re.compile(rf"\b(?P<rel>next|last|this|coming|past)\s+(?P<mon>{MONTH_RE})(?!\.?\s*\d)", re.I), self.rel_month),
             (re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I), self.month_day),
             (re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})\b(?!,?\s*\d)", re.I), self.day_month),
-            (re.compile(rf"\b(?:(?P<mod>at|by|until|till|before|after|from|since|towards?)\s+)?(?:the\s+)?(?P<edge>end|beginning|start|middle|close)\s+of\s+(?:the\s+)?(?P<rel>this|last|next|current|coming)\s+(?P<unit>month|year|week)\b", re.I), self.edge_rel),
+            (re.compile(r"\b(?:(?P<mod>at|by|until|till|before|after|from|since|towards?)\s+)?(?:the\s+)?(?P<edge>end|beginning|start|middle|close)\s+of\s+(?:the\s+)?(?P<rel>this|last|next|current|coming)\s+(?P<unit>month|year|week)\b", re.I), self.edge_rel),
             (re.compile(rf"\b(?:(?P<mod>at|by|until|till|before|after|from|since|towards?)\s+)?(?:the\s+)?(?P<edge>end|beginning|start|middle|close)\s+of\s+(?P<y>{YEAR})\b", re.I), self.edge_year),
             (re.compile(rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from now|hence)\b", re.I), self.offset),
             (re.compile(rf"\b(?:in\s+)?the\s+(?P<dir>next|coming|past|last|previous|following)\s+(?P<n>{NUM})\s+(?P<unit>{UNIT})\b", re.I), self.window),
-            (re.compile(rf"\b(?P<rel>this|last|next|past|previous|coming|current|following)\s+(?P<unit>week|month|year)\b", re.I), self.rel_unit),
+            (re.compile(r"\b(?P<rel>this|last|next|past|previous|coming|current|following)\s+(?P<unit>week|month|year)\b", re.I), self.rel_unit),
             (re.compile(r"\b(?:in|over|during|within)\s+the\s+(?P<rel>coming|next|past|last|recent)\s+(?:few\s+)?(?P<unit>days|weeks|months|years)\b", re.I), self.vague_window),
             (re.compile(r"\b(?:in\s+the\s+near\s+future|soon)\b", re.I), self.vague_future),
             (re.compile(rf"\b(?:(?P<mod>in|since|by|until|till|from|during|before|after|early|late|mid-?|end of)\s+)(?P<mon>{MONTH_RE})\b(?!\.?\s*\d)(?!\s+(?:this|last|next)\s+year)", re.I), self.bare_month),
             (re.compile(rf"\b(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{WEEKDAY_RE}){PART_OF_DAY}\b(?!,?\s+(?:{MONTH_RE}\s+\d|\d{{1,2}}\s+{MONTH_RE}))", re.I), self.weekday),
             (re.compile(rf"\b(?:on\s+)?the\s+(?P<d>{ORDINAL})\b(?!\s+(?:century|anniversary|floor|time|round|day|week|month|year|of))", re.I), self.ordinal_day),
             (re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I), self.deictic),
-            (re.compile(rf"\b(?P<lo>\d{{1,2}})\s*(?:-|–|to)\s*(?P<hi>\d{{1,2}})[- ](?P<unit>day|week|month|year)s?(?:\s+(?:time\s*frame|timeframe|period|timetable|window))?\b", re.I), self.duration_range),
+            (re.compile(r"\b(?P<lo>\d{1,2})\s*(?:-|–|to)\s*(?P<hi>\d{1,2})[- ](?P<unit>day|week|month|year)s?(?:\s+(?:time\s*frame|timeframe|period|timetable|window))?\b", re.I), self.duration_range),
             (re.compile(rf"\b(?:(?P<mod>within|for|after|in|over|nearly|almost|about|around|more than|less than|at least|up to)\s+)?(?:(?:nearly|almost|about|around|more than|less than|at least|up to)\s+)?(?P<n>{NUM})[- ](?P<unit>{UNIT})\b(?!\s+(?:ago|earlier|later|old|before|after))", re.I), self.duration),
             (re.compile(rf"\b(?:(?P<mod>in|since|by|until|till|before|after|from|during|of|early|late|mid-?)\s+)?(?<![\d,.$-])(?P<y>{YEAR})(?!\d|,\d|\s*%|-\d|\s*(?:people|troops|soldiers|km|kilometers|tons))\b", re.I), self.year),
         ]

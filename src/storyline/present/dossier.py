@@ -9,6 +9,9 @@ import datetime as dt
 import hashlib
 from dataclasses import asdict
 
+from ..analyze.commitments import status_of
+from ..analyze.corroboration import corroborate
+from ..dates import to_date
 from ..model import Evidence
 from ..store import Store
 
@@ -66,10 +69,11 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict:
                 "evidence": _evidence(ev.evidence)}
         item.update(extra)
         dossier["events"].append(item)
-    claim_extra = store.claim_extras()
+    names = {e.id: e.name for e in store.entities()}
     for c in store.claims():
-        dossier["claims"].append({**claim_extra.get(c.id, {}), **{
-            "id": c.id, "speaker": c.speaker, "speaker_entity": c.speaker_entity,
+        dossier["claims"].append({**{
+            "id": c.id, "speaker": names.get(c.speaker_entity, c.speaker),
+            "speaker_entity": c.speaker_entity,
             "anonymous": c.anonymous, "text": c.text, "cue": c.cue, "via": c.via,
             "said_on": c.said_on, "outlet": outlets.get(c.doc_id),
             "evidence": _evidence(c.evidence)}})
@@ -78,12 +82,18 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict:
                 "sides": [_evidence(side) for side in x.sides]}
         item.update(extra)
         dossier["contradictions"].append(item)
-    for k, extra in store.commitments():
-        item = {"id": k.id, "summary": k.summary, "due": k.due, "status": k.status,
+    day = dt.date.fromisoformat(dossier["story"]["as_of"])
+    newest = max((d.published.value for d in docs if d.published.value), default=None)
+    for k, facts in store.commitments():
+        item = {"id": k.id, "summary": k.summary, "due": k.due,
+                "status": status_of(k.due, k.stated_on, k.superseded_by, facts, day),
+                "status_at_newest_evidence": status_of(k.due, k.stated_on, k.superseded_by, facts,
+                                                       to_date(newest, end=True) if newest else day),
                 "stated_on": k.stated_on, "committed_by": k.committed_by,
-                "superseded_by": k.superseded_by, "evidence": _evidence(k.evidence)}
-        item.update(extra)
+                "superseded_by": k.superseded_by, "evidence": _evidence(k.evidence),
+                "deadline_text": facts.get("deadline_text"), "outlets": facts.get("outlets", [])}
         dossier["commitments"].append(item)
+    corroborate(store, dossier)
     return dossier
 
 

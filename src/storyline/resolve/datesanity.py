@@ -26,44 +26,39 @@ def weekday_of(value: str | None) -> int | None:
     return dt.date(*parts).weekday() if parts and len(parts) == 3 else None
 
 
-def find_reanchors(store: Store) -> list[tuple[str, str, str, bool]]:
-    """(doc, new anchor, reason, re-anchor or only flag) for pages their content contradicts."""
-    from ..analyze.statements import action_concepts, load_statements
+def conflict(s, o) -> tuple[str, str] | None:
+    """(the date `o` gives, why) when `s` names a weekday for an act `o` dates to another
+    day of that weekday."""
+    from ..analyze.statements import action_concepts
 
-    statements = load_statements(store)
-    docs = {d.id: d for d in store.documents(include_duplicates=False)}
-    found = []
-    done: set[str] = set()
-    for s in statements:
-        if s.doc_id in done:
+    shared = s.concepts & o.concepts
+    if s.doc_id == o.doc_id or len(shared) < MIN_SHARED or \
+            len(shared) / max(1, min(len(s.concepts), len(o.concepts))) < MIN_OVERLAP:
+        return None
+    for t in s.times:
+        m = WEEKDAY_WORD.search(t.text)
+        if not (m and t.value and t.granularity == "day"):
             continue
-        doc = docs[s.doc_id]
-        weak = doc.published.flag == "display-date" or not doc.published.value
-        for t in s.times:
-            m = WEEKDAY_WORD.search(t.text)
-            if not (m and t.value and t.granularity == "day"):
-                continue
-            named = WEEKDAYS[m.group(1).lower()]
-            act = action_concepts([t.verb]) if t.verb else set()
-            for o in statements:
-                if o.doc_id == s.doc_id:
-                    continue
-                shared = s.concepts & o.concepts
-                if len(shared) < MIN_SHARED or len(shared) / max(1, min(len(s.concepts), len(o.concepts))) < MIN_OVERLAP:
-                    continue
-                for ot in o.times:
-                    if not (ot.value and ot.granularity == "day" and ot.value != t.value
-                            and weekday_of(ot.value) == named and ot.tense != "future"):
-                        continue
-                    if not act or not (act & action_concepts([ot.verb] if ot.verb else [])):
-                        continue
-                    reason = (f"its '{t.text}' ({t.value}) matches an event {o.outlet or o.doc_id} "
-                              f"dates to {ot.value}")
-                    found.append((s.doc_id, ot.value, reason, weak))
-                    done.add(s.doc_id)
-                    break
-                if s.doc_id in done:
-                    break
-            if s.doc_id in done:
-                break
-    return found
+        act = action_concepts([t.verb]) if t.verb else set()
+        for ot in o.times:
+            if ot.value and ot.granularity == "day" and ot.value != t.value \
+                    and weekday_of(ot.value) == WEEKDAYS[m.group(1).lower()] and ot.tense != "future" \
+                    and act & action_concepts([ot.verb] if ot.verb else []):
+                return ot.value, (f"its '{t.text}' ({t.value}) matches an event "
+                                  f"{o.outlet or o.doc_id} dates to {ot.value}")
+    return None
+
+
+def check_document(store: Store, new: list) -> list[tuple[str, str, str, bool]]:
+    """(doc, anchor, reason, re-anchor?) for pages that one new document's statements
+    contradict, or whose statements contradict the new document's date."""
+    from ..analyze.statements import candidates
+
+    found: dict[str, tuple[str, str, str, bool]] = {}
+    for s in new:
+        for o in candidates(store, s):
+            for a, b in ((s, o), (o, s)):
+                hit = conflict(a, b)
+                if hit and a.doc_id not in found:
+                    found[a.doc_id] = (a.doc_id, hit[0], hit[1], a.weak_date)
+    return list(found.values())

@@ -1,17 +1,22 @@
 """Entities across documents: mentions of one person, place or body, however spelled.
 
-Mentions are joined when their name keys are equal (spelling variants), when one is the
-acronym the text defined for the other ("North Atlantic Treaty Organization (NATO)") or
-whose letters are the other's initials, when a shorter name is the tail of exactly one
-longer name of the same kind (a surname; "X Air Base" within "Y X Air Base"), when a place
-is named with and without its generic head ("Anbar province"), or when two names of the
-same kind differ only slightly (a fuzzy match on the keys, same first letter). A surname
-shared by two different full names is joined only with the one named in the same document.
+Each new document's mentions are matched against the name keys already known, through
+indexed look-ups, so adding a document costs the same however large the story is. A
+mention joins an entity when:
+- its name key is one already known (spelling variants share a key: names.py);
+- it is an acronym whose letters are the initials of a known name, or the text defined it
+  ("North Atlantic Treaty Organization (NATO)");
+- it is a place named with or without its generic head ("Anbar province", "Anbar");
+- it is the tail of the longer names of exactly one person or facility (a surname; "X Air
+  Base" within "Y X Air Base") — when several people share the surname, only the one
+  named in the same document; or a longer name whose tail is known alone;
+- its key differs only slightly from a known key of the same kind and first letter.
+Otherwise it starts a new entity.
 """
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+import json
 
 from rapidfuzz import fuzz
 
@@ -22,23 +27,7 @@ from .names import facility_name, initials, name_key, split_acronym, without_gen
 KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FACILITY": "FACILITY",
         "EVENT": "EVENT"}
 TYPE_OUT = {"PLACE": "GPE"}
-
-
-class UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
+FUZZY = 88
 
 
 def mention_keys(m: Mention) -> list[str]:
@@ -61,104 +50,118 @@ def surface_forms(m: Mention) -> list[str]:
     return forms
 
 
-def cluster(mentions: list[Mention]) -> tuple[dict[str, str], dict[str, Counter]]:
-    """(key -> cluster root, key -> kinds seen) for the mentions' name keys."""
-    uf = UnionFind()
-    kinds: dict[str, Counter] = defaultdict(Counter)
-    docs_of: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        keys = [k for k in mention_keys(m) if k]
-        for k in keys:
-            uf.find(k)
-            kinds[k][KIND.get(m.label, m.label)] += 1
-            docs_of[k].add(m.doc_id)
-        for k in keys[1:]:
-            uf.union(keys[0], k)
-    keys = list(kinds)
-    kind_of = {k: kinds[k].most_common(1)[0][0] for k in keys}
-    by_initials = defaultdict(list)
-    for k in keys:
-        if len(k.split()) >= 2 and kind_of[k] in ("ORG", "PLACE", "FACILITY"):
-            by_initials[initials(k)].append(k)
-    for k in keys:
-        if len(k.split()) == 1 and 2 <= len(k) <= 8:
-            for long in by_initials.get(k.upper(), []):
-                uf.union(long, k)
-    for k in keys:
-        head = without_generic_head(k)
-        if head and head in kinds:
-            uf.union(head, k)
-    # a shorter name that is the tail of longer names of the same kind
-    for k in keys:
-        words = k.split()
-        # a lone surname is often mislabelled ORG: it may still join a person's full name
-        kinds_ok = {kind_of[k]} | ({"PERSON"} if len(words) == 1 and "PERSON" in kinds[k] or
-                                   len(words) == 1 and kind_of[k] == "ORG" else set())
-        longer = [o for o in keys if o != k and kind_of[o] in kinds_ok
-                  and o.endswith(" " + k) and len(o.split()) > len(words)]
-        if not kinds_ok & {"PERSON", "FACILITY"} or not longer:
-            continue
-        roots = {uf.find(o) for o in longer}
-        if len(roots) == 1:
-            uf.union(longer[0], k)
-        else:
-            same_doc = [o for o in longer if docs_of[o] & docs_of[k]]
-            if len({uf.find(o) for o in same_doc}) == 1:
-                uf.union(same_doc[0], k)
-    # slight spelling differences within one kind
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            if kind_of[a] == kind_of[b] and a[0] == b[0] and len(a.split()) == len(b.split()) \
-                    and min(len(a), len(b)) >= 6 and fuzz.ratio(a, b) >= 88:
-                uf.union(a, b)
-    return {k: uf.find(k) for k in keys}, kinds
-
-
 def entity_id(name: str) -> str:
     return "e" + hashlib.sha1(name_key(name).encode()).hexdigest()[:8]
 
 
-def build_entities(mentions: list[Mention]) -> tuple[list[Entity], dict[str, str]]:
-    """Entities, and the entity id of every name key."""
-    useful = [m for m in mentions if m.label in KIND]
-    root_of, kinds = cluster(useful)
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    for m in useful:
-        groups[root_of[mention_keys(m)[0]]].append(m)
-    entities, id_of_key = [], {}
-    for root, ms in groups.items():
-        surfaces = Counter(m.text for m in ms)
-        aliases = sorted({f for m in ms for f in surface_forms(m)})
-        kind = Counter(KIND.get(m.label, m.label) for m in ms).most_common(1)[0][0]
+def kinds_compatible(short_kind: str, long_kind: str, short_words: int) -> bool:
+    """A lone surname is often mislabelled ORG: it may still join a person's full name."""
+    if short_kind == long_kind:
+        return True
+    return short_words == 1 and short_kind in ("ORG", "PERSON") and long_kind == "PERSON"
 
-        def rank(s: str) -> tuple:
-            acr = split_acronym(s)
-            core = acr[0] if acr else s
-            return (len(core.split()) > 1, any(c.isupper() for c in core), surfaces[s], len(core))
 
-        best = max(surfaces, key=rank)
+def find_entity(store: Store, key: str, kind: str, doc_id: str) -> str | None:
+    """The entity an unknown key belongs to, by the rules above, or None."""
+    words = key.split()
+    if len(words) == 1 and 2 <= len(key) <= 8:
+        longs = [r for r in store.entity_keys_where("initials", key.upper())
+                 if len(r["key"].split()) >= 2 and r["kind"] in ("ORG", "PLACE", "FACILITY")]
+        if longs:
+            return longs[0]["entity_id"]
+    if len(words) >= 2 and kind in ("ORG", "PLACE", "FACILITY"):
+        short = store.entity_key(initials(key).lower())
+        if short is not None and short["kind"] in ("ORG", "PLACE", "FACILITY") and len(initials(key)) >= 2:
+            return short["entity_id"]
+    head = without_generic_head(key)
+    if head:
+        row = store.entity_key(head)
+        if row is not None and row["kind"] == kind:
+            return row["entity_id"]
+    if kind in ("PERSON", "FACILITY", "ORG"):
+        longer = [r for r in store.keys_ending_with(words[-1])
+                  if len(r["key"].split()) > len(words) and r["key"].endswith(" " + key)
+                  and kinds_compatible(kind, r["kind"], len(words))]
+        owners = {r["entity_id"] for r in longer}
+        if len(owners) == 1:
+            return owners.pop()
+        same_doc = {r["entity_id"] for r in longer if doc_id in json.loads(r["docs"])}
+        if len(same_doc) == 1:
+            return same_doc.pop()
+        if owners:
+            return None
+        for i in range(1, len(words)):
+            row = store.entity_key(" ".join(words[i:]))
+            if row is not None and kinds_compatible(row["kind"], kind, len(words) - i) \
+                    and kind in ("PERSON", "FACILITY"):
+                return row["entity_id"]
+    if len(key) >= 6:
+        for r in store.entity_keys_where("bucket", bucket_of(key, kind)):
+            if fuzz.ratio(r["key"], key) >= FUZZY:
+                return r["entity_id"]
+    return None
+
+
+def bucket_of(key: str, kind: str) -> str:
+    return f"{kind}:{key[:1]}:{len(key.split())}"
+
+
+def rank(surface: str) -> tuple:
+    acr = split_acronym(surface)
+    core = acr[0] if acr else surface
+    return (len(core.split()) > 1, any(c.isupper() for c in core), len(core))
+
+
+def register(store: Store, key: str, eid: str, kind: str, doc_id: str) -> None:
+    row = store.entity_key(key)
+    docs = json.loads(row["docs"]) if row is not None else []
+    if doc_id not in docs:
+        docs.append(doc_id)
+    words = key.split()
+    store.add_entity_key(key, row["entity_id"] if row is not None else eid, kind, words[-1],
+                         initials(key) if len(words) > 1 else key.upper(), bucket_of(key, kind), docs[-50:])
+
+
+def resolve_document_entities(store: Store, doc_id: str) -> int:
+    """Attach each mention of one document to an entity; returns how many it created."""
+    created = 0
+    mentions = [m for m in store.mentions(doc_id) if m.label in KIND]
+    assigned = []
+    for m in mentions:
+        kind = KIND[m.label]
+        keys = [k for k in mention_keys(m) if k]
+        if not keys:
+            continue
+        row = store.entity_key(keys[0])
+        eid = row["entity_id"] if row is not None else find_entity(store, keys[0], kind, doc_id)
+        if eid is None and len(keys) > 1:
+            other = store.entity_key(keys[1])
+            eid = other["entity_id"] if other is not None else None
+        entity = store.entity(eid) if eid else None
+        if entity is None:
+            acr = split_acronym(m.text)
+            name = acr[0] if acr else m.text
+            eid = eid or entity_id(name)
+            entity = Entity(eid, name, TYPE_OUT.get(kind, kind), [], 0)
+            created += 1
+        for k in keys:
+            register(store, k, eid, kind, doc_id)
+        head = without_generic_head(keys[0])
+        if head and store.entity_key(head) is None and kind == "PLACE":
+            register(store, head, eid, kind, doc_id)
+        entity.aliases = sorted(set(entity.aliases) | set(surface_forms(m)))
+        entity.mentions += 1
+        best = max(entity.aliases, key=rank)
         acr = split_acronym(best)
-        name = acr[0] if acr else best
-        ent = Entity(entity_id(name), name, TYPE_OUT.get(kind, kind), aliases, len(ms))
-        entities.append(ent)
-        for m in ms:
-            for k in mention_keys(m):
-                id_of_key[k] = ent.id
-    entities.sort(key=lambda e: (-e.mentions, e.name))
-    return entities, id_of_key
-
-
-def resolve_entities(store: Store) -> list[Entity]:
-    mentions = store.mentions()
-    entities, id_of_key = build_entities(mentions)
-    store.replace_entities(entities)
-    store.set_mention_entities([(id_of_key.get(mention_keys(m)[0]), m.doc_id, m.sentence, m.start)
-                                for m in mentions if m.label in KIND])
-    by_id = {e.id: e for e in entities}
+        entity.name = acr[0] if acr else best
+        store.upsert_entity(entity)
+        assigned.append((eid, m.doc_id, m.sentence, m.start))
+    store.set_mention_entities(assigned)
     updates = []
-    for c in store.claims():
-        eid = id_of_key.get(name_key(c.speaker))
-        if eid and not c.anonymous:
-            updates.append((c.id, eid, by_id[eid].name))
+    for c in store.claims(doc_id):
+        row = store.entity_key(name_key(c.speaker))
+        if row is not None and not c.anonymous:
+            e = store.entity(row["entity_id"])
+            updates.append((c.id, e.id, e.name))
     store.update_claim_speakers(updates)
-    return entities
+    return created

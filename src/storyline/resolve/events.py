@@ -1,53 +1,42 @@
 """Events: what happened or is planned, dated, merged across the outlets that tell it.
 
-Every sentence that carries a resolved calendar date yields one candidate per distinct
+Every statement that carries a resolved calendar date yields one candidate per distinct
 date: its `when` is the date the sentence gives (not the article's date), its status comes
 from the tense of the clause holding the date (planned for the future, conditional under
-"if"/"unless", past otherwise). Candidates from different documents are one event when
-their dates agree at the coarser precision and their words and entities overlap enough;
-the coarser the date, the more overlap it takes.
+"if"/"unless", past otherwise). A candidate joins an existing event of another document
+when their dates agree at the coarser precision and their concepts and entities overlap
+enough (the coarser the date, the more overlap it takes); it is compared only with the
+events that share its rarer concepts in the same year (an index look-up), so adding a
+document costs the same however large the story is.
 """
 from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from ..analyze.statements import Statement, rarest
 from ..dates import granularity_of, parse_iso
-from ..model import Event, Evidence, Sentence, TimeValue
+from ..model import Event, Evidence
 from ..store import Store
 
-STOP = frozenset("""a an the of to in on at by for from with and or but is are was were be been being
-has have had will would shall that this these those it its as their there they he she his her said
-says also not which who whom whose than then into over after before since until during about against
-between under more most some any all such other only own same so very can could may might must should
-year years month months day days week weeks last next ago earlier later end""".split())
-CONDITIONAL = re.compile(r"\b(if|unless|provided that|in case|could|might)\b", re.I)
+CONDITIONAL = re.compile(r"\b(if|unless|provided that|in case)\b", re.I)
 DATELINE_ONLY = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+[A-Za-z]{3,9}\.?\s+\d{1,2}\s*\([^)]{1,40}\)\s*(--|—|–|-)?\s*$")
-NEEDED = {"day": 0.08, "month": 0.15, "year": 0.2}
+NEEDED = {"day": 0.12, "month": 0.2, "year": 0.25}
+MAX_CONCEPTS = 80
+EVENTS_PER_CONCEPT = 50
+RECENT_IN_YEAR = 40  # also compared: the latest events of the same year, whatever their words
 
 
 @dataclass
 class Candidate:
-    doc_id: str
-    sentence: Sentence
+    statement: Statement
     when: str
     status: str
-    words: set[str]
-    entities: set[str]
-    members: list[Candidate] = field(default_factory=list)
 
-
-def stem(word: str) -> str:
-    for suffix in ("ations", "ation", "ings", "ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
-def words_of(text: str) -> set[str]:
-    return {stem(w) for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if w not in STOP and len(w) > 2}
+    @property
+    def doc_id(self) -> str:
+        return self.statement.doc_id
 
 
 def compatible(a: str, b: str) -> bool:
@@ -56,9 +45,10 @@ def compatible(a: str, b: str) -> bool:
     return pa[:n] == pb[:n]
 
 
-def similarity(a: Candidate, b: Candidate) -> float:
-    w = len(a.words & b.words) / max(1, min(len(a.words), len(b.words)))
-    e = len(a.entities & b.entities) / max(1, min(len(a.entities), len(b.entities))) if a.entities and b.entities else 0
+def similarity(concepts_a: set[str], entities_a: set[str], concepts_b: set[str], entities_b: set[str]) -> float:
+    w = len(concepts_a & concepts_b) / max(1, min(len(concepts_a), len(concepts_b)))
+    e = (len(entities_a & entities_b) / max(1, min(len(entities_a), len(entities_b)))
+         if entities_a and entities_b else 0.0)
     return 0.7 * w + 0.3 * e
 
 
@@ -67,76 +57,63 @@ def summary_of(text: str) -> str:
     return text if len(text) <= 180 else text[:177].rsplit(" ", 1)[0] + "…"
 
 
-def candidates(sentences: list[Sentence], timexes: list[TimeValue], tense: dict,
-               entities: dict) -> list[Candidate]:
-    by_sentence = {(s.doc_id, s.index): s for s in sentences}
-    seen: set[tuple[str, int, str]] = set()
-    out = []
-    for t in timexes:
-        if t.kind != "date" or not t.value:
+def candidates_of(statements: list[Statement]) -> list[Candidate]:
+    out, seen = [], set()
+    for s in statements:
+        if DATELINE_ONLY.match(s.sentence.text):
             continue
-        key = (t.doc_id, t.sentence, t.value)
-        sent = by_sentence.get((t.doc_id, t.sentence))
-        if key in seen or sent is None or DATELINE_ONLY.match(sent.text):
-            continue
-        seen.add(key)
-        status = tense.get((t.doc_id, t.start), "past")
-        if status != "future" and t.modifier in ("by", "until", "till", "before"):
-            status = "future"
-        if CONDITIONAL.search(sent.text) and status == "future":
-            status = "conditional"
-        out.append(Candidate(t.doc_id, sent, t.value, "planned" if status == "future" else
-                             ("conditional" if status == "conditional" else "past"),
-                             words_of(sent.text), entities.get((t.doc_id, t.sentence), set())))
+        for t in s.times:
+            if t.kind != "date" or not t.value or (s.key, t.value) in seen:
+                continue
+            seen.add((s.key, t.value))
+            status = "future" if t.tense == "future" or t.modifier in ("by", "until", "till", "before") else "past"
+            if status == "future" and CONDITIONAL.search(s.sentence.text):
+                status = "conditional"
+            out.append(Candidate(s, t.value, {"future": "planned"}.get(status, status)))
     return out
 
 
-def merge(cands: list[Candidate]) -> list[list[Candidate]]:
-    """Greedy clustering: each candidate joins the best compatible cluster from other documents."""
-    clusters: list[list[Candidate]] = []
-    for c in sorted(cands, key=lambda c: (-len(c.when), c.doc_id, c.sentence.index)):
-        best, best_sim = None, 0.0
-        for cl in clusters:
-            if any(m.doc_id == c.doc_id for m in cl):
-                continue
-            if not all(compatible(m.when, c.when) for m in cl):
-                continue
-            gran = granularity_of(min((m.when for m in cl + [c]), key=len)) or "year"
-            sim = max(similarity(m, c) for m in cl)
-            if sim >= NEEDED[gran] and sim > best_sim:
-                best, best_sim = cl, sim
-        if best is None:
-            clusters.append([c])
+def event_id(c: Candidate) -> str:
+    return "v" + hashlib.sha1(f"{c.doc_id}:{c.statement.sentence.index}:{c.when}".encode()).hexdigest()[:10]
+
+
+def best_event(store: Store, c: Candidate) -> tuple[str, dict] | None:
+    s = c.statement
+    ids = store.events_sharing(rarest(store, s.concepts, 6), [c.when[:4]], EVENTS_PER_CONCEPT)
+    ids += [i for i in store.events_in_year(c.when[:4], RECENT_IN_YEAR) if i not in ids]
+    best, best_sim = None, 0.0
+    for eid, row in store.event_rows(ids).items():
+        if store.event_has_doc(eid, c.doc_id) or not all(compatible(w, c.when) for w in row.get("whens", [row["when"]])):
+            continue
+        gran = granularity_of(min(row.get("whens", [row["when"]]) + [c.when], key=len)) or "year"
+        sim = similarity(s.concepts, s.entities, set(row.get("concepts", [])), set(row.get("entities", [])))
+        if sim >= NEEDED[gran] and sim > best_sim:
+            best, best_sim = (eid, row), sim
+    return best
+
+
+def update_events(store: Store, statements: list[Statement]) -> int:
+    """Add one document's dated statements to the timeline; returns how many events it created."""
+    created = 0
+    for c in candidates_of(statements):
+        s = c.statement
+        found = best_event(store, c)
+        if found is None:
+            eid, row = event_id(c), {"when": c.when, "summary": summary_of(s.sentence.text),
+                                     "whens": [], "concepts": [], "entities": [], "statuses": []}
+            created += 1
         else:
-            best.append(c)
-    return clusters
-
-
-def to_event(cluster: list[Candidate]) -> Event:
-    when = max((c.when for c in cluster), key=len)
-    first = min(cluster, key=lambda c: (c.doc_id, c.sentence.index))
-    statuses = {c.status for c in cluster}
-    status = "past" if "past" in statuses else ("planned" if "planned" in statuses else "conditional")
-    eid = "v" + hashlib.sha1(f"{first.doc_id}:{first.sentence.index}:{when}".encode()).hexdigest()[:10]
-    participants = sorted(set().union(*(c.entities for c in cluster)))
-    evidence = [Evidence(c.doc_id, c.sentence.index, c.sentence.text) for c in cluster]
-    return Event(eid, when, summary_of(first.sentence.text), status, participants, evidence,
-                 granularity_of(when))
-
-
-def build_events(sentences, timexes, tense, entities) -> list[Event]:
-    events = [to_event(cl) for cl in merge(candidates(sentences, timexes, tense, entities))]
-    events.sort(key=lambda e: (e.when or "9999", e.id))
-    return events
-
-
-def resolve_events(store: Store) -> list[Event]:
-    timexes = store.timexes()
-    tense = {(t.doc_id, t.start): t.tense for t in timexes}
-    entities: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for m in store.mentions():
-        if m.entity_id:
-            entities[(m.doc_id, m.sentence)].add(m.entity_id)
-    events = build_events(store.sentences(), timexes, tense, entities)
-    store.replace_events(events)
-    return events
+            eid, row = found
+        whens = sorted(set(row.get("whens", [])) | {c.when})
+        statuses = sorted(set(row.get("statuses", [])) | {c.status})
+        known = set(row.get("concepts", []))
+        new_concepts = sorted(s.concepts - known)[: max(0, MAX_CONCEPTS - len(known))]
+        data = {"whens": whens, "concepts": sorted(known | set(new_concepts)),
+                "entities": sorted(set(row.get("entities", [])) | s.entities)[:MAX_CONCEPTS],
+                "statuses": statuses}
+        when = max(whens, key=len)
+        status = "past" if "past" in statuses else ("planned" if "planned" in statuses else "conditional")
+        event = Event(eid, when, row["summary"], status, data["entities"], [], granularity_of(when))
+        store.upsert_event(event, data, new_concepts, c.when[:4],
+                           [Evidence(s.doc_id, s.sentence.index, s.sentence.text)])
+    return created

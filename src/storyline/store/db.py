@@ -257,68 +257,243 @@ class Store:
                           rows)
 
     # -- cross-document items -----------------------------------------------------------
-    def replace_entities(self, entities: list[Entity]) -> None:
-        with self.transaction() as c:
-            c.execute("DELETE FROM entities")
-            c.executemany("INSERT INTO entities (id, name, type, aliases, mentions) VALUES (?,?,?,?,?)",
-                          [(e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False), e.mentions)
-                           for e in entities])
-
     def entities(self) -> list[Entity]:
         return [Entity(r["id"], r["name"], r["type"], json.loads(r["aliases"]), r["mentions"])
                 for r in self.conn.execute("SELECT * FROM entities ORDER BY mentions DESC, name")]
 
-    def replace_events(self, events: list[Event], extra: dict[str, dict] | None = None) -> None:
-        extra = extra or {}
-        with self.transaction() as c:
-            c.execute("DELETE FROM events")
-            c.executemany(
-                "INSERT INTO events (id, \"when\", granularity, summary, status, participants, evidence, extra)"
-                " VALUES (?,?,?,?,?,?,?,?)",
-                [(e.id, e.when, e.granularity, e.summary, e.status,
-                  json.dumps(e.participants, ensure_ascii=False), _dump_evidence(e.evidence),
-                  json.dumps(extra.get(e.id, {}), ensure_ascii=False)) for e in events])
-
     def events(self) -> list[tuple[Event, dict]]:
+        evidence: dict[str, list[Evidence]] = {}
+        for r in self.conn.execute("SELECT event_id, doc_id, sentence, text FROM event_evidence"
+                                   " ORDER BY event_id, doc_id, sentence"):
+            evidence.setdefault(r[0], []).append(Evidence(r[1], r[2], r[3]))
         out = []
-        for r in self.conn.execute("SELECT * FROM events"):
+        for r in self.conn.execute("SELECT * FROM events ORDER BY \"when\", id"):
             out.append((Event(r["id"], r["when"], r["summary"], r["status"],
-                              json.loads(r["participants"]), _evidence(r["evidence"]),
+                              json.loads(r["participants"]), evidence.get(r["id"], []),
                               r["granularity"]), json.loads(r["extra"])))
         return out
 
-    def replace_contradictions(self, items: list[Contradiction], extra: dict[str, dict] | None = None) -> None:
-        extra = extra or {}
-        with self.transaction() as c:
-            c.execute("DELETE FROM contradictions")
-            c.executemany(
-                "INSERT INTO contradictions (id, summary, kind, sides, extra) VALUES (?,?,?,?,?)",
-                [(x.id, x.summary, x.kind,
-                  json.dumps([[asdict(e) for e in side] for side in x.sides], ensure_ascii=False),
-                  json.dumps(extra.get(x.id, {}), ensure_ascii=False)) for x in items])
-
     def contradictions(self) -> list[tuple[Contradiction, dict]]:
-        return [(Contradiction(r["id"], r["summary"], r["kind"],
-                               [[Evidence(**e) for e in side] for side in json.loads(r["sides"])]),
+        sides: dict[str, list[list[Evidence]]] = {}
+        for r in self.conn.execute(
+                "SELECT m.contradiction_id, m.side, m.doc_id, m.sentence, s.text"
+                " FROM contradiction_members m JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.sentence"
+                " ORDER BY m.contradiction_id, m.side, m.doc_id, m.sentence"):
+            pair = sides.setdefault(r[0], [[], []])
+            pair[r[1]].append(Evidence(r[2], r[3], r[4]))
+        return [(Contradiction(r["id"], r["summary"], r["kind"], sides.get(r["id"], [[], []])),
                  json.loads(r["extra"]))
                 for r in self.conn.execute("SELECT * FROM contradictions ORDER BY id")]
 
-    def replace_commitments(self, items: list[Commitment], extra: dict[str, dict] | None = None) -> None:
-        extra = extra or {}
-        with self.transaction() as c:
-            c.execute("DELETE FROM commitments")
-            c.executemany(
-                "INSERT INTO commitments (id, summary, due, status, stated_on, committed_by,"
-                " superseded_by, evidence, extra) VALUES (?,?,?,?,?,?,?,?,?)",
-                [(k.id, k.summary, k.due, k.status, k.stated_on, k.committed_by,
-                  json.dumps(k.superseded_by), _dump_evidence(k.evidence),
-                  json.dumps(extra.get(k.id, {}), ensure_ascii=False)) for k in items])
-
-    def commitments(self) -> list[tuple[Commitment, dict]]:
+    def commitments(self, ids: list[str] | None = None) -> list[tuple[Commitment, dict]]:
+        sql, args = "SELECT * FROM commitments", ()
+        if ids is not None:
+            sql += f" WHERE id IN ({','.join('?' * len(ids))})"
+            args = tuple(ids)
         return [(Commitment(r["id"], r["summary"], r["due"], r["status"], r["stated_on"],
                             r["committed_by"], json.loads(r["superseded_by"]), _evidence(r["evidence"])),
-                 json.loads(r["extra"]))
-                for r in self.conn.execute("SELECT * FROM commitments ORDER BY due, id")]
+                 json.loads(r["data"]))
+                for r in self.conn.execute(sql + " ORDER BY due, id", args)]
+
+    # -- the story index: incremental cross-document state ------------------------------
+    def unindexed(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM documents WHERE story_indexed = 0 AND annotated = 1 AND duplicate_of IS NULL"
+            " ORDER BY added_at, source, id")]
+
+    def mark_indexed(self, doc_id: str, done: bool = True) -> None:
+        with self.transaction() as c:
+            c.execute("UPDATE documents SET story_indexed = ? WHERE id = ?", (int(done), doc_id))
+
+    def reset_story(self) -> None:
+        """Forget every cross-document item, so the story can be built again from scratch."""
+        with self.transaction() as c:
+            for table in ("statements", "concept_index", "concept_df", "entity_keys", "entities",
+                          "events", "event_evidence", "event_index", "commitments",
+                          "commitment_index", "contradictions", "contradiction_members"):
+                c.execute(f"DELETE FROM {table}")
+            c.execute("UPDATE documents SET story_indexed = 0")
+            c.execute("UPDATE mentions SET entity_id = NULL")
+
+    def forget_document(self, doc_id: str) -> None:
+        """Take one document's contributions out of the cross-document items."""
+        with self.transaction() as c:
+            rows = c.execute("SELECT concept FROM concept_index WHERE doc_id = ?", (doc_id,)).fetchall()
+            c.executemany("UPDATE concept_df SET n = n - 1 WHERE concept = ?", rows)
+            c.execute("DELETE FROM concept_index WHERE doc_id = ?", (doc_id,))
+            c.execute("DELETE FROM statements WHERE doc_id = ?", (doc_id,))
+            c.execute("DELETE FROM event_evidence WHERE doc_id = ?", (doc_id,))
+            c.execute("DELETE FROM events WHERE id NOT IN (SELECT event_id FROM event_evidence)")
+            c.execute("DELETE FROM event_index WHERE event_id NOT IN (SELECT id FROM events)")
+            c.execute("DELETE FROM contradiction_members WHERE doc_id = ?", (doc_id,))
+            c.execute("DELETE FROM contradictions WHERE id NOT IN (SELECT contradiction_id FROM contradiction_members"
+                      " WHERE side = 1) OR id NOT IN (SELECT contradiction_id FROM contradiction_members WHERE side = 0)")
+            c.execute("DELETE FROM contradiction_members WHERE contradiction_id NOT IN (SELECT id FROM contradictions)")
+            ids = [r[0] for r in c.execute("SELECT id FROM commitments WHERE evidence LIKE ?",
+                                           (f'%"doc": "{doc_id}"%',))]
+            c.executemany("DELETE FROM commitments WHERE id = ?", [(i,) for i in ids])
+            c.executemany("DELETE FROM commitment_index WHERE commitment_id = ?", [(i,) for i in ids])
+            c.execute("UPDATE documents SET story_indexed = 0 WHERE id = ?", (doc_id,))
+
+    def save_statements(self, doc_id: str, rows: list[tuple[int, dict, list[str]]]) -> None:
+        """(sentence, data, concepts) for each sentence of a document."""
+        with self.transaction() as c:
+            c.executemany("INSERT OR REPLACE INTO statements (doc_id, sentence, data) VALUES (?,?,?)",
+                          [(doc_id, i, json.dumps(d, ensure_ascii=False)) for i, d, _ in rows])
+            c.executemany("INSERT INTO concept_index (concept, doc_id, sentence) VALUES (?,?,?)",
+                          [(k, doc_id, i) for i, _, ks in rows for k in ks])
+            c.executemany("INSERT INTO concept_df (concept, n) VALUES (?, 1)"
+                          " ON CONFLICT(concept) DO UPDATE SET n = n + 1",
+                          [(k,) for _, _, ks in rows for k in ks])
+
+    def statement_data(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], dict]:
+        out = {}
+        for i in range(0, len(keys), 400):
+            chunk = keys[i:i + 400]
+            where = " OR ".join("(doc_id = ? AND sentence = ?)" for _ in chunk)
+            args = [x for k in chunk for x in k]
+            for r in self.conn.execute(f"SELECT doc_id, sentence, data FROM statements WHERE {where}", args):
+                out[(r[0], r[1])] = json.loads(r[2])
+        return out
+
+    def document_statements(self, doc_id: str) -> dict[tuple[str, int], dict]:
+        return {(doc_id, r[0]): json.loads(r[1]) for r in self.conn.execute(
+            "SELECT sentence, data FROM statements WHERE doc_id = ? ORDER BY sentence", (doc_id,))}
+
+    def concept_frequencies(self, concepts: list[str]) -> dict[str, int]:
+        if not concepts:
+            return {}
+        rows = self.conn.execute(f"SELECT concept, n FROM concept_df WHERE concept IN "
+                                 f"({','.join('?' * len(concepts))})", concepts)
+        return {r[0]: r[1] for r in rows}
+
+    def statements_sharing(self, concepts: list[str], exclude_doc: str, limit: int) -> list[tuple[str, int]]:
+        """The most recent statements of other documents that share any of these concepts."""
+        found: dict[tuple[str, int], None] = {}
+        for k in concepts:
+            for r in self.conn.execute("SELECT doc_id, sentence FROM concept_index WHERE concept = ?"
+                                       " AND doc_id != ? ORDER BY rowid DESC LIMIT ?", (k, exclude_doc, limit)):
+                found[(r[0], r[1])] = None
+        return list(found)
+
+    # entities, one key at a time
+    def entity_key(self, key: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM entity_keys WHERE key = ?", (key,)).fetchone()
+
+    def entity_keys_where(self, column: str, value: str, limit: int = 200) -> list[sqlite3.Row]:
+        assert column in ("last_token", "initials", "bucket")
+        return self.conn.execute(f"SELECT * FROM entity_keys WHERE {column} = ? LIMIT ?", (value, limit)).fetchall()
+
+    def keys_ending_with(self, token: str, limit: int = 200) -> list[sqlite3.Row]:
+        return self.entity_keys_where("last_token", token, limit)
+
+    def add_entity_key(self, key: str, entity_id: str, kind: str, last_token: str, initials: str,
+                       bucket: str, docs: list[str]) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO entity_keys (key, entity_id, kind, last_token, initials, bucket, docs)"
+                      " VALUES (?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET docs = excluded.docs",
+                      (key, entity_id, kind, last_token, initials, bucket, json.dumps(docs)))
+
+    def entity(self, entity_id: str) -> Entity | None:
+        r = self.conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return Entity(r["id"], r["name"], r["type"], json.loads(r["aliases"]), r["mentions"]) if r else None
+
+    def upsert_entity(self, e: Entity) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO entities (id, name, type, aliases, mentions) VALUES (?,?,?,?,?)"
+                      " ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type,"
+                      " aliases = excluded.aliases, mentions = excluded.mentions",
+                      (e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False), e.mentions))
+
+    # events
+    def events_sharing(self, concepts: list[str], years: list[str], limit: int) -> list[str]:
+        found: dict[str, None] = {}
+        for k in concepts:
+            for y in years:
+                for r in self.conn.execute("SELECT event_id FROM event_index WHERE concept = ? AND year = ?"
+                                           " ORDER BY rowid DESC LIMIT ?", (k, y, limit)):
+                    found[r[0]] = None
+        return list(found)
+
+    def events_in_year(self, year: str, limit: int) -> list[str]:
+        """The most recently added events dated in a year."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM events WHERE \"when\" >= ? AND \"when\" < ? ORDER BY rowid DESC LIMIT ?",
+            (year, str(int(year) + 1), limit))]
+
+    def event_has_doc(self, event_id: str, doc_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM event_evidence WHERE event_id = ? AND doc_id = ? LIMIT 1",
+                                 (event_id, doc_id)).fetchone() is not None
+
+    def event_rows(self, ids: list[str]) -> dict[str, dict]:
+        if not ids:
+            return {}
+        rows = self.conn.execute(f"SELECT id, \"when\", summary, status, data FROM events WHERE id IN "
+                                 f"({','.join('?' * len(ids))})", ids)
+        return {r[0]: {"when": r[1], "summary": r[2], "status": r[3], **json.loads(r[4])} for r in rows}
+
+    def upsert_event(self, e: Event, data: dict, new_concepts: list[str], year: str,
+                     evidence: list[Evidence]) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO events (id, \"when\", granularity, summary, status, participants, data)"
+                      " VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET \"when\" = excluded.\"when\","
+                      " granularity = excluded.granularity, status = excluded.status,"
+                      " participants = excluded.participants, data = excluded.data",
+                      (e.id, e.when, e.granularity, e.summary, e.status,
+                       json.dumps(e.participants), json.dumps(data, ensure_ascii=False)))
+            c.executemany("INSERT OR IGNORE INTO event_evidence (event_id, doc_id, sentence, text) VALUES (?,?,?,?)",
+                          [(e.id, ev.doc, ev.sentence, ev.text) for ev in evidence])
+            c.executemany("INSERT INTO event_index (concept, year, event_id) VALUES (?,?,?)",
+                          [(k, year, e.id) for k in new_concepts])
+
+    # contradictions
+    def contradictions_with(self, keys: list[tuple[str, int]], slot: str) -> dict[str, dict]:
+        """Contradictions of a slot that already hold any of these statements: id -> members by side."""
+        ids: set[str] = set()
+        for doc, idx in keys:
+            ids |= {r[0] for r in self.conn.execute(
+                "SELECT m.contradiction_id FROM contradiction_members m JOIN contradictions x ON x.id = m.contradiction_id"
+                " WHERE m.doc_id = ? AND m.sentence = ? AND json_extract(x.extra, '$.slot') = ?", (doc, idx, slot))}
+        out = {}
+        for cid in ids:
+            members = [[], []]
+            for r in self.conn.execute("SELECT doc_id, sentence, side FROM contradiction_members"
+                                       " WHERE contradiction_id = ?", (cid,)):
+                members[r[2]].append((r[0], r[1]))
+            extra = json.loads(self.conn.execute("SELECT extra FROM contradictions WHERE id = ?", (cid,)).fetchone()[0])
+            out[cid] = {"members": members, "extra": extra}
+        return out
+
+    def upsert_contradiction(self, x: Contradiction, extra: dict, members: list[list[tuple[str, int]]]) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO contradictions (id, summary, kind, extra) VALUES (?,?,?,?)"
+                      " ON CONFLICT(id) DO UPDATE SET summary = excluded.summary, kind = excluded.kind,"
+                      " extra = excluded.extra", (x.id, x.summary, x.kind, json.dumps(extra, ensure_ascii=False)))
+            c.executemany("INSERT OR IGNORE INTO contradiction_members (contradiction_id, doc_id, sentence, side)"
+                          " VALUES (?,?,?,?)", [(x.id, d, i, side) for side, keys in enumerate(members)
+                                                for d, i in keys])
+
+    # commitments
+    def commitments_sharing(self, actions: list[str], limit: int) -> list[str]:
+        found: dict[str, None] = {}
+        for a in actions:
+            for r in self.conn.execute("SELECT commitment_id FROM commitment_index WHERE action = ?"
+                                       " ORDER BY rowid DESC LIMIT ?", (a, limit)):
+                found[r[0]] = None
+        return list(found)
+
+    def upsert_commitment(self, k: Commitment, data: dict, actions: list[str] | None = None) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO commitments (id, summary, due, status, stated_on, committed_by,"
+                      " superseded_by, evidence, data) VALUES (?,?,?,?,?,?,?,?,?)"
+                      " ON CONFLICT(id) DO UPDATE SET superseded_by = excluded.superseded_by,"
+                      " evidence = excluded.evidence, data = excluded.data, status = excluded.status",
+                      (k.id, k.summary, k.due, k.status, k.stated_on, k.committed_by,
+                       json.dumps(k.superseded_by), _dump_evidence(k.evidence),
+                       json.dumps(data, ensure_ascii=False)))
+            if actions:
+                c.executemany("INSERT INTO commitment_index (action, commitment_id) VALUES (?,?)",
+                              [(a, k.id) for a in actions])
 
     # -- meta and search ----------------------------------------------------------------
     def set_meta(self, key: str, value: str) -> None:

@@ -183,14 +183,15 @@ def add_to_story(store: Store, doc_id: str, as_of, queue: list[str], info: Stage
     """Entities, date sanity, events, contradictions and commitments for one new document."""
     from .analyze.commitments import update_commitments
     from .analyze.contradictions import update_contradictions
-    from .analyze.statements import index_document
+    from .analyze.statements import candidate_pools, index_document
     from .resolve.datesanity import check_document
     from .resolve.entities import resolve_document_entities
     from .resolve.events import update_events
 
     info.notes["entities"] += resolve_document_entities(store, doc_id)
     statements = index_document(store, doc_id)
-    for other, anchor, reason, weak in check_document(store, statements):
+    pools = candidate_pools(store, statements)
+    for other, anchor, reason, weak in check_document(store, statements, pools):
         doc = store.document(other)
         if doc.published.flag and "content contradicts" in doc.published.flag:
             continue  # judged once already
@@ -206,7 +207,7 @@ def add_to_story(store: Store, doc_id: str, as_of, queue: list[str], info: Stage
                 return
             queue.append(other)
     info.notes["events"] += update_events(store, statements)
-    info.notes["contradictions"] += update_contradictions(store, statements)
+    info.notes["contradictions"] += update_contradictions(store, statements, pools)
     info.notes["commitments"] += update_commitments(store, statements, as_of)
     store.mark_indexed(doc_id)
 

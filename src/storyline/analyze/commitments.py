@@ -159,11 +159,11 @@ def status_of(due: str | None, stated_on: str | None, superseded_by: list[str], 
     return "unverified"
 
 
-def outcome(facts: dict, due: str | None, stated_on: str | None, s: Statement) -> tuple[str, str] | None:
+def outcome(facts: dict, due: str | None, stated_on: str | None, s: Statement,
+            probe: dict) -> tuple[str, str] | None:
     """("met", date) or ("missed", date) when a statement reports what became of a commitment."""
     if due is None:
         return None
-    probe = facts_of(Draft(s, None, None, "", [s]))
     if not same_action_facts(facts, probe):
         return None
     when = s.published or s.anchor
@@ -193,7 +193,7 @@ def summary_of(d: Draft) -> str:
     return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
 
 
-CANDIDATES = 200
+CANDIDATES = 50
 
 
 def update_commitments(store: Store, new: list[Statement], as_of: dt.date | None = None) -> int:
@@ -234,10 +234,11 @@ def update_commitments(store: Store, new: list[Statement], as_of: dt.date | None
         acts = sorted(s.actions)
         if not acts:
             continue
+        probe = facts_of(Draft(s, None, None, "", [s]))
         for k, f in store.commitments(store.commitments_sharing(acts, CANDIDATES)):
             if any(tuple(x) == s.key for x in f["keys"]) or f.get("met_on") or f.get("missed_by"):
                 continue
-            found = outcome(f, k.due, k.stated_on, s)
+            found = outcome(f, k.due, k.stated_on, s, probe)
             if found:
                 if found[0] == "met":
                     f["met_on"], f["met_by"] = found[1], list(s.key)

@@ -183,12 +183,13 @@ def describe_sides(slot: str, a: list[Statement], b: list[Statement], info: dict
     return summary, kind_of(a, b), extra
 
 
-def update_contradictions(store: Store, new: list[Statement]) -> int:
+def update_contradictions(store: Store, new: list[Statement],
+                          pools: dict[tuple[str, int], list[Statement]] | None = None) -> int:
     """Compare one document's statements with those they may contradict; returns how many
     contradictions it created (others it may join)."""
     created = 0
     for i, s in enumerate(new):
-        others = candidates(store, s) + new[:i]
+        others = (pools[s.key] if pools is not None else candidates(store, s)) + new[:i]
         for o in others:
             for slot, info in pair_findings(o, s):
                 if join_existing(store, slot, o, s, info):

@@ -17,8 +17,8 @@ from ..store import Store
 
 GENERIC_VERBS = {"be", "have", "do", "say", "tell", "make", "take", "go", "come", "get", "give",
                  "state", "add", "claim", "confirm", "note", "report", "quote", "see", "become"}
-CANDIDATE_CONCEPTS = 5  # how many of a statement's rarest concepts look for company
-CANDIDATES_PER_CONCEPT = 100
+CANDIDATE_CONCEPTS = 4  # how many of a statement's rarest concepts look for company
+CANDIDATES_PER_CONCEPT = 30  # the most recent statements per concept: bounds the work per article
 
 
 @dataclass
@@ -138,6 +138,11 @@ def candidates(store: Store, s: Statement) -> list[Statement]:
     keys = store.statements_sharing(rarest(store, s.concepts) + sorted(slot_features(s)), s.doc_id,
                                     CANDIDATES_PER_CONCEPT)
     return [Statement.from_data(k, d) for k, d in store.statement_data(keys).items()]
+
+
+def candidate_pools(store: Store, statements: list[Statement]) -> dict[tuple[str, int], list[Statement]]:
+    """Candidates of each statement, looked up once and shared by the judges."""
+    return {s.key: candidates(store, s) for s in statements}
 
 
 def load_statements(store: Store) -> list[Statement]:

@@ -49,14 +49,16 @@ def conflict(s, o) -> tuple[str, str] | None:
     return None
 
 
-def check_document(store: Store, new: list) -> list[tuple[str, str, str, bool]]:
+def check_document(store: Store, new: list, pools: dict | None = None) -> list[tuple[str, str, str, bool]]:
     """(doc, anchor, reason, re-anchor?) for pages that one new document's statements
     contradict, or whose statements contradict the new document's date."""
     from ..analyze.statements import candidates
 
     found: dict[str, tuple[str, str, str, bool]] = {}
     for s in new:
-        for o in candidates(store, s):
+        if not WEEKDAY_WORD.search(s.sentence.text) and not any(t.granularity == "day" for t in s.times):
+            continue
+        for o in (pools[s.key] if pools is not None else candidates(store, s)):
             for a, b in ((s, o), (o, s)):
                 hit = conflict(a, b)
                 if hit and a.doc_id not in found:

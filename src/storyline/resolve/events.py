@@ -24,8 +24,8 @@ CONDITIONAL = re.compile(r"\b(if|unless|provided that|in case)\b", re.I)
 DATELINE_ONLY = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+[A-Za-z]{3,9}\.?\s+\d{1,2}\s*\([^)]{1,40}\)\s*(--|—|–|-)?\s*$")
 NEEDED = {"day": 0.12, "month": 0.2, "year": 0.25}
 MAX_CONCEPTS = 80
-EVENTS_PER_CONCEPT = 50
-RECENT_IN_YEAR = 40  # also compared: the latest events of the same year, whatever their words
+EVENTS_PER_CONCEPT = 30
+RECENT_IN_YEAR = 30  # also compared: the latest events of the same year, whatever their words
 
 
 @dataclass

@@ -227,19 +227,6 @@ class Store:
                       evidence=_evidence(r["evidence"]))
                 for r in self.conn.execute(sql + " ORDER BY doc_id, sentence", args)]
 
-    def claim_extras(self) -> dict[str, dict]:
-        return {r[0]: json.loads(r[1]) for r in self.conn.execute("SELECT id, extra FROM claims")}
-
-    def set_claim_extras(self, extras: dict[str, dict]) -> None:
-        with self.transaction() as c:
-            c.executemany("UPDATE claims SET extra = ? WHERE id = ?",
-                          [(json.dumps(v, ensure_ascii=False), k) for k, v in extras.items()])
-
-    def set_event_extras(self, extras: dict[str, dict]) -> None:
-        with self.transaction() as c:
-            c.executemany("UPDATE events SET extra = ? WHERE id = ?",
-                          [(json.dumps(v, ensure_ascii=False), k) for k, v in extras.items()])
-
     def set_published_flag(self, doc_id: str, flag: str | None) -> None:
         with self.transaction() as c:
             c.execute("UPDATE documents SET published_flag = ? WHERE id = ?", (flag, doc_id))

@@ -9,7 +9,7 @@ import pytest
 
 from storyline.cli import main, parser
 
-COMMANDS = ["ingest", "build", "export", "report", "search", "demo"]
+COMMANDS = ["ingest", "build", "export", "report", "search", "serve", "demo"]
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:

@@ -87,6 +87,12 @@ def cmd_export(args) -> int:
         _write(args.out, exports.dossier_json(dossier))
     elif args.format == "md":
         _write(args.out, exports.markdown_brief(dossier))
+    elif args.format == "timelinejs":
+        import json
+
+        _write(args.out, json.dumps(exports.timelinejs(dossier), ensure_ascii=False, indent=2))
+    elif args.format == "ics":
+        _write(args.out, exports.icalendar(dossier))
     elif args.format == "csv":
         folder = Path(args.out or "out/csv")
         if folder.suffix:
@@ -126,6 +132,24 @@ def cmd_search(args) -> int:
         return 0
     for sentence, snippet in hits:
         print(f"[{titles.get(sentence.doc_id, sentence.doc_id)} #{sentence.index}] {snippet}")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    import os
+
+    import uvicorn
+
+    from .present.web import create_app
+
+    token = args.token or os.environ.get("STORYLINE_TOKEN")
+    if not Path(args.db).exists():
+        raise UsageError(f"{args.db} does not exist. Run `storyline ingest PATH... --db {args.db}` "
+                         "and `storyline build` first, or `storyline demo`.")
+    app = create_app(args.db, token=token, as_of=args.as_of)
+    print(f"storyline: serving {args.db} on http://{args.host}:{args.port}/ "
+          f"(writing {'enabled' if token else 'disabled: no --token'})", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 
@@ -186,8 +210,9 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--rebuild", action="store_true",
                     help="forget the cross-document items and build the story again from all documents")
     sp = add("export", cmd_export, "Write the dossier: json (the contract), csv (a folder, one "
-             "file per section) or md (a brief).")
-    sp.add_argument("--format", choices=["json", "csv", "md"], default="json")
+             "file per section), md (a brief), timelinejs (TimelineJS3 JSON) or ics (commitment "
+             "deadlines as iCalendar).")
+    sp.add_argument("--format", choices=["json", "csv", "md", "timelinejs", "ics"], default="json")
     sp.add_argument("--out", help="file (json, md) or folder (csv); default: standard output")
     sp.add_argument("--as-of", help="date the dossier is judged at (default: today)")
     sp = add("report", cmd_report, "Write the HTML report: one self-contained file, readable offline.")
@@ -197,6 +222,13 @@ def parser() -> argparse.ArgumentParser:
              "words, \"phrases\", prefix*, AND/OR/NOT).")
     sp.add_argument("query")
     sp.add_argument("--limit", type=int, default=20)
+    sp = add("serve", cmd_serve, "Serve the web app and the HTTP API (/api/v1, OpenAPI at "
+             "/api/v1/openapi.json) over a store.")
+    sp.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    sp.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    sp.add_argument("--token", help="token that allows POST /api/v1/documents (or set STORYLINE_TOKEN); "
+                    "without one, writing is refused")
+    sp.add_argument("--as-of", help="date commitments are judged at (default: today)")
     sp = add("demo", cmd_demo, "Run the whole pipeline on the built-in corpus and write "
              "dossier.json and report.html.")
     sp.add_argument("--out", default="out/demo", help="output folder (default: out/demo)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,54 +47,74 @@ class StageInfo:
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     notes: dict[str, int] = field(default_factory=dict)
+    ids: list[str] = field(default_factory=list)  # documents added
 
 
-def ingest(paths: Iterable[str], store: Store, reporter: Reporter | None = None,
-           on_page: Callable[[Document], None] | None = None) -> StageInfo:
+def ingest(paths: Iterable[str], store: Store, reporter: Reporter | None = None) -> StageInfo:
     """Read, clean, dedupe and store every page under `paths`."""
     reporter = reporter or Reporter()
     t0 = time.perf_counter()
     info = StageInfo("ingest", notes={"near_duplicates": 0})
     files, errors = discover(list(paths))
     info.failed += [(e.source, e.reason) for e in errors]
-    index = dup.DuplicateIndex()
-    for doc_id, blob in store.minhashes():
-        index.add(doc_id, dup.from_bytes(blob))
+    index = _duplicate_index(store)
     reporter.start("ingest", len(files))
     for path in files:
         for item in read_path(path):
             if isinstance(item, InputError):
                 info.failed.append((item.source, item.reason))
-                continue
-            info.items_in += 1
-            try:
-                doc = clean_page(item)
-            except StorylineError as exc:
-                info.failed.append((item.source, str(exc)))
-                continue
-            if not doc.text.strip():
-                info.failed.append((item.source, "no article text left after cleaning"))
-                continue
-            if store.has_document(doc.id):
-                info.skipped += 1
-                continue
-            sig = dup.signature(doc.text)
-            match = index.match(sig)
-            if match:
-                doc.duplicate_of = match[0]
-                info.notes["near_duplicates"] += 1
-            store.add_document(doc, dup.to_bytes(sig))
-            if match:
-                store.set_duplicate(doc.id, match[0], round(match[1], 3))
             else:
-                index.add(doc.id, sig)
-            info.items_out += 1
-            if on_page:
-                on_page(doc)
+                _add_page(item, store, index, info)
         reporter.advance()
     reporter.finish()
     info.seconds = time.perf_counter() - t0
     return info
+
+
+def add_pages(pages: Iterable, store: Store) -> StageInfo:
+    """The ingest of pages already read (the HTTP API's articles)."""
+    t0 = time.perf_counter()
+    info = StageInfo("ingest", notes={"near_duplicates": 0})
+    index = _duplicate_index(store)
+    for page in pages:
+        _add_page(page, store, index, info)
+    info.seconds = time.perf_counter() - t0
+    return info
+
+
+def _duplicate_index(store: Store) -> dup.DuplicateIndex:
+    index = dup.DuplicateIndex()
+    for doc_id, blob in store.minhashes():
+        index.add(doc_id, dup.from_bytes(blob))
+    return index
+
+
+def _add_page(page, store: Store, index: dup.DuplicateIndex, info: StageInfo) -> None:
+    """Clean one page and store it, unless it is already there; link a reprint to its original."""
+    info.items_in += 1
+    try:
+        doc = clean_page(page)
+    except StorylineError as exc:
+        info.failed.append((page.source, str(exc)))
+        return
+    if not doc.text.strip():
+        info.failed.append((page.source, "no article text left after cleaning"))
+        return
+    if store.has_document(doc.id):
+        info.skipped += 1
+        return
+    sig = dup.signature(doc.text)
+    match = index.match(sig)
+    if match:
+        doc.duplicate_of = match[0]
+        info.notes["near_duplicates"] += 1
+    store.add_document(doc, dup.to_bytes(sig))
+    if match:
+        store.set_duplicate(doc.id, match[0], round(match[1], 3))
+    else:
+        index.add(doc.id, sig)
+    info.items_out += 1
+    info.ids.append(doc.id)
 
 
 def _case_lexicon(docs: list[Document]) -> tc.CaseLexicon:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import asdict
 
 from ..analyze.commitments import status_of
@@ -26,8 +27,18 @@ def story_title(store: Store, docs) -> str:
     title = store.get_meta("story_title")
     if title:
         return title
-    titles = [d.title for d in docs if d.title]
-    return titles[0] if titles else "Untitled story"
+    titles = [d.title for d in docs if d.title and not d.duplicate_of]
+    if not titles:
+        return "Untitled story"
+
+    def words(t: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z]{4,}", t.lower())}
+
+    def centrality(t: str) -> tuple:
+        # the headline that shares most words with the others, cased ones first
+        return (sum(len(words(t) & words(o)) for o in titles if o is not t), any(c.isupper() for c in t))
+
+    return max(titles, key=centrality)
 
 
 def build_dossier(store: Store, as_of: str | None = None) -> dict:

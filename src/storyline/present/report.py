@@ -1,17 +1,24 @@
 """The static HTML report: one self-contained file, readable offline.
 
-It renders the same templates as the web app (base, sections, macros), from the same
-dossier data, so the two cannot drift apart. Jinja2 autoescaping is on: article text is
-untrusted and is always shown as text.
+It renders the same templates as the web app (base, the section partials, the reader),
+from the same dossier and view functions, so the two cannot drift apart; only the links
+differ (anchors in one file here, pages in the app). Jinja2 autoescaping is on: article
+text is untrusted and is always shown as text.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..store import Store
 from .dossier import build_dossier
+from .views import coverage_svg, timeline_svg
+
+REPORT_NAV = [("Overview", "#overview"), ("Timeline", "#timeline"), ("Claims", "#claims"),
+              ("Contradictions", "#contradictions"), ("Commitments", "#commitments"),
+              ("Sources", "#sources"), ("Entities", "#entities"), ("Articles", "#articles")]
 
 
 def environment() -> Environment:
@@ -47,16 +54,47 @@ def drift_chains(dossier: dict) -> list[str]:
     return chains
 
 
-def context(store: Store, dossier: dict | None = None) -> dict:
-    dossier = dossier or build_dossier(store)
+def highlighter(store: Store, doc_ids: list[str]):
+    """Pieces of each sentence: plain text, entity mentions and time expressions."""
+    spans: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for doc_id in doc_ids:
+        for m in store.mentions(doc_id):
+            spans[doc_id].append((m.start, m.end, "ent", m.label))
+        for t in store.timexes(doc_id):
+            spans[doc_id].append((t.start, t.end, "time", f"{t.kind}: {t.value or 'unresolved'}"))
+
+    def pieces(doc_id: str, s) -> list[dict]:
+        inside = sorted((a, b, k, t) for a, b, k, t in spans.get(doc_id, []) if a >= s.start and b <= s.end)
+        out, pos = [], s.start
+        for a, b, kind, title in inside:
+            if a < pos:
+                continue
+            if a > pos:
+                out.append({"text": s.text[pos - s.start: a - s.start], "kind": None})
+            out.append({"text": s.text[a - s.start: b - s.start], "kind": kind, "title": title})
+            pos = b
+        out.append({"text": s.text[pos - s.start:], "kind": None})
+        return out
+
+    return pieces
+
+
+def context(store: Store, dossier: dict, link: Callable, sentence_anchor: Callable,
+            nav: list[tuple[str, str]], doc_ids: list[str] | None = None) -> dict:
     sentences = defaultdict(list)
-    for s in store.sentences():
-        sentences[s.doc_id].append(s)
+    wanted = set(doc_ids) if doc_ids is not None else {d["id"] for d in dossier["documents"]}
+    for doc_id in wanted:
+        sentences[doc_id] = store.sentences(doc_id)
     return {"d": dossier, "docs": {doc["id"]: doc for doc in dossier["documents"]},
             "claims_by_speaker": claims_by_speaker(dossier), "chains": drift_chains(dossier),
-            "sentences": sentences,
-            "link": lambda doc, idx: f"#s-{doc}-{idx}" if idx is not None else f"#doc-{doc}"}
+            "sentences": sentences, "link": link, "sentence_anchor": sentence_anchor,
+            "highlight": highlighter(store, sorted(wanted)), "nav": nav,
+            "tl": timeline_svg(dossier["events"], link), "cov": coverage_svg(dossier["documents"])}
 
 
 def render_report(store: Store, dossier: dict | None = None) -> str:
-    return environment().get_template("report.html").render(**context(store, dossier))
+    dossier = dossier or build_dossier(store)
+    ctx = context(store, dossier,
+                  link=lambda doc, idx: f"#s-{doc}-{idx}" if idx is not None else f"#doc-{doc}",
+                  sentence_anchor=lambda doc, idx: f"s-{doc}-{idx}", nav=REPORT_NAV)
+    return environment().get_template("report.html").render(**ctx)

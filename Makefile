@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean install
+.PHONY: demo test lint bench serve screenshot clean install
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,16 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/annotate.py
+	$(BIN)/python benchmarks/timex_eval.py
+	$(BIN)/python benchmarks/truecase_ner.py
+	$(BIN)/python benchmarks/analyze.py
+
+serve: demo
+	$(BIN)/storyline serve --db out/demo/storyline.db
+
+screenshot: $(STAMP)
+	$(BIN)/python scripts/screenshot.py --out docs/overview.png
 
 clean:
 	rm -rf out storyline.db .pytest_cache

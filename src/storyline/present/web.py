@@ -212,6 +212,6 @@ def create_app(db_path: str, token: str | None = None, as_of: str | None = None)
                 raise HTTPException(400, str(exc)) from exc
         return {"added": info.items_out, "duplicates": info.skipped,
                 "failed": [{"source": s, "reason": r} for s, r in info.failed],
-                "documents": info.notes.get("ids", []), "story": infos[-1].notes}
+                "documents": info.ids, "story": infos[-1].notes}
 
     return app

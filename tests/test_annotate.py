@@ -123,3 +123,15 @@ def test_anchor_is_inferred_from_the_most_similar_dated_page():
 def test_timex_tense_from_the_parse(nlp, sentence, status):
     ann = run(nlp, sentence)
     assert ann.timexes[0].tense == status
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Helen Marsh, head of the port authority, said the cranes would run again.", "Helen Marsh",
+     "head of the port authority"),
+    ("The agency quoted Major General Ivo Brandt as saying the border was calm.", "Ivo Brandt", "Major General"),
+    ("Finance Minister Tomas Berg said the budget would be late.", "Tomas Berg", "Finance Minister"),
+])
+def test_roles_and_titles_of_people(nlp, text, name, role):
+    ann = run(nlp, text)
+    person = next(m for m in ann.mentions if m.text == name)
+    assert person.role == role

@@ -71,8 +71,12 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict:
             "anchor": anchor, "anchor_origin": anchor_origin, "author": d.author,
             "duplicate_of": d.duplicate_of, "lowercase": d.lowercase, "text": d.text,
         })
+    roles: dict[str, set[str]] = {}
+    for m in store.mentions():
+        if m.entity_id and m.role:
+            roles.setdefault(m.entity_id, set()).add(m.role)
     for e in store.entities():
-        dossier["entities"].append(asdict(e))
+        dossier["entities"].append({**asdict(e), "roles": sorted(roles.get(e.id, set()))})
     for ev, extra in store.events():
         item = {"id": ev.id, "when": ev.when, "granularity": ev.granularity,
                 "summary": ev.summary, "status": ev.status, "participants": ev.participants,

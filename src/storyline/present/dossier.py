@@ -109,7 +109,25 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict:
                 "deadline_text": facts.get("deadline_text"), "outlets": facts.get("outlets", [])}
         dossier["commitments"].append(item)
     corroborate(store, dossier)
+    count_reliance(dossier)
     return dossier
+
+
+def count_reliance(dossier: dict) -> None:
+    """For each document, how many items of each section rest on its sentences."""
+    uses = {d["id"]: {"events": 0, "claims": 0, "contradictions": 0, "commitments": 0}
+            for d in dossier["documents"]}
+    for section in ("events", "claims", "commitments"):
+        for item in dossier[section]:
+            for doc in {e["doc"] for e in item["evidence"]}:
+                if doc in uses:
+                    uses[doc][section] += 1
+    for x in dossier["contradictions"]:
+        for doc in {e["doc"] for side in x["sides"] for e in side}:
+            if doc in uses:
+                uses[doc]["contradictions"] += 1
+    for d in dossier["documents"]:
+        d["relied_on_by"] = uses[d["id"]]
 
 
 def _date_range(values: list[str]) -> list[str] | None:

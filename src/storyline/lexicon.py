@@ -92,7 +92,7 @@ def country_of(text: str) -> str | None:
     key = re.sub(r"^the ", "", key)
     if key in names:
         return names[key]
-    for suffix in ("n", "an", "i"):  # America -> American, Iraq -> Iraqi
+    for suffix in ("n", "an", "i"):  # America -> American, Kenya -> Kenyan
         if key + suffix in names and len(key) > 3:
             return names[key + suffix]
     return None

@@ -116,7 +116,7 @@ class Claim:
     cue: str  # the speech verb or pattern that attributed it
     speaker_entity: str | None = None
     anonymous: bool = False
-    via: str | None = None  # "X told the Associated Press": the outlet it was given to
+    via: str | None = None  # "X told the Daily Echo": the outlet it was given to
     said_on: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
 

@@ -1,8 +1,8 @@
 """Commitments: statements that something will happen by a date, and what became of them.
 
-A commitment is read from a future-tense statement with a deadline: a date ("will withdraw
-in 2025", "the deadline is Dec. 31", "will stay until the end of 2026"), a period counted
-from when it was said ("would leave within 15 days" said on 24 November), or a vague
+A commitment is read from a future-tense statement with a deadline: a date ("will open
+in 2027", "the deadline is March 31", "will stay until the end of 2030"), a period counted
+from when it was said ("would close within 10 days" said on 2 May), or a vague
 horizon ("will begin in the coming days", no date). Its status, as of a given day:
 - superseded: a later statement about the same action (same act, same forces or country)
   moved the deadline later (`superseded_by` links them, so deadlines drift in chains);
@@ -51,7 +51,7 @@ class Draft:
 
 
 def statement_date(s: Statement, skip: TimeValue | None = None) -> str | None:
-    """When a statement was made: a past day it names ("On Nov. 24, X said"), else its page's date."""
+    """When a statement was made: a past day it names ("On May 2, X said"), else its page's date."""
     for t in s.times:
         if t is not skip and t.kind == "date" and t.granularity == "day" and t.value \
                 and t.tense in ("past", "present") and t.verb in (None, "say", "tell", "state", "announce"):

@@ -2,12 +2,12 @@
 
 Three kinds of slot are compared:
 - the date of one event: statements alike in what they say (folded words, same actors)
-  that date it at incompatible points (January 2018 against 5 January 2020; 2020 and
-  5 January 2020 are compatible);
-- an amount: durations ("2-5 years" against "three years, shortened to two") proposed or
+  that date it at incompatible points (March 2019 against 14 May 2020; 2020 and
+  14 May 2020 are compatible);
+- an amount: durations ("4-6 months" against "a year") proposed or
   demanded by the same party, and counts of the same thing ("2,400 soldiers");
-- a direction of change of the same quantity ("reduced its forces" against "an increase
-  in the number of American forces").
+- a direction of change of the same quantity ("cut its troops" against "an increase
+  in the number of troops").
 Each is labelled "between-sources" when different outlets or speakers disagree, or
 "change-over-time" when the same source revised itself at a later date.
 """

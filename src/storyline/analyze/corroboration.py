@@ -2,8 +2,8 @@
 them are independent of each other.
 
 A reprint is never counted (near-duplicates are not annotated at all). An outlet that
-relays another's report ("according to the Associated Press", "X told The Associated
-Press", a headline "Associated Press: ...", "The Associated Press writes") confirms
+relays another's report ("according to Reuters", "X told The Daily Echo", a headline
+"Daily Echo: ...", "The Daily Echo writes") confirms
 nothing by itself: its evidence is credited to the outlet it relays. Items whose
 evidence comes down to one origin are single-source.
 """
@@ -49,7 +49,7 @@ GENERIC_OUTLET_WORDS = {"news", "tv", "television", "radio", "agency", "network"
 
 
 def outlet_key(name: str) -> str:
-    """One key for the names of one outlet ("CCTV", "CCTV News"; "The Associated Press")."""
+    """One key for the names of one outlet ("KBC", "KBC News"; "The Daily Echo")."""
     words = [w for w in name_key(name).split() if w not in GENERIC_OUTLET_WORDS]
     return " ".join(words) or name_key(name)
 

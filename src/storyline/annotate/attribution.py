@@ -8,8 +8,8 @@ Rules, in the order they are tried on each sentence:
 - "according to X, ..." with X as speaker;
 - the broadcast-transcript line "Name, role: statement" attributes its paragraph;
 - "X also stated, ..." on pages whose punctuation the parser cannot use.
-Pronouns take the last speaker; a definite description ("the 78-year-old politician")
-takes the person last named before it. Descriptions of unnamed people ("an Iraqi
+Pronouns take the last speaker; a definite description ("the 71-year-old lawmaker")
+takes the person last named before it. Descriptions of unnamed people ("an Italian
 official", "a source from the security department") stay descriptions, marked anonymous.
 A sentence right after reported speech in the same paragraph, with no attribution of its
 own, continues it.

@@ -21,7 +21,7 @@ FACILITY = re.compile(
     r"(?P<kind>[Aa]ir [Bb]ase|[Aa]ir[Bb]ase|[Mm]ilitary [Bb]ase|[Bb]ase|[Aa]irport|[Aa]irfield)\b")
 ACRONYM_DEF = re.compile(r"\b(?P<long>(?:[A-Z][\w'-]*\s+(?:(?:of|the|and|for)\s+)*){1,7})\((?P<short>[A-Z][A-Za-z]{1,9})\)")
 PLACE_HEAD = re.compile(r"\s+(?:province|governorate|region|county|district|prefecture)\b", re.I)
-# Arabic-style names joined by particles: "Tahseen al-Khafaji", "Abu Mahdi al-Muhandis".
+# Arabic-style names joined by particles: "Karim al-Nouri", "Abu Salim al-Haddad".
 PARTICLE_NAME = re.compile(
     r"\b[A-Z][a-z’']+(?:\s+(?:Abu|Abdul|Abd|Bin|Ibn|Abi)\b)?(?:\s+[A-Z][a-z’']+)?\s+(?:al|el|Al|El)-[A-Z][a-z’']+\b")
 NAME_PARTICLES = {"abu", "abdul", "abd", "bin", "ibn", "abi", "umm"}
@@ -86,7 +86,7 @@ def tense_of(token) -> str:
 
 
 def governing_verb(token) -> str | None:
-    """Lemma of the verb a token hangs from ("approved" for "in January 2018")."""
+    """Lemma of the verb a token hangs from ("approved" for "in March 2019")."""
     node = token
     for _ in range(8):
         if node.pos_ == "VERB" or (node.pos_ == "AUX" and node.dep_ == "ROOT"):

@@ -50,7 +50,7 @@ DISPLAY_HINTS = re.compile(r"\btoday\b|°|\bweather\b", re.I)
 
 @functools.lru_cache(maxsize=4096)
 def display_outlet(name: str) -> str:
-    """Tidy an outlet name; lowercase names get their capitals back ("cctv news" -> "CCTV News")."""
+    """Tidy an outlet name; lowercase names get their capitals back ("kbc news" -> "KBC News")."""
     name = re.sub(r"\s+", " ", name).strip(" .,:;-–—")
     if not name or any(c.isupper() for c in name):
         return name

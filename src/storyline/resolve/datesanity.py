@@ -1,6 +1,6 @@
 """Date sanity: a page whose own content contradicts its date.
 
-A weekday named in a page ("announced on Thursday evening") is resolved against the
+A weekday named in a page ("announced on Monday night") is resolved against the
 page's date. When another page tells the same act (alike words, same governing verb) on
 a date that falls on that same weekday but in another week, the two disagree. If the
 page's date is weak — a site header's display date, or one inferred — the evidence is

@@ -6,7 +6,7 @@ mention joins an entity when:
 - its name key is one already known (spelling variants share a key: names.py);
 - it is an acronym whose letters are the initials of a known name, or the text defined it
   ("North Atlantic Treaty Organization (NATO)");
-- it is a place named with or without its generic head ("Anbar province", "Anbar");
+- it is a place named with or without its generic head ("Kherson province", "Kherson");
 - it is the tail of the longer names of exactly one person or facility (a surname; "X Air
   Base" within "Y X Air Base") — when several people share the surname, only the one
   named in the same document; or a longer name whose tail is known alone;

@@ -1,6 +1,6 @@
 """Name keys that see through spelling variants of the same name.
 
-Transliterations differ in doubled letters (Assad/Asad), y/i (Ayn/Ain), ou/u, ee/i,
+Transliterations differ in doubled letters (Hassan/Hasan), y/i (Yusef/Iusef), ou/u, ee/i,
 hyphens and case; a leading "the" and a possessive "'s" are not part of a name.
 """
 from __future__ import annotations
@@ -43,7 +43,7 @@ def initials(text: str) -> str:
 
 
 def split_acronym(text: str) -> tuple[str, str] | None:
-    """"High Military Committee (HMC)" -> ("High Military Committee", "HMC")."""
+    """"Joint Border Council (JBC)" -> ("Joint Border Council", "JBC")."""
     m = re.match(r"^(.*?)\s*\(([A-Za-z]{2,10})\)$", text.strip())
     return (m.group(1), m.group(2)) if m else None
 
@@ -52,12 +52,12 @@ FACILITY_HEADS = re.compile(r"\s+(air\s*base|military\s+base|base|airport|airfie
 
 
 def facility_name(text: str) -> str:
-    """"Ain al-Assad air base" -> "Ain al-Assad": the name without the kind of place."""
+    """"Tal al-Hawa air base" -> "Tal al-Hawa": the name without the kind of place."""
     return FACILITY_HEADS.sub("", text.strip()) or text
 
 
 def without_generic_head(key: str) -> str | None:
-    """"anbar province" -> "anbar"; "kurdistan region of iraq" -> "kurdistan region"."""
+    """"kherson province" -> "kherson"; "basque country of spain" -> "basque country"."""
     words = key.split()
     if "of" in words[1:]:
         return " ".join(words[: words.index("of")])

@@ -201,11 +201,11 @@ def update_commitments(store: Store, new: list[Statement], as_of: dt.date | None
     about the same action, and let its statements tell what became of earlier ones."""
     as_of = as_of or dt.date.today()
     drafts = merge_drafts([d for s in new for d in drafts_of(s)])
-    new_keys = {s.key for s in new}
     for d in drafts:
         facts = facts_of(d)
+        own = {s.key for s in d.statements}
         ids = store.commitments_sharing(facts["actions"], CANDIDATES)
-        others = [(k, f) for k, f in store.commitments(ids) if not any(tuple(x) in new_keys for x in f["keys"])]
+        others = [(k, f) for k, f in store.commitments(ids) if not any(tuple(x) in own for x in f["keys"])]
         others = [(k, f) for k, f in others if same_action_facts(facts, f)]
         mine = cid(d)
         later_ones = [(k, f) for k, f in others if k.due and d.due and later(d.stated_on, k.stated_on)

@@ -280,7 +280,7 @@ class Store:
         return [(Commitment(r["id"], r["summary"], r["due"], r["status"], r["stated_on"],
                             r["committed_by"], json.loads(r["superseded_by"]), _evidence(r["evidence"])),
                  json.loads(r["data"]))
-                for r in self.conn.execute(sql + " ORDER BY due, id", args)]
+                for r in self.conn.execute(sql + " ORDER BY due IS NULL, due, id", args)]
 
     # -- the story index: incremental cross-document state ------------------------------
     def unindexed(self) -> list[str]:

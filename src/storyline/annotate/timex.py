@@ -272,6 +272,8 @@ class Tagger:
             return None  # "sat", "wed" as words, not days
         if word.lower().rstrip(".") in ("sun", "mon", "sat", "wed") and not rel:
             return None
+        if not rel and re.search(r"\b(the|a|an|every|each)\s+$", m.string[max(0, m.start() - 8): m.start()], re.I):
+            return None  # "the Saturday market": a kind of thing, not a day
         parts = self.anchor.parts
         if len(parts) < 3:
             return "date", None, "day", None

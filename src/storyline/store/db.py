@@ -57,6 +57,10 @@ class Store:
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
+            # a large story's indexes should stay in memory: 64 MB of page cache, mapped reads
+            self.conn.execute("PRAGMA cache_size = -65536")
+            self.conn.execute("PRAGMA mmap_size = 268435456")
+            self.conn.execute("PRAGMA temp_store = MEMORY")
             self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a storyline store or damaged ({exc}). "

@@ -91,3 +91,9 @@ def test_incompatible_dates_are_not_merged(store):
     for doc in ("a", "b"):
         update_events(store, index_document(store, doc))
     assert len(store.events()) == 2
+
+
+def test_a_country_under_its_names_codes_and_short_forms(store):
+    add_doc(store, "d1", [("United States", "GPE"), ("Kenya", "GPE")])
+    add_doc(store, "d2", [("U.S.", "GPE"), ("America", "GPE"), ("USA", "GPE")])
+    assert groups(store) == [["America", "U.S.", "USA", "United States"], ["Kenya"]]

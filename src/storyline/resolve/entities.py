@@ -3,7 +3,8 @@
 Each new document's mentions are matched against the name keys already known, through
 indexed look-ups, so adding a document costs the same however large the story is. A
 mention joins an entity when:
-- its name key is one already known (spelling variants share a key: names.py);
+- its name key is one already known (spelling variants share a key: names.py; a
+  country's names, codes and spellings share the country's key: lexicon.country_of);
 - it is an acronym whose letters are the initials of a known name, or the text defined it
   ("North Atlantic Treaty Organization (NATO)");
 - it is a place named with or without its generic head ("Kherson province", "Kherson");
@@ -20,6 +21,7 @@ import json
 
 from rapidfuzz import fuzz
 
+from ..lexicon import country_of
 from ..model import Entity, Mention
 from ..store import Store
 from .names import facility_name, initials, name_key, split_acronym, without_generic_head
@@ -36,6 +38,10 @@ def mention_keys(m: Mention) -> list[str]:
         return [name_key(acr[0]), name_key(acr[1])]
     if m.label == "FACILITY":
         return [name_key(facility_name(m.text))]
+    if m.label == "GPE":
+        country = country_of(m.text)  # "US", "U.S.", "America": one country, one key
+        if country:
+            return [name_key(country)]
     return [name_key(m.text)]
 
 

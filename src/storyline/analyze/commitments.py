@@ -232,8 +232,10 @@ def update_commitments(store: Store, new: list[Statement], as_of: dt.date | None
     # what the new statements say of earlier promises
     for s in new:
         acts = sorted(s.actions)
-        if not acts:
-            continue
+        could_tell = re.search(r"\bstill\b", s.sentence.text, re.I) or any(
+            t.kind == "date" and t.value and t.tense == "past" for t in s.times)
+        if not acts or not could_tell:
+            continue  # only a dated past act or a "still" can say what became of a promise
         probe = facts_of(Draft(s, None, None, "", [s]))
         for k, f in store.commitments(store.commitments_sharing(acts, CANDIDATES)):
             if any(tuple(x) == s.key for x in f["keys"]) or f.get("met_on") or f.get("missed_by"):

@@ -20,7 +20,7 @@ from ..dates import parse_iso, to_date
 from ..lexicon import direction
 from ..model import Contradiction, Evidence
 from ..store import Store
-from .statements import Statement, action_concepts, candidates
+from .statements import Statement, action_concepts, candidates, judgeable
 
 DATE_SIMILARITY = 0.5
 DATE_SHARED = 5
@@ -60,7 +60,15 @@ def kind_of(a: list[Statement], b: list[Statement]) -> str:
 
 def event_dates(s: Statement) -> list[str]:
     """Past dates a statement gives (not deadlines, not "since" states)."""
-    return [t.value for t in dating(s)]
+    return cached(s, "event_dates", lambda: [t.value for t in dating(s)])
+
+
+def cached(s: Statement, name: str, compute):
+    """A value derived from a statement, computed once per statement object."""
+    memo = s.__dict__.setdefault("_memo", {})
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
 
 
 def dating(s: Statement):
@@ -120,11 +128,12 @@ def human(value: str) -> str:
 
 
 def durations(s: Statement) -> set[str]:
-    return {t.value for t in s.times if t.kind == "duration" and t.value and re.search(r"[YM]", t.value)}
+    return cached(s, "durations", lambda: {t.value for t in s.times if t.kind == "duration" and t.value
+                                           and re.search(r"[YM]", t.value)})
 
 
 def counts(s: Statement) -> list[tuple[str, str]]:
-    return [(n, u.lower()) for n, u in COUNT.findall(s.sentence.text)]
+    return cached(s, "counts", lambda: [(n, u.lower()) for n, u in COUNT.findall(s.sentence.text)])
 
 
 def pair_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
@@ -146,8 +155,8 @@ def pair_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
                 x, y = float(na.replace(",", "")), float(nb.replace(",", ""))
                 if ua == ub and abs(x - y) > 0.1 * max(x, y):
                     found.append(("count", {"values": [na, nb], "unit": ua}))
-    da = direction(a.sentence.text, QUANTITY_WORDS) if a.speaker else None
-    db = direction(b.sentence.text, QUANTITY_WORDS) if b.speaker else None
+    da = cached(a, "direction", lambda: direction(a.sentence.text, QUANTITY_WORDS)) if a.speaker else None
+    db = cached(b, "direction", lambda: direction(b.sentence.text, QUANTITY_WORDS)) if b.speaker else None
     if da and db and da != db and a.source != b.source:
         ta, tb = fact_time(a), fact_time(b)
         parties = {c for c in shared if c.startswith("country:")} | (names_in(a) & names_in(b))
@@ -189,6 +198,8 @@ def update_contradictions(store: Store, new: list[Statement],
     contradictions it created (others it may join)."""
     created = 0
     for i, s in enumerate(new):
+        if pools is not None and s.key in pools and not pools[s.key] and not judgeable(s):
+            continue
         others = (pools[s.key] if pools is not None else candidates(store, s)) + new[:i]
         for o in others:
             for slot, info in pair_findings(o, s):

@@ -140,9 +140,15 @@ def candidates(store: Store, s: Statement) -> list[Statement]:
     return [Statement.from_data(k, d) for k, d in store.statement_data(keys).items()]
 
 
+def judgeable(s: Statement) -> bool:
+    """Whether any judge could use this statement: every slot needs a time expression, a
+    count or a change of direction on both sides, so a statement with none needs no company."""
+    return bool(s.times) or bool(slot_features(s) - {"slot:day"})
+
+
 def candidate_pools(store: Store, statements: list[Statement]) -> dict[tuple[str, int], list[Statement]]:
     """Candidates of each statement, looked up once and shared by the judges."""
-    return {s.key: candidates(store, s) for s in statements}
+    return {s.key: candidates(store, s) if judgeable(s) else [] for s in statements}
 
 
 def load_statements(store: Store) -> list[Statement]:

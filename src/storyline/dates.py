@@ -85,6 +85,14 @@ def parse_iso(value: str | None) -> tuple[int, ...] | None:
     return tuple(int(x) for x in m.groups() if x is not None)
 
 
+def compatible(a: str, b: str) -> bool:
+    """Two partial dates that can name the same time: equal at the coarser precision
+    ("2020" and "2020-01-05" are; "2018-01" and "2020-01-05" are not)."""
+    pa, pb = parse_iso(a), parse_iso(b)
+    n = min(len(pa), len(pb))
+    return pa[:n] == pb[:n]
+
+
 def to_date(value: str | None, end: bool = False) -> date | None:
     """The first (or with end=True, last) day an ISO partial date covers."""
     parts = parse_iso(value)

@@ -134,6 +134,12 @@ def concepts(text: str) -> set[str]:
     return out
 
 
+def shorten(text: str, limit: int) -> str:
+    """One line of at most `limit` characters, cut at a word, marked with an ellipsis."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "…"
+
+
 def direction(text: str, of: set[str] | None = None, window: int = 8) -> str | None:
     """"up" or "down" when the text states a change one way only: a change word that is not
     an intention ("to reduce", "plans to cut") and, when `of` is given, stands within

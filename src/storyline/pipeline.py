@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .annotate import truecase as tc
-from .annotate.document import annotate, tense_of
+from .annotate.document import annotate, tense_finder
 from .annotate.nlp import load as load_nlp
 from .annotate.timex import Anchor, Tagger
 from .clean import clean_page
@@ -157,14 +157,7 @@ def annotate_new(store: Store, reporter: Reporter | None = None, batch: int = 64
 def _bounds(sdoc):
     """The window a text was written in, from its absolute dates and their tenses."""
     tagger = Tagger(Anchor(None, "none"))
-    text = sdoc.text
-    starts = [t.idx for t in sdoc]
-    import bisect
-
-    def tense(pos: int) -> str:
-        return tense_of(sdoc[max(0, bisect.bisect_right(starts, pos) - 1)])
-
-    found = [(t.value, t.tense or "past") for t in tagger.tag(text, tense)
+    found = [(t.value, t.tense or "past") for t in tagger.tag(sdoc.text, tense_finder(sdoc))
              if t.kind == "date" and t.value and t.modifier not in ("since",)]
     return bounds_from(found)
 

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import granularity_of, iso, parse_iso, to_date
+from ..lexicon import shorten
 from ..model import Commitment, Evidence, TimeValue
 from ..store import Store
 from .statements import Statement, action_concepts
@@ -188,11 +189,6 @@ def cid(d: Draft) -> str:
     return "k" + hashlib.sha1(f"{s.doc_id}:{s.sentence.index}:{d.due}".encode()).hexdigest()[:10]
 
 
-def summary_of(d: Draft) -> str:
-    text = re.sub(r"\s+", " ", d.statement.sentence.text).strip()
-    return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
-
-
 CANDIDATES = 50
 
 
@@ -225,7 +221,7 @@ def update_commitments(store: Store, new: list[Statement], as_of: dt.date | None
             k.status = status_of(k.due, k.stated_on, k.superseded_by, f, as_of)
             store.upsert_commitment(k, f)
         by = d.statement.speaker or (f"reported by {d.statement.outlet}" if d.statement.outlet else None)
-        item = Commitment(mine, summary_of(d), d.due, status_of(d.due, d.stated_on, successors, facts, as_of),
+        item = Commitment(mine, shorten(d.statement.sentence.text, 160), d.due, status_of(d.due, d.stated_on, successors, facts, as_of),
                           d.stated_on, by, successors,
                           [Evidence(s.doc_id, s.sentence.index, s.sentence.text) for s in d.statements])
         store.upsert_commitment(item, facts, facts["actions"])

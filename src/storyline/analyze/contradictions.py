@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ..dates import parse_iso, to_date
+from ..dates import compatible, parse_iso, to_date
 from ..lexicon import direction
 from ..model import Contradiction, Evidence
 from ..store import Store
@@ -31,12 +31,6 @@ COUNT = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?:[a-z-]+\s+){0,2}?
 
 def overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
-
-
-def compatible(a: str, b: str) -> bool:
-    pa, pb = parse_iso(a), parse_iso(b)
-    n = min(len(pa), len(pb))
-    return pa[:n] == pb[:n]
 
 
 def xid(*parts: str) -> str:

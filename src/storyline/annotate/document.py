@@ -85,6 +85,22 @@ def tense_of(token) -> str:
     return "past"
 
 
+def token_finder(sdoc):
+    """A function from a character offset to the token that holds it."""
+    starts = [t.idx for t in sdoc]
+
+    def token_at(pos: int):
+        return sdoc[max(0, bisect.bisect_right(starts, pos) - 1)]
+
+    return token_at
+
+
+def tense_finder(sdoc):
+    """A function from a character offset to the tense of its clause."""
+    token_at = token_finder(sdoc)
+    return lambda pos: tense_of(token_at(pos))
+
+
 def governing_verb(token) -> str | None:
     """Lemma of the verb a token hangs from ("approved" for "in March 2019")."""
     node = token
@@ -110,10 +126,7 @@ def annotate(doc: Document, sdoc, anchor: Anchor) -> Annotations:
         return max(0, bisect.bisect_right(starts, pos) - 1)
 
     sentences = [Sentence(doc.id, i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]
-    tok_starts = [t.idx for t in sdoc]
-
-    def token_at(pos: int):
-        return sdoc[max(0, bisect.bisect_right(tok_starts, pos) - 1)]
+    token_at = token_finder(sdoc)
 
     mentions = find_mentions(doc, sdoc, text, sentence_at)
     tagger = Tagger(anchor)
@@ -313,9 +326,4 @@ def tag_times(text: str, anchor: Anchor, nlp) -> list:
     """Parse one text and tag its time expressions with the parse's tenses (used by the
     temporal tagger's tests and evaluation, exactly as the annotate stage tags)."""
     sdoc = nlp(text)
-    starts = [t.idx for t in sdoc]
-
-    def tense(pos: int) -> str:
-        return tense_of(sdoc[max(0, bisect.bisect_right(starts, pos) - 1)])
-
-    return Tagger(anchor).tag(text, tense)
+    return Tagger(anchor).tag(text, tense_finder(sdoc))

@@ -9,7 +9,6 @@ text mentioned, "N days ago" from the article's date.
 """
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -408,7 +407,3 @@ def guess_tense(text: str, pos: int) -> Tense:
 def tag_text(text: str, anchor: str | None, origin: str = "published") -> list[Timex]:
     """Convenience for tests and the evaluation script: one text, one reference date."""
     return Tagger(Anchor(anchor, origin)).tag(text)
-
-
-def last_day_of_month(y: int, m: int) -> int:
-    return calendar.monthrange(y, m)[1]

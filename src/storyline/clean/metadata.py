@@ -14,7 +14,7 @@ import functools
 import re
 from urllib.parse import urlparse
 
-from ..dates import ABSOLUTE_DATE_PATTERNS, find_absolute_dates, granularity_of, iso, month_number
+from ..dates import ABSOLUTE_DATE_PATTERNS, find_absolute_dates, granularity_of, iso
 from ..model import DateInfo
 from .text import WEATHER, CleanText
 
@@ -176,12 +176,3 @@ def find_date(cleaned: CleanText, declared: str | None = None, url: str | None =
             value = iso(y, mo, d)
             return DateInfo(value, granularity_of(value), "url")
     return DateInfo.unknown()
-
-
-def dateline_month_day(body: str) -> tuple[int, int] | None:
-    """"BAGHDAD, Dec. 1 (Xinhua) --" -> (12, 1): the day a wire story was filed."""
-    m = re.match(r"^[A-Z][A-Za-z .'’-]{1,40},\s+([A-Za-z]{3,9})\.?\s+(\d{1,2})\b", body)
-    if not m:
-        return None
-    mon = month_number(m.group(1))
-    return (mon, int(m.group(2))) if mon else None

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from ..analyze.statements import Statement, rarest
-from ..dates import granularity_of, parse_iso
+from ..dates import compatible, granularity_of
+from ..lexicon import shorten
 from ..model import Event, Evidence
 from ..store import Store
 
@@ -39,22 +40,11 @@ class Candidate:
         return self.statement.doc_id
 
 
-def compatible(a: str, b: str) -> bool:
-    pa, pb = parse_iso(a), parse_iso(b)
-    n = min(len(pa), len(pb))
-    return pa[:n] == pb[:n]
-
-
 def similarity(concepts_a: set[str], entities_a: set[str], concepts_b: set[str], entities_b: set[str]) -> float:
     w = len(concepts_a & concepts_b) / max(1, min(len(concepts_a), len(concepts_b)))
     e = (len(entities_a & entities_b) / max(1, min(len(entities_a), len(entities_b)))
          if entities_a and entities_b else 0.0)
     return 0.7 * w + 0.3 * e
-
-
-def summary_of(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= 180 else text[:177].rsplit(" ", 1)[0] + "…"
 
 
 def candidates_of(statements: list[Statement]) -> list[Candidate]:
@@ -99,7 +89,7 @@ def update_events(store: Store, statements: list[Statement]) -> int:
         s = c.statement
         found = best_event(store, c)
         if found is None:
-            eid, row = event_id(c), {"when": c.when, "summary": summary_of(s.sentence.text),
+            eid, row = event_id(c), {"when": c.when, "summary": shorten(s.sentence.text, 180),
                                      "whens": [], "concepts": [], "entities": [], "statuses": []}
             created += 1
         else:

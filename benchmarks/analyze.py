@@ -61,9 +61,9 @@ def article(i: int, r: random.Random) -> tuple[Document, list, list, list, list]
 def add(store: Store, start: int, count: int, r: random.Random) -> float:
     for i in range(start, start + count):
         doc, sents, mentions, times, claims = article(i, r)
-        store.add_document(doc)
-        store.set_anchor(doc.id, doc.published.value, "published")
-        store.save_annotations(doc.id, sents, mentions, times, claims)
+        store.docs.add(doc)
+        store.docs.set_reference(doc.id, doc.published.value, "published")
+        store.annotations.save(doc.id, sents, mentions, times, claims)
     t0 = time.perf_counter()
     update_story(store)
     return time.perf_counter() - t0

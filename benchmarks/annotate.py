@@ -40,7 +40,7 @@ def main() -> int:
     bare = time.perf_counter() - t0
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "b.db") as store:
         for d in docs:  # stored directly: this benchmark is about annotate + resolve
-            store.add_document(d, dup.to_bytes(dup.signature(d.text)))
+            store.docs.add(d, dup.to_bytes(dup.signature(d.text)))
         t0 = time.perf_counter()
         annotate_new(store)
         annotated = time.perf_counter() - t0

@@ -62,7 +62,7 @@ def demo(tmp_path_factory):
     db = tmp_path_factory.mktemp("demo") / "demo.db"
     store = Store(db)
     ingest([str(demo_corpus())], store)
-    build(store, as_of="2026-11-22")
+    build(store)
     dossier = build_dossier(store, as_of="2026-11-22")
     yield store, dossier
     store.close()

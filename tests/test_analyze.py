@@ -21,7 +21,7 @@ def story(tmp_path, pages: dict[str, str], as_of: str = "2026-11-22") -> dict:
         (folder / name).write_text(text, encoding="utf-8")
     with Store(tmp_path / "s.db") as store:
         ingest([str(folder)], store)
-        build(store, as_of=as_of)
+        build(store)
         return build_dossier(store, as_of=as_of)
 
 
@@ -169,23 +169,23 @@ def test_adding_one_article_updates_the_story_without_rebuilding(tmp_path):
                                   "government will submit the budget by March 31.")
     with Store(tmp_path / "s.db") as store:
         ingest([str(folder)], store)
-        build(store, as_of="2026-11-22")
-        before = {k.id: k.superseded_by for k, _ in store.commitments()}
-        assert store.unindexed() == []
+        build(store)
+        before = {k.id: k.superseded_by for k, _ in store.items.commitments()}
+        assert store.docs.unindexed() == []
         (tmp_path / "c.txt").write_text("Quake: toll revised\n\nMarch 4, 2023\n\nThe earthquake in the "
                                         "northern province killed 3,400 people, the Red Crescent said.")
         (tmp_path / "d.txt").write_text("Budget late\n\nMarch 20, 2022\n\nFinance minister Tomas Berg said "
                                         "the government will submit the budget by June 30.")
         ingest([str(tmp_path / "c.txt"), str(tmp_path / "d.txt")], store)
-        infos = build(store, as_of="2026-11-22")
+        infos = build(store)
         story = infos[-1]
         assert story.items_in == 2  # only the new articles went through the story stages
-        assert [x for x, _ in store.contradictions() if "1,200" in x.summary]
-        after = {k.id: k.superseded_by for k, _ in store.commitments()}
-        march = next(k for k, _ in store.commitments() if k.due == "2022-03-31")
-        june = next(k for k, _ in store.commitments() if k.due == "2022-06-30")
+        assert [x for x, _ in store.items.contradictions() if "1,200" in x.summary]
+        after = {k.id: k.superseded_by for k, _ in store.items.commitments()}
+        march = next(k for k, _ in store.items.commitments() if k.due == "2022-03-31")
+        june = next(k for k, _ in store.items.commitments() if k.due == "2022-06-30")
         assert before[march.id] == [] and after[march.id] == [june.id]
         # building again from scratch gives the same story
-        counts = (len(store.events()), len(store.contradictions()), len(store.commitments()))
-        build(store, as_of="2026-11-22", rebuild=True)
-        assert (len(store.events()), len(store.contradictions()), len(store.commitments())) == counts
+        counts = (len(store.items.events()), len(store.items.contradictions()), len(store.items.commitments()))
+        build(store, rebuild=True)
+        assert (len(store.items.events()), len(store.items.contradictions()), len(store.items.commitments())) == counts

@@ -6,7 +6,7 @@ import pytest
 from storyline.annotate.document import annotate
 from storyline.annotate.timex import Anchor
 from storyline.annotate.truecase import CaseLexicon, truecase
-from storyline.model import DateInfo, Document
+from storyline.model import DocumentDate, Document
 from storyline.resolve.anchors import bounds_from, infer_anchor
 
 
@@ -105,14 +105,14 @@ def test_truecasing_helps_ner_on_a_lowercase_page(nlp):
 def test_anchor_is_inferred_from_the_most_similar_dated_page():
     undated = Document(id="u", source="u.txt", text="The dam opened in 2019. The second turbine hall "
                        "will open by June 2025 after delays at the dam site in the valley.")
-    close = Document(id="a", source="a.txt", published=DateInfo("2024-03-02", "day", "header"),
+    close = Document(id="a", source="a.txt", published=DocumentDate("2024-03-02", "day", "header"),
                      text="Engineers at the dam site in the valley said the turbine hall was delayed.")
-    far = Document(id="b", source="b.txt", published=DateInfo("2017-05-01", "day", "header"),
+    far = Document(id="b", source="b.txt", published=DocumentDate("2017-05-01", "day", "header"),
                    text="Engineers at the dam site in the valley said the turbine hall was delayed.")
     bounds = bounds_from([("2019", "past"), ("2025-06", "future")])
     assert infer_anchor(undated, bounds, [close, far]) == ("2024-03", "inferred")
     assert infer_anchor(undated, bounds, []) == ("2025", "inferred")
-    dated = Document(id="c", source="c.txt", text="x", published=DateInfo("2021-01-01", "day", "metadata"))
+    dated = Document(id="c", source="c.txt", text="x", published=DocumentDate("2021-01-01", "day", "metadata"))
     assert infer_anchor(dated, bounds, [close]) == ("2021-01-01", "published")
 
 

@@ -6,7 +6,7 @@ import pytest
 from storyline.clean import clean_page
 from storyline.clean.metadata import display_outlet, find_date, find_outlet
 from storyline.clean.text import classify_line, clean_text, repair_glued_sentences
-from storyline.model import RawPage
+from storyline.model import DateFlag, RawPage
 
 
 @pytest.mark.parametrize("line, kind", [
@@ -74,7 +74,7 @@ def test_scraped_page(data_dir):
 def test_outlet_and_display_date(data_dir):
     doc = clean_page(RawPage("scraped.txt", (data_dir / "scraped.txt").read_text(), "text"))
     assert (doc.outlet, doc.outlet_origin) == ("HGN", "dateline")
-    assert doc.published.value == "2023-03-07" and doc.published.flag == "display-date"
+    assert doc.published.value == "2023-03-07" and doc.published.has(DateFlag.DISPLAY_DATE)
 
 
 @pytest.mark.parametrize("text, outlet, origin", [
@@ -98,7 +98,7 @@ def test_header_line_with_outlet_and_date():
     cleaned = clean_text("Ministers agree budget\n\n3 Comment(s)Print E-mail Lakeside Times, March 02, 2022\n\nMinisters agreed the budget on Tuesday.")
     assert find_outlet(cleaned) == ("Lakeside Times", "header")
     date = find_date(cleaned)
-    assert (date.value, date.origin, date.flag) == ("2022-03-02", "header", None)
+    assert (date.value, date.origin, date.flags) == ("2022-03-02", "header", frozenset())
 
 
 def test_no_date_is_null_not_a_guess():

@@ -18,8 +18,8 @@ def test_reprint_is_linked_to_original(tmp_path, store):
     (tmp_path / "c.txt").write_text("Council backs bike lane\n\n" + other)
     info = ingest([str(tmp_path)], store)
     assert info.notes["near_duplicates"] == 1
-    docs = {d.source.split("/")[-1]: d for d in store.documents()}
+    docs = {d.source.split("/")[-1]: d for d in store.docs.all()}
     assert docs["b.txt"].duplicate_of == docs["a.txt"].id
     assert docs["a.txt"].duplicate_of is None and docs["c.txt"].duplicate_of is None
     # duplicates are not annotated again: only originals are queued
-    assert set(store.unannotated()) == {docs["a.txt"].id, docs["c.txt"].id}
+    assert set(store.docs.unannotated()) == {docs["a.txt"].id, docs["c.txt"].id}

@@ -1,31 +1,31 @@
 """Entity resolution and event merging across documents, through the store's indexes."""
 from __future__ import annotations
 
-from storyline.analyze.statements import index_document
-from storyline.model import DateInfo, Document, Mention, Sentence, TimeValue
+from storyline.story.statements import index_document
+from storyline.model import DocumentDate, Document, Mention, Sentence, TimeValue
 from storyline.resolve.entities import resolve_document_entities
 from storyline.resolve.events import update_events
-from storyline.resolve.names import initials, name_key
+from storyline.names import initials, name_key
 
 
 def add_doc(store, doc_id: str, mentions: list[tuple[str, str]] = (), sentences: list[str] = (),
             times: list[tuple[int, str, str]] = ()) -> str:
     text = " ".join(sentences) or " ".join(t for t, _ in mentions) or doc_id
-    store.add_document(Document(id=doc_id, source=f"{doc_id}.txt", text=text,
-                                published=DateInfo("2021-06-01", "day", "header")))
+    store.docs.add(Document(id=doc_id, source=f"{doc_id}.txt", text=text,
+                                published=DocumentDate("2021-06-01", "day", "header")))
     sents, pos = [], 0
     for i, s in enumerate(sentences or [text]):
         sents.append(Sentence(doc_id, i, pos, pos + len(s), s, verbs=["approve"], tense="past"))
         pos += len(s) + 1
     ms = [Mention(doc_id, 0, i, i + len(t), t, label) for i, (t, label) in enumerate(mentions)]
     ts = [TimeValue(doc_id, i, 0, 4, "x", "date", v, None, tense="past", verb=verb) for i, v, verb in times]
-    store.save_annotations(doc_id, sents, ms, ts, [])
+    store.annotations.save(doc_id, sents, ms, ts, [])
     resolve_document_entities(store, doc_id)
     return doc_id
 
 
 def groups(store) -> list[list[str]]:
-    return sorted(sorted(e.aliases) for e in store.entities())
+    return sorted(sorted(e.aliases) for e in store.items.entities())
 
 
 def test_transliteration_variants_share_a_key():
@@ -77,7 +77,7 @@ def test_same_event_told_by_two_outlets_is_merged_and_dated_precisely(store):
             times=[(0, "2020-01-05", "approve"), (1, "2020", "deliver")])
     for doc in ("a", "b"):
         update_events(store, index_document(store, doc))
-    events = [e for e, _ in store.events()]
+    events = [e for e, _ in store.items.events()]
     merged = [e for e in events if len(e.evidence) == 2]
     assert len(merged) == 1 and merged[0].when == "2020-01-05"
     assert len(events) == 2
@@ -90,7 +90,7 @@ def test_incompatible_dates_are_not_merged(store):
             times=[(0, "2020-01-05", "vote")])
     for doc in ("a", "b"):
         update_events(store, index_document(store, doc))
-    assert len(store.events()) == 2
+    assert len(store.items.events()) == 2
 
 
 def test_a_country_under_its_names_codes_and_short_forms(store):

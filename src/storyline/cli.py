@@ -63,9 +63,9 @@ def cmd_build(args) -> int:
     from .pipeline import build
 
     with _store(args) as store:
-        if store.count_documents() == 0:
+        if store.docs.count() == 0:
             raise UsageError(f"{args.db} has no documents yet. Run `storyline ingest PATH...` first.")
-        infos = build(store, BarReporter(args.quiet), as_of=args.as_of, rebuild=args.rebuild)
+        infos = build(store, BarReporter(args.quiet), rebuild=args.rebuild)
     for info in infos:
         notes = ", ".join(f"{k}={v}" for k, v in info.notes.items())
         print(f"{info.stage}: {info.items_out} items{(' (' + notes + ')') if notes else ''} [{info.seconds:.1f}s]")
@@ -126,7 +126,7 @@ def cmd_report(args) -> int:
 def cmd_search(args) -> int:
     with _store(args) as store:
         hits = store.search(args.query, limit=args.limit)
-        titles = {d.id: (d.outlet or d.source) for d in store.documents()}
+        titles = {d.id: (d.outlet or d.source) for d in store.docs.all()}
     if not hits:
         print(f"no sentence matches {args.query!r}")
         return 0
@@ -166,7 +166,7 @@ def cmd_demo(args) -> int:
         Path(str(db) + suffix).unlink(missing_ok=True)
     with Store(db) as store:
         info = ingest([str(demo_corpus())], store, BarReporter(args.quiet))
-        build(store, BarReporter(args.quiet), as_of=args.as_of)
+        build(store, BarReporter(args.quiet))
         dossier = _dossier(store, args.as_of)
         (out / "dossier.json").write_text(exports.dossier_json(dossier), encoding="utf-8")
         (out / "report.html").write_text(render_report(store, dossier), encoding="utf-8")
@@ -181,6 +181,16 @@ def cmd_demo(args) -> int:
     print(f"  dossier: {out / 'dossier.json'}")
     print(f"  report:  {out / 'report.html'}")
     return 0
+
+
+def _as_of(value: str) -> str:
+    """--as-of: a calendar day; commitment statuses are judged at it."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a day: write it as YYYY-MM-DD") from None
 
 
 def parser() -> argparse.ArgumentParser:
@@ -206,7 +216,6 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("paths", nargs="+", metavar="PATH")
     sp = add("build", cmd_build, "Annotate new documents and rebuild entities, events, "
              "contradictions and commitments.")
-    sp.add_argument("--as-of", help="date commitments are judged at (default: today)")
     sp.add_argument("--rebuild", action="store_true",
                     help="forget the cross-document items and build the story again from all documents")
     sp = add("export", cmd_export, "Write the dossier: json (the contract), csv (a folder, one "
@@ -214,10 +223,10 @@ def parser() -> argparse.ArgumentParser:
              "deadlines as iCalendar).")
     sp.add_argument("--format", choices=["json", "csv", "md", "timelinejs", "ics"], default="json")
     sp.add_argument("--out", help="file (json, md) or folder (csv); default: standard output")
-    sp.add_argument("--as-of", help="date the dossier is judged at (default: today)")
+    sp.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help="date the dossier is judged at (default: today)")
     sp = add("report", cmd_report, "Write the HTML report: one self-contained file, readable offline.")
     sp.add_argument("--out", help="output file (default: report.html)")
-    sp.add_argument("--as-of", help="date the report is judged at (default: today)")
+    sp.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help="date the report is judged at (default: today)")
     sp = add("search", cmd_search, "Full-text search over sentences (SQLite FTS5 syntax: "
              "words, \"phrases\", prefix*, AND/OR/NOT).")
     sp.add_argument("query")
@@ -228,11 +237,11 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     sp.add_argument("--token", help="token that allows POST /api/v1/documents (or set STORYLINE_TOKEN); "
                     "without one, writing is refused")
-    sp.add_argument("--as-of", help="date commitments are judged at (default: today)")
+    sp.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help="date commitments are judged at (default: today)")
     sp = add("demo", cmd_demo, "Run the whole pipeline on the built-in corpus and write "
              "dossier.json and report.html.")
     sp.add_argument("--out", default="out/demo", help="output folder (default: out/demo)")
-    sp.add_argument("--as-of", help="date the dossier is judged at (default: today)")
+    sp.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help="date the dossier is judged at (default: today)")
     return p
 
 

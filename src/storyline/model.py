@@ -6,7 +6,8 @@ the presenters read them back. Dates are ISO strings at their known precision
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
 
 @dataclass
@@ -22,18 +23,60 @@ class RawPage:
     outlet: str | None = None
 
 
+class DateFlag(StrEnum):
+    """What is known about how far a document date can be trusted."""
+
+    DISPLAY_DATE = "display-date"  # a site header's date, maybe the day of the scrape
+    INFERRED = "inferred"  # no date on the page: the reference date was inferred from content
+    REANCHORED = "re-anchored"  # the reference date was corrected after the content contradicted it
+    CONTRADICTED = "contradicted"  # the page's own content contradicts its stated date
+
+
 @dataclass
-class DateInfo:
-    """A document date with where it came from and how much to trust it."""
+class DocumentDate:
+    """A document's date: what the page states and the reference date the stages use.
+
+    `value` is the publication date as found (None when the page has none); `reference`
+    is the date relative expressions are resolved against: the published date, or one
+    inferred from the content, or a corrected one. `reference_date()` is the one answer
+    every stage uses.
+    """
 
     value: str | None
     granularity: str | None = None  # "year" | "month" | "day"
-    origin: str | None = None  # "metadata" | "dateline" | "header" | "url" | "inferred"
-    flag: str | None = None  # e.g. "display-date": a site header's date, maybe not the article's
+    origin: str | None = None  # "metadata" | "dateline" | "header" | "url" | "byline" ...
+    flags: frozenset[DateFlag] = frozenset()
+    reference: str | None = None
+    reference_origin: str | None = None  # "published" | "inferred" | "corrected" | "none"
+    note: str | None = None  # why the date was judged contradicted
 
     @classmethod
-    def unknown(cls) -> DateInfo:
+    def unknown(cls) -> DocumentDate:
         return cls(None)
+
+    def has(self, flag: DateFlag) -> bool:
+        return flag in self.flags
+
+    def with_flag(self, flag: DateFlag, note: str | None = None) -> DocumentDate:
+        return replace(self, flags=self.flags | {flag}, note=note or self.note)
+
+    @property
+    def weak(self) -> bool:
+        """No date, or one that may not be the article's own."""
+        return not self.value or self.has(DateFlag.DISPLAY_DATE) or self.has(DateFlag.REANCHORED)
+
+    def reference_date(self) -> str | None:
+        """The date every stage resolves relative expressions against and dates statements by:
+        the reference date once one is set (published, inferred or corrected), else the
+        published date."""
+        return self.reference or self.value
+
+    def flag_text(self) -> str | None:
+        """The flags for people, e.g. "display-date; contradicted: ..." (None when clean)."""
+        if not self.flags:
+            return None
+        text = "; ".join(sorted(f.value for f in self.flags))
+        return f"{text} ({self.note})" if self.note else text
 
 
 @dataclass
@@ -46,7 +89,7 @@ class Document:
     title: str | None = None
     outlet: str | None = None
     outlet_origin: str | None = None
-    published: DateInfo = field(default_factory=DateInfo.unknown)
+    published: DocumentDate = field(default_factory=DocumentDate.unknown)
     url: str | None = None
     author: str | None = None
     kind: str = "text"
@@ -154,7 +197,6 @@ class Commitment:
     id: str
     summary: str
     due: str | None
-    status: str  # "open" | "met" | "missed" | "superseded" | "unverified"
     stated_on: str | None = None
     committed_by: str | None = None
     superseded_by: list[str] = field(default_factory=list)

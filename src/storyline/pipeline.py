@@ -13,8 +13,11 @@ import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
+from .analyze.commitments import update_commitments
+from .analyze.contradictions import update_contradictions
 from .annotate import truecase as tc
 from .annotate.document import annotate, tense_finder
 from .annotate.nlp import load as load_nlp
@@ -22,10 +25,14 @@ from .annotate.timex import Anchor, Tagger
 from .clean import clean_page
 from .errors import InputError, StorylineError
 from .ingest import discover, read_path
-from .model import Document
+from .model import DateFlag, Document
 from .resolve import duplicates as dup
 from .resolve.anchors import bounds_from, infer_anchor
+from .resolve.datesanity import check_document
+from .resolve.entities import resolve_document_entities
+from .resolve.events import update_events
 from .store import Store
+from .story.statements import candidate_pools, index_document
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +91,7 @@ def add_pages(pages: Iterable, store: Store) -> StageInfo:
 
 def _duplicate_index(store: Store) -> dup.DuplicateIndex:
     index = dup.DuplicateIndex()
-    for doc_id, blob in store.minhashes():
+    for doc_id, blob in store.docs.minhashes():
         index.add(doc_id, dup.from_bytes(blob))
     return index
 
@@ -100,7 +107,7 @@ def _add_page(page, store: Store, index: dup.DuplicateIndex, info: StageInfo) ->
     if not doc.text.strip():
         info.failed.append((page.source, "no article text left after cleaning"))
         return
-    if store.has_document(doc.id):
+    if store.docs.has(doc.id):
         info.skipped += 1
         return
     sig = dup.signature(doc.text)
@@ -108,9 +115,9 @@ def _add_page(page, store: Store, index: dup.DuplicateIndex, info: StageInfo) ->
     if match:
         doc.duplicate_of = match[0]
         info.notes["near_duplicates"] += 1
-    store.add_document(doc, dup.to_bytes(sig))
+    store.docs.add(doc, dup.to_bytes(sig))
     if match:
-        store.set_duplicate(doc.id, match[0], round(match[1], 3))
+        store.docs.set_duplicate(doc.id, match[0], round(match[1], 3))
     else:
         index.add(doc.id, sig)
     info.items_out += 1
@@ -130,23 +137,23 @@ def annotate_new(store: Store, reporter: Reporter | None = None, batch: int = 64
     """Annotate every stored document not yet annotated (incremental)."""
     reporter = reporter or Reporter()
     t0 = time.perf_counter()
-    todo = store.unannotated()
+    todo = store.docs.unannotated()
     info = StageInfo("annotate", items_in=len(todo))
     if not todo:
         return info
     nlp = load_nlp()
-    all_docs = store.documents(include_duplicates=False)
+    all_docs = store.docs.all(include_duplicates=False)
     lexicon = _case_lexicon(all_docs)
     dated = [d for d in all_docs if d.published.value]
     reporter.start("annotate", len(todo))
     for i in range(0, len(todo), batch):
-        docs = [store.document(doc_id) for doc_id in todo[i:i + batch]]
+        docs = [store.docs.get(doc_id) for doc_id in todo[i:i + batch]]
         texts = [tc.truecase(d.text, lexicon) if d.lowercase else d.text for d in docs]
         for doc, sdoc in zip(docs, nlp.pipe(texts, batch_size=16), strict=True):
             anchor_value, origin = infer_anchor(doc, _bounds(sdoc), dated)
-            store.set_anchor(doc.id, anchor_value, origin)
+            store.docs.set_reference(doc.id, anchor_value, origin)
             ann = annotate(doc, sdoc, Anchor(anchor_value, origin))
-            store.save_annotations(doc.id, ann.sentences, ann.mentions, ann.timexes, ann.claims)
+            store.annotations.save(doc.id, ann.sentences, ann.mentions, ann.timexes, ann.claims)
             info.items_out += 1
             reporter.advance()
     reporter.finish()
@@ -162,29 +169,28 @@ def _bounds(sdoc):
     return bounds_from(found)
 
 
-def build(store: Store, reporter: Reporter | None = None, as_of: str | None = None,
-          rebuild: bool = False) -> list[StageInfo]:
-    """Annotate what is new, then add each new document to the story (incrementally)."""
+def build(store: Store, reporter: Reporter | None = None, rebuild: bool = False) -> list[StageInfo]:
+    """Annotate what is new, then add each new document to the story (incrementally).
+
+    The story stores facts only; what they mean on a given day (a commitment's status)
+    is judged when the dossier is read (`present.dossier.build_dossier(as_of=...)`)."""
     if rebuild:
-        store.reset_story()
-    return [annotate_new(store, reporter), update_story(store, reporter, as_of)]
+        store.items.reset()
+    return [annotate_new(store, reporter), update_story(store, reporter)]
 
 
-def update_story(store: Store, reporter: Reporter | None = None, as_of: str | None = None) -> StageInfo:
+def update_story(store: Store, reporter: Reporter | None = None) -> StageInfo:
     """The cross-document stages for every document not yet in the story, one at a time."""
-    import datetime as dt
-
     reporter = reporter or Reporter()
     t0 = time.perf_counter()
-    queue = store.unindexed()
+    queue = store.docs.unindexed()
     info = StageInfo("story", items_in=len(queue),
                      notes={"entities": 0, "events": 0, "contradictions": 0, "commitments": 0,
                             "re-anchored": 0})
-    day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
     reporter.start("story", len(queue))
     while queue:
         doc_id = queue.pop(0)
-        add_to_story(store, doc_id, day, queue, info)
+        add_to_story(store, doc_id, queue, info)
         info.items_out += 1
         reporter.advance()
     reporter.finish()
@@ -192,51 +198,46 @@ def update_story(store: Store, reporter: Reporter | None = None, as_of: str | No
     return info
 
 
-def add_to_story(store: Store, doc_id: str, as_of, queue: list[str], info: StageInfo) -> None:
-    """Entities, date sanity, events, contradictions and commitments for one new document."""
-    from .analyze.commitments import update_commitments
-    from .analyze.contradictions import update_contradictions
-    from .analyze.statements import candidate_pools, index_document
-    from .resolve.datesanity import check_document
-    from .resolve.entities import resolve_document_entities
-    from .resolve.events import update_events
-
+def add_to_story(store: Store, doc_id: str, queue: list[str], info: StageInfo) -> None:
+    """One new document through the cross-document stages, in the order of the diagram:
+    resolve (entities, the story index, date sanity, events), then analyze
+    (contradictions, commitments)."""
     info.notes["entities"] += resolve_document_entities(store, doc_id)
     statements = index_document(store, doc_id)
     pools = candidate_pools(store, statements)
-    for other, anchor, reason, weak in check_document(store, statements, pools):
-        doc = store.document(other)
-        if doc.published.flag and "content contradicts" in doc.published.flag:
+    for other, reference, reason, weak in check_document(store, statements, pools):
+        doc = store.docs.get(other)
+        if doc is None or doc.published.has(DateFlag.CONTRADICTED):
             continue  # judged once already
-        prefix = f"{doc.published.flag}; " if doc.published.flag else ""
-        store.set_published_flag(other, f"{prefix}content contradicts date: {reason}")
-        current, _ = store.document_anchor(other)
-        if weak and anchor != current:
-            store.forget_document(other)
-            reannotate(store, other, anchor, "corrected")
+        date = doc.published.with_flag(DateFlag.CONTRADICTED, f"content contradicts date: {reason}")
+        if weak and reference != date.reference_date():
+            date = date.with_flag(DateFlag.REANCHORED)
+            store.docs.set_date_flags(other, date.flags, date.note)
+            store.items.forget_document(other)
+            reannotate(store, other, reference, "corrected")
             info.notes["re-anchored"] += 1
             if other == doc_id:
-                add_to_story(store, doc_id, as_of, queue, info)
+                add_to_story(store, doc_id, queue, info)
                 return
             queue.append(other)
+        else:
+            store.docs.set_date_flags(other, date.flags, date.note)
     info.notes["events"] += update_events(store, statements)
     info.notes["contradictions"] += update_contradictions(store, statements, pools)
-    info.notes["commitments"] += update_commitments(store, statements, as_of)
-    store.mark_indexed(doc_id)
+    info.notes["commitments"] += update_commitments(store, statements)
+    store.docs.mark_indexed(doc_id)
 
 
 def reannotate(store: Store, doc_id: str, anchor: str, origin: str) -> None:
     """Annotate one document again against a new reference date."""
     nlp = load_nlp()
-    doc = store.document(doc_id)
-    lexicon = _case_lexicon(store.documents(include_duplicates=False)) if doc.lowercase else None
+    doc = store.docs.get(doc_id)
+    lexicon = _case_lexicon(store.docs.all(include_duplicates=False)) if doc.lowercase else None
     text = tc.truecase(doc.text, lexicon) if doc.lowercase else doc.text
-    store.set_anchor(doc_id, anchor, origin)
+    store.docs.set_reference(doc_id, anchor, origin)
     ann = annotate(doc, nlp(text), Anchor(anchor, origin))
-    store.save_annotations(doc_id, ann.sentences, ann.mentions, ann.timexes, ann.claims)
+    store.annotations.save(doc_id, ann.sentences, ann.mentions, ann.timexes, ann.claims)
 
 
 def demo_corpus() -> Path:
-    from importlib import resources
-
     return Path(str(resources.files("storyline") / "data" / "demo"))

@@ -22,7 +22,7 @@ from ..dates import granularity_of, iso, parse_iso, to_date
 from ..lexicon import shorten
 from ..model import Commitment, Evidence, TimeValue
 from ..store import Store
-from .statements import Statement, action_concepts
+from ..story.statements import Statement, action_concepts
 
 DEADLINE_MODIFIERS = ("by", "until", "till", "before")
 OBJECT_CONCEPTS = {"forces", "presence"}
@@ -57,7 +57,7 @@ def statement_date(s: Statement, skip: TimeValue | None = None) -> str | None:
         if t is not skip and t.kind == "date" and t.granularity == "day" and t.value \
                 and t.tense in ("past", "present") and t.verb in (None, "say", "tell", "state", "announce"):
             return t.value
-    return s.published or s.anchor
+    return s.date
 
 
 def add_period(start: str, period: str) -> str | None:
@@ -102,7 +102,8 @@ def facts_of(d: Draft) -> dict:
     return {"actions": sorted(d.action), "objects": sorted(d.objects), "concepts": sorted(concepts),
             "deadline_text": d.horizon, "due_granularity": granularity_of(d.due),
             "outlets": sorted({s.outlet or "unknown" for s in d.statements}),
-            "keys": [list(s.key) for s in d.statements], "met_on": None, "met_by": None, "missed_by": None}
+            "keys": [list(s.key) for s in d.statements], "met_on": None, "met_by": None, "missed_by": None,
+            "corrected_date": any(s.corrected_date for s in d.statements)}
 
 
 def same_action_facts(a: dict, b: dict) -> bool:
@@ -167,7 +168,7 @@ def outcome(facts: dict, due: str | None, stated_on: str | None, s: Statement,
         return None
     if not same_action_facts(facts, probe):
         return None
-    when = s.published or s.anchor
+    when = s.date
     when_d = to_date(when) if when else None
     due_end = to_date(due, end=True)
     if when_d is None:
@@ -192,39 +193,38 @@ def cid(d: Draft) -> str:
 CANDIDATES = 50
 
 
-def update_commitments(store: Store, new: list[Statement], as_of: dt.date | None = None) -> int:
+def update_commitments(store: Store, new: list[Statement]) -> int:
     """Read one document's commitments, link them into drift chains with the commitments
     about the same action, and let its statements tell what became of earlier ones."""
-    as_of = as_of or dt.date.today()
     drafts = merge_drafts([d for s in new for d in drafts_of(s)])
     for d in drafts:
         facts = facts_of(d)
         own = {s.key for s in d.statements}
-        ids = store.commitments_sharing(facts["actions"], CANDIDATES)
-        others = [(k, f) for k, f in store.commitments(ids) if not any(tuple(x) in own for x in f["keys"])]
+        ids = store.items.commitments_sharing(facts["actions"], CANDIDATES)
+        others = [(k, f) for k, f in store.items.commitments(ids) if not any(tuple(x) in own for x in f["keys"])]
         others = [(k, f) for k, f in others if same_action_facts(facts, f)]
         mine = cid(d)
+        # A page whose date had to be corrected cannot say when its promise was made
+        # firmly enough to order a drift chain: it may be moved, it moves nothing.
         later_ones = [(k, f) for k, f in others if k.due and d.due and later(d.stated_on, k.stated_on)
-                      and later(d.due, k.due)]
+                      and later(d.due, k.due) and not f.get("corrected_date")]
         successors = sorted(k.id for k, f in later_ones
                             if not any(later(x.stated_on, k.stated_on) for x, _ in later_ones))
         for k, f in others:  # earlier promises this one moves
-            if not (k.due and d.due and later(k.stated_on, d.stated_on) and later(k.due, d.due)):
+            if facts["corrected_date"] or not (k.due and d.due and later(k.stated_on, d.stated_on) and later(k.due, d.due)):
                 continue
-            current = store.commitments(k.superseded_by) if k.superseded_by else []
+            current = store.items.commitments(k.superseded_by) if k.superseded_by else []
             if not current or all(later(d.stated_on, c.stated_on) for c, _ in current):
                 k.superseded_by = [mine]
             elif not any(later(c.stated_on, d.stated_on) for c, _ in current) and mine not in k.superseded_by:
                 k.superseded_by = sorted(k.superseded_by + [mine])
             else:
                 continue
-            k.status = status_of(k.due, k.stated_on, k.superseded_by, f, as_of)
-            store.upsert_commitment(k, f)
+            store.items.upsert_commitment(k, f)
         by = d.statement.speaker or (f"reported by {d.statement.outlet}" if d.statement.outlet else None)
-        item = Commitment(mine, shorten(d.statement.sentence.text, 160), d.due, status_of(d.due, d.stated_on, successors, facts, as_of),
-                          d.stated_on, by, successors,
+        item = Commitment(mine, shorten(d.statement.sentence.text, 160), d.due, d.stated_on, by, successors,
                           [Evidence(s.doc_id, s.sentence.index, s.sentence.text) for s in d.statements])
-        store.upsert_commitment(item, facts, facts["actions"])
+        store.items.upsert_commitment(item, facts, facts["actions"])
     # what the new statements say of earlier promises
     for s in new:
         acts = sorted(s.actions)
@@ -233,7 +233,7 @@ def update_commitments(store: Store, new: list[Statement], as_of: dt.date | None
         if not acts or not could_tell:
             continue  # only a dated past act or a "still" can say what became of a promise
         probe = facts_of(Draft(s, None, None, "", [s]))
-        for k, f in store.commitments(store.commitments_sharing(acts, CANDIDATES)):
+        for k, f in store.items.commitments(store.items.commitments_sharing(acts, CANDIDATES)):
             if any(tuple(x) == s.key for x in f["keys"]) or f.get("met_on") or f.get("missed_by"):
                 continue
             found = outcome(f, k.due, k.stated_on, s, probe)
@@ -242,6 +242,5 @@ def update_commitments(store: Store, new: list[Statement], as_of: dt.date | None
                     f["met_on"], f["met_by"] = found[1], list(s.key)
                 else:
                     f["missed_by"] = list(s.key)
-                k.status = status_of(k.due, k.stated_on, k.superseded_by, f, as_of)
-                store.upsert_commitment(k, f)
+                store.items.upsert_commitment(k, f)
     return len(drafts)

@@ -20,7 +20,7 @@ from ..dates import compatible, parse_iso, to_date
 from ..lexicon import direction
 from ..model import Contradiction, Evidence
 from ..store import Store
-from .statements import Statement, action_concepts, candidates, judgeable
+from ..story.statements import Statement, action_concepts, candidates, judgeable
 
 DATE_SIMILARITY = 0.5
 DATE_SHARED = 5
@@ -46,7 +46,7 @@ def kind_of(a: list[Statement], b: list[Statement]) -> str:
     sources_a = {s.source for s in a}
     sources_b = {s.source for s in b}
     if sources_a & sources_b:
-        dates = {s.published or s.anchor for s in a} | {s.published or s.anchor for s in b}
+        dates = {s.date for s in a} | {s.date for s in b}
         if len(dates) > 1:
             return "change-over-time"
     return "between-sources"
@@ -97,7 +97,7 @@ def names_in(s: Statement) -> set[str]:
 def fact_time(s: Statement) -> str | None:
     """When what a statement says holds: its own past date, else its document's date."""
     dates = event_dates(s)
-    return max(dates, key=len) if dates else (s.published or s.anchor)
+    return max(dates, key=len) if dates else (s.date)
 
 
 def describe(slot: str, a: list[Statement], b: list[Statement], info: dict) -> str:
@@ -181,8 +181,8 @@ def describe_sides(slot: str, a: list[Statement], b: list[Statement], info: dict
     extra = {"slot": slot, "values": info["values"], **({"unit": info["unit"]} if "unit" in info else {}),
              "speakers": [sorted({s.source for s in a}), sorted({s.source for s in b})],
              "outlets": [sorted({s.outlet or "unknown" for s in a}), sorted({s.outlet or "unknown" for s in b})],
-             "dates": [sorted({s.published or s.anchor or "unknown" for s in a}),
-                       sorted({s.published or s.anchor or "unknown" for s in b})]}
+             "dates": [sorted({s.date or "unknown" for s in a}),
+                       sorted({s.date or "unknown" for s in b})]}
     return summary, kind_of(a, b), extra
 
 
@@ -211,7 +211,7 @@ def update_contradictions(store: Store, new: list[Statement],
                         continue
                 cid = xid(slot, *sorted(f"{x.doc_id}:{x.sentence.index}" for x in (o, s)))
                 summary, kind, extra = describe_sides(slot, side_a, side_b, info)
-                store.upsert_contradiction(Contradiction(cid, summary, kind), extra,
+                store.items.upsert_contradiction(Contradiction(cid, summary, kind), extra,
                                            [[x.key for x in side_a], [x.key for x in side_b]])
                 created += 1
     return created
@@ -219,7 +219,7 @@ def update_contradictions(store: Store, new: list[Statement],
 
 def join_existing(store: Store, slot: str, o: Statement, s: Statement, info: dict) -> bool:
     """Put `s` on its side of a contradiction that already holds `o` (or itself)."""
-    existing = store.contradictions_with([o.key, s.key], slot)
+    existing = store.items.contradictions_with([o.key, s.key], slot)
     for cid, found in existing.items():
         members = found["members"]
         extra = found["extra"]
@@ -231,7 +231,7 @@ def join_existing(store: Store, slot: str, o: Statement, s: Statement, info: dic
                 a, b = _statements(store, members[0]), _statements(store, members[1])
                 summary, kind, new_extra = describe_sides(slot, a, b, {"values": extra["values"],
                                                                        **({"unit": extra["unit"]} if "unit" in extra else {})})
-                store.upsert_contradiction(Contradiction(cid, summary, kind), new_extra, members)
+                store.items.upsert_contradiction(Contradiction(cid, summary, kind), new_extra, members)
                 return True
         if s.key in members[0] or s.key in members[1]:
             return True
@@ -239,5 +239,5 @@ def join_existing(store: Store, slot: str, o: Statement, s: Statement, info: dic
 
 
 def _statements(store: Store, keys: list) -> list[Statement]:
-    data = store.statement_data([tuple(k) for k in keys])
+    data = store.index.data([tuple(k) for k in keys])
     return [Statement.from_data(k, d) for k, d in data.items()]

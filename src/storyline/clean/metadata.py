@@ -15,7 +15,7 @@ import re
 from urllib.parse import urlparse
 
 from ..dates import ABSOLUTE_DATE_PATTERNS, find_absolute_dates, granularity_of, iso
-from ..model import DateInfo
+from ..model import DateFlag, DocumentDate
 from .text import WEATHER, CleanText
 
 NAME = r"[A-Za-z][\w&.'’-]*(?:\s+[A-Za-z][\w&.'’-]*){0,4}"
@@ -155,11 +155,11 @@ def parse_declared_date(value: str) -> str | None:
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?:/|-|$)")
 
 
-def find_date(cleaned: CleanText, declared: str | None = None, url: str | None = None) -> DateInfo:
+def find_date(cleaned: CleanText, declared: str | None = None, url: str | None = None) -> DocumentDate:
     if declared:
         value = parse_declared_date(declared)
         if value:
-            return DateInfo(value, granularity_of(value), "metadata")
+            return DocumentDate(value, granularity_of(value), "metadata")
     header_idx = [i for i, ln in enumerate(cleaned.lines) if ln in cleaned.header]
     for i in header_idx:
         found = find_absolute_dates(cleaned.lines[i])
@@ -168,11 +168,12 @@ def find_date(cleaned: CleanText, declared: str | None = None, url: str | None =
         value = found[0][2]
         near = cleaned.lines[max(0, i - 2): i + 3]
         display = any(WEATHER.match(n) or DISPLAY_HINTS.search(n) for n in near)
-        return DateInfo(value, "day", "header", "display-date" if display else None)
+        return DocumentDate(value, "day", "header",
+                            frozenset({DateFlag.DISPLAY_DATE}) if display else frozenset())
     if url:
         m = URL_DATE.search(urlparse(url).path)
         if m:
             y, mo, d = (int(x) if x else None for x in m.groups())
             value = iso(y, mo, d)
-            return DateInfo(value, granularity_of(value), "url")
-    return DateInfo.unknown()
+            return DocumentDate(value, granularity_of(value), "url")
+    return DocumentDate.unknown()

@@ -42,10 +42,9 @@ def story_title(store: Store, docs) -> str:
 
 
 def build_dossier(store: Store, as_of: str | None = None) -> dict:
-    docs = store.documents()
+    docs = store.docs.all()
     outlets = {d.id: d.outlet for d in docs}
     published = {d.id: d.published.value for d in docs}
-    anchors = {d.id: store.document_anchor(d.id) for d in docs}
     story_id = hashlib.sha1("".join(sorted(d.id for d in docs)).encode()).hexdigest()[:12]
     dossier = {
         "schema": SCHEMA,
@@ -62,44 +61,45 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict:
         "commitments": [],
     }
     for d in docs:
-        anchor, anchor_origin = anchors[d.id]
         dossier["documents"].append({
             "id": d.id, "source": d.source, "url": d.url, "title": d.title, "outlet": d.outlet,
             "outlet_origin": d.outlet_origin, "published": d.published.value,
             "published_granularity": d.published.granularity,
-            "published_origin": d.published.origin, "published_flag": d.published.flag,
-            "anchor": anchor, "anchor_origin": anchor_origin, "author": d.author,
+            "published_origin": d.published.origin, "published_flag": d.published.flag_text(),
+            "date_flags": sorted(f.value for f in d.published.flags),
+            "date": d.published.reference_date(), "anchor": d.published.reference,
+            "anchor_origin": d.published.reference_origin, "author": d.author,
             "duplicate_of": d.duplicate_of, "lowercase": d.lowercase, "text": d.text,
         })
     roles: dict[str, set[str]] = {}
-    for m in store.mentions():
+    for m in store.annotations.mentions():
         if m.entity_id and m.role:
             roles.setdefault(m.entity_id, set()).add(m.role)
-    for e in store.entities():
+    for e in store.items.entities():
         dossier["entities"].append({**asdict(e), "roles": sorted(roles.get(e.id, set()))})
-    for ev, extra in store.events():
+    for ev, extra in store.items.events():
         item = {"id": ev.id, "when": ev.when, "granularity": ev.granularity,
                 "summary": ev.summary, "status": ev.status, "participants": ev.participants,
                 "outlets": sorted({outlets.get(e.doc) or "unknown" for e in ev.evidence}),
                 "evidence": _evidence(ev.evidence)}
         item.update(extra)
         dossier["events"].append(item)
-    names = {e.id: e.name for e in store.entities()}
-    for c in store.claims():
+    names = {e.id: e.name for e in store.items.entities()}
+    for c in store.annotations.claims():
         dossier["claims"].append({**{
             "id": c.id, "speaker": names.get(c.speaker_entity, c.speaker),
             "speaker_entity": c.speaker_entity,
             "anonymous": c.anonymous, "text": c.text, "cue": c.cue, "via": c.via,
             "said_on": c.said_on, "outlet": outlets.get(c.doc_id),
             "evidence": _evidence(c.evidence)}})
-    for x, extra in store.contradictions():
+    for x, extra in store.items.contradictions():
         item = {"id": x.id, "summary": x.summary, "kind": x.kind,
                 "sides": [_evidence(side) for side in x.sides]}
         item.update(extra)
         dossier["contradictions"].append(item)
     day = dt.date.fromisoformat(dossier["story"]["as_of"])
     newest = max((d.published.value for d in docs if d.published.value), default=None)
-    for k, facts in store.commitments():
+    for k, facts in store.items.commitments():
         item = {"id": k.id, "summary": k.summary, "due": k.due,
                 "status": status_of(k.due, k.stated_on, k.superseded_by, facts, day),
                 "status_at_newest_evidence": status_of(k.due, k.stated_on, k.superseded_by, facts,

@@ -58,9 +58,9 @@ def highlighter(store: Store, doc_ids: list[str]):
     """Pieces of each sentence: plain text, entity mentions and time expressions."""
     spans: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     for doc_id in doc_ids:
-        for m in store.mentions(doc_id):
+        for m in store.annotations.mentions(doc_id):
             spans[doc_id].append((m.start, m.end, "ent", m.label))
-        for t in store.timexes(doc_id):
+        for t in store.annotations.timexes(doc_id):
             spans[doc_id].append((t.start, t.end, "time", f"{t.kind}: {t.value or 'unresolved'}"))
 
     def pieces(doc_id: str, s) -> list[dict]:
@@ -84,7 +84,7 @@ def context(store: Store, dossier: dict, link: Callable, sentence_anchor: Callab
     sentences = defaultdict(list)
     wanted = set(doc_ids) if doc_ids is not None else {d["id"] for d in dossier["documents"]}
     for doc_id in wanted:
-        sentences[doc_id] = store.sentences(doc_id)
+        sentences[doc_id] = store.annotations.sentences(doc_id)
     return {"d": dossier, "docs": {doc["id"]: doc for doc in dossier["documents"]},
             "claims_by_speaker": claims_by_speaker(dossier), "chains": drift_chains(dossier),
             "sentences": sentences, "link": link, "sentence_anchor": sentence_anchor,

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from ..dates import parse_iso, to_date
-from ..resolve.names import name_key
+from ..names import name_key
 
 STATUS_COLOURS = {"past": "#2f6fb3", "planned": "#c77a12", "conditional": "#8a5bb5"}
 
@@ -46,14 +46,13 @@ def filter_dossier(d: dict, date_from: str | None = None, date_to: str | None = 
 
     out = dict(d)
     out["documents"] = [x for x in d["documents"] if doc_ok(x["id"])
-                        and in_range(x["published"] or x["anchor"], date_from, date_to)]
+                        and in_range(x["date"], date_from, date_to)]
     out["events"] = [e for e in d["events"] if in_range(e["when"], date_from, date_to)
                      and evidence_ok(e["evidence"]) and (not status or e["status"] == status)
                      and (not entity or set(e["participants"]) & ent_ids)]
     out["claims"] = [c for c in d["claims"] if evidence_ok(c["evidence"])
                      and (not entity or c["speaker_entity"] in ent_ids or name_key(c["speaker"]) == name_key(entity))
-                     and in_range(docs.get(c["evidence"][0]["doc"], {}).get("published")
-                                  or docs.get(c["evidence"][0]["doc"], {}).get("anchor"), date_from, date_to)]
+                     and in_range(docs.get(c["evidence"][0]["doc"], {}).get("date"), date_from, date_to)]
     out["commitments"] = [k for k in d["commitments"] if evidence_ok(k["evidence"])
                           and (not status or k["status"] == status)
                           and (not (date_from or date_to) or in_range(k["due"], date_from, date_to))]
@@ -101,7 +100,7 @@ def coverage_svg(documents: list[dict], width: int = 1000, bar_height: int = 18)
     """Documents per outlet and year (by publication date, or the inferred one)."""
     counts: Counter = Counter()
     for d in documents:
-        when = d.get("published") or d.get("anchor")
+        when = d.get("date")
         parts = parse_iso(when) if when else None
         if parts:
             counts[(d.get("outlet") or "unknown", parts[0])] += 1

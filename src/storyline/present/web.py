@@ -13,6 +13,7 @@ endpoints need the token given at start-up (--token or STORYLINE_TOKEN) as
 """
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import threading
 from typing import Literal
@@ -22,6 +23,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Res
 from pydantic import BaseModel, Field, model_validator
 
 from ..errors import StoreError, StorylineError
+from ..model import RawPage
+from ..pipeline import add_pages, build
 from ..store import Store
 from . import exports
 from .dossier import build_dossier
@@ -78,9 +81,19 @@ def create_app(db_path: str, token: str | None = None, as_of: str | None = None)
                               "contradictions, commitments, each item traced to its sentence.")
     app.state.store = store
 
-    def dossier() -> dict:
+    def dossier(day: str | None) -> dict:
         with lock:
-            return build_dossier(store, as_of=as_of)
+            return build_dossier(store, as_of=day)
+
+    def as_of_query(as_of_: str | None = Query(
+            None, alias="as_of", description="the day commitment statuses are judged at "
+                                             "(YYYY-MM-DD; default: the server's --as-of, else today)")) -> str | None:
+        if as_of_ is None:
+            return as_of
+        try:
+            return dt.date.fromisoformat(as_of_).isoformat()
+        except ValueError:
+            raise HTTPException(422, f"as_of {as_of_!r} is not a day: write it as YYYY-MM-DD") from None
 
     def render(template: str, d: dict, doc_ids: list[str] | None = None, **extra) -> HTMLResponse:
         with lock:
@@ -108,21 +121,21 @@ def create_app(db_path: str, token: str | None = None, as_of: str | None = None)
 
     # -- pages --------------------------------------------------------------------------
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def overview():
-        d = dossier()
+    def overview(day: str | None = Depends(as_of_query)):
+        d = dossier(day)
         return render("page.html", d, page_title=d["story"]["title"], sections=["_overview.html"], filters=None)
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def reader(doc_id: str):
-        d = dossier()
+    def reader(doc_id: str, day: str | None = Depends(as_of_query)):
+        d = dossier(day)
         doc = next((x for x in d["documents"] if x["id"] == doc_id), None)
         if doc is None:
             raise HTTPException(404, "no such document")
         return render("document.html", d, doc_ids=[doc_id], doc=doc)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(q: str = ""):
-        d = dossier()
+    def search_page(q: str = "", day: str | None = Depends(as_of_query)):
+        d = dossier(day)
         hits, error = [], None
         if q.strip():
             try:
@@ -134,8 +147,8 @@ def create_app(db_path: str, token: str | None = None, as_of: str | None = None)
     for name, (title, sections) in PAGES.items():
         def page(date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
                  entity: str | None = None, outlet: str | None = None, status: str | None = None,
-                 _title=title, _sections=sections):
-            d = filter_dossier(dossier(), date_from, date_to, entity, outlet, status)
+                 day: str | None = Depends(as_of_query), _title=title, _sections=sections):
+            d = filter_dossier(dossier(day), date_from, date_to, entity, outlet, status)
             filters = ", ".join(f"{k}={v}" for k, v in (("from", date_from), ("to", date_to), ("entity", entity),
                                                          ("outlet", outlet), ("status", status)) if v)
             return render("page.html", d, page_title=_title, sections=_sections, filters=filters)
@@ -149,27 +162,29 @@ def create_app(db_path: str, token: str | None = None, as_of: str | None = None)
                  "outlet": outlets.get(s.doc_id)} for s, snip in found]
 
     # -- API ----------------------------------------------------------------------------
-    def filtered(date_from, date_to, entity, outlet, status) -> dict:
-        return filter_dossier(dossier(), date_from, date_to, entity, outlet, status)
+    def filtered(day, date_from, date_to, entity, outlet, status) -> dict:
+        return filter_dossier(dossier(day), date_from, date_to, entity, outlet, status)
 
     @app.get("/api/v1/dossier", summary="The whole dossier (contract storyline.dossier/1), filtered")
     def api_dossier(date_from: str | None = Query(None, alias="from", description="ISO date"),
                     date_to: str | None = Query(None, alias="to", description="ISO date"),
                     entity: str | None = Query(None, description="entity id or any of its names"),
-                    outlet: str | None = None, status: str | None = None) -> dict:
-        return filtered(date_from, date_to, entity, outlet, status)
+                    outlet: str | None = None, status: str | None = None,
+                    day: str | None = Depends(as_of_query)) -> dict:
+        return filtered(day, date_from, date_to, entity, outlet, status)
 
     @app.get("/api/v1/search", summary="Full-text search over sentences (FTS5 syntax)")
     def api_search(q: str = Query(..., min_length=1)) -> list[dict]:
         try:
-            return search_hits(q, dossier())
+            return search_hits(q, dossier(None))
         except StoreError as exc:
             raise HTTPException(400, str(exc)) from exc
 
     @app.get("/api/v1/export/{fmt}", summary="Exports: json, md, timelinejs, ics, or csv of one section")
     def api_export(fmt: Literal["json", "md", "timelinejs", "ics", "csv"],
-                   section: Literal[SECTIONS] = "events"):  # type: ignore[valid-type]
-        d = dossier()
+                   section: Literal[SECTIONS] = "events",  # type: ignore[valid-type]
+                   day: str | None = Depends(as_of_query)):
+        d = dossier(day)
         if fmt == "json":
             return Response(exports.dossier_json(d), media_type="application/json")
         if fmt == "md":
@@ -182,7 +197,7 @@ def create_app(db_path: str, token: str | None = None, as_of: str | None = None)
 
     @app.get("/api/v1/documents/{doc_id}", summary="One document with its cleaned text")
     def api_document(doc_id: str) -> dict:
-        doc = next((x for x in dossier()["documents"] if x["id"] == doc_id), None)
+        doc = next((x for x in dossier(None)["documents"] if x["id"] == doc_id), None)
         if doc is None:
             raise HTTPException(404, "no such document")
         return doc
@@ -190,24 +205,21 @@ def create_app(db_path: str, token: str | None = None, as_of: str | None = None)
     for section in SECTIONS:
         def section_view(date_from: str | None = Query(None, alias="from"), date_to: str | None = Query(None, alias="to"),
                          entity: str | None = None, outlet: str | None = None, status: str | None = None,
-                         _section=section) -> list[dict]:
-            return filtered(date_from, date_to, entity, outlet, status)[_section]
+                         day: str | None = Depends(as_of_query), _section=section) -> list[dict]:
+            return filtered(day, date_from, date_to, entity, outlet, status)[_section]
         app.add_api_route(f"/api/v1/{section}", section_view, methods=["GET"],
                           summary=f"The dossier's {section}, filtered")
 
     @app.post("/api/v1/documents", status_code=201, dependencies=[Depends(require_token)],
               summary="Add articles; the story is updated incrementally")
     def api_add(body: Articles) -> dict:
-        from ..model import RawPage
-        from ..pipeline import add_pages, build
-
         pages = [RawPage(source=f"api#{a.url or a.title or i}", content=a.html or a.text,
                          kind="html" if a.html else "text", url=a.url, title=a.title,
                          published=a.published, outlet=a.outlet) for i, a in enumerate(body.articles)]
         with lock:
             try:
                 info = add_pages(pages, store)
-                infos = build(store, as_of=as_of)
+                infos = build(store)
             except StorylineError as exc:
                 raise HTTPException(400, str(exc)) from exc
         return {"added": info.items_out, "duplicates": info.skipped,

@@ -15,6 +15,7 @@ import re
 
 from ..dates import WEEKDAYS, parse_iso
 from ..store import Store
+from ..story.statements import Statement, action_concepts, candidates
 
 WEEKDAY_WORD = re.compile(r"\b(" + "|".join(w for w in WEEKDAYS if len(w) > 3) + r")\b", re.I)
 MIN_SHARED = 4
@@ -26,11 +27,9 @@ def weekday_of(value: str | None) -> int | None:
     return dt.date(*parts).weekday() if parts and len(parts) == 3 else None
 
 
-def conflict(s, o) -> tuple[str, str] | None:
+def conflict(s: Statement, o: Statement) -> tuple[str, str] | None:
     """(the date `o` gives, why) when `s` names a weekday for an act `o` dates to another
     day of that weekday."""
-    from ..analyze.statements import action_concepts
-
     shared = s.concepts & o.concepts
     if s.doc_id == o.doc_id or len(shared) < MIN_SHARED or \
             len(shared) / max(1, min(len(s.concepts), len(o.concepts))) < MIN_OVERLAP:
@@ -49,11 +48,10 @@ def conflict(s, o) -> tuple[str, str] | None:
     return None
 
 
-def check_document(store: Store, new: list, pools: dict | None = None) -> list[tuple[str, str, str, bool]]:
+def check_document(store: Store, new: list[Statement],
+                   pools: dict[tuple[str, int], list[Statement]] | None = None) -> list[tuple[str, str, str, bool]]:
     """(doc, anchor, reason, re-anchor?) for pages that one new document's statements
     contradict, or whose statements contradict the new document's date."""
-    from ..analyze.statements import candidates
-
     found: dict[str, tuple[str, str, str, bool]] = {}
     for s in new:
         if not WEEKDAY_WORD.search(s.sentence.text) and not any(t.granularity == "day" for t in s.times):

@@ -17,14 +17,13 @@ Otherwise it starts a new entity.
 from __future__ import annotations
 
 import hashlib
-import json
 
 from rapidfuzz import fuzz
 
 from ..lexicon import country_of
 from ..model import Entity, Mention
-from ..store import Store
-from .names import facility_name, initials, name_key, split_acronym, without_generic_head
+from ..names import facility_name, initials, name_key, split_acronym, without_generic_head
+from ..store import EntityKey, Store
 
 KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FACILITY": "FACILITY",
         "EVENT": "EVENT"}
@@ -71,40 +70,40 @@ def find_entity(store: Store, key: str, kind: str, doc_id: str) -> str | None:
     """The entity an unknown key belongs to, by the rules above, or None."""
     words = key.split()
     if len(words) == 1 and 2 <= len(key) <= 8:
-        longs = [r for r in store.entity_keys_where("initials", key.upper())
-                 if len(r["key"].split()) >= 2 and r["kind"] in ("ORG", "PLACE", "FACILITY")]
+        longs = [r for r in store.items.entity_keys_where("initials", key.upper())
+                 if len(r.key.split()) >= 2 and r.kind in ("ORG", "PLACE", "FACILITY")]
         if longs:
-            return longs[0]["entity_id"]
+            return longs[0].entity_id
     if len(words) >= 2 and kind in ("ORG", "PLACE", "FACILITY"):
-        short = store.entity_key(initials(key).lower())
-        if short is not None and short["kind"] in ("ORG", "PLACE", "FACILITY") and len(initials(key)) >= 2:
-            return short["entity_id"]
+        short = store.items.entity_key(initials(key).lower())
+        if short is not None and short.kind in ("ORG", "PLACE", "FACILITY") and len(initials(key)) >= 2:
+            return short.entity_id
     head = without_generic_head(key)
     if head:
-        row = store.entity_key(head)
-        if row is not None and row["kind"] == kind:
-            return row["entity_id"]
+        row = store.items.entity_key(head)
+        if row is not None and row.kind == kind:
+            return row.entity_id
     if kind in ("PERSON", "FACILITY", "ORG"):
-        longer = [r for r in store.keys_ending_with(words[-1])
-                  if len(r["key"].split()) > len(words) and r["key"].endswith(" " + key)
-                  and kinds_compatible(kind, r["kind"], len(words))]
-        owners = {r["entity_id"] for r in longer}
+        longer = [r for r in store.items.keys_ending_with(words[-1])
+                  if len(r.key.split()) > len(words) and r.key.endswith(" " + key)
+                  and kinds_compatible(kind, r.kind, len(words))]
+        owners = {r.entity_id for r in longer}
         if len(owners) == 1:
             return owners.pop()
-        same_doc = {r["entity_id"] for r in longer if doc_id in json.loads(r["docs"])}
+        same_doc = {r.entity_id for r in longer if store.items.key_seen_in(r.key, doc_id)}
         if len(same_doc) == 1:
             return same_doc.pop()
         if owners:
             return None
         for i in range(1, len(words)):
-            row = store.entity_key(" ".join(words[i:]))
-            if row is not None and kinds_compatible(row["kind"], kind, len(words) - i) \
+            row = store.items.entity_key(" ".join(words[i:]))
+            if row is not None and kinds_compatible(row.kind, kind, len(words) - i) \
                     and kind in ("PERSON", "FACILITY"):
-                return row["entity_id"]
+                return row.entity_id
     if len(key) >= 6:
-        for r in store.entity_keys_where("bucket", bucket_of(key, kind)):
-            if fuzz.ratio(r["key"], key) >= FUZZY:
-                return r["entity_id"]
+        for r in store.items.entity_keys_where("bucket", bucket_of(key, kind)):
+            if fuzz.ratio(r.key, key) >= FUZZY:
+                return r.entity_id
     return None
 
 
@@ -119,31 +118,29 @@ def rank(surface: str) -> tuple:
 
 
 def register(store: Store, key: str, eid: str, kind: str, doc_id: str) -> None:
-    row = store.entity_key(key)
-    docs = json.loads(row["docs"]) if row is not None else []
-    if doc_id not in docs:
-        docs.append(doc_id)
+    row = store.items.entity_key(key)
     words = key.split()
-    store.add_entity_key(key, row["entity_id"] if row is not None else eid, kind, words[-1],
-                         initials(key) if len(words) > 1 else key.upper(), bucket_of(key, kind), docs[-50:])
+    store.items.add_entity_key(EntityKey(key, row.entity_id if row is not None else eid, kind, words[-1],
+                                         initials(key) if len(words) > 1 else key.upper(),
+                                         bucket_of(key, kind)), doc_id)
 
 
 def resolve_document_entities(store: Store, doc_id: str) -> int:
     """Attach each mention of one document to an entity; returns how many it created."""
     created = 0
-    mentions = [m for m in store.mentions(doc_id) if m.label in KIND]
+    mentions = [m for m in store.annotations.mentions(doc_id) if m.label in KIND]
     assigned = []
     for m in mentions:
         kind = KIND[m.label]
         keys = [k for k in mention_keys(m) if k]
         if not keys:
             continue
-        row = store.entity_key(keys[0])
-        eid = row["entity_id"] if row is not None else find_entity(store, keys[0], kind, doc_id)
+        row = store.items.entity_key(keys[0])
+        eid = row.entity_id if row is not None else find_entity(store, keys[0], kind, doc_id)
         if eid is None and len(keys) > 1:
-            other = store.entity_key(keys[1])
-            eid = other["entity_id"] if other is not None else None
-        entity = store.entity(eid) if eid else None
+            other = store.items.entity_key(keys[1])
+            eid = other.entity_id if other is not None else None
+        entity = store.items.entity(eid) if eid else None
         if entity is None:
             acr = split_acronym(m.text)
             name = acr[0] if acr else m.text
@@ -153,21 +150,21 @@ def resolve_document_entities(store: Store, doc_id: str) -> int:
         for k in keys:
             register(store, k, eid, kind, doc_id)
         head = without_generic_head(keys[0])
-        if head and store.entity_key(head) is None and kind == "PLACE":
+        if head and store.items.entity_key(head) is None and kind == "PLACE":
             register(store, head, eid, kind, doc_id)
         entity.aliases = sorted(set(entity.aliases) | set(surface_forms(m)))
         entity.mentions += 1
         best = max(entity.aliases, key=rank)
         acr = split_acronym(best)
         entity.name = acr[0] if acr else best
-        store.upsert_entity(entity)
+        store.items.upsert_entity(entity)
         assigned.append((eid, m.doc_id, m.sentence, m.start))
-    store.set_mention_entities(assigned)
+    store.annotations.set_mention_entities(assigned)
     updates = []
-    for c in store.claims(doc_id):
-        row = store.entity_key(name_key(c.speaker))
+    for c in store.annotations.claims(doc_id):
+        row = store.items.entity_key(name_key(c.speaker))
         if row is not None and not c.anonymous:
-            e = store.entity(row["entity_id"])
+            e = store.items.entity(row.entity_id)
             updates.append((c.id, e.id, e.name))
-    store.update_claim_speakers(updates)
+    store.annotations.update_claim_speakers(updates)
     return created

@@ -15,11 +15,11 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from ..analyze.statements import Statement, rarest
 from ..dates import compatible, granularity_of
 from ..lexicon import shorten
 from ..model import Event, Evidence
 from ..store import Store
+from ..story.statements import Statement, rarest
 
 CONDITIONAL = re.compile(r"\b(if|unless|provided that|in case)\b", re.I)
 DATELINE_ONLY = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+[A-Za-z]{3,9}\.?\s+\d{1,2}\s*\([^)]{1,40}\)\s*(--|—|–|-)?\s*$")
@@ -69,11 +69,11 @@ def event_id(c: Candidate) -> str:
 
 def best_event(store: Store, c: Candidate) -> tuple[str, dict] | None:
     s = c.statement
-    ids = store.events_sharing(rarest(store, s.concepts, 6), [c.when[:4]], EVENTS_PER_CONCEPT)
-    ids += [i for i in store.events_in_year(c.when[:4], RECENT_IN_YEAR) if i not in ids]
+    ids = store.items.events_sharing(rarest(store, s.concepts, 6), [c.when[:4]], EVENTS_PER_CONCEPT)
+    ids += [i for i in store.items.events_in_year(c.when[:4], RECENT_IN_YEAR) if i not in ids]
     best, best_sim = None, 0.0
-    for eid, row in store.event_rows(ids).items():
-        if store.event_has_doc(eid, c.doc_id) or not all(compatible(w, c.when) for w in row.get("whens", [row["when"]])):
+    for eid, row in store.items.event_rows(ids).items():
+        if store.items.event_has_doc(eid, c.doc_id) or not all(compatible(w, c.when) for w in row.get("whens", [row["when"]])):
             continue
         gran = granularity_of(min(row.get("whens", [row["when"]]) + [c.when], key=len)) or "year"
         sim = similarity(s.concepts, s.entities, set(row.get("concepts", [])), set(row.get("entities", [])))
@@ -104,6 +104,6 @@ def update_events(store: Store, statements: list[Statement]) -> int:
         when = max(whens, key=len)
         status = "past" if "past" in statuses else ("planned" if "planned" in statuses else "conditional")
         event = Event(eid, when, row["summary"], status, data["entities"], [], granularity_of(when))
-        store.upsert_event(event, data, new_concepts, c.when[:4],
+        store.items.upsert_event(event, data, new_concepts, c.when[:4],
                            [Evidence(s.doc_id, s.sentence.index, s.sentence.text)])
     return created

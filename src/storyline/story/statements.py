@@ -9,11 +9,13 @@ the statements that share its rarer concepts.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
-from ..lexicon import _CANON, concepts, stem
-from ..model import Sentence, TimeValue
+from ..lexicon import _CANON, concepts, direction, stem
+from ..model import DateFlag, Sentence, TimeValue
 from ..store import Store
+from .origins import document_origin, sentence_origin
 
 GENERIC_VERBS = {"be", "have", "do", "say", "tell", "make", "take", "go", "come", "get", "give",
                  "state", "add", "claim", "confirm", "note", "report", "quote", "see", "become"}
@@ -26,8 +28,8 @@ class Statement:
     doc_id: str
     sentence: Sentence
     outlet: str | None
-    anchor: str | None
-    published: str | None
+    date: str | None  # the reference date of its document: published, inferred or corrected
+    published: str | None  # the date its page states, for display
     times: list[TimeValue] = field(default_factory=list)
     speaker: str | None = None
     speaker_entity: str | None = None
@@ -37,6 +39,7 @@ class Statement:
     origin: str | None = None
     weak_date: bool = False
     entities: set[str] = field(default_factory=set)
+    corrected_date: bool = False  # its page's date was corrected after its content contradicted it
 
     @property
     def key(self) -> tuple[str, int]:
@@ -48,18 +51,20 @@ class Statement:
         return self.speaker or self.outlet or self.doc_id
 
     def to_data(self) -> dict:
-        return {"text": self.sentence.text, "outlet": self.outlet, "anchor": self.anchor,
+        return {"text": self.sentence.text, "outlet": self.outlet, "anchor": self.date,
                 "published": self.published, "times": [asdict(t) for t in self.times],
                 "speaker": self.speaker, "speaker_entity": self.speaker_entity, "via": self.via,
                 "concepts": sorted(self.concepts), "actions": sorted(self.actions),
-                "origin": self.origin, "weak_date": self.weak_date, "entities": sorted(self.entities)}
+                "origin": self.origin, "weak_date": self.weak_date, "entities": sorted(self.entities),
+                "corrected_date": self.corrected_date}
 
     @classmethod
     def from_data(cls, key: tuple[str, int], d: dict) -> Statement:
         return cls(key[0], Sentence(key[0], key[1], 0, len(d["text"]), d["text"]), d["outlet"],
                    d["anchor"], d["published"], [TimeValue(**t) for t in d["times"]], d["speaker"],
                    d["speaker_entity"], d["via"], set(d["concepts"]), set(d["actions"]),
-                   d.get("origin"), d.get("weak_date", False), set(d.get("entities", [])))
+                   d.get("origin"), d.get("weak_date", False), set(d.get("entities", [])),
+                   d.get("corrected_date", False))
 
 
 def action_concepts(verbs: list[str]) -> set[str]:
@@ -73,31 +78,29 @@ def action_concepts(verbs: list[str]) -> set[str]:
 
 def index_document(store: Store, doc_id: str) -> list[Statement]:
     """Compute, store and index the statements of one document."""
-    from .corroboration import document_origin, sentence_origin
-
-    doc = store.document(doc_id)
-    anchor, _ = store.document_anchor(doc_id)
+    doc = store.docs.get(doc_id)
     times: dict[int, list[TimeValue]] = {}
-    for t in store.timexes(doc_id):
+    for t in store.annotations.timexes(doc_id):
         times.setdefault(t.sentence, []).append(t)
     claims = {}
-    for c in store.claims(doc_id):
+    for c in store.annotations.claims(doc_id):
         claims.setdefault(c.sentence, c)
     entities: dict[int, set[str]] = {}
-    for m in store.mentions(doc_id):
+    for m in store.annotations.mentions(doc_id):
         if m.entity_id:
             entities.setdefault(m.sentence, set()).add(m.entity_id)
     relayed = document_origin(doc.title, doc.text)
-    weak = doc.published.flag is not None and "display-date" in doc.published.flag or not doc.published.value
+    weak = doc.published.weak
     out = []
-    for s in store.sentences(doc_id):
+    for s in store.annotations.sentences(doc_id):
         c = claims.get(s.index)
-        st = Statement(doc_id, s, doc.outlet, anchor, doc.published.value, times.get(s.index, []),
+        st = Statement(doc_id, s, doc.outlet, doc.published.reference_date(), doc.published.value, times.get(s.index, []),
                        c.speaker if c else None, c.speaker_entity if c else None, c.via if c else None,
-                       concepts(s.text), action_concepts(s.verbs), None, weak, entities.get(s.index, set()))
+                       concepts(s.text), action_concepts(s.verbs), None, weak, entities.get(s.index, set()),
+                       doc.published.has(DateFlag.REANCHORED))
         st.origin = sentence_origin(s.text, st.via) or relayed or doc.outlet or doc_id
         out.append(st)
-    store.save_statements(doc_id, [(st.sentence.index, st.to_data(), sorted(st.concepts | slot_features(st)))
+    store.index.save(doc_id, [(st.sentence.index, st.to_data(), sorted(st.concepts | slot_features(st)))
                                    for st in out])
     return out
 
@@ -105,10 +108,6 @@ def index_document(store: Store, doc_id: str) -> list[Statement]:
 def slot_features(s: Statement) -> set[str]:
     """Index keys for what the judges compare, whatever the words: a proposed period, a
     count of people, a change of direction, a weekday, a day date."""
-    import re
-
-    from ..lexicon import direction
-
     feats = set()
     if any(t.kind == "duration" for t in s.times) and "propose" in s.concepts:
         feats.add("slot:proposed-period")
@@ -124,20 +123,20 @@ def slot_features(s: Statement) -> set[str]:
 
 
 def document_statements(store: Store, doc_id: str) -> list[Statement]:
-    return [Statement.from_data(k, d) for k, d in store.document_statements(doc_id).items()]
+    return [Statement.from_data(k, d) for k, d in store.index.of_document(doc_id).items()]
 
 
 def rarest(store: Store, concepts_: set[str], n: int = CANDIDATE_CONCEPTS) -> list[str]:
-    df = store.concept_frequencies(sorted(concepts_))
+    df = store.index.frequencies(sorted(concepts_))
     return sorted(concepts_, key=lambda c: (df.get(c, 0), c))[:n]
 
 
 def candidates(store: Store, s: Statement) -> list[Statement]:
     """Statements of other documents that share some of this one's rarer concepts, or one
     of the slots the judges compare."""
-    keys = store.statements_sharing(rarest(store, s.concepts) + sorted(slot_features(s)), s.doc_id,
+    keys = store.index.sharing(rarest(store, s.concepts) + sorted(slot_features(s)), s.doc_id,
                                     CANDIDATES_PER_CONCEPT)
-    return [Statement.from_data(k, d) for k, d in store.statement_data(keys).items()]
+    return [Statement.from_data(k, d) for k, d in store.index.data(keys).items()]
 
 
 def judgeable(s: Statement) -> bool:
@@ -154,6 +153,6 @@ def candidate_pools(store: Store, statements: list[Statement]) -> dict[tuple[str
 def load_statements(store: Store) -> list[Statement]:
     """Every stored statement (for whole-story views and tests)."""
     out = []
-    for doc in store.documents(include_duplicates=False):
+    for doc in store.docs.all(include_duplicates=False):
         out.extend(document_statements(store, doc.id))
     return out

@@ -1,0 +1,56 @@
+"""The story index: each sentence's statement data, indexed by concept for look-ups."""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .db import Store
+
+
+class StoryIndexTable:
+    """Statements and the concept index that bounds every cross-document look-up."""
+
+    def __init__(self, db: Store):
+        self.db = db
+
+    def save(self, doc_id: str, rows: list[tuple[int, dict, list[str]]]) -> None:
+        """(sentence, data, concepts) for each sentence of a document."""
+        with self.db.transaction() as c:
+            c.executemany("INSERT OR REPLACE INTO statements (doc_id, sentence, data) VALUES (?,?,?)",
+                          [(doc_id, i, json.dumps(d, ensure_ascii=False)) for i, d, _ in rows])
+            c.executemany("INSERT INTO concept_index (concept, doc_id, sentence) VALUES (?,?,?)",
+                          [(k, doc_id, i) for i, _, ks in rows for k in ks])
+            c.executemany("INSERT INTO concept_df (concept, n) VALUES (?, 1)"
+                          " ON CONFLICT(concept) DO UPDATE SET n = n + 1",
+                          [(k,) for _, _, ks in rows for k in ks])
+
+    def data(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], dict]:
+        out = {}
+        for i in range(0, len(keys), 400):
+            chunk = keys[i:i + 400]
+            where = " OR ".join("(doc_id = ? AND sentence = ?)" for _ in chunk)
+            args = [x for k in chunk for x in k]
+            for r in self.db.conn.execute(f"SELECT doc_id, sentence, data FROM statements WHERE {where}", args):
+                out[(r[0], r[1])] = json.loads(r[2])
+        return out
+
+    def of_document(self, doc_id: str) -> dict[tuple[str, int], dict]:
+        return {(doc_id, r[0]): json.loads(r[1]) for r in self.db.conn.execute(
+            "SELECT sentence, data FROM statements WHERE doc_id = ? ORDER BY sentence", (doc_id,))}
+
+    def frequencies(self, concepts: list[str]) -> dict[str, int]:
+        if not concepts:
+            return {}
+        rows = self.db.conn.execute(f"SELECT concept, n FROM concept_df WHERE concept IN "
+                                 f"({','.join('?' * len(concepts))})", concepts)
+        return {r[0]: r[1] for r in rows}
+
+    def sharing(self, concepts: list[str], exclude_doc: str, limit: int) -> list[tuple[str, int]]:
+        """The most recent statements of other documents that share any of these concepts."""
+        found: dict[tuple[str, int], None] = {}
+        for k in concepts:
+            for r in self.db.conn.execute("SELECT doc_id, sentence FROM concept_index WHERE concept = ?"
+                                       " AND doc_id != ? ORDER BY rowid DESC LIMIT ?", (k, exclude_doc, limit)):
+                found[(r[0], r[1])] = None
+        return list(found)

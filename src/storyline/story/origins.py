@@ -1,0 +1,50 @@
+"""Where a statement's content comes from: the outlet a page or a sentence relays.
+
+An outlet that relays another's report ("according to Reuters", "X told The Daily Echo",
+a headline "Daily Echo: ...", "The Daily Echo writes") confirms nothing by itself: its
+evidence is credited to the outlet it relays (see analyze/corroboration.py).
+"""
+from __future__ import annotations
+
+import re
+
+from ..names import name_key
+
+CITES = re.compile(
+    r"(?:according to (?:the )?(?:report of |reports? by |a report (?:by|from) )?|"
+    r"(?:told|quoted by|cited by|in an interview with) (?:the )?|reported by (?:the )?)"
+    r"(?P<o>(?:[A-Z][\w&'.-]*\s+){0,4}?(?:Press|News|Agency|Times|Post|Network|TV|Television|Radio|"
+    r"Journal|Herald|Tribune|Wire|Reuters|AFP|AP|BBC|CNN|Xinhua|Service|Channel|Media))\b")
+WRITES = re.compile(r"(?:^|\.\s+)(?:The\s+)?(?P<o>(?:[A-Z][\w&'.-]*\s+){0,3}(?:Press|News|Agency|Times|Post|"
+                    r"Network|Reuters|AFP|Xinhua|BBC|CNN))\s+(?:writes|reported|reports|says)\b")
+HEADLINE = re.compile(r"^(?P<o>[A-Z][\w&'. -]{2,40}):\s")
+
+
+def document_origin(title: str | None, text: str) -> str | None:
+    """The outlet a whole article relays, when its headline or body says so."""
+    m = HEADLINE.match(title or "")
+    if m and re.search(r"\b(Press|News|Agency|Times|Reuters|AFP|Xinhua|BBC|CNN|Network)\b", m.group("o")):
+        return m.group("o").strip()
+    m = WRITES.search(text)
+    return m.group("o").strip() if m else None
+
+
+def sentence_origin(text: str, via: str | None) -> str | None:
+    m = CITES.search(text)
+    if m:
+        return m.group("o").strip()
+    if via and re.search(r"\b(Press|News|Agency|TV|Times|Wire)\b", via):
+        return via
+    return None
+
+
+GENERIC_OUTLET_WORDS = {"news", "tv", "television", "radio", "agency", "network", "online", "the",
+                        "channel", "media", "service", "wire"}
+
+
+def outlet_key(name: str) -> str:
+    """One key for the names of one outlet ("KBC", "KBC News"; "The Daily Echo")."""
+    words = [w for w in name_key(name).split() if w not in GENERIC_OUTLET_WORDS]
+    return " ".join(words) or name_key(name)
+
+

@@ -89,15 +89,18 @@ def compatible(a: str, b: str) -> bool:
     """Two partial dates that can name the same time: equal at the coarser precision
     ("2020" and "2020-01-05" are; "2018-01" and "2020-01-05" are not)."""
     pa, pb = parse_iso(a), parse_iso(b)
+    if pa is None or pb is None:
+        return False
     n = min(len(pa), len(pb))
     return pa[:n] == pb[:n]
 
 
-def to_date(value: str | None, end: bool = False) -> date | None:
-    """The first (or with end=True, last) day an ISO partial date covers."""
+def to_date(value: str, end: bool = False) -> date:
+    """The first (or with end=True, last) day an ISO partial date covers; ValueError for a
+    value that is not one."""
     parts = parse_iso(value)
     if not parts:
-        return None
+        raise ValueError(f"not an ISO date: {value!r}")
     y = parts[0]
     if len(parts) == 1:
         return date(y, 12, 31) if end else date(y, 1, 1)
@@ -108,3 +111,13 @@ def to_date(value: str | None, end: bool = False) -> date | None:
         nxt = date(y + (m == 12), m % 12 + 1, 1)
         return date.fromordinal(nxt.toordinal() - 1)
     return date(y, m, parts[2])
+
+
+def maybe_date(value: str | None, end: bool = False) -> date | None:
+    """`to_date`, or None for a missing or unreadable value."""
+    if not value:
+        return None
+    try:
+        return to_date(value, end)
+    except ValueError:
+        return None

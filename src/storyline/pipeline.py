@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 from .analyze.commitments import update_commitments
 from .analyze.contradictions import update_contradictions
@@ -37,9 +38,15 @@ from .story.statements import candidate_pools, index_document
 log = logging.getLogger(__name__)
 
 
-class Reporter:
+class Reporter(Protocol):
     """Progress callbacks; the CLI passes one that draws bars, the library a silent one."""
 
+    def start(self, stage: str, total: int | None) -> None: ...
+    def advance(self, n: int = 1) -> None: ...
+    def finish(self) -> None: ...
+
+
+class SilentReporter:
     def start(self, stage: str, total: int | None) -> None: ...
     def advance(self, n: int = 1) -> None: ...
     def finish(self) -> None: ...
@@ -59,7 +66,7 @@ class StageInfo:
 
 def ingest(paths: Iterable[str], store: Store, reporter: Reporter | None = None) -> StageInfo:
     """Read, clean, dedupe and store every page under `paths`."""
-    reporter = reporter or Reporter()
+    reporter = reporter or SilentReporter()
     t0 = time.perf_counter()
     info = StageInfo("ingest", notes={"near_duplicates": 0})
     files, errors = discover(list(paths))
@@ -135,7 +142,7 @@ def _case_lexicon(docs: list[Document]) -> tc.CaseLexicon:
 
 def annotate_new(store: Store, reporter: Reporter | None = None, batch: int = 64) -> StageInfo:
     """Annotate every stored document not yet annotated (incremental)."""
-    reporter = reporter or Reporter()
+    reporter = reporter or SilentReporter()
     t0 = time.perf_counter()
     todo = store.docs.unannotated()
     info = StageInfo("annotate", items_in=len(todo))
@@ -147,7 +154,7 @@ def annotate_new(store: Store, reporter: Reporter | None = None, batch: int = 64
     dated = [d for d in all_docs if d.published.value]
     reporter.start("annotate", len(todo))
     for i in range(0, len(todo), batch):
-        docs = [store.docs.get(doc_id) for doc_id in todo[i:i + batch]]
+        docs = [store.docs.require(doc_id) for doc_id in todo[i:i + batch]]
         texts = [tc.truecase(d.text, lexicon) if d.lowercase else d.text for d in docs]
         for doc, sdoc in zip(docs, nlp.pipe(texts, batch_size=16), strict=True):
             anchor_value, origin = infer_anchor(doc, _bounds(sdoc), dated)
@@ -181,7 +188,7 @@ def build(store: Store, reporter: Reporter | None = None, rebuild: bool = False)
 
 def update_story(store: Store, reporter: Reporter | None = None) -> StageInfo:
     """The cross-document stages for every document not yet in the story, one at a time."""
-    reporter = reporter or Reporter()
+    reporter = reporter or SilentReporter()
     t0 = time.perf_counter()
     queue = store.docs.unindexed()
     info = StageInfo("story", items_in=len(queue),
@@ -231,7 +238,7 @@ def add_to_story(store: Store, doc_id: str, queue: list[str], info: StageInfo) -
 def reannotate(store: Store, doc_id: str, anchor: str, origin: str) -> None:
     """Annotate one document again against a new reference date."""
     nlp = load_nlp()
-    doc = store.docs.get(doc_id)
+    doc = store.docs.require(doc_id)
     lexicon = _case_lexicon(store.docs.all(include_duplicates=False)) if doc.lowercase else None
     text = tc.truecase(doc.text, lexicon) if doc.lowercase else doc.text
     store.docs.set_reference(doc_id, anchor, origin)

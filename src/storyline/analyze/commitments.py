@@ -169,10 +169,10 @@ def outcome(facts: dict, due: str | None, stated_on: str | None, s: Statement,
     if not same_action_facts(facts, probe):
         return None
     when = s.date
-    when_d = to_date(when) if when else None
-    due_end = to_date(due, end=True)
-    if when_d is None:
+    if when is None:
         return None
+    when_d = to_date(when)
+    due_end = to_date(due, end=True)
     if re.search(r"\bstill\b", s.sentence.text, re.I) and when_d > due_end:
         return ("missed", when)
     stated = to_date(stated_on) if stated_on else None

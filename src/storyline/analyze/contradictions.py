@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import Any
 
 from ..dates import compatible, parse_iso, to_date
 from ..lexicon import direction
@@ -112,8 +113,10 @@ def describe(slot: str, a: list[Statement], b: list[Statement], info: dict) -> s
 
 
 def human(value: str) -> str:
-    d = to_date(value)
     parts = parse_iso(value)
+    if not parts:
+        return value
+    d = to_date(value)
     if len(parts) == 3:
         return f"{d.day} {d.strftime('%B %Y')}"
     if len(parts) == 2:
@@ -132,7 +135,7 @@ def counts(s: Statement) -> list[tuple[str, str]]:
 
 def pair_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
     """The slots on which two statements disagree, with the values each gives."""
-    found = []
+    found: list[tuple[str, dict[str, Any]]] = []
     shared = a.concepts & b.concepts
     if a.doc_id != b.doc_id and event_dates(a) and event_dates(b) and len(shared) >= DATE_SHARED \
             and overlap(a.concepts, b.concepts) >= DATE_SIMILARITY and same_act(a, b) \

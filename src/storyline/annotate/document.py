@@ -137,7 +137,10 @@ def annotate(doc: Document, sdoc, anchor: Anchor) -> Annotations:
         sent.tense = tense_of(root.root) if root is not None and len(root) else "past"
         sent.verbs = [t.lemma_.lower() for t in root if t.pos_ == "VERB"] if root is not None else []
         tenses.append(sent.tense)
-        for t in tagger.tag(sent.text, lambda pos, s=sent: tense_of(token_at(s.start + pos)),
+        def tense_at(pos: int, s: Sentence = sent) -> str:
+            return tense_of(token_at(s.start + pos))
+
+        for t in tagger.tag(sent.text, tense_at,
                             lowercase=doc.lowercase):
             timexes.append(TimeValue(doc.id, sent.index, sent.start + t.start, sent.start + t.end,
                                      t.text, t.kind, t.value, t.granularity, anchor.value,
@@ -192,9 +195,9 @@ def find_mentions(doc: Document, sdoc, text: str, sentence_at) -> list[Mention]:
             for key in [k for k in found if k[0] < end and start < k[1]]:
                 del found[key]
             found[(start, end)] = Mention(doc.id, sentence_at(start), start, end, text[start:end], label)
-    for m in found.values():
-        if m.label == "PERSON":
-            m.role = role_of(cased, m.start, m.end, text)
+    for mention in found.values():
+        if mention.label == "PERSON":
+            mention.role = role_of(cased, mention.start, mention.end, text)
     return sorted(found.values(), key=lambda x: x.start)
 
 

@@ -24,6 +24,7 @@ from ..dates import (
     parse_iso,
     valid_day,
 )
+from .tense import Tense, deadline_tense, guess_tense
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -38,11 +39,6 @@ UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y"}
 YEAR = r"(?:19[4-9]\d|20[0-9]\d)"
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 ORDINAL = r"(?:[0-3]?\d)(?:st|nd|rd|th)"
-FUTURE_CUE = re.compile(
-    r"\b(will|would|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|expects?|"
-    r"intends? to|set to|is to|are to|due to|aims? to|to be held|upcoming|coming|next)\b", re.I)
-
-Tense = str  # "past" | "present" | "future"
 
 
 @dataclass
@@ -228,7 +224,7 @@ class Tagger:
         if direction in ("earlier", "later", "before", "after") and self.reference:
             base = self.reference
         else:
-            base = self.anchor.value if len(self.anchor.parts) == 3 else None
+            base = self.anchor.value if len(self.anchor.parts) == 3 else None  # type: ignore[assignment]
         if not base:
             return "date", None, None, direction
         value, gran = shift_day(date.fromisoformat(base), unit, sign * n)
@@ -287,7 +283,7 @@ class Tagger:
         return "date", (a - timedelta(days=delta)).isoformat(), "day", None
 
     def ordinal_day(self, m, tense):
-        d = int(re.match(r"\d+", m.group("d")).group())
+        d = int(re.sub(r"\D", "", m.group("d")))
         parts = self.anchor.parts
         if len(parts) < 2 or not 1 <= d <= 31:
             return "date", None, "day", None
@@ -355,10 +351,10 @@ class Tagger:
                 continue
             if how == "abs":
                 result = payload
-                tense = _deadline_tense(text, start) or tense_at(start)
+                tense = deadline_tense(text, start) or tense_at(start)
             else:
                 handler, m = payload
-                tense = _deadline_tense(text, start) or tense_at(start)
+                tense = deadline_tense(text, start) or tense_at(start)
                 result = handler(m, tense)
                 if result is None:
                     continue
@@ -372,36 +368,6 @@ class Tagger:
 
 def _fmt(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
-
-
-DEADLINE = re.compile(
-    r"(\b(by|until|till|before|no later than|deadline(?: is| of)?)\s+(?:the\s+)?$)|"
-    r"(\b(postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b[^.]{0,40}\b(to|until|till|for)\s+$)", re.I)
-
-
-MODAL_BEFORE = re.compile(r"\b(will|would|shall|'ll)\s+$", re.I)
-AHEAD = re.compile(r"(next|coming|upcoming)\b", re.I)
-
-
-def _deadline_tense(text: str, pos: int) -> Tense | None:
-    """Words that settle the tense whatever the parse says: a deadline ("by Dec. 31",
-    "until June", "postponed to June 15"), a modal right before ("will next June"), or an
-    expression that looks ahead ("next June", "in the coming days")."""
-    if DEADLINE.search(text[max(0, pos - 60): pos]) or MODAL_BEFORE.search(text[max(0, pos - 12): pos]):
-        return "future"
-    if AHEAD.match(text, pos) or re.match(r"in\s+the\s+(coming|next)\b", text[pos:], re.I):
-        return "future"
-    return None
-
-
-def guess_tense(text: str, pos: int) -> Tense:
-    """Tense of the clause around `pos` from its words alone (used without a parse)."""
-    lo = max(text.rfind(p, 0, pos) for p in (".", ";", ":", "\n", ","))
-    hi = min([i for i in (text.find(p, pos) for p in (".", ";", ",", "\n")) if i > pos] or [len(text)])
-    clause = text[lo + 1: hi]
-    if FUTURE_CUE.search(clause):
-        return "future"
-    return "past"
 
 
 def tag_text(text: str, anchor: str | None, origin: str = "published") -> list[Timex]:

@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import asdict
+from typing import Any
 
 from ..analyze.commitments import status_of
 from ..analyze.corroboration import corroborate
@@ -41,12 +42,12 @@ def story_title(store: Store, docs) -> str:
     return max(titles, key=centrality)
 
 
-def build_dossier(store: Store, as_of: str | None = None) -> dict:
+def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:
     docs = store.docs.all()
     outlets = {d.id: d.outlet for d in docs}
     published = {d.id: d.published.value for d in docs}
     story_id = hashlib.sha1("".join(sorted(d.id for d in docs)).encode()).hexdigest()[:12]
-    dossier = {
+    dossier: dict[str, Any] = {
         "schema": SCHEMA,
         "story": {"id": story_id, "title": story_title(store, docs),
                   "as_of": as_of or dt.date.today().isoformat(),
@@ -78,7 +79,7 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict:
     for e in store.items.entities():
         dossier["entities"].append({**asdict(e), "roles": sorted(roles.get(e.id, set()))})
     for ev, extra in store.items.events():
-        item = {"id": ev.id, "when": ev.when, "granularity": ev.granularity,
+        item: dict[str, Any] = {"id": ev.id, "when": ev.when, "granularity": ev.granularity,
                 "summary": ev.summary, "status": ev.status, "participants": ev.participants,
                 "outlets": sorted({outlets.get(e.doc) or "unknown" for e in ev.evidence}),
                 "evidence": _evidence(ev.evidence)}
@@ -87,7 +88,7 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict:
     names = {e.id: e.name for e in store.items.entities()}
     for c in store.annotations.claims():
         dossier["claims"].append({**{
-            "id": c.id, "speaker": names.get(c.speaker_entity, c.speaker),
+            "id": c.id, "speaker": names.get(c.speaker_entity or "", c.speaker),
             "speaker_entity": c.speaker_entity,
             "anonymous": c.anonymous, "text": c.text, "cue": c.cue, "via": c.via,
             "said_on": c.said_on, "outlet": outlets.get(c.doc_id),

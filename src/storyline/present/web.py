@@ -213,7 +213,7 @@ def create_app(db_path: str, token: str | None = None, as_of: str | None = None)
     @app.post("/api/v1/documents", status_code=201, dependencies=[Depends(require_token)],
               summary="Add articles; the story is updated incrementally")
     def api_add(body: Articles) -> dict:
-        pages = [RawPage(source=f"api#{a.url or a.title or i}", content=a.html or a.text,
+        pages = [RawPage(source=f"api#{a.url or a.title or i}", content=a.html or a.text or "",
                          kind="html" if a.html else "text", url=a.url, title=a.title,
                          published=a.published, outlet=a.outlet) for i, a in enumerate(body.articles)]
         with lock:

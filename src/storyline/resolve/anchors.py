@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dates import parse_iso, to_date
+from ..dates import maybe_date, parse_iso, to_date
 from ..model import Document
 
 STOP = frozenset("""a an the of to in on at by for from with and or but is are was were be been
@@ -39,7 +39,7 @@ def bounds_from(absolutes: list[tuple[str, str]]) -> Bounds:
 
 
 def within(value: str, b: Bounds) -> bool:
-    d = to_date(value)
+    d = maybe_date(value)
     if d is None:
         return False
     if b.lower and d < to_date(b.lower):
@@ -64,7 +64,7 @@ def infer_anchor(doc: Document, bounds: Bounds, dated: list[Document],
         if sim > best_sim:
             best, best_sim = other, sim
     if best is not None and best_sim >= min_similarity:
-        parts = parse_iso(best.published.value)
+        parts = parse_iso(best.published.value) or ()
         return "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts[:2])), "inferred"
     year_of = bounds.upper or bounds.lower
     if year_of:

@@ -141,7 +141,7 @@ def resolve_document_entities(store: Store, doc_id: str) -> int:
             other = store.items.entity_key(keys[1])
             eid = other.entity_id if other is not None else None
         entity = store.items.entity(eid) if eid else None
-        if entity is None:
+        if entity is None or eid is None:
             acr = split_acronym(m.text)
             name = acr[0] if acr else m.text
             eid = eid or entity_id(name)
@@ -165,6 +165,7 @@ def resolve_document_entities(store: Store, doc_id: str) -> int:
         row = store.items.entity_key(name_key(c.speaker))
         if row is not None and not c.anonymous:
             e = store.items.entity(row.entity_id)
-            updates.append((c.id, e.id, e.name))
+            if e is not None:
+                updates.append((c.id, e.id, e.name))
     store.annotations.update_claim_speakers(updates)
     return created

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..dates import compatible, granularity_of
 from ..lexicon import shorten
@@ -88,6 +89,7 @@ def update_events(store: Store, statements: list[Statement]) -> int:
     for c in candidates_of(statements):
         s = c.statement
         found = best_event(store, c)
+        row: dict[str, Any]
         if found is None:
             eid, row = event_id(c), {"when": c.when, "summary": shorten(s.sentence.text, 180),
                                      "whens": [], "concepts": [], "entities": [], "statuses": []}

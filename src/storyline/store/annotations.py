@@ -1,19 +1,15 @@
 """Per-document annotations: sentences (with FTS5), mentions, time expressions, claims."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..model import Claim, Mention, Sentence, TimeValue
+from .connection import Connection
 from .records import dump_evidence, load_evidence
-
-if TYPE_CHECKING:
-    from .db import Store
 
 
 class AnnotationTable:
     """What the annotate stage stored of each document; replaced whole per document."""
 
-    def __init__(self, db: Store):
+    def __init__(self, db: Connection):
         self.db = db
 
     def save(self, doc_id: str, sentences: list[Sentence], mentions: list[Mention],
@@ -44,7 +40,7 @@ class AnnotationTable:
             c.execute("UPDATE documents SET annotated = 1 WHERE id = ?", (doc_id,))
 
     def sentences(self, doc_id: str | None = None) -> list[Sentence]:
-        sql, args = "SELECT * FROM sentences", ()
+        sql, args = "SELECT * FROM sentences", tuple[str, ...]()
         if doc_id:
             sql, args = sql + " WHERE doc_id = ?", (doc_id,)
         return [Sentence(r["doc_id"], r["idx"], r["start"], r["end"], r["text"],
@@ -52,7 +48,7 @@ class AnnotationTable:
                 for r in self.db.conn.execute(sql + " ORDER BY doc_id, idx", args)]
 
     def mentions(self, doc_id: str | None = None) -> list[Mention]:
-        sql, args = "SELECT * FROM mentions", ()
+        sql, args = "SELECT * FROM mentions", tuple[str, ...]()
         if doc_id:
             sql, args = sql + " WHERE doc_id = ?", (doc_id,)
         return [Mention(r["doc_id"], r["sentence"], r["start"], r["end"], r["text"], r["label"],
@@ -60,7 +56,7 @@ class AnnotationTable:
                 for r in self.db.conn.execute(sql + " ORDER BY doc_id, sentence, start", args)]
 
     def timexes(self, doc_id: str | None = None) -> list[TimeValue]:
-        sql, args = "SELECT * FROM timexes", ()
+        sql, args = "SELECT * FROM timexes", tuple[str, ...]()
         if doc_id:
             sql, args = sql + " WHERE doc_id = ?", (doc_id,)
         return [TimeValue(r["doc_id"], r["sentence"], r["start"], r["end"], r["text"], r["kind"],
@@ -69,7 +65,7 @@ class AnnotationTable:
                 for r in self.db.conn.execute(sql + " ORDER BY doc_id, sentence, start", args)]
 
     def claims(self, doc_id: str | None = None) -> list[Claim]:
-        sql, args = "SELECT * FROM claims", ()
+        sql, args = "SELECT * FROM claims", tuple[str, ...]()
         if doc_id:
             sql, args = sql + " WHERE doc_id = ?", (doc_id,)
         return [Claim(id=r["id"], doc_id=r["doc_id"], sentence=r["sentence"], speaker=r["speaker"],
@@ -78,7 +74,7 @@ class AnnotationTable:
                       evidence=load_evidence(r["evidence"]))
                 for r in self.db.conn.execute(sql + " ORDER BY doc_id, sentence", args)]
 
-    def update_claim_speakers(self, updates: list[tuple[str, str | None, str]]) -> None:
+    def update_claim_speakers(self, updates: list[tuple[str, str, str]]) -> None:
         """(claim id, entity id, canonical speaker name) after entity resolution."""
         with self.db.transaction() as c:
             c.executemany("UPDATE claims SET speaker_entity = ?, speaker = ? WHERE id = ?",

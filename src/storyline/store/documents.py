@@ -4,18 +4,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
+from ..errors import StoreError
 from ..model import DateFlag, Document, DocumentDate
-
-if TYPE_CHECKING:
-    from .db import Store
+from .connection import Connection
 
 
 class DocumentTable:
     """The `documents` table."""
 
-    def __init__(self, db: Store):
+    def __init__(self, db: Connection):
         self.db = db
 
     def has(self, doc_id: str) -> bool:
@@ -66,6 +64,13 @@ class DocumentTable:
     def get(self, doc_id: str) -> Document | None:
         r = self.db.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return self._row(r) if r else None
+
+    def require(self, doc_id: str) -> Document:
+        """The document, which must be stored."""
+        doc = self.get(doc_id)
+        if doc is None:
+            raise StoreError(f"no document {doc_id} in {self.db.path}")
+        return doc
 
     def minhashes(self) -> Iterator[tuple[str, bytes]]:
         yield from self.db.conn.execute(

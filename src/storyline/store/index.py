@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .db import Store
+from .connection import Connection
 
 
 class StoryIndexTable:
     """Statements and the concept index that bounds every cross-document look-up."""
 
-    def __init__(self, db: Store):
+    def __init__(self, db: Connection):
         self.db = db
 
     def save(self, doc_id: str, rows: list[tuple[int, dict, list[str]]]) -> None:

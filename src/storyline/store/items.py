@@ -3,19 +3,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import TYPE_CHECKING
 
 from ..model import Commitment, Contradiction, Entity, Event, Evidence
+from .connection import Connection
 from .records import EntityKey, dump_evidence, load_evidence
-
-if TYPE_CHECKING:
-    from .db import Store
 
 
 class StoryItems:
     """The cross-document items and their document membership (relation tables)."""
 
-    def __init__(self, db: Store):
+    def __init__(self, db: Connection):
         self.db = db
 
     def entities(self) -> list[Entity]:
@@ -132,7 +129,7 @@ class StoryItems:
                 " WHERE m.doc_id = ? AND m.sentence = ? AND json_extract(x.extra, '$.slot') = ?", (doc, idx, slot))}
         out = {}
         for cid in ids:
-            members = [[], []]
+            members: list[list[tuple[str, int]]] = [[], []]
             for r in self.db.conn.execute("SELECT doc_id, sentence, side FROM contradiction_members"
                                        " WHERE contradiction_id = ?", (cid,)):
                 members[r[2]].append((r[0], r[1]))
@@ -150,7 +147,7 @@ class StoryItems:
                                                 for d, i in keys])
 
     def commitments(self, ids: list[str] | None = None) -> list[tuple[Commitment, dict]]:
-        sql, args = "SELECT * FROM commitments", ()
+        sql, args = "SELECT * FROM commitments", tuple[str, ...]()
         if ids is not None:
             sql += f" WHERE id IN ({','.join('?' * len(ids))})"
             args = tuple(ids)

@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from ..lexicon import _CANON, concepts, direction, stem
-from ..model import DateFlag, Sentence, TimeValue
+from ..model import Claim, DateFlag, Sentence, TimeValue
 from ..store import Store
 from .origins import document_origin, sentence_origin
 
@@ -78,13 +78,13 @@ def action_concepts(verbs: list[str]) -> set[str]:
 
 def index_document(store: Store, doc_id: str) -> list[Statement]:
     """Compute, store and index the statements of one document."""
-    doc = store.docs.get(doc_id)
+    doc = store.docs.require(doc_id)
     times: dict[int, list[TimeValue]] = {}
     for t in store.annotations.timexes(doc_id):
         times.setdefault(t.sentence, []).append(t)
-    claims = {}
-    for c in store.annotations.claims(doc_id):
-        claims.setdefault(c.sentence, c)
+    claims: dict[int, Claim] = {}
+    for claim in store.annotations.claims(doc_id):
+        claims.setdefault(claim.sentence, claim)
     entities: dict[int, set[str]] = {}
     for m in store.annotations.mentions(doc_id):
         if m.entity_id:

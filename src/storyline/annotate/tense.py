@@ -1,0 +1,46 @@
+"""Tense from words alone, where the parse cannot be trusted or is not there.
+
+A deadline ("by Dec. 31", "postponed to June 15"), a modal right before a date ("will
+next June") or a look ahead ("in the coming days") settles the tense of a time expression
+whatever the parse says; without a parse, a clause's future cues decide.
+"""
+from __future__ import annotations
+
+import re
+
+Tense = str  # "past" | "present" | "future"
+
+FUTURE_CUE = re.compile(
+    r"\b(will|would|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|expects?|"
+    r"intends? to|set to|is to|are to|due to|aims? to|to be held|upcoming|coming|next)\b", re.I)
+
+DEADLINE = re.compile(
+    r"(\b(by|until|till|before|no later than|deadline(?: is| of)?)\s+(?:the\s+)?$)|"
+    r"(\b(postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b[^.]{0,40}\b(to|until|till|for)\s+$)", re.I)
+
+
+MODAL_BEFORE = re.compile(r"\b(will|would|shall|'ll)\s+$", re.I)
+AHEAD = re.compile(r"(next|coming|upcoming)\b", re.I)
+
+
+def deadline_tense(text: str, pos: int) -> Tense | None:
+    """Words that settle the tense whatever the parse says: a deadline ("by Dec. 31",
+    "until June", "postponed to June 15"), a modal right before ("will next June"), or an
+    expression that looks ahead ("next June", "in the coming days")."""
+    if DEADLINE.search(text[max(0, pos - 60): pos]) or MODAL_BEFORE.search(text[max(0, pos - 12): pos]):
+        return "future"
+    if AHEAD.match(text, pos) or re.match(r"in\s+the\s+(coming|next)\b", text[pos:], re.I):
+        return "future"
+    return None
+
+
+def guess_tense(text: str, pos: int) -> Tense:
+    """Tense of the clause around `pos` from its words alone (used without a parse)."""
+    lo = max(text.rfind(p, 0, pos) for p in (".", ";", ":", "\n", ","))
+    hi = min([i for i in (text.find(p, pos) for p in (".", ";", ",", "\n")) if i > pos] or [len(text)])
+    clause = text[lo + 1: hi]
+    if FUTURE_CUE.search(clause):
+        return "future"
+    return "past"
+
+

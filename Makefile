@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench serve screenshot clean install
+.PHONY: demo test lint bench serve screenshot clean install eval eval-test
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
+
+eval: $(STAMP)
+	$(BIN)/python eval/run.py --split dev
+
+eval-test: $(STAMP)
+	$(BIN)/python eval/run.py --split test
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py

@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Score storyline on the development stories and the demo: one row a story, the mean last.
+
+    python eval/run.py [--split dev|test|all] [--details] [--json OUT] [STORY ...]
+
+Each story folder under eval/stories/ holds `pages/` (raw pages as scraped) and `key.json`
+(the answer key, written before storyline was run on the pages). Each story is ingested
+into a fresh store, built, exported at a fixed as-of day and scored with the shared
+scorer (../shared/eval/score.py). The `test` split (eval/split.json) is kept for a final
+measurement only; `dev` is what development looks at. Exit status 0.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+STORIES = ROOT / "eval" / "stories"
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+DEMO_KEY = ROOT.parent / "shared" / "gold" / "iraq-withdrawal.json"
+AS_OF = "2026-11-25"
+COLUMNS = [
+    ("documents", "outlet"), ("documents", "published"), ("documents", "boilerplate_removed"),
+    ("documents", "body_kept"), ("entities", "alias_completeness"), ("entities", "wrong_merges"),
+    ("events", "found"), ("events", "dated"), ("events", "hard_dated"),
+    ("events", "merged_across_sources"), ("events", "share_of_dossier_events_in_key"),
+    ("claims", "found"), ("claims", "attributed"), ("contradictions", "found"),
+    ("contradictions", "share_of_dossier_items_in_key"), ("commitments", "found"),
+    ("commitments", "due"), ("commitments", "status"), ("commitments", "supersession_chains"),
+]
+SHORT = {"boilerplate_removed": "boiler", "alias_completeness": "alias", "wrong_merges": "wrongM",
+         "merged_across_sources": "merged", "share_of_dossier_events_in_key": "evShare",
+         "share_of_dossier_items_in_key": "xShare", "supersession_chains": "chains",
+         "hard_dated": "hardDt", "published": "pub", "body_kept": "body"}
+
+
+def split() -> dict[str, list[str]]:
+    return json.loads((ROOT / "eval" / "split.json").read_text())
+
+
+def stories(which: str) -> list[str]:
+    names = sorted(p.name for p in STORIES.iterdir() if (p / "key.json").exists())
+    test = set(split()["test"])
+    if which == "dev":
+        return [n for n in names if n not in test]
+    if which == "test":
+        return [n for n in names if n in test]
+    return names
+
+
+def corpus_hash(names: list[str]) -> str:
+    """One hash over every page and key of these stories, so a changed corpus is noticed."""
+    h = hashlib.sha256()
+    for name in names:
+        for path in sorted((STORIES / name).rglob("*")):
+            if path.is_file() and path.name != "README.md":
+                h.update(str(path.relative_to(STORIES)).encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def run_story(pages: Path, key: Path, workdir: Path) -> dict:
+    """Ingest, build, export and score one story; the scorer's result as a dict."""
+    db, out = workdir / "story.db", workdir / "dossier.json"
+    exe = [sys.executable, "-m", "storyline.cli"]
+    subprocess.run([*exe, "ingest", str(pages), "--db", str(db), "-q"], check=False, capture_output=True)
+    subprocess.run([*exe, "build", "--db", str(db), "-q"], check=True, capture_output=True)
+    subprocess.run([*exe, "export", "--format", "json", "--as-of", AS_OF, "--db", str(db), "--out", str(out)],
+                   check=True, capture_output=True)
+    r = subprocess.run([sys.executable, str(SCORER), str(out), str(key), "--json"], check=True,
+                       capture_output=True, text=True)
+    return json.loads(r.stdout)
+
+
+def score_all(names: list[str], demo: bool = True) -> dict[str, dict]:
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in names:
+            work = Path(tmp) / name
+            work.mkdir()
+            results[name] = run_story(STORIES / name / "pages", STORIES / name / "key.json", work)
+        if demo:
+            work = Path(tmp) / "demo"
+            work.mkdir()
+            results["(demo)"] = run_story(ROOT / "src" / "storyline" / "data" / "demo", DEMO_KEY, work)
+    return results
+
+
+def mean_row(results: dict[str, dict], names: list[str]) -> dict[tuple[str, str], float]:
+    return {(s, f): round(sum(results[n][s][f] for n in names) / len(names), 1) for s, f in COLUMNS}
+
+
+def table(results: dict[str, dict], names: list[str]) -> str:
+    head = ["story"] + [SHORT.get(f, f) for _, f in COLUMNS]
+    rows = [[n] + [str(results[n][s][f]) for s, f in COLUMNS] for n in results]
+    if names:
+        mean = mean_row(results, names)
+        rows.append([f"mean ({len(names)})"] + [str(mean[c]) for c in COLUMNS])
+    widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
+    fmt = lambda r: "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths)))  # noqa: E731
+    return "\n".join([fmt(head), fmt(["-" * w for w in widths])] + [fmt(r) for r in rows])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("stories", nargs="*", help="story folder names (default: the whole split)")
+    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    ap.add_argument("--details", action="store_true", help="print the scorer's item-by-item details")
+    ap.add_argument("--json", metavar="OUT", help="write every result to this file")
+    ap.add_argument("--no-demo", action="store_true", help="leave the demo corpus out")
+    args = ap.parse_args(argv)
+    names = args.stories or stories(args.split)
+    results = score_all(names, demo=not args.no_demo)
+    print(f"split={args.split} stories={len(names)} corpus={corpus_hash(names)} as_of={AS_OF}")
+    print(table(results, names))
+    if args.details:
+        for n, r in results.items():
+            print(f"\n== {n}")
+            for section, res in r.items():
+                for k, v in res.get("details", {}).items():
+                    print(f"  {section} {k}: {v}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

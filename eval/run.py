@@ -69,7 +69,9 @@ def run_story(pages: Path, key: Path, workdir: Path) -> dict:
     db, out = workdir / "story.db", workdir / "dossier.json"
     exe = [sys.executable, "-m", "storyline.cli"]
     subprocess.run([*exe, "ingest", str(pages), "--db", str(db), "-q"], check=False, capture_output=True)
-    subprocess.run([*exe, "build", "--db", str(db), "-q"], check=True, capture_output=True)
+    r = subprocess.run([*exe, "build", "--db", str(db), "-q"], capture_output=True, text=True)
+    if r.returncode:
+        raise SystemExit(f"build failed on {pages}:\n{r.stderr[-3000:]}")
     subprocess.run([*exe, "export", "--format", "json", "--as-of", AS_OF, "--db", str(db), "--out", str(out)],
                    check=True, capture_output=True)
     r = subprocess.run([sys.executable, str(SCORER), str(out), str(key), "--json"], check=True,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from importlib import resources
 
 from .dates import MONTHS, WEEKDAYS
 
@@ -155,3 +156,12 @@ def direction(text: str, of: set[str] | None = None, window: int = 8) -> str | N
             continue
         found.add("up" if w in UP else "down")
     return found.pop() if len(found) == 1 else None
+
+
+@functools.cache
+def word_list(name: str) -> frozenset[str]:
+    """The entries of data/lexicons/NAME.txt, lower case (lines starting with '#' are its
+    header: what the list is for and where it came from)."""
+    path = resources.files("storyline").joinpath("data", "lexicons", f"{name}.txt")
+    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))

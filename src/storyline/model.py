@@ -6,7 +6,7 @@ the presenters read them back. Dates are ISO strings at their known precision
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 
 
@@ -98,6 +98,38 @@ class Document:
     lowercase: bool = False
 
 
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str  # "count", "money:£", "percent", "bp", "length:km"
+    head: str | None  # what is counted or measured, as a lemma ("dryer", "tunnel"); None if unknown
+    approx: str | None  # "about", "more than", ... as written
+    text: str
+    start: int  # offset in the sentence
+
+    def to_data(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_data(cls, d: dict) -> Quantity:
+        return cls(**d)
+
+    @property
+    def low(self) -> float:
+        """The least the words allow ("more than 4,000" -> 4,000)."""
+        a = (self.approx or "").lower()
+        if a in ("fewer than", "less than", "under", "up to"):
+            return 0.0
+        return self.value
+
+    @property
+    def high(self) -> float:
+        a = (self.approx or "").lower()
+        if a in ("more than", "over", "at least", "well over", "upwards of"):
+            return float("inf")
+        return self.value
+
+
 @dataclass
 class Sentence:
     doc_id: str
@@ -107,6 +139,7 @@ class Sentence:
     text: str
     verbs: list[str] = field(default_factory=list)  # lemmas of its verbs
     tense: str | None = None  # tense of its main clause
+    quantities: list[Quantity] = field(default_factory=list)  # amounts, shares and counts it states
 
 
 @dataclass

@@ -17,17 +17,18 @@ import hashlib
 import re
 from typing import Any
 
-from ..dates import compatible, parse_iso, to_date
-from ..lexicon import direction
-from ..model import Contradiction, Evidence
+from ..dates import compatible, maybe_date, parse_iso, to_date
+from ..lexicon import direction, word_list
+from ..model import Contradiction, Evidence, Quantity
 from ..store import Store
 from ..story.statements import Statement, action_concepts, candidates, judgeable
 
 DATE_SIMILARITY = 0.5
 DATE_SHARED = 5
-COUNT = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?:[a-z-]+\s+){0,2}?"
-                   r"(soldiers|troops|people|civilians|dead|deaths|killed|casualties|wounded|"
-                   r"injured|refugees|fighters|militants|members|personnel|victims)\b", re.I)
+AMOUNT_SHARED = 2  # concepts two statements of one amount share besides the number
+AMOUNT_SIMILARITY = 0.3
+UNMEASURED_SHARED = 3  # money or a share whose measured noun the parse did not find: more
+SAME_MOMENT_DAYS = 1  # two pages this close report the same state of a changing figure
 
 
 def overlap(a: set[str], b: set[str]) -> float:
@@ -107,8 +108,12 @@ def describe(slot: str, a: list[Statement], b: list[Statement], info: dict) -> s
         return f"Date of the same event: {human(values[0])} vs {human(values[1])}"
     if slot == "duration":
         return f"Length of the period asked for: {', '.join(values[0])} vs {', '.join(values[1])}"
-    if slot == "count":
-        return f"Number of {info['unit']}: {values[0]} vs {values[1]}"
+    if slot == "amount":
+        what = info["unit"]
+        label = {"percent": "Share", "bp": "Change in basis points"}.get(what) or (
+            "Amount of money" if what.startswith("money") else "Length" if what.startswith("length")
+            else f"Number of {what}s" if not what.endswith("s") else f"Number of {what}")
+        return f"{label}: {values[0]} vs {values[1]}"
     return f"Direction of change: {values[0]} ({a[0].source}) vs {values[1]} ({b[0].source})"
 
 
@@ -129,8 +134,90 @@ def durations(s: Statement) -> set[str]:
                                            and re.search(r"[YM]", t.value)})
 
 
-def counts(s: Statement) -> list[tuple[str, str]]:
-    return cached(s, "counts", lambda: [(n, u.lower()) for n, u in COUNT.findall(s.sentence.text)])
+def same_measure(qa: Quantity, qb: Quantity) -> bool:
+    """One unit, and one counted or measured thing when the parse names it."""
+    if qa.unit != qb.unit:
+        return False
+    if qa.unit == "count":
+        return qa.head is not None and qa.head == qb.head
+    return not (qa.head and qb.head and qa.head != qb.head)
+
+
+def values_disagree(qa: Quantity, qb: Quantity) -> bool:
+    """The two figures cannot both hold: their ranges ("more than 4,000", "fewer than
+    1,500") do not meet, beyond rounding ("about 1,200" and "roughly 1,200" agree), and
+    they are of one order of magnitude (a figure ten times another is about something else)."""
+    x, y = qa.value, qb.value
+    if x <= 0 or y <= 0 or max(x, y) / min(x, y) > 4:
+        return False
+    slack = 0.5 if qa.unit in ("percent", "bp") else 0.02 * max(x, y)
+    if qa.high + slack < qb.low or qb.high + slack < qa.low:
+        return True
+    exact = qa.high == qa.low == qa.value and qb.high == qb.low == qb.value
+    return exact and abs(x - y) > slack
+
+
+def explicit_day(s: Statement) -> str | None:
+    """A past day the statement itself names ("as of Monday, December 9", "on Aug. 19")."""
+    days = [t.value for t in dating(s) if t.granularity == "day" and t.value]
+    return days[0] if days else None
+
+
+def is_update(earlier: tuple[Statement, Quantity], later: tuple[Statement, Quantity]) -> bool:
+    """A later, larger figure of a running total, or one told as the latest state ("rose
+    to", "so far"), updates an earlier one."""
+    (_, q1), (s2, q2) = earlier, later
+    if q2.value <= q1.value:
+        return False
+    totals = word_list("running_totals")
+    cues = word_list("update_cues")
+    head = q2.head or q1.head
+    text = f" {s2.sentence.text.lower()} "
+    return (head in totals if head else False) or any(f" {c} " in text for c in cues)
+
+
+def moment_apart(a: Statement, b: Statement) -> tuple[Statement, Statement] | None:
+    """(earlier, later) when two statements speak of different moments, else None."""
+    da, db = explicit_day(a), explicit_day(b)
+    if da or db:  # a figure tied to its own day ("by Monday", "as of December 9")
+        da, db = da or a.date, db or b.date
+        if not (da and db) or da == db:
+            return None
+        return (a, b) if da < db else (b, a)
+    ta, tb = maybe_date(a.date), maybe_date(b.date)
+    if ta is None or tb is None or abs((ta - tb).days) <= SAME_MOMENT_DAYS:
+        return None
+    return (a, b) if ta < tb else (b, a)
+
+
+def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any]]]:
+    """Figures of one measure that two sources give differently for one moment."""
+    if not (a.sentence.quantities and b.sentence.quantities):
+        return []
+    if a.doc_id == b.doc_id and a.source == b.source:
+        return []
+    if "propose" in a.actions or "propose" in b.actions:
+        return []  # a demand or an offer is a position, not a statement of fact
+    shared = a.concepts & b.concepts
+    found: list[tuple[str, dict[str, Any]]] = []
+    for qa in a.sentence.quantities:
+        for qb in b.sentence.quantities:
+            if not (same_measure(qa, qb) and values_disagree(qa, qb)):
+                continue
+            need = AMOUNT_SHARED if qa.head else UNMEASURED_SHARED
+            if len(shared) < need or overlap(a.concepts, b.concepts) < AMOUNT_SIMILARITY:
+                continue
+            apart = moment_apart(a, b)
+            if apart is not None:
+                first = (a, qa) if apart[0] is a else (b, qb)
+                second = (b, qb) if apart[0] is a else (a, qa)
+                if is_update(first, second):
+                    continue
+            unit = qa.head if qa.unit == "count" else qa.unit
+            found.append(("amount", {"values": [qa.text, qb.text], "unit": unit,
+                                     "measure": f"{qa.unit}:{qa.head or ''}"}))
+            return found
+    return found
 
 
 def pair_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
@@ -146,12 +233,7 @@ def pair_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
         parties = {c for c in shared if c.startswith("country:")}
         if parties and shared - parties:
             found.append(("duration", {"values": [sorted(durations(a)), sorted(durations(b))]}))
-    if a.doc_id != b.doc_id and overlap(a.concepts, b.concepts) >= 0.5 and len(shared) >= 4:
-        for na, ua in counts(a):
-            for nb, ub in counts(b):
-                x, y = float(na.replace(",", "")), float(nb.replace(",", ""))
-                if ua == ub and abs(x - y) > 0.1 * max(x, y):
-                    found.append(("count", {"values": [na, nb], "unit": ua}))
+    found += amount_findings(a, b)
     da = cached(a, "direction", lambda: direction(a.sentence.text, QUANTITY_WORDS)) if a.speaker else None
     db = cached(b, "direction", lambda: direction(b.sentence.text, QUANTITY_WORDS)) if b.speaker else None
     if da and db and da != db and a.source != b.source:
@@ -168,6 +250,9 @@ def side_value(slot: str, s: Statement, info: dict, first: bool) -> object:
         return max(event_dates(s), key=len) if event_dates(s) else None
     if slot == "direction":
         return direction(s.sentence.text, QUANTITY_WORDS)
+    if slot == "amount":
+        return next((q.value for q in s.sentence.quantities
+                     if f"{q.unit}:{q.head or ''}" == info.get("measure")), None)
     return info["values"][0 if first else 1]
 
 
@@ -176,12 +261,15 @@ def fits(slot: str, value, side_values: list) -> bool:
         return False
     if slot == "date":
         return all(compatible(value, v) for v in side_values)
+    if slot == "amount":
+        return any(isinstance(v, float) and abs(value - v) <= 0.02 * max(value, v) for v in side_values)
     return value in side_values
 
 
 def describe_sides(slot: str, a: list[Statement], b: list[Statement], info: dict) -> tuple[str, str, dict]:
     summary = describe(slot, a, b, info)
-    extra = {"slot": slot, "values": info["values"], **({"unit": info["unit"]} if "unit" in info else {}),
+    extra = {"slot": slot, "values": info["values"],
+             **{k: info[k] for k in ("unit", "measure") if k in info},
              "speakers": [sorted({s.source for s in a}), sorted({s.source for s in b})],
              "outlets": [sorted({s.outlet or "unknown" for s in a}), sorted({s.outlet or "unknown" for s in b})],
              "dates": [sorted({s.date or "unknown" for s in a}),
@@ -227,13 +315,12 @@ def join_existing(store: Store, slot: str, o: Statement, s: Statement, info: dic
         members = found["members"]
         extra = found["extra"]
         for side in (0, 1):
-            side_values = [side_value(slot, x, {"values": extra["values"]}, side == 0)
+            side_values = [side_value(slot, x, extra, side == 0)
                            for x in _statements(store, members[side])]
             if s.key not in members[side] and fits(slot, side_value(slot, s, info, False), side_values):
                 members[side].append(s.key)
                 a, b = _statements(store, members[0]), _statements(store, members[1])
-                summary, kind, new_extra = describe_sides(slot, a, b, {"values": extra["values"],
-                                                                       **({"unit": extra["unit"]} if "unit" in extra else {})})
+                summary, kind, new_extra = describe_sides(slot, a, b, extra)
                 store.items.upsert_contradiction(Contradiction(cid, summary, kind), new_extra, members)
                 return True
         if s.key in members[0] or s.key in members[1]:

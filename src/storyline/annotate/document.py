@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model import Claim, Document, Evidence, Mention, Sentence, TimeValue
 from .attribution import PERSON_DESCRIPTION, Attribution, Attributor, quote_spans
+from .quantities import find_quantities
 from .timex import Anchor, Tagger
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
@@ -136,6 +137,7 @@ def annotate(doc: Document, sdoc, anchor: Anchor) -> Annotations:
         root = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
         sent.tense = tense_of(root.root) if root is not None and len(root) else "past"
         sent.verbs = [t.lemma_.lower() for t in root if t.pos_ == "VERB"] if root is not None else []
+        sent.quantities = find_quantities(sent.text, list(root) if root is not None else None, sent.start)
         tenses.append(sent.tense)
         def tense_at(pos: int, s: Sentence = sent) -> str:
             return tense_of(token_at(s.start + pos))

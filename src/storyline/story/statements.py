@@ -9,11 +9,10 @@ the statements that share its rarer concepts.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 
 from ..lexicon import _CANON, concepts, direction, stem
-from ..model import Claim, DateFlag, Sentence, TimeValue
+from ..model import Claim, DateFlag, Quantity, Sentence, TimeValue
 from ..store import Store
 from .origins import document_origin, sentence_origin
 
@@ -56,11 +55,14 @@ class Statement:
                 "speaker": self.speaker, "speaker_entity": self.speaker_entity, "via": self.via,
                 "concepts": sorted(self.concepts), "actions": sorted(self.actions),
                 "origin": self.origin, "weak_date": self.weak_date, "entities": sorted(self.entities),
-                "corrected_date": self.corrected_date}
+                "corrected_date": self.corrected_date,
+                "quantities": [q.to_data() for q in self.sentence.quantities]}
 
     @classmethod
     def from_data(cls, key: tuple[str, int], d: dict) -> Statement:
-        return cls(key[0], Sentence(key[0], key[1], 0, len(d["text"]), d["text"]), d["outlet"],
+        sentence = Sentence(key[0], key[1], 0, len(d["text"]), d["text"],
+                            quantities=[Quantity.from_data(q) for q in d.get("quantities", [])])
+        return cls(key[0], sentence, d["outlet"],
                    d["anchor"], d["published"], [TimeValue(**t) for t in d["times"]], d["speaker"],
                    d["speaker_entity"], d["via"], set(d["concepts"]), set(d["actions"]),
                    d.get("origin"), d.get("weak_date", False), set(d.get("entities", [])),
@@ -107,14 +109,12 @@ def index_document(store: Store, doc_id: str) -> list[Statement]:
 
 def slot_features(s: Statement) -> set[str]:
     """Index keys for what the judges compare, whatever the words: a proposed period, a
-    count of people, a change of direction, a weekday, a day date."""
+    quantity of one unit (and counted thing), a change of direction, a day date."""
     feats = set()
     if any(t.kind == "duration" for t in s.times) and "propose" in s.concepts:
         feats.add("slot:proposed-period")
-    for unit in re.findall(r"\d[\d,.]*\s+(?:[a-z-]+\s+){0,2}?(soldiers|troops|people|civilians|dead|deaths|killed|"
-                           r"casualties|wounded|injured|refugees|fighters|militants|members|personnel|victims)\b",
-                           s.sentence.text, re.I):
-        feats.add(f"slot:count:{unit.lower()}")
+    for q in s.sentence.quantities:
+        feats.add(f"slot:qty:{q.unit}:{q.head}" if q.unit == "count" else f"slot:qty:{q.unit}")
     if s.speaker and direction(s.sentence.text):
         feats.add("slot:direction")
     if any(t.granularity == "day" and t.value for t in s.times):

@@ -1,0 +1,208 @@
+"""Quantities in a sentence: amounts of money, percentages, basis points, lengths and
+counts of things, each with what it counts and how exact it claims to be.
+
+"about 118,000 tumble dryers" -> 118000 count of "dryer", approx "about";
+"£4.2bn" -> 4.2e9 "money:£"; "37 per cent" -> 37 "percent"; "fewer than 1,500
+dockworkers" -> 1500 count of "dockworker", approx "fewer than". The counted thing is
+read from the parse (the noun a number modifies, or the noun after "of"), so the unit is
+whatever the story counts: doses, seats, flights, masts, spectators.
+
+Years, days of the month, clock times, ages and list numbers are not quantities. The
+judges compare quantities of one unit and one counted thing (analyze/contradictions.py).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Quantity
+
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "dozen": 12,
+}
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+          "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+CURRENCY_SIGNS = {"$": "$", "us$": "$", "c$": "$", "a$": "$", "nz$": "$", "hk$": "$", "£": "£",
+                  "€": "€", "¥": "¥", "₹": "₹", "r$": "$"}
+CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "pound": "£", "pounds": "£", "sterling": "£",
+                  "euro": "€", "euros": "€", "yen": "¥", "yuan": "¥", "rupees": "₹", "rupee": "₹",
+                  "francs": "franc", "franc": "franc", "kroner": "krone", "kronor": "krona",
+                  "rand": "rand", "pesos": "peso", "peso": "peso", "usd": "$", "eur": "€",
+                  "gbp": "£", "cad": "$", "aud": "$"}
+LENGTHS = {"km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+           "mile": "mile", "miles": "mile", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+           "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre"}
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
+              "quarter", "weekend", "night", "time", "p.m.", "a.m.", "o'clock"}
+APPROX = re.compile(r"(about|around|roughly|approximately|some|nearly|almost|close to|more than|over|"
+                    r"at least|fewer than|less than|under|up to|as many as|well over|upwards of|"
+                    r"an estimated|estimated)\s+$", re.I)
+
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|mln|tn)\b|(?<=\d)(?:k|m|b)\b)"
+MONEY = re.compile(
+    rf"(?P<sign>US\$|C\$|A\$|NZ\$|HK\$|R\$|\$|£|€|¥|₹)\s?(?P<n>{NUM})(?P<scale>{SCALE})?(?:-(?:billion|million))?"
+    rf"|(?P<n2>{NUM})(?P<scale2>{SCALE})?\s?(?P<word>dollars?|pounds?|sterling|euros?|yen|yuan|rupees?|"
+    r"francs?|kroner|kronor|rand|pesos?|USD|EUR|GBP|CAD|AUD)\b", re.I)
+PERCENT = re.compile(rf"(?P<n>{NUM})\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
+BASIS = re.compile(rf"(?P<n>{NUM})\s?(?:basis[- ]points?|bps?\b)", re.I)
+LENGTH = re.compile(rf"(?P<n>{NUM})[- ]?(?P<u>km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|hectares?|acres?)\b", re.I)
+COUNT = re.compile(rf"\b(?P<n>{NUM}|{'|'.join(NUMBER_WORDS)})(?P<scale>{SCALE})?\b", re.I)
+MONTH_BEFORE = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+NOT_AFTER = re.compile(r"^\s?(?:a\.?m\.?|p\.?m\.?|GMT|BST|ET|EST|CET|o'clock|years? old|-year-old|"
+                       r"(?:st|nd|rd|th)\b|:\d|/\d|-\d)", re.I)
+
+
+def number(text: str, scale: str | None = None) -> float | None:
+    t = text.lower().replace(",", "")
+    value = float(NUMBER_WORDS[t]) if t in NUMBER_WORDS else float(t) if re.fullmatch(r"\d+(\.\d+)?", t) else None
+    if value is None:
+        return None
+    if scale:
+        value *= SCALES.get(scale.strip().lower(), 1.0)
+    return value
+
+
+def _approx(sentence: str, start: int) -> str | None:
+    m = APPROX.search(sentence[max(0, start - 20):start])
+    return m.group(1).lower() if m else None
+
+
+def _taken(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantity]:
+    """The quantities of one sentence. `tokens` (the sentence's spaCy tokens, offsets from
+    `offset` in the document) tell what a bare number counts; without them counts are left
+    out, since a number without its noun says nothing comparable."""
+    out: list[Quantity] = []
+    spans: list[tuple[int, int]] = []
+    for m in MONEY.finditer(sentence):
+        n = m.group("n") or m.group("n2")
+        scale = m.group("scale") or m.group("scale2")
+        tail = m.group(0)
+        if "-billion" in tail.lower():
+            scale = "billion"
+        elif "-million" in tail.lower():
+            scale = "million"
+        value = number(n, scale)
+        if value is None:
+            continue
+        sign = (m.group("sign") or "").lower()
+        cur = CURRENCY_SIGNS.get(sign) or CURRENCY_WORDS.get((m.group("word") or "").lower(), "?")
+        out.append(Quantity(value, f"money:{cur}", _measured(tokens, offset, m.start(), m.end()),
+                            _approx(sentence, m.start()), m.group(0), m.start()))
+        spans.append(m.span())
+    for pattern, unit in ((BASIS, "bp"), (PERCENT, "percent")):
+        for m in pattern.finditer(sentence):
+            if _taken(spans, *m.span()):
+                continue
+            value = number(m.group("n"))
+            if value is not None:
+                out.append(Quantity(value, unit, _measured(tokens, offset, m.start(), m.end()),
+                                    _approx(sentence, m.start()), m.group(0), m.start()))
+                spans.append(m.span())
+    for m in LENGTH.finditer(sentence):
+        if _taken(spans, *m.span()):
+            continue
+        value = number(m.group("n"))
+        if value is not None:
+            unit = LENGTHS.get(m.group("u").lower(), m.group("u").lower())
+            out.append(Quantity(value, f"length:{unit}", _measured(tokens, offset, m.start(), m.end()),
+                                _approx(sentence, m.start()), m.group(0), m.start()))
+            spans.append(m.span())
+    if tokens is None:
+        return out
+    for m in COUNT.finditer(sentence):
+        if _taken(spans, *m.span()) or _not_a_count(sentence, m):
+            continue
+        value = number(m.group("n"), m.group("scale"))
+        head = _counted(tokens, offset + m.start(), offset + m.end())
+        if value is None or head is None or head in TIME_UNITS:
+            continue  # "three years" is a duration (the temporal tagger's), not a count
+        out.append(Quantity(value, "count", head, _approx(sentence, m.start()), m.group(0), m.start()))
+    return sorted(out, key=lambda q: q.start)
+
+
+def _not_a_count(sentence: str, m: re.Match) -> bool:
+    """Years, days of the month, times, ages, scores and ordinals are not counts."""
+    raw = m.group("n").replace(",", "")
+    if re.fullmatch(r"(1[89]|20)\d\d", raw) and "," not in m.group("n"):
+        return True
+    before, after = sentence[max(0, m.start() - 12):m.start()], sentence[m.end():m.end() + 12]
+    if MONTH_BEFORE.search(before) or NOT_AFTER.match(after):
+        return True
+    if re.match(r"^\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", after, re.I):
+        return True
+    return bool(re.search(r"[-–]\s*$", before) or re.search(r"(?:no\.|number|#|page|article|section)\s*$", before, re.I))
+
+
+def _token_at(tokens, pos: int):
+    for t in tokens:
+        if t.idx <= pos < t.idx + max(1, len(t.text)):
+            return t
+    return None
+
+
+def _counted(tokens, start: int, end: int) -> str | None:
+    """The noun a number counts: its head when it modifies a noun ("1,200 workers"), the
+    object of "of" ("4,000 of its members"), else a noun right after it."""
+    tok = _token_at(tokens, end - 1)
+    if tok is None:
+        return None
+    if tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        return tok.head.lemma_.lower()
+    if tok.dep_ in ("compound", "nummod") and tok.head.dep_ == "nummod" and tok.head.head.pos_ == "NOUN":
+        return tok.head.head.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    return obj.lemma_.lower()
+    doc = tok.doc
+    for j in range(tok.i + 1, min(len(doc), tok.i + 4)):
+        t = doc[j]
+        if t.pos_ == "NOUN":
+            return t.lemma_.lower()
+        if t.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT", "NUM") and t.dep_ != "compound":
+            break
+    return None
+
+
+def _measured(tokens, offset: int, start: int, end: int) -> str | None:
+    """What an amount or a share measures, when the parse says: "68 percent of voting
+    members" -> member; "a 7 percent pay rise" -> rise; "Turnout was 64 percent" -> turnout;
+    "wages rise by 4.8 percent" -> wage; "the cost ... climbed to $3.4 billion" -> cost."""
+    if tokens is None:
+        return None
+    tok = _token_at(tokens, offset + end - 1)
+    if tok is None:
+        return None
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        for obj in nxt.children:
+            if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                return obj.lemma_.lower()
+    node = tok
+    for _ in range(3):  # the noun the amount modifies: "a 41% share", "a £4.8bn takeover"
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ == "NOUN" and node.i > tok.i:
+            return node.lemma_.lower()
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    verb = tok
+    for _ in range(6):  # else the subject of the clause the amount completes
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+            return child.lemma_.lower()
+    return None

@@ -26,8 +26,9 @@ from ..story.statements import Statement, action_concepts, candidates, judgeable
 DATE_SIMILARITY = 0.5
 DATE_SHARED = 5
 AMOUNT_SHARED = 2  # concepts two statements of one amount share besides the number
-AMOUNT_SIMILARITY = 0.3
-UNMEASURED_SHARED = 3  # money or a share whose measured noun the parse did not find: more
+AMOUNT_SIMILARITY = 0.3  # concept overlap, when a statement has no embedding
+AMOUNT_EMBEDDING = 0.55  # sentence similarity for figures of one named measure
+UNMEASURED_EMBEDDING = 0.7  # ... and for money or shares whose measured noun is unknown
 SAME_MOMENT_DAYS = 1  # two pages this close report the same state of a changing figure
 
 
@@ -176,17 +177,28 @@ def is_update(earlier: tuple[Statement, Quantity], later: tuple[Statement, Quant
     return (head in totals if head else False) or any(f" {c} " in text for c in cues)
 
 
-def moment_apart(a: Statement, b: Statement) -> tuple[Statement, Statement] | None:
-    """(earlier, later) when two statements speak of different moments, else None."""
+SAME, UNKNOWN = "same", "unknown"
+
+
+def moments(a: Statement, b: Statement) -> str | tuple[Statement, Statement]:
+    """Whether two statements give a figure for one moment: SAME, UNKNOWN (a month and a
+    day in it cannot be ordered), or (earlier, later)."""
     da, db = explicit_day(a), explicit_day(b)
     if da or db:  # a figure tied to its own day ("by Monday", "as of December 9")
         da, db = da or a.date, db or b.date
-        if not (da and db) or da == db:
-            return None
-        return (a, b) if da < db else (b, a)
-    ta, tb = maybe_date(a.date), maybe_date(b.date)
-    if ta is None or tb is None or abs((ta - tb).days) <= SAME_MOMENT_DAYS:
-        return None
+    else:
+        da, db = a.date, b.date
+    if not (da and db):
+        return UNKNOWN
+    if da == db:
+        return SAME
+    if compatible(da, db):
+        return UNKNOWN
+    ta, tb = maybe_date(da), maybe_date(db)
+    if ta is None or tb is None:
+        return UNKNOWN
+    if not (explicit_day(a) or explicit_day(b)) and abs((ta - tb).days) <= SAME_MOMENT_DAYS:
+        return SAME
     return (a, b) if ta < tb else (b, a)
 
 
@@ -204,18 +216,25 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
         for qb in b.sentence.quantities:
             if not (same_measure(qa, qb) and values_disagree(qa, qb)):
                 continue
-            need = AMOUNT_SHARED if qa.head else UNMEASURED_SHARED
-            if len(shared) < need or overlap(a.concepts, b.concepts) < AMOUNT_SIMILARITY:
+            sim = a.similarity(b)
+            if len(shared) < AMOUNT_SHARED:
                 continue
-            apart = moment_apart(a, b)
-            if apart is not None:
-                first = (a, qa) if apart[0] is a else (b, qb)
-                second = (b, qb) if apart[0] is a else (a, qa)
+            if sim is None and overlap(a.concepts, b.concepts) < AMOUNT_SIMILARITY:
+                continue
+            if sim is not None and sim < (AMOUNT_EMBEDDING if qa.head else UNMEASURED_EMBEDDING):
+                continue
+            when = moments(a, b)
+            if when == UNKNOWN and (is_update((a, qa), (b, qb)) or is_update((b, qb), (a, qa))):
+                continue  # could be one figure's rise, in either order
+            if isinstance(when, tuple):
+                first = (a, qa) if when[0] is a else (b, qb)
+                second = (b, qb) if when[0] is a else (a, qa)
                 if is_update(first, second):
                     continue
             unit = qa.head if qa.unit == "count" else qa.unit
             found.append(("amount", {"values": [qa.text, qb.text], "unit": unit,
-                                     "measure": f"{qa.unit}:{qa.head or ''}"}))
+                                     "measure": f"{qa.unit}:{qa.head or ''}",
+                                     "similarity": round(sim, 3) if sim is not None else None}))
             return found
     return found
 
@@ -269,7 +288,7 @@ def fits(slot: str, value, side_values: list) -> bool:
 def describe_sides(slot: str, a: list[Statement], b: list[Statement], info: dict) -> tuple[str, str, dict]:
     summary = describe(slot, a, b, info)
     extra = {"slot": slot, "values": info["values"],
-             **{k: info[k] for k in ("unit", "measure") if k in info},
+             **{k: info[k] for k in ("unit", "measure", "similarity") if k in info},
              "speakers": [sorted({s.source for s in a}), sorted({s.source for s in b})],
              "outlets": [sorted({s.outlet or "unknown" for s in a}), sorted({s.outlet or "unknown" for s in b})],
              "dates": [sorted({s.date or "unknown" for s in a}),

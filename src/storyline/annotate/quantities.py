@@ -124,6 +124,8 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
         head = _counted(tokens, offset + m.start(), offset + m.end())
         if value is None or head is None or head in TIME_UNITS:
             continue  # "three years" is a duration (the temporal tagger's), not a count
+        if re.match(r"\s+of\s+(?:the|its|their|his|her|our|these|those)\b", sentence[m.end():], re.I):
+            continue  # "four of the satellites" is a part, not the whole
         out.append(Quantity(value, "count", head, _approx(sentence, m.start()), m.group(0), m.start()))
     return sorted(out, key=lambda q: q.start)
 

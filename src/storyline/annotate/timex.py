@@ -91,6 +91,22 @@ def shift_day(d: date, unit: str, n: int) -> tuple[str, str]:
     return iso(d.year + n), "year"
 
 
+WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{WEEKDAY_RE}),?\s+(?:the\s+)?$", re.I)
+
+
+def _weekday_year(m: re.Match, month: int, day: int, year: int | None) -> int | None:
+    """A weekday written with the date ("Monday, December 9") settles its year: of the
+    guessed year and its neighbours, the one where that day falls on that weekday."""
+    wd = WEEKDAY_BEFORE.search(m.string[max(0, m.start() - 16):m.start()])
+    if year is None or not wd:
+        return year
+    target = WEEKDAYS[wd.group("wd").lower()]
+    for y in (year, year + 1, year - 1):
+        if valid_day(y, month, day) and date(y, month, day).weekday() == target:
+            return y
+    return year
+
+
 def _year_for(month: int, day: int | None, anchor: Anchor, tense: Tense) -> int | None:
     """The year of an underspecified month (and day), by tense, relative to the anchor."""
     parts = anchor.parts
@@ -179,7 +195,7 @@ class Tagger:
         if word.lower() == "may" and word[0] == "m" and not self._lower_doc:
             return None  # the verb "may"
         mon, d = MONTHS[word.lower().rstrip(".")], int(m.group("d"))
-        y = _year_for(mon, d, self.anchor, tense)
+        y = _weekday_year(m, mon, d, _year_for(mon, d, self.anchor, tense))
         if y is None or not valid_day(y, mon, d):
             return "date", None, "day", None
         return "date", iso(y, mon, d), "day", None

@@ -25,6 +25,12 @@ from ..story.statements import Statement, rarest
 CONDITIONAL = re.compile(r"\b(if|unless|provided that|in case)\b", re.I)
 DATELINE_ONLY = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},\s+[A-Za-z]{3,9}\.?\s+\d{1,2}\s*\([^)]{1,40}\)\s*(--|—|–|-)?\s*$")
 NEEDED = {"day": 0.12, "month": 0.2, "year": 0.25}
+# Sentence-embedding similarity that joins two tellings of one event whatever their words
+# (all-MiniLM-L6-v2 cosine; paraphrases of one news fact score 0.6-0.9, different facts of
+# one story 0.3-0.6). A coarser date needs a closer paraphrase. Tuned on the development
+# stories as a set; do not tune one value alone.
+PARAPHRASE = {"day": 0.55, "month": 0.62, "year": 0.7}
+MEMBERS = 6  # member statements kept per event for the embedding comparison
 MAX_CONCEPTS = 80
 EVENTS_PER_CONCEPT = 30
 RECENT_IN_YEAR = 30  # also compared: the latest events of the same year, whatever their words
@@ -50,9 +56,14 @@ def similarity(concepts_a: set[str], entities_a: set[str], concepts_b: set[str],
 
 def candidates_of(statements: list[Statement]) -> list[Candidate]:
     out, seen = [], set()
+    texts: set[str] = set()
     for s in statements:
         if DATELINE_ONLY.match(s.sentence.text):
             continue
+        text = " ".join(s.sentence.text.lower().split())
+        if text in texts:
+            continue  # a caption or a pull quote repeated on one page is one telling
+        texts.add(text)
         for t in s.times:
             if t.kind != "date" or not t.value or (s.key, t.value) in seen:
                 continue
@@ -72,14 +83,24 @@ def best_event(store: Store, c: Candidate) -> tuple[str, dict] | None:
     s = c.statement
     ids = store.items.events_sharing(rarest(store, s.concepts, 6), [c.when[:4]], EVENTS_PER_CONCEPT)
     ids += [i for i in store.items.events_in_year(c.when[:4], RECENT_IN_YEAR) if i not in ids]
-    best, best_sim = None, 0.0
-    for eid, row in store.items.event_rows(ids).items():
-        if store.items.event_has_doc(eid, c.doc_id) or not all(compatible(w, c.when) for w in row.get("whens", [row["when"]])):
-            continue
+    rows = {eid: row for eid, row in store.items.event_rows(ids).items()
+            if not store.items.event_has_doc(eid, c.doc_id)
+            and all(compatible(w, c.when) for w in row.get("whens", [row["when"]]))}
+    members = store.index.data(sorted({tuple(k) for row in rows.values() for k in row.get("members", [])}))
+    best, best_score = None, 0.0
+    for eid, row in rows.items():
         gran = granularity_of(min(row.get("whens", [row["when"]]) + [c.when], key=len)) or "year"
         sim = similarity(s.concepts, s.entities, set(row.get("concepts", [])), set(row.get("entities", [])))
-        if sim >= NEEDED[gran] and sim > best_sim:
-            best, best_sim = (eid, row), sim
+        vectors = [Statement.from_data(tuple(k), members[tuple(k)]) for k in row.get("members", [])
+                   if tuple(k) in members]
+        para = max((x for x in (s.similarity(v) for v in vectors) if x is not None), default=None)
+        # a paraphrase joins on its own; shared words join as before, unless the embeddings
+        # say the sentences speak of different things
+        joins = (para is not None and para >= PARAPHRASE[gran]) or \
+            (sim >= NEEDED[gran] and (para is None or para >= PARAPHRASE[gran] - 0.25))
+        score = max(sim, para or 0.0)
+        if joins and score > best_score:
+            best, best_score = (eid, row), score
     return best
 
 
@@ -100,9 +121,12 @@ def update_events(store: Store, statements: list[Statement]) -> int:
         statuses = sorted(set(row.get("statuses", [])) | {c.status})
         known = set(row.get("concepts", []))
         new_concepts = sorted(s.concepts - known)[: max(0, MAX_CONCEPTS - len(known))]
+        members = [list(k) for k in row.get("members", [])]
+        if len(members) < MEMBERS and s.vector:
+            members.append(list(s.key))
         data = {"whens": whens, "concepts": sorted(known | set(new_concepts)),
                 "entities": sorted(set(row.get("entities", [])) | s.entities)[:MAX_CONCEPTS],
-                "statuses": statuses}
+                "statuses": statuses, "members": members}
         when = max(whens, key=len)
         status = "past" if "past" in statuses else ("planned" if "planned" in statuses else "conditional")
         event = Event(eid, when, row["summary"], status, data["entities"], [], granularity_of(when))

@@ -12,11 +12,14 @@ class StoryIndexTable:
     def __init__(self, db: Connection):
         self.db = db
 
-    def save(self, doc_id: str, rows: list[tuple[int, dict, list[str]]]) -> None:
-        """(sentence, data, concepts) for each sentence of a document."""
+    def save(self, doc_id: str, rows: list[tuple[int, dict, list[str]]],
+             vectors: dict[int, bytes] | None = None) -> None:
+        """(sentence, data, concepts) for each sentence of a document, with the sentence
+        vectors of those that have one."""
+        vectors = vectors or {}
         with self.db.transaction() as c:
-            c.executemany("INSERT OR REPLACE INTO statements (doc_id, sentence, data) VALUES (?,?,?)",
-                          [(doc_id, i, json.dumps(d, ensure_ascii=False)) for i, d, _ in rows])
+            c.executemany("INSERT OR REPLACE INTO statements (doc_id, sentence, data, vector) VALUES (?,?,?,?)",
+                          [(doc_id, i, json.dumps(d, ensure_ascii=False), vectors.get(i)) for i, d, _ in rows])
             c.executemany("INSERT INTO concept_index (concept, doc_id, sentence) VALUES (?,?,?)",
                           [(k, doc_id, i) for i, _, ks in rows for k in ks])
             c.executemany("INSERT INTO concept_df (concept, n) VALUES (?, 1)"
@@ -29,13 +32,14 @@ class StoryIndexTable:
             chunk = keys[i:i + 400]
             where = " OR ".join("(doc_id = ? AND sentence = ?)" for _ in chunk)
             args = [x for k in chunk for x in k]
-            for r in self.db.conn.execute(f"SELECT doc_id, sentence, data FROM statements WHERE {where}", args):
-                out[(r[0], r[1])] = json.loads(r[2])
+            for r in self.db.conn.execute(f"SELECT doc_id, sentence, data, vector FROM statements WHERE {where}",
+                                          args):
+                out[(r[0], r[1])] = {**json.loads(r[2]), "vector": r[3]}
         return out
 
     def of_document(self, doc_id: str) -> dict[tuple[str, int], dict]:
-        return {(doc_id, r[0]): json.loads(r[1]) for r in self.db.conn.execute(
-            "SELECT sentence, data FROM statements WHERE doc_id = ? ORDER BY sentence", (doc_id,))}
+        return {(doc_id, r[0]): {**json.loads(r[1]), "vector": r[2]} for r in self.db.conn.execute(
+            "SELECT sentence, data, vector FROM statements WHERE doc_id = ? ORDER BY sentence", (doc_id,))}
 
     def frequencies(self, concepts: list[str]) -> dict[str, int]:
         if not concepts:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+import numpy as np
+
+from ..annotate.embeddings import Embedder
 from ..lexicon import _CANON, concepts, direction, stem
 from ..model import Claim, DateFlag, Quantity, Sentence, TimeValue
 from ..store import Store
@@ -39,6 +42,15 @@ class Statement:
     weak_date: bool = False
     entities: set[str] = field(default_factory=set)
     corrected_date: bool = False  # its page's date was corrected after its content contradicted it
+    vector: bytes | None = None  # sentence embedding (float16), for the statements judges compare
+
+    def embedding(self) -> np.ndarray | None:
+        return np.frombuffer(self.vector, dtype=np.float16).astype(np.float32) if self.vector else None
+
+    def similarity(self, other: Statement) -> float | None:
+        """Cosine similarity of the two sentences' embeddings (None when one has none)."""
+        a, b = self.embedding(), other.embedding()
+        return float(a @ b) if a is not None and b is not None else None
 
     @property
     def key(self) -> tuple[str, int]:
@@ -66,7 +78,7 @@ class Statement:
                    d["anchor"], d["published"], [TimeValue(**t) for t in d["times"]], d["speaker"],
                    d["speaker_entity"], d["via"], set(d["concepts"]), set(d["actions"]),
                    d.get("origin"), d.get("weak_date", False), set(d.get("entities", [])),
-                   d.get("corrected_date", False))
+                   d.get("corrected_date", False), d.get("vector"))
 
 
 def action_concepts(verbs: list[str]) -> set[str]:
@@ -102,8 +114,13 @@ def index_document(store: Store, doc_id: str) -> list[Statement]:
                        doc.published.has(DateFlag.REANCHORED))
         st.origin = sentence_origin(s.text, st.via) or relayed or doc.outlet or doc_id
         out.append(st)
+    embed = [st for st in out if judgeable(st)]
+    if embed:
+        vectors = Embedder.load().encode([st.sentence.text for st in embed])
+        for st, v in zip(embed, vectors, strict=True):
+            st.vector = v.astype(np.float16).tobytes()
     store.index.save(doc_id, [(st.sentence.index, st.to_data(), sorted(st.concepts | slot_features(st)))
-                                   for st in out])
+                              for st in out], {st.sentence.index: st.vector for st in embed if st.vector})
     return out
 
 

@@ -20,7 +20,7 @@ def errors(path: Path):
 def test_html_page_keeps_body_drops_navigation_and_comments(data_dir, store):
     info = ingest([str(data_dir / "article.html")], store)
     assert info.items_out == 1 and not info.failed
-    doc = store.documents()[0]
+    doc = store.docs.all()[0]
     assert doc.title.startswith("Port strike ends after council deal")
     assert doc.outlet == "Harbour Gazette"
     assert doc.published.value == "2023-03-14" and doc.published.origin == "metadata"
@@ -36,7 +36,7 @@ def test_warc_with_two_responses(warc_file, store):
                                       "https://harbour.example/2023/03/15/ferry"]
     info = ingest([str(warc_file)], store)
     assert info.items_out == 2
-    ferry = next(d for d in store.documents() if "Ferry" in (d.title or ""))
+    ferry = next(d for d in store.docs.all() if "Ferry" in (d.title or ""))
     assert ferry.published.value == "2023-03-15"  # trafilatura reads it from the URL
     assert ferry.outlet == "Harbour"  # read from the domain when the page names none
 
@@ -48,7 +48,7 @@ def test_feed_with_three_items(data_dir, store):
     assert found[1].published == "2022-05-03" and found[0].outlet == "Valley Courier"
     info = ingest([str(data_dir / "feed.xml")], store)
     assert info.items_out == 3
-    texts = " ".join(d.text for d in store.documents())
+    texts = " ".join(d.text for d in store.docs.all())
     assert "postponed its budget vote to June 15" in texts  # a description-only item
 
 
@@ -57,7 +57,7 @@ def test_jsonl_text_and_html_records(data_dir, store):
     assert [p.kind for p in found] == ["text", "html"]
     assert found[0].outlet == "North Wire" and found[0].published == "2021-07-09"
     ingest([str(data_dir / "articles.jsonl")], store)
-    docs = {d.title: d for d in store.documents()}
+    docs = {d.title: d for d in store.docs.all()}
     assert docs["Dam project approved"].published.value == "2021-07-09"
     assert "About 300 people protested" in docs["Protest at dam site"].text
 
@@ -75,13 +75,17 @@ def test_reingest_is_a_noop(data_dir, store):
     first = ingest([str(data_dir / "scraped.txt")], store)
     again = ingest([str(data_dir / "scraped.txt")], store)
     assert (first.items_out, again.items_out, again.skipped) == (1, 0, 1)
-    assert store.count_documents() == 1
+    assert store.docs.count() == 1
 
 
 def test_bad_inputs_are_named_with_a_reason_and_the_rest_ingested(tmp_path, data_dir, store):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
-    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 society met on Monday.".encode("latin-1"))
+    (tmp_path / "latin1.txt").write_bytes(
+        ("Caf\xe9 owners in Saltmere met the harbour council on Monday to discuss parking.\n"
+         "The council said the rules would take effect in June, after talks with traders.\n"
+         "Owners of the Caf\xe9 M\xfcller said they would appeal before the end of the month.\n"
+         ).encode("latin-1"))
     (tmp_path / "broken.warc.gz").write_bytes(b"\x1f\x8b\x08\x00garbage-not-a-warc")
     (tmp_path / "bad.xml").write_text("<rss><channel><item><title>x</title>")
     (tmp_path / "bad.jsonl").write_text('{"text": "A fine article that says something."}\n{not json}\n{"title": "no body"}\n')
@@ -95,16 +99,16 @@ def test_bad_inputs_are_named_with_a_reason_and_the_rest_ingested(tmp_path, data
     reasons = {Path(src.split("#")[0]).name: reason for src, reason in info.failed}
     assert reasons["empty.txt"] == "empty file"
     assert reasons["binary.txt"] == "binary data, not text"
-    assert reasons["latin1.txt"].startswith("invalid UTF-8")
+    assert "latin1.txt" not in reasons  # Latin-1 is detected and read, not refused
     assert "WARC" in reasons["broken.warc.gz"]
     assert "feed" in reasons["bad.xml"]
     assert "invalid JSON" in reasons["bad.jsonl"] or "no 'text'" in reasons["bad.jsonl"]
     assert len([s for s, _ in info.failed if s.startswith(str(tmp_path / "bad.jsonl"))]) == 2
-    assert reasons["huge.txt"].startswith("too large")
+    assert reasons["huge.txt"] == "too large (51.0 MB, over the 50 MB limit)"
     assert reasons["markup.html"].startswith("no HTML markup")
     assert reasons["missing.txt"] == "no such file or directory"
-    # the good file and the good JSON line still went in
-    assert info.items_out == 2
+    # the good file, the Latin-1 file and the good JSON line still went in
+    assert info.items_out == 3
 
 
 def test_unreadable_file(tmp_path, store):
@@ -112,7 +116,9 @@ def test_unreadable_file(tmp_path, store):
         # root reads everything; a directory named like a file is unreadable as a file
         bad = tmp_path / "dir.txt"
         bad.mkdir()
-        (bad / "inner.txt").write_text("Inner article text. More text.")
+        (bad / "inner.txt").write_text(
+            "The harbour council voted on Monday to extend the ferry timetable into winter.\n"
+            "The new timetable will take effect in November, the council said in a statement.\n")
         info = ingest([str(tmp_path / "dir.txt")], store)
         assert info.items_out == 1  # a folder is searched, whatever its name
     else:

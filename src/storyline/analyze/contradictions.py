@@ -28,8 +28,8 @@ DATE_SHARED = 5
 AMOUNT_SHARED = 2  # concepts two statements of one amount share besides the number
 AMOUNT_SIMILARITY = 0.3  # concept overlap, when a statement has no embedding
 AMOUNT_EMBEDDING = 0.55  # sentence similarity for figures of one named measure
-UNMEASURED_EMBEDDING = 0.7  # ... and for money or shares whose measured noun is unknown
-SAME_MOMENT_DAYS = 1  # two pages this close report the same state of a changing figure
+UNMEASURED_EMBEDDING = 0.65  # ... and for money or shares whose measured noun is unknown
+SAME_MOMENT_DAYS = 3  # two pages this close report the same state of a changing figure
 
 
 def overlap(a: set[str], b: set[str]) -> float:
@@ -149,9 +149,10 @@ def values_disagree(qa: Quantity, qb: Quantity) -> bool:
     1,500") do not meet, beyond rounding ("about 1,200" and "roughly 1,200" agree), and
     they are of one order of magnitude (a figure ten times another is about something else)."""
     x, y = qa.value, qb.value
-    if x <= 0 or y <= 0 or max(x, y) / min(x, y) > 4:
+    if x <= 0 or y <= 0 or max(x, y) / min(x, y) > (4 if qa.unit == "count" else 2):
         return False
-    slack = 0.5 if qa.unit in ("percent", "bp") else 0.02 * max(x, y)
+    rounding = 0.05 if qa.approx or qb.approx else 0.02  # "about 1,200" vs "about 1,150" agree
+    slack = 0.5 if qa.unit in ("percent", "bp") else rounding * max(x, y)
     if qa.high + slack < qb.low or qb.high + slack < qa.low:
         return True
     exact = qa.high == qa.low == qa.value and qb.high == qb.low == qb.value
@@ -159,9 +160,12 @@ def values_disagree(qa: Quantity, qb: Quantity) -> bool:
 
 
 def explicit_day(s: Statement) -> str | None:
-    """A past day the statement itself names ("as of Monday, December 9", "on Aug. 19")."""
-    days = [t.value for t in dating(s) if t.granularity == "day" and t.value]
-    return days[0] if days else None
+    """A past time the statement itself names ("as of Monday, December 9", "on Aug. 19",
+    "in June"): the most precise one."""
+    times = [t.value for t in s.times if t.kind == "date" and t.value and t.granularity in ("day", "month")
+             and t.tense != "future" and t.modifier not in ("since", "until", "till", "after")]
+    return max(times, key=len) if times else None
+
 
 
 def is_update(earlier: tuple[Statement, Quantity], later: tuple[Statement, Quantity]) -> bool:
@@ -177,29 +181,30 @@ def is_update(earlier: tuple[Statement, Quantity], later: tuple[Statement, Quant
     return (head in totals if head else False) or any(f" {c} " in text for c in cues)
 
 
-SAME, UNKNOWN = "same", "unknown"
+def time_bound(s: Statement) -> bool:
+    """A figure of a changing state: the sentence dates it ("in June", "on Wednesday"),
+    measures a change ("rose 4 per cent", "raised by 75 basis points") or tells it as the
+    latest reading ("so far", "now")."""
+    text = f" {s.sentence.text.lower()} "
+    return bool(explicit_day(s) or direction(s.sentence.text)
+                or any(f" {c} " in text for c in word_list("update_cues")))
 
 
-def moments(a: Statement, b: Statement) -> str | tuple[Statement, Statement]:
-    """Whether two statements give a figure for one moment: SAME, UNKNOWN (a month and a
-    day in it cannot be ordered), or (earlier, later)."""
-    da, db = explicit_day(a), explicit_day(b)
-    if da or db:  # a figure tied to its own day ("by Monday", "as of December 9")
-        da, db = da or a.date, db or b.date
-    else:
-        da, db = a.date, b.date
-    if not (da and db):
-        return UNKNOWN
-    if da == db:
-        return SAME
-    if compatible(da, db):
-        return UNKNOWN
-    ta, tb = maybe_date(da), maybe_date(db)
-    if ta is None or tb is None:
-        return UNKNOWN
-    if not (explicit_day(a) or explicit_day(b)) and abs((ta - tb).days) <= SAME_MOMENT_DAYS:
-        return SAME
-    return (a, b) if ta < tb else (b, a)
+def same_moment(a: Statement, b: Statement) -> bool:
+    """Both figures hold for one moment: the same time named, or pages a few days apart
+    (a named day against the other page's date)."""
+    ta, tb = explicit_day(a), explicit_day(b)
+    if ta and tb:
+        return compatible(ta, tb)
+    da, db = maybe_date(ta or a.date), maybe_date(tb or b.date)
+    return da is not None and db is not None and abs((da - db).days) <= SAME_MOMENT_DAYS
+
+
+def order(a: Statement, b: Statement) -> tuple[Statement, Statement] | None:
+    """(earlier, later) by their pages' dates, None when they cannot be ordered."""
+    if not (a.date and b.date) or compatible(a.date, b.date):
+        return None
+    return (a, b) if a.date < b.date else (b, a)
 
 
 def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any]]]:
@@ -216,21 +221,25 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
         for qb in b.sentence.quantities:
             if not (same_measure(qa, qb) and values_disagree(qa, qb)):
                 continue
+            if any(same_measure(qa, x) and not values_disagree(qa, x) for x in b.sentence.quantities) or \
+                    any(same_measure(qb, x) and not values_disagree(qb, x) for x in a.sentence.quantities):
+                continue  # both sentences give both figures ("7.1% in April, from 8.4% in February")
             sim = a.similarity(b)
             if len(shared) < AMOUNT_SHARED:
                 continue
             if sim is None and overlap(a.concepts, b.concepts) < AMOUNT_SIMILARITY:
                 continue
-            if sim is not None and sim < (AMOUNT_EMBEDDING if qa.head else UNMEASURED_EMBEDDING):
+            if sim is not None and sim < (AMOUNT_EMBEDDING if qa.head and qb.head else UNMEASURED_EMBEDDING):
                 continue
-            when = moments(a, b)
-            if when == UNKNOWN and (is_update((a, qa), (b, qb)) or is_update((b, qb), (a, qa))):
-                continue  # could be one figure's rise, in either order
-            if isinstance(when, tuple):
-                first = (a, qa) if when[0] is a else (b, qb)
-                second = (b, qb) if when[0] is a else (a, qa)
-                if is_update(first, second):
-                    continue
+            if (time_bound(a) or time_bound(b)) and not same_moment(a, b):
+                continue  # readings of a changing state at different moments
+            if not same_moment(a, b):
+                first = order(a, b)
+                pairs = [((a, qa), (b, qb)), ((b, qb), (a, qa))]
+                if first is not None:
+                    pairs = [pairs[0] if first[0] is a else pairs[1]]
+                if any(is_update(x, y) for x, y in pairs):
+                    continue  # a running total that grew
             unit = qa.head if qa.unit == "count" else qa.unit
             found.append(("amount", {"values": [qa.text, qb.text], "unit": unit,
                                      "measure": f"{qa.unit}:{qa.head or ''}",

@@ -124,12 +124,12 @@ def update_events(store: Store, statements: list[Statement]) -> int:
         members = [list(k) for k in row.get("members", [])]
         if len(members) < MEMBERS and s.vector:
             members.append(list(s.key))
+        entities = sorted(set(row.get("entities", [])) | s.entities)[:MAX_CONCEPTS]
         data = {"whens": whens, "concepts": sorted(known | set(new_concepts)),
-                "entities": sorted(set(row.get("entities", [])) | s.entities)[:MAX_CONCEPTS],
-                "statuses": statuses, "members": members}
+                "entities": entities, "statuses": statuses, "members": members}
         when = max(whens, key=len)
         status = "past" if "past" in statuses else ("planned" if "planned" in statuses else "conditional")
-        event = Event(eid, when, row["summary"], status, data["entities"], [], granularity_of(when))
+        event = Event(eid, when, row["summary"], status, entities, [], granularity_of(when))
         store.items.upsert_event(event, data, new_concepts, c.when[:4],
                            [Evidence(s.doc_id, s.sentence.index, s.sentence.text)])
     return created

@@ -25,7 +25,7 @@ from .annotate.nlp import load as load_nlp
 from .annotate.timex import Anchor, Tagger
 from .clean import clean_page
 from .errors import InputError, StorylineError
-from .ingest import discover, read_path
+from .ingest import check_page, discover, read_path
 from .model import DateFlag, Document
 from .resolve import duplicates as dup
 from .resolve.anchors import bounds_from, infer_anchor
@@ -106,10 +106,18 @@ def _duplicate_index(store: Store) -> dup.DuplicateIndex:
 def _add_page(page, store: Store, index: dup.DuplicateIndex, info: StageInfo) -> None:
     """Clean one page and store it, unless it is already there; link a reprint to its original."""
     info.items_in += 1
+    checked = check_page(page)  # pages from the API skip the readers: same checks here
+    if isinstance(checked, InputError):
+        info.failed.append((page.source, checked.reason))
+        return
     try:
-        doc = clean_page(page)
+        doc = clean_page(checked)
     except StorylineError as exc:
         info.failed.append((page.source, str(exc)))
+        return
+    except Exception as exc:  # noqa: BLE001 - one page that breaks the cleaner never stops its batch
+        log.warning("cleaning %s failed", page.source, exc_info=True)
+        info.failed.append((page.source, f"could not be cleaned ({type(exc).__name__}: {exc})"[:300]))
         return
     if not doc.text.strip():
         info.failed.append((page.source, "no article text left after cleaning"))

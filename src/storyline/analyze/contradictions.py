@@ -25,6 +25,9 @@ from ..story.statements import Statement, action_concepts, candidates, judgeable
 
 DATE_SIMILARITY = 0.5
 DATE_SHARED = 5
+DATE_PARAPHRASE = 0.68  # sentence similarity of two tellings of one dated act
+DATE_WINDOW_DAYS = 45  # two dates of one act told differently lie this close
+DATE_SAME_WORDS = 0.8  # ... or say the same so closely that the verbs need not match
 AMOUNT_SHARED = 2  # concepts two statements of one amount share besides the number
 AMOUNT_SIMILARITY = 0.3  # concept overlap, when a statement has no embedding
 AMOUNT_EMBEDDING = 0.55  # sentence similarity for figures of one named measure
@@ -77,6 +80,47 @@ def explicit_year(side: list[Statement]) -> bool:
     """Some statement of the side writes its date out with the year: a date resolved only
     against a page's own (maybe wrong) date is too weak to accuse another source with."""
     return any(re.search(r"\b\d{4}\b", t.text) for s in side for t in dating(s))
+
+
+def close_dates(values: list[str]) -> bool:
+    """Two day dates near enough to be one act told two ways."""
+    xa, xb = maybe_date(values[0]), maybe_date(values[1])
+    return len(values[0]) == len(values[1]) == 10 and xa is not None and xb is not None \
+        and abs((xa - xb).days) <= DATE_WINDOW_DAYS
+
+
+def reading(s: Statement) -> bool:
+    """A dated reading of a figure ("as of Sunday, 4,020 cases"; "35 vessels were waiting
+    on Wednesday"): such readings recur on many days and date no single act."""
+    return bool(s.sentence.quantities) or bool(re.search(r"\bas of\b", s.sentence.text, re.I))
+
+
+def trusted_date(side: list[Statement]) -> bool:
+    """A side may accuse another of a wrong date when it writes the year out, or when its
+    relative date ("on Tuesday") was resolved against a page date that is firm."""
+    return explicit_year(side) or all(not s.weak_date for s in side)
+
+
+def same_event(a: Statement, b: Statement) -> bool:
+    """Two statements tell of one act: many shared words and the same act, or sentences
+    that paraphrase each other (embeddings) about an act that happened only once on
+    dates close enough to be one event told two ways (days or weeks apart, not years)."""
+    shared = a.concepts & b.concepts
+    if reading(a) or reading(b):
+        return False
+    if len(shared) >= DATE_SHARED and overlap(a.concepts, b.concepts) >= DATE_SIMILARITY and same_act(a, b):
+        return True
+    sim = a.similarity(b)
+    if sim is None or sim < DATE_PARAPHRASE or len(shared) < 3:
+        return False
+    if not (same_act(a, b) or sim >= DATE_SAME_WORDS):
+        return False
+    da, db = max(event_dates(a), key=len), max(event_dates(b), key=len)
+    if len(da) < 7 or len(db) < 7:
+        return False  # a bare year is too coarse to accuse another source with
+    xa, xb = maybe_date(da), maybe_date(db)
+    return xa is not None and xb is not None and abs((xa - xb).days) <= DATE_WINDOW_DAYS \
+        and not (a.weak_date and b.weak_date)
 
 
 def same_act(a: Statement, b: Statement) -> bool:
@@ -252,8 +296,7 @@ def pair_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
     """The slots on which two statements disagree, with the values each gives."""
     found: list[tuple[str, dict[str, Any]]] = []
     shared = a.concepts & b.concepts
-    if a.doc_id != b.doc_id and event_dates(a) and event_dates(b) and len(shared) >= DATE_SHARED \
-            and overlap(a.concepts, b.concepts) >= DATE_SIMILARITY and same_act(a, b) \
+    if a.doc_id != b.doc_id and event_dates(a) and event_dates(b) and same_event(a, b) \
             and not any(compatible(x, y) for x in event_dates(a) for y in event_dates(b)):
         found.append(("date", {"values": [max(event_dates(a), key=len), max(event_dates(b), key=len)]}))
     if a.doc_id != b.doc_id and durations(a) and durations(b) and durations(a) != durations(b) \
@@ -326,7 +369,8 @@ def update_contradictions(store: Store, new: list[Statement],
                                and x.doc_id != s.doc_id]
                     side_b += [x for x in pool if fits("date", side_value("date", x, info, False), [info["values"][1]])
                                and x.doc_id != o.doc_id]
-                    if not (explicit_year(side_a) and explicit_year(side_b)):
+                    if not (explicit_year(side_a) and explicit_year(side_b)) and \
+                            not (close_dates(info["values"]) and trusted_date(side_a) and trusted_date(side_b)):
                         continue
                 cid = xid(slot, *sorted(f"{x.doc_id}:{x.sentence.index}" for x in (o, s)))
                 summary, kind, extra = describe_sides(slot, side_a, side_b, info)

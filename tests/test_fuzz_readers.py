@@ -238,11 +238,7 @@ CLEAN_CRASHES = [
     # (the readers turn form feeds into newlines, so only pages built elsewhere hit it)
     pytest.param("<script></script>\x0c", id="form-feed-after-script"),
 ]
-CLEAN_XFAIL = ("clean_page raises ValueError from lxml on some HTML (an entity followed "
-               "by only a comment; control characters in text); see CLEAN_CRASHES")
 
-
-@pytest.mark.xfail(strict=False, reason=CLEAN_XFAIL)
 @pytest.mark.parametrize("html", CLEAN_CRASHES)
 def test_clean_page_known_crashes(html):
     try:
@@ -251,7 +247,6 @@ def test_clean_page_known_crashes(html):
         pass
 
 
-@pytest.mark.xfail(strict=False, reason=CLEAN_XFAIL)
 @settings(FUZZ, max_examples=EXAMPLES * 2)
 @given(page=pages)
 def test_clean_page_returns_a_document_or_a_storyline_error(page):

@@ -1,19 +1,37 @@
-"""Clean stage: raw page -> Document (body without boilerplate, title, outlet, date)."""
+"""Clean stage: raw page -> Document (body without boilerplate, title, outlet, date).
+
+Public functions: `clean_page` (one page), `readable_title` (a lowercase title with its
+capitals back), `repeated_lines` / `remove_lines` (furniture that pages of one site share).
+"""
 from __future__ import annotations
 
 import hashlib
+import re
 
 from ..model import Document, RawPage
 from .html import extract_html
+from .lines import is_byline, is_lowercase_text
 from .metadata import find_date, find_outlet
+from .repeated import remove_lines, repeated_lines
+from .siteref import drop_site_notices
 from .text import clean_text, repair_glued_sentences
+from .title import readable_title
 
-__all__ = ["clean_page", "content_id"]
+__all__ = ["clean_page", "content_id", "readable_title", "remove_lines", "repeated_lines"]
 
 
 def content_id(text: str) -> str:
     normal = " ".join(text.lower().split())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+
+
+def _byline_author(lines: list[str]) -> str | None:
+    """ "By Jane Doe and John Roe | Harbor Star" -> "Jane Doe and John Roe"."""
+    for ln in lines:
+        if is_byline(ln):
+            names = re.split(r"\s*[|,•·—–]\s*|\s+-\s+", ln.strip())[0]
+            return names.split(None, 1)[1] if " " in names else None
+    return None
 
 
 def clean_page(page: RawPage) -> Document:
@@ -28,16 +46,21 @@ def clean_page(page: RawPage) -> Document:
     cleaned = clean_text(raw_text, find_title=meta is None)
     body = repair_glued_sentences(cleaned.body)
     title = page.title or (meta.title if meta else None) or cleaned.title
-    outlet = find_outlet(cleaned, url=page.url or (meta.url if meta else None),
-                         declared=page.outlet or (meta.sitename if meta else None))
+    url = page.url or (meta.url if meta else None) or cleaned.fields.get("url")
+    declared = page.outlet or (meta.sitename if meta else None)
+    if not declared and not url and meta:
+        declared = meta.guessed_sitename
+    outlet = find_outlet(cleaned, url=url, declared=declared)
+    cleaned = drop_site_notices(cleaned, outlet[0] if outlet else None)
+    body = repair_glued_sentences(cleaned.body)
     published = find_date(cleaned, declared=page.published or (meta.date if meta else None),
-                          url=page.url or (meta.url if meta else None))
-    letters = [c for c in body if c.isalpha()]
-    lowercase = bool(letters) and sum(c.isupper() for c in letters) / len(letters) < 0.005
+                          url=url, extracted=meta.guessed_date if meta else None)
+    author = (meta.author if meta else None) or cleaned.fields.get("author") \
+        or _byline_author(cleaned.top_lines(after_body=1))
+    lowercase = is_lowercase_text(body)
     return Document(
         id=content_id(body or raw_text), source=page.source, text=body, title=title,
         outlet=outlet[0] if outlet else None, outlet_origin=outlet[1] if outlet else None,
-        published=published, url=page.url or (meta.url if meta else None),
-        author=meta.author if meta else None, kind=page.kind, removed=cleaned.removed,
+        published=published, url=url, author=author, kind=page.kind, removed=cleaned.removed,
         lowercase=lowercase,
     )

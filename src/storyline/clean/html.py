@@ -1,20 +1,116 @@
-"""HTML pages through trafilatura, keeping its metadata (title, date, site name, author)."""
+"""HTML pages through trafilatura, with the page's own metadata read first.
+
+The page's metadata names its site and its publication date more surely than anything in
+the text: `og:site_name`, `application-name` and the publisher of its JSON-LD for the
+outlet; `article:published_time`, JSON-LD `datePublished`, other publication-date meta tags
+and `<time datetime>` for the date; `og:url` or the canonical link for the address.
+trafilatura's own date (htmldate's guess, which may come from the text) is kept apart as a
+weaker clue.
+"""
 from __future__ import annotations
 
+import json
 import logging
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+SITE_NAME_META = ("og:site_name", "application-name", "apple-mobile-web-app-title",
+                  "publisher", "dc.publisher", "cxenseparse:recs:publisher")
+DATE_META = ("article:published_time", "og:published_time", "og:article:published_time",
+             "datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date",
+             "publication_date", "publication-date", "dc.date", "dc.date.issued",
+             "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date",
+             "article.published", "article_date_original", "original-publish-date",
+             "cxenseparse:recs:publishtime", "release_date")
+URL_META = ("og:url", "twitter:url")
 
 
 @dataclass
 class Extracted:
     text: str
     title: str | None = None
-    date: str | None = None
+    date: str | None = None  # the page metadata's publication date
     sitename: str | None = None
     author: str | None = None
     url: str | None = None
+    guessed_date: str | None = None  # trafilatura's (htmldate's) date, when metadata has none
+    guessed_sitename: str | None = None  # trafilatura's: maybe a social handle or the host
+
+
+@dataclass
+class PageMeta:
+    sitename: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+def _jsonld_items(data: object) -> list[dict]:
+    """Every object in a JSON-LD block, through lists and @graph."""
+    if isinstance(data, list):
+        return [item for d in data for item in _jsonld_items(d)]
+    if not isinstance(data, dict):
+        return []
+    return [data, *_jsonld_items(data.get("@graph", []))]
+
+
+def _name_of(value: object) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def page_metadata(html: str) -> PageMeta:
+    """Site name, publication date and address from a page's meta tags, JSON-LD and
+    <time> elements (None where the page says nothing)."""
+    import lxml.html
+
+    meta = PageMeta()
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return meta
+    if not isinstance(tree, lxml.html.HtmlElement) or isinstance(tree, lxml.html.HtmlComment):
+        return meta
+    tags: dict[str, str] = {}
+    organisation = None
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = (el.get("content") or "").strip()
+        if key and value:
+            tags.setdefault(key, value)
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            items = _jsonld_items(json.loads(script.text_content() or "null"))
+        except ValueError:
+            continue
+        for item in items:
+            kind = str(item.get("@type", ""))
+            publisher = _name_of(item.get("publisher"))
+            if publisher:
+                meta.sitename = meta.sitename or publisher
+            elif "Organization" in kind and not meta.sitename:
+                organisation = _name_of(item)
+            if not meta.published and isinstance(item.get("datePublished"), str):
+                meta.published = item["datePublished"].strip() or None
+            if not meta.url and isinstance(item.get("url"), str) and "Article" in kind:
+                meta.url = item["url"]
+    meta.sitename = meta.sitename or organisation
+    meta.sitename = next((tags[k] for k in SITE_NAME_META if k in tags), None) or meta.sitename
+    meta.published = next((tags[k] for k in DATE_META if k in tags), None) or meta.published
+    if not meta.published:
+        times = tree.xpath("//time[@pubdate or @itemprop='datePublished'][@datetime]") \
+            or tree.xpath("//article//time[@datetime]|//header//time[@datetime]")
+        meta.published = times[0].get("datetime") if times else None
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    meta.url = next((tags[k] for k in URL_META if k in tags), None) or \
+        (canonical[0] if canonical else None) or meta.url
+    return meta
 
 
 def _fallback_text(html: str) -> str:
@@ -23,28 +119,43 @@ def _fallback_text(html: str) -> str:
 
     try:
         tree = lxml.html.fromstring(html)
+        if not isinstance(tree, lxml.html.HtmlElement) or isinstance(tree, lxml.html.HtmlComment):
+            return ""  # a page that is only a comment
+        for bad in tree.xpath("//script|//style|//noscript|//nav|//footer|//form"):
+            bad.drop_tree()
+        blocks = [b.text_content().strip() for b in tree.xpath("//h1|//h2|//h3|//p|//li|//blockquote")]
+        text = "\n".join(b for b in blocks if b)
+        return text or tree.text_content().strip()
     except (ValueError, lxml.etree.ParserError):
         return ""
-    for bad in tree.xpath("//script|//style|//noscript|//nav|//footer|//form"):
-        bad.drop_tree()
-    blocks = [b.text_content().strip() for b in tree.xpath("//h1|//h2|//h3|//p|//li|//blockquote")]
-    text = "\n".join(b for b in blocks if b)
-    return text or tree.text_content().strip()
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted:
     import trafilatura
 
+    html = CONTROL.sub(" ", html)  # lxml refuses control characters in text
+    meta = page_metadata(html)
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         favor_recall=True, deduplicate=False,
     )
     if doc is None:
         log.debug("trafilatura found no article; using the page's visible text")
-        return Extracted(text=_fallback_text(html), url=url)
-    text = doc.text or ""
+        return Extracted(text=_fallback_text(html), date=meta.published, sitename=meta.sitename,
+                         url=url or meta.url)
+    field = _fields(doc)
+    text = field("text") or ""
     if len(text.strip()) < 40:
         text = _fallback_text(html) or text
-    return Extracted(text=text, title=doc.title or None, date=doc.date or None,
-                     sitename=doc.sitename or None, author=doc.author or None,
-                     url=doc.url or url)
+    return Extracted(text=text, title=field("title"), date=meta.published,
+                     sitename=meta.sitename, author=field("author"),
+                     url=url or meta.url or field("url"), guessed_date=field("date"),
+                     guessed_sitename=field("sitename"))
+
+
+def _fields(doc: object) -> Callable[[str], str | None]:
+    """A reader of trafilatura's result (a Document, or a dict in some versions)."""
+    def field(name: str) -> str | None:
+        value = doc.get(name) if isinstance(doc, dict) else getattr(doc, name, None)
+        return value if isinstance(value, str) and value else None
+    return field

@@ -1,22 +1,27 @@
 """Outlet and publication date, read from the page itself.
 
-The outlet comes from what the page says of its source, strongest first: a "source: X"
-line, a wire dateline ("CITY, Dec. 1 (X) --", or an acronym dateline "XYZ --" whose letters
-are the initials of a name on the page), a header line "X, December 02, 2021", the page's
-own metadata, a byline ("X reporter Jane Doe"), a copyright line, the site speaking of
-itself ("X's website"), and last the web domain. The date: page metadata, a date in the
-header, the URL. A header date next to a weather reading or "today" is a display date:
-kept, and flagged as such.
+The outlet: a name the page's metadata declares (og:site_name, JSON-LD publisher, the
+container's "outlet"); with a web address, the name its domain spells as the page writes
+it, else the domain split into words (`outlet`). Without one, what the page says of its
+source, strongest first: a "source: X" line, a wire dateline ("CITY, Dec. 1 (X) --", or an
+acronym dateline "XYZ --" whose letters are the initials of a name on the page), a header
+line "X, December 02, 2021", a byline ("By Jane Doe, X", "X reporter Jane Doe"), a
+copyright line, the site speaking of itself ("X's website"), a web address on the page.
+The date: see `pubdate`.
 """
 from __future__ import annotations
 
-import functools
 import re
-from urllib.parse import urlparse
 
-from ..dates import ABSOLUTE_DATE_PATTERNS, find_absolute_dates, granularity_of, iso
-from ..model import DateFlag, DocumentDate
-from .text import WEATHER, CleanText
+from ..dates import ABSOLUTE_DATE_PATTERNS
+from . import lexicons as lx
+from .lines import is_byline, is_lowercase_text
+from .outlet import display_outlet, looks_acronym, outlet_for_url, parse_domain
+from .pubdate import find_date, parse_declared_date, url_date
+from .text import CleanText
+
+__all__ = ["display_outlet", "find_date", "find_outlet", "outlet_for_url", "parse_declared_date",
+           "url_date"]
 
 NAME = r"[A-Za-z][\w&.'’-]*(?:\s+[A-Za-z][\w&.'’-]*){0,4}"
 SOURCE_LINE = re.compile(rf"^\s*(?:source|sources|from)\s*:\s*(?P<o>{NAME})\s*$", re.I)
@@ -25,50 +30,19 @@ WIRE_DATELINE = re.compile(
     r"\((?P<o>[A-Za-z][\w .&'-]{1,40})\)\s*(?:--|—|–|-)")
 PAREN_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}\s*\((?P<o>[A-Za-z][\w .&'-]{1,40})\)\s*(?:--|—|–|-|:)")
 ACRONYM_DATELINE = re.compile(r"^\(?(?P<o>[A-Z]{2,8})\)?\s*(?:--|—|–|-|:)\s")
-BYLINE = re.compile(r"\b(?P<o>[A-Za-z]{2,15})\s+(?:news\s+)?(?:reporter|correspondent|journalist)\b", re.I)
-COPYRIGHT = re.compile(rf"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?(?P<o>{NAME})", re.I)
+REPORTER = re.compile(r"\b(?P<o>[A-Za-z]{2,15})\s+(?:news\s+)?(?:reporter|correspondent|journalist)\b", re.I)
+COPYRIGHT = re.compile(rf"(?:©|\(c\)|copyright)\s*(?:©|\(c\)|copyright)?\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*)?"
+                       rf"(?P<o>{NAME})", re.I)
 SELF_REFERENCE = re.compile(r"(?P<o>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})[’']s\s+(?:web\s?site|site|app)\b")
-DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)(?P<d>[\w-]+)\.[\w.]+/?$", re.I)
-
-# Words that stand before "reporter" without being an outlet.
-NOT_OUTLETS = {
-    "a", "an", "the", "our", "his", "her", "their", "its", "this", "that", "one", "another",
-    "local", "senior", "staff", "special", "chief", "freelance", "investigative", "political",
-    "foreign", "war", "former", "veteran", "young", "field", "news", "tv", "television",
-    "radio", "independent", "print", "sports", "business", "court", "crime", "lead", "citizen",
-}
-# Page furniture that precedes a header date without being a name.
-UI_WORDS = {"print", "e-mail", "email", "share", "updated", "published", "posted", "by",
-            "comment(s)", "comments", "date", "time", "last", "modified", "on"}
-# Words outlet names are made of; other short words in a lowercase name are acronyms.
-NAME_WORDS = {"news", "times", "post", "daily", "press", "herald", "tribune", "journal",
-              "agency", "network", "today", "online", "world", "international", "the", "of",
-              "and", "weekly", "gazette", "review", "star", "sun", "mail", "express", "global",
-              "radio", "channel", "media", "telegraph", "guardian", "observer", "monitor"}
-DISPLAY_HINTS = re.compile(r"\btoday\b|°|\bweather\b", re.I)
 
 
-@functools.lru_cache(maxsize=4096)
-def display_outlet(name: str) -> str:
-    """Tidy an outlet name; lowercase names get their capitals back ("kbc news" -> "KBC News")."""
-    name = re.sub(r"\s+", " ", name).strip(" .,:;-–—")
-    if not name or any(c.isupper() for c in name):
-        return name
-    from wordfreq import zipf_frequency
-
-    words = []
-    for w in name.split():
-        acronym = not re.search(r"[aeiouy]", w) or (len(w) <= 4 and zipf_frequency(w, "en") < 2.5)
-        words.append(w.upper() if acronym and w not in NAME_WORDS else w.capitalize())
-    return " ".join(words)
-
-
-def outlet_from_domain(host: str) -> str:
-    """"www.riverpost.example" -> "Riverpost"."""
-    return display_outlet(host.lower().removeprefix("www.").split(".")[0])
-
-
-DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$")
+def _self_description() -> re.Pattern[str]:
+    """ "Harbor Star is published by ...", "harbor star is a member of ...": the site
+    describing itself (the words after "is" from data/lexicons/self_description.txt)."""
+    return re.compile(r"^(?P<o>[A-Za-z][\w&.'’-]*(?:\s+(?:&|[A-Za-z][\w&.'’-]*)){0,5}?)\s+is\s+"
+                      rf"(?:{lx.alternation('self_description')})\b", re.I)
+DOMAIN_LINE = re.compile(r"^(?:https?://)?(?:www\.)(?P<d>[\w-]+(?:\.[\w-]+)+)/?$", re.I)
+DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$")
 
 
 def _initials_on_page(acronym: str, text: str) -> bool:
@@ -83,15 +57,20 @@ def _initials_on_page(acronym: str, text: str) -> bool:
 
 
 def _name_before_date(line: str) -> str | None:
-    """"… Xinhua, December 02, 2021" -> "Xinhua": the capitalised words right before a date."""
+    """"… Harbor Star, December 02, 2021" -> "Harbor Star": the capitalised words right
+    before a date, when they are not page furniture ("Published", "Print")."""
+    furniture = lx.whole_line("furniture_whole_lines") | lx.word_set("date_labels_published") \
+        | lx.word_set("date_labels_updated") | lx.word_set("byline_prefixes")
     for pattern in ABSOLUTE_DATE_PATTERNS:
         m = pattern.search(line)
         if not m:
             continue
         before = line[: m.start()].rstrip(" ,|-–—")
+        if re.search(r"\d[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*[A-Z]{1,4}$", before, re.I):
+            return None  # "11:02 a.m. ET March 4": a time zone, not a name
         tail: list[str] = []
         for w in reversed(before.split()):
-            if not w[:1].isupper() or w.lower() in UI_WORDS or not re.match(r"^[\w&.'-]+$", w):
+            if not w[:1].isupper() or w.lower() in furniture or not re.match(r"^[\w&.'-]+$", w):
                 break
             tail.insert(0, w)
             if len(tail) == 3:
@@ -100,9 +79,63 @@ def _name_before_date(line: str) -> str | None:
     return None
 
 
-def find_outlet(cleaned: CleanText, url: str | None = None,
-                declared: str | None = None) -> tuple[str, str] | None:
-    """(outlet name, where it was read) or None."""
+def _byline_outlet(line: str) -> str | None:
+    """ "By Jane Doe, Harbor Star" / "By Jane Doe | Harbor Star" -> "Harbor Star": the part
+    after the names, when it is capitalised words that are no role ("staff writer") or date."""
+    if not is_byline(line):
+        return None
+    parts = re.split(r"\s*[|,•·—–]\s*|\s+-\s+", line)
+    roles = lx.word_set("reporter_roles")
+    for part in parts[1:]:
+        words = part.split()
+        if not words or len(words) > 5 or any(c.isdigit() for c in part):
+            continue
+        if all(w[:1].isupper() for w in words) and not any(w.lower() in roles for w in words):
+            return part
+    return None
+
+
+def _masthead(cleaned: CleanText) -> str | None:
+    """The site's name at the top of a scrape: a short capitalised label above the title
+    ("HARBOR STAR", "HSN  Harbor Star News") that the page uses again elsewhere (in its
+    copyright line, a "Related on ..." heading, a self-description), or that ends with a
+    word outlet names are made of."""
+    text_lines = cleaned.lines
+    end = cleaned.first_body if cleaned.first_body is not None else min(len(text_lines), 15)
+    lowercase = is_lowercase_text("\n".join(text_lines[:end + 40]))
+    generic = lx.word_set("outlet_words") | lx.word_set("function_words") \
+        | lx.whole_line("furniture_whole_lines")
+    for i, (ln, v) in enumerate(zip(text_lines[:end], cleaned.verdicts[:end], strict=True)):
+        if not ln or v not in ("section label", "word list", None) or ln == cleaned.title:
+            continue
+        parts = sorted((p for p in re.split(r"\s{2,}|\s*[|•·]\s*|\s+[-–—]\s+", ln) if p),
+                       key=len, reverse=True)
+        for part in parts:
+            words = part.split()
+            if not 1 <= len(words) <= 6 or not all(w[:1].isupper() or w in "&" or lowercase
+                                                   or w[:1].isdigit() for w in words):
+                continue
+            if all(w.lower() in generic for w in words):
+                continue
+            again = re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])", re.I)
+            if any(j != i and again.search(other) for j, other in enumerate(text_lines)) or \
+                    (len(words) > 1 and words[-1].lower() in lx.word_set("outlet_words")):
+                return part
+    return None
+
+
+def _strip_company(name: str) -> str:
+    """ "Harbor Star Media LLC. All rights reserved" -> "Harbor Star Media"."""
+    name = re.split(r"[.,;|]\s+|\s+[-–—]\s+", name)[0]
+    words = name.split()
+    suffixes = lx.word_set("company_suffixes")
+    while len(words) > 1 and words[-1].lower().strip(".,") in suffixes:
+        words.pop()
+    return " ".join(words)
+
+
+def _from_page_text(cleaned: CleanText) -> tuple[str, str] | None:
+    """The outlet a page without a web address names: see the module docstring."""
     for ln in cleaned.lines:
         m = SOURCE_LINE.match(ln)
         if m:
@@ -113,67 +146,78 @@ def find_outlet(cleaned: CleanText, url: str | None = None,
         m = pattern.match(first)
         if m:
             return display_outlet(m.group("o")), "dateline"
+    name = _masthead(cleaned)
+    if name:
+        return display_outlet(name), "masthead"
     m = ACRONYM_DATELINE.match(first)
     if m and _initials_on_page(m.group("o"), cleaned.body):
         return m.group("o"), "dateline"
-    for ln in cleaned.header:
-        name = _name_before_date(ln)
+    for ln, v in zip(cleaned.lines, cleaned.verdicts, strict=True):
+        if ln in cleaned.header and v not in ("caption", "video", "prompt", "related") \
+                and len(ln.split()) <= 12:
+            name = _name_before_date(ln)
+            if name:
+                return display_outlet(name), "header"
+    for ln in cleaned.top_lines(after_body=1):
+        name = _byline_outlet(ln)
         if name:
-            return display_outlet(name), "header"
-    if declared:
-        if DOMAIN.match(declared.strip()):
-            return outlet_from_domain(declared.strip()), "domain"
-        return display_outlet(declared), "metadata"
+            return display_outlet(name), "byline"
+    roles = lx.word_set("reporter_roles")
     for ln in cleaned.lines:
-        for m in BYLINE.finditer(ln):
-            if m.group("o").lower() not in NOT_OUTLETS:
+        for m in REPORTER.finditer(ln):  # "kbc reporter jane doe": an acronym before "reporter"
+            if m.group("o").lower() not in roles and looks_acronym(m.group("o")):
                 return display_outlet(m.group("o")), "byline"
     for ln in cleaned.lines:
-        m = COPYRIGHT.search(ln) or SELF_REFERENCE.search(ln)
+        m = COPYRIGHT.search(ln) or SELF_REFERENCE.search(ln) or _self_description().match(ln)
         if m and len(ln.split()) <= 20:
-            return display_outlet(m.group("o")), "footer"
-    host = urlparse(url).hostname if url else None
-    if host:
-        return outlet_from_domain(host), "domain"
-    for ln in cleaned.lines:
-        m = DOMAIN_LINE.match(ln)
-        if m:
-            return outlet_from_domain(m.group("d")), "domain"
+            name = _strip_company(m.group("o"))
+            if name.lower() not in lx.word_set("footer_legal"):
+                return display_outlet(_shortest_used(name, cleaned.lines, ln)), "footer"
     return None
 
 
-def parse_declared_date(value: str) -> str | None:
-    """A metadata date ("2021-12-02", "2021-12-02T10:00:00Z", "Dec 2, 2021") as ISO."""
-    m = re.match(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value)
-    if m:
-        y, mo, d = (int(x) if x else None for x in m.groups())
-        return iso(y, mo, d if mo else None) if y else None
-    found = find_absolute_dates(value)
-    return found[0][2] if found else None
+def _shortest_used(name: str, lines: list[str], own: str) -> str:
+    """A company name cut to the part the page also uses on its own: "Harbor Star Media"
+    -> "Harbor Star" when another line says "Harbor Star"."""
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        part = " ".join(words[:n])
+        if n == 1 and (len(part) < 4 or part.lower() in lx.word_set("outlet_words")
+                       or part.lower() in lx.word_set("function_words")):
+            break
+        pattern = re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-]|\s+{re.escape(words[n])}(?!\w))", re.I)
+        if any(ln != own and pattern.search(ln) for ln in lines):
+            return part
+    return name
 
 
-URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?:/|-|$)")
-
-
-def find_date(cleaned: CleanText, declared: str | None = None, url: str | None = None) -> DocumentDate:
+def find_outlet(cleaned: CleanText, url: str | None = None,
+                declared: str | None = None) -> tuple[str, str] | None:
+    """(outlet name, where it was read) or None. `declared` is a name the page's metadata or
+    its container gives; `url` the page's address."""
+    url = url or cleaned.fields.get("url")
+    declared = declared or cleaned.fields.get("outlet")
+    page_text = "\n".join(cleaned.lines)
+    if declared and DOMAIN.match(declared.strip()):
+        url, declared = url or declared.strip(), None
+    if declared and url and _spells_domain(declared, url):
+        declared = None  # a handle or host name ("harborstar"): the page writes it better
     if declared:
-        value = parse_declared_date(declared)
-        if value:
-            return DocumentDate(value, granularity_of(value), "metadata")
-    header_idx = [i for i, ln in enumerate(cleaned.lines) if ln in cleaned.header]
-    for i in header_idx:
-        found = find_absolute_dates(cleaned.lines[i])
-        if not found:
-            continue
-        value = found[0][2]
-        near = cleaned.lines[max(0, i - 2): i + 3]
-        display = any(WEATHER.match(n) or DISPLAY_HINTS.search(n) for n in near)
-        return DocumentDate(value, "day", "header",
-                            frozenset({DateFlag.DISPLAY_DATE}) if display else frozenset())
-    if url:
-        m = URL_DATE.search(urlparse(url).path)
+        return display_outlet(declared), "metadata"
+    if url and parse_domain(url):
+        return outlet_for_url(url, page_text)
+    found = _from_page_text(cleaned)
+    if found:
+        return found
+    for ln in cleaned.lines:
+        m = DOMAIN_LINE.match(ln)
         if m:
-            y, mo, d = (int(x) if x else None for x in m.groups())
-            value = iso(y, mo, d)
-            return DocumentDate(value, granularity_of(value), "url")
-    return DocumentDate.unknown()
+            return outlet_for_url(m.group("d"), page_text)
+    return None
+
+
+def _spells_domain(name: str, url: str) -> bool:
+    domain = parse_domain(url)
+    return domain is not None and " " not in name.strip() and \
+        re.sub(r"[^a-z0-9]", "", name.lower()) == domain.label \
+        and not any(c.isupper() for c in name[1:])

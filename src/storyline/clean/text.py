@@ -1,75 +1,49 @@
 """Line-level boilerplate removal for scraped plain text.
 
-Scraped pages are the article's lines mixed with the site's: language menus, share and
-print bars, comment forms, "related articles" lists, weather widgets, video timestamps,
-navigation crumbs and footers. Each line is judged on its own shape and words; after a
-strong footer marker the short lines that follow are footer too. Every line that is not
-judged boilerplate is kept, however short: a one-line paragraph may be a sentence we need.
+Scraped pages are the article's lines mixed with the site's: menus, share and print bars,
+captions and credits, prompts, comment forms, "most read" lists, weather widgets, video
+timestamps, crumbs and footers. Each line is first judged on its own (`lines.classify_line`);
+then on its neighbours: a run of three or more short lines without sentence punctuation is a
+menu; the short headline-like lines under a list heading ("Trending", "More from ...") are
+the list, up to the next sentence; after a strong footer marker the short lines that follow
+are footer too. A line shaped like a sentence is never removed by a rule of shape, and every
+line not judged boilerplate is kept, however short: a one-line paragraph may be a sentence
+we need.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from ..dates import ABSOLUTE_DATE_PATTERNS
+from . import lexicons as lx
+from .lines import (  # noqa: F401  (classify_line is part of this module's API)
+    classify_line,
+    ends_like_sentence,
+    is_sentence,
+    word_count,
+)
 
-# Names of languages in their own language, as language menus list them.
-LANGUAGE_NAMES = [
-    "english", "français", "francais", "deutsch", "español", "espanol", "italiano",
-    "português", "portugues", "русский", "日本語", "한국어", "한어", "中文", "简体中文", "繁體中文",
-    "العربية", "فارسی", "türkçe", "polski", "nederlands", "svenska", "suomi", "suomalainen",
-    "ελληνικά", "indonesian", "bahasa", "latina", "sanskrit", "hindi", "हिन्दी", "עברית",
-    "tiếng việt", "ไทย", "українська", "čeština", "magyar", "română", "dansk", "norsk", "urdu", "اردو",
-]
-
-_PHRASES = {
-    "comment form": [
-        r"please enter your (comment|name|email)", r"^add your comments?", r"^your comment",
-        r"^user ?name( required)?", r"enter the words you see", r"^no comments?\.?$",
-        r"comments (may|will) be (removed|moderated)", r"^leave a (reply|comment)",
-        r"^post a comment", r"\d+\s*comment\(s\)", r"^go to forum", r"^\d+\s+comments?$",
-        r"^(name|email|website)\s*\*?$", r"save my name, email", r"^comments?$",
-        r"you must be logged in to post",
-    ],
-    "share bar": [
-        r"^share( this( article| story| page)?)?(\s+on\s+\w+)?\s*:?$", r"^print\s*e-?mail",
-        r"bookmark and share", r"^(tweet|email|print|whatsapp|facebook|twitter|telegram|linkedin)$",
-        r"adjust font size", r"^font size", r"^(share|print|email)( \| (share|print|email))+",
-    ],
-    "related": [
-        r"^related (articles?|stories|news|posts|content)$", r"^latest (articles?|news|stories)$",
-        r"^most (read|popular|viewed)$", r"^(recommended|trending|read more|more stories)$",
-        r"^you (may|might) also like", r"^stay connected$", r"^follow us", r"^subscribe",
-        r"newsletter$", r"^send your stories", r"^get more from", r"^editor'?s picks?$",
-    ],
-    "footer": [
-        r"^(©|\(c\)|copyright\b)", r"all rights reserved",
-        # the site speaking of itself: "X's website can also be reached at ...", "visit our site"
-        r"\b(web ?site|site|app)\b.{0,40}\b(address(es)?|accessed|reached|available at|download)\b",
-        r"^(terms of use|privacy policy|contact us|about us)",
-        r"^source\s*:\s*\S", r"^(back to top|top of page)$",
-    ],
-}
-PATTERNS = [(kind, re.compile(p, re.I)) for kind, ps in _PHRASES.items() for p in ps]
-LONG_LINE_PATTERNS = [(k, p) for k, p in PATTERNS if k == "comment form"]
-
-# Kinds after which the rest of the page is the site's, not the article's.
-FOOTER_MARKERS = {"comment form", "share bar", "related"}
-
-TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
-WEATHER = re.compile(r"^-?\d{1,3}(\.\d)?\s*°?\s*[CF]\b.{0,30}$")
-URL_ONLY = re.compile(r"^(https?://|www\.)\S+$", re.I)
-CRUMB = re.compile(r"^[\w&' -]{1,30}(\s*[/>»|›]\s*[\w&' -]{1,30})+$")
-WIRE_END = re.compile(r"\s*(\benditem\b|\(end\)|\bends\b|-30-)\s*$", re.I)
-SENTENCE_END = re.compile(r"[.!?…\"”’)]$")
+# two sentences in one line: "... the union said. Talks ..." (not "B.C. NEWS", "Dr. Lee", "Jan. 8")
+INNER_SENTENCE_END = re.compile(r"[a-z]{3}\.[\"”’]?\s+[\"“‘]?[A-Z]")  # (a headline may ask "...? ...")
+BULLET = re.compile(r"^(?:[•·*▪‣◦–-]|\d{1,2}[.)])\s+\S")
+# A wire story's end mark: "Enditem", "(END)", "ENDS" (in capitals: "the strike ends" is text)
+WIRE_END = re.compile(r"\s*(?:(?i:\benditem\b|\(end\))|\bENDS\b|-30-)\s*$")
+# "title: ...", "url: ...", "date: ..." lines a scraper writes above the page text.
+FIELD_LINE = re.compile(r"^(?P<k>title|headline|url|link|canonical|source url|date|published|"
+                        r"author|byline|site|site name|outlet|publisher)\s*[:=]\s*(?P<v>\S.*)$", re.I)
+URL_LINE = re.compile(r"^(?:url\s*:\s*)?(?P<v>https?://\S+)$", re.I)
 
 # Words that begin a sentence; a period glued to one of them ("iraq.the") is a lost space.
 SENTENCE_STARTERS = ("the", "a", "an", "this", "that", "these", "those", "it", "its", "he",
                      "she", "they", "we", "i", "there", "however", "but", "and", "in", "on",
                      "at", "as", "after", "before", "since", "when", "while", "although",
-                     "according", "meanwhile", "its", "his", "her", "their", "our", "so")
+                     "according", "meanwhile", "his", "her", "their", "our", "so")
 GLUED = re.compile(rf"(?<=[a-z0-9]{{3}})\.(?=(?:{'|'.join(SENTENCE_STARTERS)})\b)", re.I)
+
+# Kinds after which the rest of the page is the site's, once no running text follows.
+FOOTER_MARKERS = {"comment form", "share bar", "list heading", "footer", "prompt"}
+# Kinds a title-case headline can be mistaken for; the title finder falls back on them.
+SOFT_KINDS = {"word list", "crumb"}
 
 
 @dataclass
@@ -80,113 +54,229 @@ class CleanText:
     header: list[str] = field(default_factory=list)  # lines above the body (title, dates, menus)
     lines: list[str] = field(default_factory=list)  # every raw line, stripped
     verdicts: list[str | None] = field(default_factory=list)  # kind of boilerplate, or None
+    fields: dict[str, str] = field(default_factory=dict)  # "url", "date", "author" a scraper wrote
+    first_body: int | None = None  # index in `lines` of the first body line
+    title_index: int | None = None  # index in `lines` of the title line
+
+    def top_lines(self, after_body: int = 1) -> list[str]:
+        """The lines above the body and the first `after_body` body lines: where a byline,
+        a dateline or a "Published ..." line belongs."""
+        if self.first_body is None:
+            return list(self.lines)
+        end, seen = self.first_body, 0
+        while end < len(self.lines) and seen < after_body:
+            if self.lines[end] and self.verdicts[end] is None:
+                seen += 1
+            end += 1
+        return self.lines[:end]
 
 
-def is_language_menu(line: str) -> bool:
-    low = line.lower()
-    hits = sum(1 for name in LANGUAGE_NAMES if name in low)
-    if hits >= 3 or hits < 2:
-        return hits >= 3
-    scripts = {unicodedata.name(c, "?").split()[0] for c in line if c.isalpha()}
-    return len(scripts) >= 3
-
-
-def is_date_line(line: str) -> bool:
-    """A line that is only a date (with an optional weekday)."""
-    stripped = line.strip(" ,|-")
-    if len(stripped) > 60:
-        return False
-    for pattern in ABSOLUTE_DATE_PATTERNS:
-        m = pattern.search(stripped)
-        if m and len(stripped) - (m.end() - m.start()) <= 12:
-            return True
-    return False
-
-
-def classify_line(line: str) -> str | None:
-    """The kind of boilerplate a single line is, or None for article text."""
-    text = line.strip().strip("•·*-–").strip()
-    if not text:
-        return None
-    if is_language_menu(text):
-        return "language menu"
-    if TIMESTAMP.match(text):
-        return "timestamp"
-    if WEATHER.match(text):
-        return "weather"
-    if URL_ONLY.match(text):
-        return "footer"
-    if is_date_line(text):
-        return "date line"
-    words = len(text.split())
-    for kind, pattern in (PATTERNS if words <= 14 else LONG_LINE_PATTERNS):
-        if pattern.search(text):
-            return kind
-    if CRUMB.match(text) and words <= 8 and not SENTENCE_END.search(text):
-        return "crumb"
-    return None
+def _read_fields(lines: list[str], verdicts: list[str | None]) -> dict[str, str]:
+    """Key-value lines and a bare URL a scraper wrote at the top of the page."""
+    fields: dict[str, str] = {}
+    seen = 0
+    for i, ln in enumerate(lines):
+        if not ln:
+            continue
+        seen += 1
+        if seen > 8:
+            break
+        m = URL_LINE.match(ln)
+        if m:
+            fields.setdefault("url", m.group("v"))
+            verdicts[i] = "metadata"
+            continue
+        m = FIELD_LINE.match(ln)
+        if m:
+            key = m.group("k").lower()
+            key = {"headline": "title", "link": "url", "canonical": "url", "source url": "url",
+                   "published": "date", "byline": "author", "site": "outlet",
+                   "site name": "outlet", "publisher": "outlet"}.get(key, key)
+            fields.setdefault(key, m.group("v").strip())
+            verdicts[i] = "metadata"
+    return fields
 
 
 def _find_title(lines: list[str], verdicts: list[str | None]) -> int | None:
-    """The first headline-shaped line near the top; one-word lines before it are section
-    labels ("news", "world") and are marked so."""
+    """The headline near the top: among the lines above the first paragraph of running text,
+    the first of six words or more without a final period (slogans and site names are
+    shorter), else the first of four or more; the lines before it that are not boilerplate
+    are labels (a site name, a slogan, a section: "news", "world") and are marked so. A
+    title-case line that reads like a menu, or a short line, is taken only when no other
+    headline comes before the body."""
+    candidates: list[int] = []
     labels: list[int] = []
+    fallback = None
     for i, (ln, v) in enumerate(zip(lines, verdicts, strict=True)):
-        if not ln or v is not None:
+        if not ln:
             continue
-        words = len(ln.split())
-        if words == 1:
-            labels.append(i)
-        elif words <= 25 and not ln.endswith((".", ":")):
-            for j in labels:
-                verdicts[j] = "section label"
-            return i
-        else:
-            return None
-        if len(labels) > 2:
-            return None
-    return None
+        if v is not None:
+            if v in SOFT_KINDS and fallback is None and _headline_sized(ln, v):
+                fallback = i
+            continue
+        words = word_count(ln)
+        if words > 25 or (is_sentence(ln) and words >= 10) or \
+                (words >= 8 and INNER_SENTENCE_END.search(ln)):
+            break  # running text: the body has begun
+        if ln.endswith((".", ":")) and words >= 6:
+            break
+        (candidates if words >= 4 and not ln.endswith((".", ":")) else labels).append(i)
+        if len(candidates) >= 4 or len(candidates) + len(labels) > 20:
+            break
+    title = _pick_title(lines, verdicts, candidates)
+    if title is None:
+        multiword = [i for i in labels if word_count(lines[i]) >= 2]
+        return fallback if fallback is not None else (multiword[-1] if multiword else None)
+    for j in candidates + labels:
+        if j < title:
+            verdicts[j] = "section label"
+    return title
+
+
+def _pick_title(lines: list[str], verdicts: list[str | None], candidates: list[int]) -> int | None:
+    """Of the headline-sized lines above the body, the last before the byline or date line
+    (or before the body); when that one directly follows another headline-sized line of
+    six words or more (only blank lines between), it is the standfirst and the one before
+    it the title. Slogans and site names above the title (short, or menus between) are
+    thus passed over."""
+    if not candidates:
+        return None
+    anchor = next((j for j in range(candidates[0], len(lines))
+                   if verdicts[j] in ("byline", "date line", "date label")), None)
+    before = [i for i in candidates if anchor is None or i < anchor] or candidates[:1]
+    last = before[-1]
+    if len(before) >= 2:
+        previous = before[-2]
+        adjacent = not any(lines[j] for j in range(previous + 1, last))
+        if adjacent and word_count(lines[previous]) >= 6:
+            return previous
+    return last
+
+
+def _headline_sized(line: str, kind: str) -> bool:
+    """A title-case headline ("word list"), or one with the site's name after a bar
+    ("Ferry Talks Fail Again | Harbor Star")."""
+    parts = re.split(r"\s*\|\s*", line)
+    if kind == "crumb":
+        return len(parts) == 2 and 4 <= word_count(parts[0]) <= 20
+    return 3 <= word_count(parts[0]) <= 20
+
+
+def _short_fragment(line: str) -> bool:
+    return word_count(line) <= 4 and not ends_like_sentence(line)
+
+
+def _mark_runs(lines: list[str], verdicts: list[str | None], keep: set[int]) -> None:
+    """Three or more short lines in a row without sentence punctuation (blank lines between
+    them allowed; boilerplate lines count): a menu or a link list."""
+    run: list[int] = []
+    for i in [*range(len(lines)), None]:
+        if i is not None and not lines[i]:
+            continue
+        if i is not None and i not in keep and (verdicts[i] is not None or _short_fragment(lines[i])):
+            run.append(i)
+            continue
+        fresh = [j for j in run if verdicts[j] is None]
+        if len(run) >= 3 and len(fresh) >= 2:
+            for j in fresh:
+                verdicts[j] = "menu"
+        run = []
+
+
+def _mark_lists(lines: list[str], verdicts: list[str | None], keep: set[int]) -> None:
+    """Under a list heading ("Most Read", "Related", "More from ..."), the headline-like lines
+    are the list, up to the first line shaped like running text."""
+    for i, v in enumerate(verdicts):
+        if v != "list heading":
+            continue
+        for j in range(i + 1, len(lines)):
+            ln = lines[j]
+            if not ln or verdicts[j] is not None:
+                continue
+            bulleted = bool(BULLET.match(ln))  # "· headline", "- headline", "1. headline"
+            if (is_sentence(ln) and not bulleted) or word_count(ln) > 20 or j in keep:
+                break
+            verdicts[j] = "related"
+
+
+def _mark_footer(lines: list[str], verdicts: list[str | None], keep: set[int]) -> None:
+    """After a strong footer marker, with no paragraph of running text below it, the short
+    lines are the site's too; after a legal notice ("©", "All rights reserved") even short
+    sentences are ("This material may not be republished.")."""
+    legal = False
+    started = False
+    for i, (ln, v) in enumerate(zip(lines, verdicts, strict=True)):
+        if v == "footer" and lx.anywhere("footer_legal").search(lx.normal_line(ln)):
+            if _rest_is_short(lines[i + 1:], verdicts[i + 1:], paragraph=25):
+                started = legal = True
+        elif v in FOOTER_MARKERS and _rest_is_short(lines[i + 1:], verdicts[i + 1:]):
+            started = True
+        elif started and ln and v is None and i not in keep:
+            if (not is_sentence(ln) and word_count(ln) <= 12) or (legal and word_count(ln) <= 40):
+                verdicts[i] = "footer"
+
+
+def _rest_is_short(rest: list[str], verdicts: list[str | None], paragraph: int = 10) -> bool:
+    """True when what follows has no paragraph of running text (a sentence of `paragraph`
+    words or more), so it is not the article. After a legal notice only a long paragraph
+    counts: the short sentences of a notice follow it."""
+    return not any(v is None and word_count(ln) >= paragraph and is_sentence(ln)
+                   for ln, v in zip(rest, verdicts, strict=True))
+
+
+def strip_credit(line: str) -> str:
+    """A caption line without its picture credit: "... on March 3. (AP Photo/Jane Doe)" ->
+    "... on March 3."; "[File: Jane Doe/Agency]" and a trailing "Photo: Jane Doe" likewise."""
+    words = lx.alternation("caption_words")
+    bracket = re.compile(rf"\s*[(\[][^()\[\]]{{0,80}}\b(?:{words})s?\b[^()\[\]]{{0,80}}[)\]]\s*$", re.I)
+    tail = re.compile(rf"(?<=[.!?\"”])\s+(?:{words})s?(?:\s+credit)?\s*:\s*[^.!?]{{1,80}}$", re.I)
+    return tail.sub("", bracket.sub("", line)).rstrip()
 
 
 def clean_text(raw: str, find_title: bool = True) -> CleanText:
     lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     verdicts = [classify_line(ln) for ln in lines]
+    fields = _read_fields(lines, verdicts)
 
-    # After a strong footer marker, short lines with no sentence ending are the site's too.
-    footer_started = False
-    for i, (ln, v) in enumerate(zip(lines, verdicts, strict=True)):
-        if v in FOOTER_MARKERS and _rest_is_short(lines[i + 1:]):
-            footer_started = True
-        elif footer_started and ln and v is None and len(ln.split()) <= 8 and not SENTENCE_END.search(ln):
-            verdicts[i] = "footer"
+    title_index = _find_title(lines, verdicts) if find_title and "title" not in fields else None
+    title = fields.get("title") or (lines[title_index] if title_index is not None else None)
+    keep = {title_index} if title_index is not None else set()
+    if title_index is not None:
+        verdicts[title_index] = None
+    _mark_runs(lines, verdicts, keep)
+    _mark_lists(lines, verdicts, keep)
+    _mark_footer(lines, verdicts, keep)
 
-    title_index = _find_title(lines, verdicts) if find_title else None
-    title = lines[title_index] if title_index is not None else None
+    return assemble(lines, verdicts, title, fields, title_index)
 
+
+def assemble(lines: list[str], verdicts: list[str | None], title: str | None,
+             fields: dict[str, str], title_index: int | None) -> CleanText:
+    """The body (lines judged article text, picture credits and wire end marks cut), the
+    removed lines and the header, from the lines and their verdicts."""
     body_lines: list[str] = []
     removed: list[str] = []
     header: list[str] = []
-    body_started = False
+    first_body = None
     for i, (ln, v) in enumerate(zip(lines, verdicts, strict=True)):
         if i == title_index:
             header.append(ln)
             continue
         if v is not None:
             removed.append(ln)
-            if not body_started:
+            if first_body is None:
                 header.append(ln)
             continue
         if ln:
-            body_started = True
-            body_lines.append(WIRE_END.sub("", ln))
+            first_body = i if first_body is None else first_body
+            text = WIRE_END.sub("", strip_credit(ln))
+            if text != ln:
+                removed.append(ln[len(text):].strip())
+            body_lines.append(text)
     body = "\n\n".join(b for b in body_lines if b)
     return CleanText(title=title, body=body, removed=removed, header=header, lines=lines,
-                     verdicts=verdicts)
-
-
-def _rest_is_short(rest: list[str]) -> bool:
-    """True when what follows has no paragraph of running text (so it is not the article)."""
-    return not any(len(ln.split()) > 25 and SENTENCE_END.search(ln) for ln in rest)
+                     verdicts=verdicts, fields=fields, first_body=first_body,
+                     title_index=title_index)
 
 
 def repair_glued_sentences(text: str) -> str:

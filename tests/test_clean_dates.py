@@ -1,0 +1,126 @@
+"""Publication dates: web-address patterns, labelled lines, bylines, datelines, header dates
+(flagged when they are a site's display date), never a date from the article's body."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean import clean_page
+from storyline.clean.pubdate import find_date, parse_declared_date, url_date
+from storyline.clean.text import clean_text
+from storyline.model import DateFlag, RawPage
+
+
+@pytest.mark.parametrize("url, value", [
+    ("https://www.harborstar.com/story/news/2019/03/20/pier-closes/123/", "2019-03-20"),
+    ("https://www.harborstar.com/world/2021/dec/18/pier-closes", "2021-12-18"),
+    ("https://www.harborstar.com/news/ct-pier-closes-20211218-abcdef.html", "2021-12-18"),
+    ("https://www.harborstar.com/20211218/pier-closes", "2021-12-18"),
+    ("https://www.harborstar.com/news/pier-closes-2021-12-18", "2021-12-18"),
+    ("https://www.harborstar.com/2021/12/pier-closes.html", "2021-12"),
+    ("https://www.harborstar.com/news/pier-closes-123456", None),
+    ("https://www.harborstar.com/2021/13/45/pier", None),
+    (None, None),
+])
+def test_url_dates(url, value):
+    assert url_date(url) == value
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("2024-03-04T23:30:00-05:00", "2024-03-04"),
+    ("2024-03", "2024-03"),
+    ("March 4, 2024", "2024-03-04"),
+    ("2024-02-30", None),
+    ("soon", None),
+])
+def test_declared_dates(value, iso):
+    assert parse_declared_date(value) == iso
+
+
+def _date(text: str, **kw):
+    return find_date(clean_text(text), **kw)
+
+
+TITLE = "Pier closes after storm damage leaves walkway unsafe\n"
+BODY = "\nThe pier closed on Thursday after storm damage left the walkway unsafe, officials said.\n"
+
+
+@pytest.mark.parametrize("top, value, origin", [
+    ("date 2024-03-05\n", "2024-03-05", "byline"),
+    ("Published: March 3, 2024\n", "2024-03-03", "byline"),
+    ("By Ilse Varga | March 3, 2024\n", "2024-03-03", "byline"),
+    ("Published 11:02 a.m. ET Jan. 8, 2023\n", "2023-01-08", "byline"),
+    ("Updated 3:41 PM EST, Tue March 5, 2024\n", "2024-03-05", "updated"),
+    ("Published 9:00 a.m. ET March 4, 2024 | Updated 3:41 p.m. ET March 5, 2024\n", "2024-03-04", "byline"),
+    ("By Ilse Varga\n8 Sep 2025  |  Updated 06:12 GMT\n", "2025-09-08", "header"),
+    ("Posted Saturday, 12 April 2025, 09:15 by Ilse Varga\n", "2025-04-12", "byline"),
+    ("2024年3月5日\n", "2024-03-05", "header"),
+])
+def test_dates_at_the_top(top, value, origin):
+    date = _date(TITLE + top + BODY)
+    assert (date.value, date.origin) == (value, origin)
+    assert not date.has(DateFlag.DISPLAY_DATE)
+
+
+def test_published_line_beats_the_web_address_and_the_address_beats_an_update():
+    text = TITLE + "Updated March 9, 2024\n" + BODY
+    assert _date(text, url="https://harborstar.com/2024/03/04/pier").value == "2024-03-04"
+    text = TITLE + "Published March 2, 2024\n" + BODY
+    assert _date(text, url="https://harborstar.com/2024/03/04/pier").value == "2024-03-02"
+
+
+def test_metadata_wins():
+    date = _date(TITLE + "Published: March 3, 2024\n" + BODY, declared="2024-03-01T08:00:00Z")
+    assert (date.value, date.origin) == ("2024-03-01", "metadata")
+
+
+def test_dateline_takes_its_year_from_another_clue():
+    text = TITLE + "\nPORTSEA, March 3 (Wirefast) - The pier closed on Thursday after storm damage, officials said.\n"
+    date = _date(text, url="https://harborstar.com/2024/03/pier-closes")
+    assert (date.value, date.origin) == ("2024-03-03", "dateline")
+    # with a display date in the header: the dateline's own day, in the header's year
+    shown = "Tuesday, March 5, 2024 | Portsea 4°C\n" + text
+    date = _date(shown)
+    assert (date.value, date.origin, date.flags) == ("2024-03-03", "dateline", frozenset())
+    # a year back at most half a year; alone it cannot be placed
+    assert _date("Tuesday, January 7, 2025 | Portsea 4°C\n" + text).value == "2025-01-07"
+    assert _date(text).value is None
+
+
+def test_dateline_with_its_year():
+    text = TITLE + "\nPORTSEA, Ostland, March 3, 2024 — The pier closed on Thursday after storm damage, officials said.\n"
+    assert (_date(text).value, _date(text).origin) == ("2024-03-03", "dateline")
+
+
+@pytest.mark.parametrize("header", [
+    "Tuesday, March 5, 2024\n12.5 °C\n",
+    "Tuesday 5 March 2024 | Portsea 17°C Light cloud\n",
+    "Today: March 5, 2024\n",
+])
+def test_header_date_next_to_weather_or_today_is_a_display_date(header):
+    date = _date(header + TITLE + BODY)
+    assert date.value == "2024-03-05" and date.has(DateFlag.DISPLAY_DATE)
+
+
+def test_byline_date_beats_a_display_date():
+    text = "Tuesday, March 5, 2024 | 12°C\n" + TITLE + "By Ilse Varga | February 20, 2024\n" + BODY
+    date = _date(text)
+    assert (date.value, date.origin, date.flags) == ("2024-02-20", "byline", frozenset())
+
+
+def test_a_date_in_the_body_is_never_the_publication_date():
+    text = TITLE + BODY + "The council approved the repairs on March 3, 2024.\n\nPublished in the council minutes of May 2, 2024, the figures were higher than expected by far.\n"
+    assert _date(text).value is None
+
+
+def test_published_line_at_the_end_of_the_page():
+    text = TITLE + BODY + "\nWork starts next week, the harbour office said on Friday afternoon.\n\nPublished: 4 March 2024\n"
+    assert _date(text).value == "2024-03-04"
+
+
+def test_clean_page_reads_the_date_and_author_of_a_scrape():
+    raw = ("Pier closes after storm damage leaves walkway unsafe\nBy Ilse Varga and Tomas Brek\n"
+           "Published 11:02 a.m. ET March 4, 2024\n\nThe pier closed on Thursday after storm damage left the walkway unsafe, officials said.")
+    doc = clean_page(RawPage("p.txt", raw, "text"))
+    assert (doc.published.value, doc.published.origin) == ("2024-03-04", "byline")
+    assert doc.author == "Ilse Varga and Tomas Brek"
+    assert "By Ilse Varga and Tomas Brek" in doc.removed

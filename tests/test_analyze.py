@@ -36,7 +36,7 @@ def test_casualty_figures_that_disagree(tmp_path):
         "b.txt": "Varnia quake: rescue ends\n\nMarch 4, 2023\n\nRescue teams ended their search on Saturday. "
                  "The earthquake in the northern province killed 3,400 people, the Red Crescent said.",
     })
-    counts = [x for x in d["contradictions"] if x["slot"] == "count"]
+    counts = [x for x in d["contradictions"] if x["slot"] == "amount"]
     assert len(counts) == 1
     assert counts[0]["kind"] == "between-sources"
     assert sorted(counts[0]["values"]) == ["1,200", "3,400"]

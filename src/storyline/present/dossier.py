@@ -13,6 +13,7 @@ from typing import Any
 
 from ..analyze.commitments import status_of
 from ..analyze.corroboration import corroborate
+from ..clean import readable_title
 from ..dates import to_date
 from ..model import Evidence
 from ..store import Store
@@ -39,7 +40,9 @@ def story_title(store: Store, docs) -> str:
         # the headline that shares most words with the others, cased ones first
         return (sum(len(words(t) & words(o)) for o in titles if o is not t), any(c.isupper() for c in t))
 
-    return max(titles, key=centrality)
+    best = max(titles, key=centrality)
+    cased = " ".join(d.text for d in docs if not d.lowercase and not d.duplicate_of)
+    return readable_title(best, cased) or best
 
 
 def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:

@@ -112,7 +112,7 @@ def update_events(store: Store, statements: list[Statement]) -> int:
         found = best_event(store, c)
         row: dict[str, Any]
         if found is None:
-            eid, row = event_id(c), {"when": c.when, "summary": shorten(s.sentence.text, 180),
+            eid, row = event_id(c), {"when": c.when, "summary": s.sentence.summary or shorten(s.sentence.text, 120),
                                      "whens": [], "concepts": [], "entities": [], "statuses": []}
             created += 1
         else:

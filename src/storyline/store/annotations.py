@@ -20,10 +20,10 @@ class AnnotationTable:
         with self.db.transaction() as c:
             for table in ("sentences", "mentions", "timexes", "claims"):
                 c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-            c.executemany("INSERT INTO sentences (doc_id, idx, start, \"end\", text, verbs, tense, quantities)"
-                          " VALUES (?,?,?,?,?,?,?,?)",
+            c.executemany("INSERT INTO sentences (doc_id, idx, start, \"end\", text, verbs, tense, quantities,"
+                          " summary) VALUES (?,?,?,?,?,?,?,?,?)",
                           [(s.doc_id, s.index, s.start, s.end, s.text, " ".join(s.verbs), s.tense,
-                            json.dumps([q.to_data() for q in s.quantities], ensure_ascii=False))
+                            json.dumps([q.to_data() for q in s.quantities], ensure_ascii=False), s.summary)
                            for s in sentences])
             c.executemany(
                 "INSERT INTO mentions (doc_id, sentence, start, \"end\", text, label, role, entity_id)"
@@ -48,7 +48,7 @@ class AnnotationTable:
             sql, args = sql + " WHERE doc_id = ?", (doc_id,)
         return [Sentence(r["doc_id"], r["idx"], r["start"], r["end"], r["text"],
                          r["verbs"].split(), r["tense"],
-                         [Quantity.from_data(q) for q in json.loads(r["quantities"])])
+                         [Quantity.from_data(q) for q in json.loads(r["quantities"])], r["summary"])
                 for r in self.db.conn.execute(sql + " ORDER BY doc_id, idx", args)]
 
     def mentions(self, doc_id: str | None = None) -> list[Mention]:

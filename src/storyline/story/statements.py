@@ -68,12 +68,14 @@ class Statement:
                 "concepts": sorted(self.concepts), "actions": sorted(self.actions),
                 "origin": self.origin, "weak_date": self.weak_date, "entities": sorted(self.entities),
                 "corrected_date": self.corrected_date,
-                "quantities": [q.to_data() for q in self.sentence.quantities]}
+                "quantities": [q.to_data() for q in self.sentence.quantities],
+                "summary": self.sentence.summary}
 
     @classmethod
     def from_data(cls, key: tuple[str, int], d: dict) -> Statement:
         sentence = Sentence(key[0], key[1], 0, len(d["text"]), d["text"],
-                            quantities=[Quantity.from_data(q) for q in d.get("quantities", [])])
+                            quantities=[Quantity.from_data(q) for q in d.get("quantities", [])],
+                            summary=d.get("summary"))
         return cls(key[0], sentence, d["outlet"],
                    d["anchor"], d["published"], [TimeValue(**t) for t in d["times"]], d["speaker"],
                    d["speaker_entity"], d["via"], set(d["concepts"]), set(d["actions"]),

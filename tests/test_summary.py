@@ -1,0 +1,177 @@
+"""One-line summaries of parsed news sentences: who did what to what, in at most 15 words.
+
+Every name here is invented; the sentences follow the shapes of real news copy (reported
+speech, passives, datelines, compound sentences, headlines, lowercase pages, long sentences).
+"""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from storyline.annotate.summary import MAX_WORDS, summarize
+
+FUNCTION_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and",
+                  "or", "but", "that", "as", "into", "than", "whether", "which", "who", "is", "are",
+                  "was", "were", "has", "have", "had", "will", "would", "be", "been", "its", "their"}
+
+# sentence, words the summary must hold, words it must not hold (whole words, any case)
+CASES = [
+    ("On Jan. 5, 2020, the Harlow parliament passed a resolution requiring the government to "
+     "end the presence of foreign forces in the country.",
+     {"Harlow", "parliament", "passed", "resolution", "government", "end", "forces"},
+     {"Jan.", "2020", "On", "the"}),
+    ("Velmora Home Appliances is recalling about 118,000 heat-pump tumble dryers sold in Britain, "
+     "the company said on Tuesday.",
+     {"Velmora", "Home", "Appliances", "recalling", "about", "118,000", "heat-pump", "dryers"},
+     {"said", "company", "Tuesday"}),
+    ("MARLOW, March 3 (Reuters) - Orbis Bank's profit fell 20 percent in the first quarter, "
+     "the lender said on Friday.",
+     {"Orbis", "Bank's", "profit", "fell", "20", "percent"},
+     {"MARLOW", "Reuters", "March", "lender", "said"}),
+    ("Keldor's central bank did not raise interest rates on Thursday, according to a statement.",
+     {"bank", "did", "not", "raise", "interest", "rates"},
+     {"according", "statement"}),
+    ("The bridge was destroyed by Dravik artillery early on Saturday, the regional governor said "
+     "in a post on Telegram.",
+     {"bridge", "was", "destroyed", "by", "Dravik", "artillery"},
+     {"governor", "said", "Telegram"}),
+    ("Velmora Motors said on Monday it would cut 4,000 jobs in Europe over the next two years as "
+     "demand for electric cars slows.",
+     {"Velmora", "would", "cut", "4,000", "jobs"},
+     {"said", "it", "demand"}),
+    ('"The talks have failed," said Mira Tallon, a spokeswoman for the union.',
+     {"talks", "have", "failed"},
+     {"said", "Tallon", "spokeswoman", "union"}),
+    ("Officials told reporters that the Talvik airport would remain closed until further notice.",
+     {"Talvik", "airport", "would", "remain", "closed"},
+     {"officials", "told", "reporters"}),
+    ("The ministry denied that troops had entered the city.",
+     {"ministry", "denied", "troops", "entered"}, set()),
+    ("The company reported a net loss of $45 million for the third quarter, and its shares fell "
+     "8 percent in early trading.",
+     {"company", "reported", "net", "loss", "$45", "million"},
+     {"trading"}),
+    ("Negotiators from both sides met for six hours in Geneva but did not reach an agreement, "
+     "according to two diplomats familiar with the talks.",
+     {"negotiators", "met", "did", "not", "reach", "agreement"},
+     {"according", "diplomats", "familiar"}),
+    ("The Kestrel Valley Water Authority, which supplies about 2 million homes, failed to meet a "
+     "deadline to repair the dam.",
+     {"Kestrel", "Authority", "failed", "to", "meet", "deadline"},
+     {"which", "supplies", "homes"}),
+    ("A bomb exploded near a bus station in Marlow, killing at least seven people and wounding "
+     "20 others.",
+     {"bomb", "exploded", "Marlow", "killing", "at", "least", "seven"}, set()),
+    ("Prime Minister Ana Sorel, who took office in 2019, announced on Friday that her government "
+     "would hold a referendum on the new constitution in May.",
+     {"government", "would", "hold", "referendum"},
+     {"who", "took", "office", "announced"}),
+    ("The Kestrel city council, under pressure from residents who have complained for years about "
+     "the noise, voted 7-2 on Tuesday night to close the Harbour Road nightclub, which opened in "
+     "1987, and to ban late-night music licences across the entire waterfront district until at "
+     "least 2026.",
+     {"council", "voted", "7-2", "to", "close", "Harbour", "nightclub"},
+     {"pressure", "residents", "which", "1987"}),
+    ("Shares in Orbis Bank rose 12% after the lender posted record profits.",
+     {"shares", "Orbis", "rose", "12%"}, {"lender"}),
+    ("the central bank of dravik raised its benchmark rate by half a percentage point to 7.5 "
+     "percent on wednesday, its biggest increase since 1998.",
+     {"central", "bank", "dravik", "raised", "rate"}, {"1998"}),
+    ("velmora motors said on monday it would close two plants in ohio and cut 1,200 jobs by the "
+     "end of the year.",
+     {"velmora", "motors", "would", "close", "plants", "cut", "1,200", "jobs"}, {"said"}),
+    ("Harlow votes to expel foreign troops", {"Harlow", "votes", "to", "expel", "foreign", "troops"},
+     set()),
+    ("Floods in Dravik: 12 dead, hundreds missing", {"Floods", "Dravik"}, set()),
+]
+
+
+def words_of(summary: str) -> set[str]:
+    return {w.strip(",:;").lower() for w in summary.split()}
+
+
+def check_shape(source: str, summary: str) -> None:
+    """At most 15 words, upper-case start, no trailing mark or function word, no cut word."""
+    assert summary, source
+    words = summary.split()
+    assert len(words) <= MAX_WORDS, summary
+    assert not summary[0].isalpha() or summary[0].isupper(), summary
+    assert summary[-1].isalnum() or summary[-1] in "%)", summary
+    assert words[-1].lower() not in FUNCTION_WORDS, summary
+    for word in words:  # each word stands whole in the sentence: nothing is cut mid-word
+        word = word.rstrip(",:")
+        assert re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", source, re.I), (word, summary)
+
+
+def one_sentence(nlp, text: str):
+    sents = list(nlp(text).sents)
+    assert len(sents) == 1, [s.text for s in sents]
+    return sents[0]
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), CASES, ids=[c[0][:40] for c in CASES])
+def test_summary_keeps_who_does_what(nlp, text, wanted, unwanted):
+    summary = summarize(one_sentence(nlp, text))
+    check_shape(text, summary)
+    got = words_of(summary)
+    assert {w.lower() for w in wanted} <= got, summary
+    assert not {w.lower() for w in unwanted} & got, summary
+
+
+def test_a_reported_pronoun_becomes_the_speaker(nlp):
+    summary = summarize(one_sentence(nlp, "Velmora said it would close two plants in Ohio."))
+    assert summary == "Velmora would close two plants in Ohio"
+
+
+def test_a_headline_is_kept_as_written(nlp):
+    assert summarize(one_sentence(nlp, "Harlow votes to expel foreign troops")) == \
+        "Harlow votes to expel foreign troops"
+
+
+def test_a_lone_dateline_loses_its_credit_and_dash(nlp):
+    summary = summarize(one_sentence(nlp, "BAGHDAD, Dec. 1 (Xinhua) --"))
+    assert summary == "BAGHDAD, Dec. 1"
+
+
+def test_fragments_and_tiny_sentences_are_never_empty(nlp):
+    for text in ("Photo: Reuters", "Hello", "Read more: what the new rules mean for you", "25.9 C"):
+        summary = summarize(one_sentence(nlp, text))
+        assert summary and len(summary.split()) <= MAX_WORDS, (text, summary)
+    assert summarize(nlp("   ")[:]) == ""
+
+
+def test_a_long_paragraph_of_clauses_is_cut_at_a_constituent(nlp):
+    text = ("The Dravik energy regulator, which was set up in 2004 after a series of blackouts that "
+            "left millions of households without power for days, said on Wednesday that it would "
+            "fine the three largest suppliers a combined 40 million euros for overcharging about "
+            "300,000 customers on prepayment meters, a practice it described as unacceptable, and "
+            "that it would review the price cap again in the autumn.")
+    summary = summarize(one_sentence(nlp, text))
+    check_shape(text, summary)
+    assert {"would", "fine", "suppliers"} <= words_of(summary), summary
+
+
+def test_every_sentence_of_a_story_gets_a_well_formed_summary(nlp):
+    story = "\n".join(c[0] for c in CASES)
+    for sent in nlp(story).sents:
+        if sent.text.strip():
+            check_shape(sent.text, summarize(sent))
+
+
+def test_it_reads_the_parse_and_never_parses_again(nlp, monkeypatch):
+    sents = [one_sentence(nlp, c[0]) for c in CASES[:8]]
+    from spacy.language import Language
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("summarize must not run the pipeline")
+
+    monkeypatch.setattr(Language, "__call__", no_parsing)
+    monkeypatch.setattr(Language, "pipe", no_parsing)
+    begin = time.perf_counter()
+    for _ in range(25):
+        for sent in sents:
+            summarize(sent)
+    per_sentence = (time.perf_counter() - begin) / (25 * len(sents))
+    assert per_sentence < 0.005, f"{per_sentence * 1000:.2f} ms a sentence"

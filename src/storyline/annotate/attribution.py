@@ -1,165 +1,92 @@
-"""Who said what: reported speech, quotations, transcripts and anonymous sources.
+"""Who said what: reported speech, quotations, transcripts, interviews and anonymous sources.
 
-Rules, in the order they are tried on each sentence:
-- a quotation (which may run over several sentences) takes the speaker named by the
-  speech verb next to it ("..., he added"; "X quoted Y as saying");
-- a speech verb ("said", "told", "stated", "warned", ...) with its subject as speaker and
-  its clausal complement as the claim;
-- "according to X, ..." with X as speaker;
-- the broadcast-transcript line "Name, role: statement" attributes its paragraph;
-- "X also stated, ..." on pages whose punctuation the parser cannot use.
-Pronouns take the last speaker; a definite description ("the 71-year-old lawmaker")
-takes the person last named before it. Descriptions of unnamed people ("an Italian
-official", "a source from the security department") stay descriptions, marked anonymous.
-A sentence right after reported speech in the same paragraph, with no attribution of its
-own, continues it.
+Each sentence is read for an attribution of its own (attribution_speakers.py: the subject of
+the speech verb nearest the root, "according to X", "X's report finds", "X quoted Y as
+saying", and "X also stated, ..." on pages the parser cannot punctuate), its speaker
+resolved against what the article said before (attribution_discourse.py: pronouns,
+definite descriptions, spokespeople, described anonymous sources). Then, paragraph by
+paragraph:
+- a quotation takes the speaker of the attribution that closes it ("...," she said), else of
+  the one that opens it (He said: "..."), else of the sentence just before it; a paragraph
+  that is only a quotation continues the speaker of the paragraph before;
+- a quotation over several sentences gives each of them the whole quotation as evidence;
+- the broadcast-transcript line "Name, role: statement" attributes its paragraph, and the
+  answers of a question-and-answer interview go to the person interviewed;
+- a sentence right after reported speech in the same paragraph, with no attribution of its
+  own and no other named subject, continues it.
+A speaker is always a person, an organisation or a description of one (never a place, a
+pronoun or a fragment of a sentence).
 """
 from __future__ import annotations
 
+import bisect
+import hashlib
 import re
-from dataclasses import dataclass
 
-SPEECH_VERBS = {
-    "say", "tell", "state", "add", "claim", "confirm", "warn", "expect", "announce", "stress",
-    "note", "explain", "insist", "report", "write", "reveal", "emphasize", "emphasise",
-    "conclude", "argue", "deny", "accuse", "urge", "predict", "assert", "declare", "mention",
-    "acknowledge", "admit", "suggest", "indicate", "comment", "respond", "reply", "affirm",
-    "reiterate", "underline", "underscore", "disclose", "tweet", "believe", "maintain",
-    "allege", "contend", "estimate", "quote", "assure", "promise", "pledge", "vow", "threaten",
-    "point", "recall", "observe", "remark", "testify", "caution",
-}
-PRONOUNS = {"he", "she", "they", "i", "we"}
-ANONYMOUS_HEADS = {"source", "sources", "official", "officials", "diplomat", "diplomats",
-                   "spokesperson", "aide", "insider", "person", "people", "analyst", "expert",
-                   "observer", "resident", "witness", "commander", "officer", "member"}
-ANONYMOUS_CUES = re.compile(r"\b(unnamed|anonymous|anonymity|not (?:revealing|be named|named)|"
-                            r"declined to be named|an?\s|some\s|several\s|one\s)\b", re.I)
-PERSON_DESCRIPTION = {"politician", "official", "spokesman", "spokeswoman", "spokesperson",
-                      "minister", "leader", "president", "commander", "general", "diplomat",
-                      "envoy", "ambassador", "chief", "head", "premier", "adviser", "advisor",
-                      "lawmaker", "senator", "officer", "secretary", "analyst", "expert"}
+from ..model import Claim, Evidence, Sentence
+from . import attribution_words as words
+from .attribution_discourse import Discourse, Speaker, clean_name
+from .attribution_speakers import (
+    Attribution,
+    SpeakerFinder,
+    complement,
+    depth,
+    phrase,
+    speech_verb,
+    subject_of,
+)
+
+__all__ = ["PERSON_DESCRIPTION", "Attribution", "find_claims", "quote_spans", "quotations"]
+
+PERSON_DESCRIPTION = words.role_nouns()
 QUOTE_OPEN = "“\"«"
 QUOTE_CLOSE = "”\"»"
+PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 TRANSCRIPT = re.compile(r"^(?P<lead>[^:\n]{3,160}?):\s*(?=\S)")
 LOOSE_SPEECH = re.compile(
     r"^(?P<spk>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:also\s+|further\s+)?"
     r"(?P<verb>said|stated|added|noted|stressed|emphasized|emphasised|explained|insisted|warned)"
     r"\s*[,:]\s*(?P<claim>\S.*)$")
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us|me)\b")
+CONTINUING = ("quotation", "transcript", "continued", "interview")
+OUTLET_HEADS = words.organisation_class("newspaper") or frozenset()  # what a reporting name is
 
 
-@dataclass
-class Attribution:
-    speaker: str
-    text: str
-    cue: str
-    anonymous: bool = False
-    person: bool = False  # the speaker is a named person
-    via: str | None = None
-
-
-def speech_verb(token) -> bool:
-    if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
-        return False
-    if token.lemma_.lower() == "point":  # only "point out"
-        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
-    return True
-
-
-def subject_of(verb):
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if subjects:
-        return min(subjects, key=lambda c: abs(c.i - verb.i))
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        return subject_of(verb.head)
-    return None
-
-
-def phrase(token) -> tuple[int, int]:
-    """Character span of a noun phrase without its relative or appositive clauses."""
-    left = token.left_edge.i
-    right = token.i
-    for c in token.rights:
-        if c.dep_ in ("relcl", "acl", "appos", "advcl") or c.text in (",", "(", ";", ":", "—", "–"):
-            break
-        right = c.right_edge.i
-    doc = token.doc
-    return doc[left].idx, doc[right].idx + len(doc[right].text)
-
-
-def complement(verb):
-    for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
-            return c
-    for c in verb.children:
-        if c.dep_ in ("ccomp",):
-            return c
-    return None
-
-
-def describe_speaker(span_text: str, ents, head: str | None = None) -> tuple[str, bool, bool]:
-    """(speaker, anonymous, is a named person) from a subject phrase, its entities and head noun."""
-    for e in ents:
-        if e.label_ == "PERSON":
-            return e.text, False, True
-    words = span_text.lower().split()
-    head_is_person_noun = (head in ANONYMOUS_HEADS or head in PERSON_DESCRIPTION) if head else (
-        bool(words) and (words[-1] in ANONYMOUS_HEADS or any(w in ANONYMOUS_HEADS for w in words[:4])))
-    if ents and not head_is_person_noun:
-        e = ents[0]
-        return e.text, False, False
-    anonymous = head_is_person_noun or bool(ANONYMOUS_CUES.search(span_text + " "))
-    return span_text.strip(" ,"), anonymous, False
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation in a paragraph, the marks excluded."""
+def quotations(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of each quotation in a paragraph, the marks excluded."""
     spans, start = [], None
     for i, ch in enumerate(text):
         if start is None and ch in QUOTE_OPEN and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
             start = i + 1
         elif start is not None and ch in QUOTE_CLOSE and i > start:
-            spans.append((start, i))
+            spans.append((start, i, True))
             start = None
     if start is not None:
-        spans.append((start, len(text)))
+        spans.append((start, len(text), False))
     return spans
 
 
-class Attributor:
-    """Walks one parsed document in order, remembering the last speaker and person."""
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, _ in quotations(text)]
 
-    def __init__(self, sdoc, text: str):
+
+def claim_id(doc_id: str, sentence: int, speaker: str) -> str:
+    return "c" + hashlib.sha1(f"{doc_id}:{sentence}:{speaker}".encode()).hexdigest()[:10]
+
+
+class Attributor:
+    """The attributions sentences make themselves, over one parsed article."""
+
+    def __init__(self, sdoc, text: str, discourse: Discourse):
         self.sdoc = sdoc
         self.text = text
-        self.last: Attribution | None = None
-        self.persons = [(e.start_char, e.text) for e in sdoc.ents if e.label_ == "PERSON"]
+        self.discourse = discourse
+        self.finder = SpeakerFinder(sdoc, text, discourse)
+        self.tried = False  # the last sentence read had attributing words but no speaker
 
-    def last_person_before(self, pos: int) -> str | None:
-        before = [name for start, name in self.persons if start < pos]
-        return before[-1] if before else None
-
-    def ents_in(self, start: int, end: int):
-        return [e for e in self.sdoc.ents if e.start_char < end and e.end_char > start
-                and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC")]
-
-    def speaker_from_subject(self, subj) -> Attribution | None:
-        start, end = phrase(subj)
-        span_text = self.text[start:end]
-        lower = subj.lower_
-        if lower in PRONOUNS and subj.i == subj.left_edge.i == subj.right_edge.i:
-            if self.last is None:
-                return None
-            return Attribution(self.last.speaker, "", "pronoun", self.last.anonymous, self.last.person)
-        ents = [e for e in self.ents_in(start, end) if e.label_ != "NORP"]
-        words = span_text.lower().split()
-        if (words and words[0] == "the" and not any(e.label_ == "PERSON" for e in ents)
-                and subj.lemma_.lower() in PERSON_DESCRIPTION
-                and not ANONYMOUS_CUES.search(span_text + " ")):
-            person = self.last_person_before(start)
-            if person:
-                return Attribution(person, "", "description", False, True)
-        speaker, anonymous, is_person = describe_speaker(span_text, ents, subj.lemma_.lower())
-        return Attribution(speaker, "", "subject", anonymous, is_person)
+    def make(self, speaker: Speaker, text: str, cue: str, start: int, via: str | None = None) -> Attribution:
+        return Attribution(speaker.name, text, cue, speaker.anonymous, speaker.kind == "person", via,
+                           speaker.kind, start, speaker)
 
     def claim_text(self, sent, verb, quotes: list[tuple[int, int]]) -> str:
         inside = [(s, e) for s, e in quotes if s < sent.end_char and e > sent.start_char]
@@ -175,72 +102,258 @@ class Attributor:
         return sent.text.strip()
 
     def attribute(self, sent, quotes: list[tuple[int, int]]) -> Attribution | None:
-        """The attribution a sentence makes itself, if any."""
-        def outside_quotes(tok) -> bool:
+        """The attribution a sentence makes itself, if any: of its attributing words outside
+        quotation marks, the one nearest the root whose speaker resolves."""
+        def outside(tok) -> bool:
             return not any(s <= tok.idx < e for s, e in quotes)
 
+        cues = []
+        quoted = any(s < sent.end_char and e > sent.start_char for s, e in quotes)
         for tok in sent:
-            if not speech_verb(tok) or not outside_quotes(tok):
+            if not outside(tok):
                 continue
-            if tok.lemma_.lower() == "quote":
-                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-                if obj is not None and re.search(r"\bas\s+saying\b", sent.text):
-                    found = self.speaker_from_subject(obj)
-                    subj = subject_of(tok)
-                    if found:
-                        found.via = self.text[slice(*phrase(subj))] if subj is not None else None
-                        found.text = self.claim_text(sent, None, quotes)
-                        found.cue = "quoted as saying"
-                        return found
-                continue
+            if speech_verb(tok, quoted) and not any(c.dep_ == "neg" for c in tok.children) and not (
+                    tok.dep_ == "xcomp" and tok.head.lemma_.lower() in words.word_set("speech_refusals")):
+                cues.append((depth(tok), tok.i, tok))  # "did not respond", "declined to comment": nothing
+            elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+                cues.append((depth(tok), tok.i, tok))
+            elif tok.lemma_.lower() in words.finding_verbs() and tok.pos_ == "VERB":
+                subj = subject_of(tok)
+                if subj is not None and subj.lemma_.lower() in words.document_nouns():
+                    cues.append((depth(tok), tok.i, tok))
+        self.tried = bool(cues)
+        reported: set[int] = set()  # tokens of what a speaker we could not resolve reports
+        for _, _, tok in sorted(cues, key=lambda c: (c[0], c[1])):
+            if tok.i in reported:
+                continue  # "X said Y had told him": when X is nobody we accept, Y is not the speaker
+            found = self.from_cue(tok, sent, quotes)
+            if found is not None:
+                return found
+            comp = complement(tok)
+            reported.update(t.i for t in comp.subtree) if comp is not None else None
+        return self.loose(sent)
+
+    def from_cue(self, tok, sent, quotes) -> Attribution | None:
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "according":
+            to = next(c for c in tok.children if c.lower_ == "to")
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            speaker = self.finder.resolve(obj) if obj is not None else None
+            if speaker is None or obj is None:
+                return None
+            rest = self.text[obj.right_edge.idx + len(obj.right_edge.text): sent.end_char].strip(" ,.")
+            if tok.idx - sent.start_char > 20:
+                rest = self.text[sent.start_char: tok.idx].strip(" ,.")
+            return self.make(speaker, rest, "according to", obj.idx)
+        if lemma == "quote":
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is None or not re.search(r"\bas\s+saying\b", sent.text):
+                return None
+            speaker = self.finder.resolve(obj)
             subj = subject_of(tok)
-            if subj is None or subj.dep_ == "nsubjpass":
-                continue
-            found = self.speaker_from_subject(subj)
-            if found is None:
-                continue
-            found.text = self.claim_text(sent, tok, quotes)
-            found.cue = tok.lemma_.lower()
-            for c in tok.children:
-                if c.dep_ in ("dobj", "dative") and c.ent_type_ == "ORG":
-                    found.via = self.text[slice(*phrase(c))]
-            return found
-        for tok in sent:
-            if tok.lower_ == "according" and outside_quotes(tok):
-                to = next((c for c in tok.children if c.lower_ == "to"), None)
-                obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-                if obj is not None:
-                    found = self.speaker_from_subject(obj)
-                    if found:
-                        rest_start = obj.right_edge.idx + len(obj.right_edge.text)
-                        found.text = self.text[rest_start: sent.end_char].strip(" ,.")
-                        if tok.idx - sent.start_char > 20:
-                            found.text = self.text[sent.start_char: tok.idx].strip(" ,.")
-                        found.cue = "according to"
-                        return found
+            if speaker is None:
+                return None
+            via = self.text[slice(*phrase(subj))] if subj is not None else None
+            return self.make(speaker, self.claim_text(sent, None, quotes), "quoted as saying", obj.idx, via)
+        subj = subject_of(tok)
+        if subj is None or subj.dep_ == "nsubjpass" or any(
+                c.lower_ in ("neither", "no", "nobody", "none") for c in subj.subtree):
+            return None  # "Neither X nor Y responded": nobody said anything
+        speaker = self.finder.resolve(subj, reporting=lemma in ("report", "write"))
+        if speaker is None:
+            return None
+        via = None
+        for c in tok.children:
+            if c.dep_ in ("dobj", "dative") and c.ent_type_ == "ORG":
+                via = self.text[slice(*phrase(c))]
+        return self.make(speaker, self.claim_text(sent, tok, quotes), lemma, subj.idx, via)
+
+    def loose(self, sent) -> Attribution | None:
+        """"X also stated, ..." on pages whose punctuation the parser cannot use."""
         m = LOOSE_SPEECH.match(sent.text.strip())
-        if m:
-            start = sent.start_char + sent.text.index(m.group("spk"))
-            ents = self.ents_in(start, start + len(m.group("spk")))
-            speaker, anonymous, person = describe_speaker(m.group("spk"), ents)
-            return Attribution(speaker, m.group("claim"), m.group("verb").lower(), anonymous, person)
-        return None
+        if not m:
+            return None
+        start = sent.start_char + sent.text.index(m.group("spk"))
+        tok = self.sdoc.char_span(start, start + len(m.group("spk")), alignment_mode="expand")
+        speaker = self.finder.resolve(tok.root) if tok is not None else None
+        if speaker is None:
+            return None
+        return self.make(speaker, m.group("claim"), m.group("verb").lower(), start)
 
     def transcript_speaker(self, para_start: int, para_text: str) -> tuple[Attribution, int] | None:
         """"Name, role: statement" (or "role Name: statement") opening a paragraph."""
         m = TRANSCRIPT.match(para_text)
-        if not m:
+        if not m or len(m.group("lead").split()) > 25:
             return None
         lead_end = para_start + m.end("lead")
-        if len(m.group("lead").split()) > 25:
-            return None
-        persons = [e for e in self.ents_in(para_start, lead_end) if e.label_ == "PERSON"]
-        if persons:
-            return Attribution(persons[0].text, "", "transcript", False, True), para_start + m.end()
-        cased = self.sdoc.text[para_start:lead_end]
+        for e in self.sdoc.ents:
+            if para_start <= e.start_char < lead_end and e.label_ == "PERSON" \
+                    and not self.discourse.is_place(e.text):
+                name = clean_name(self.finder.cased[e.start_char:e.end_char], True)
+                if name and (" " in name or self.discourse.book.canonical(name) != name):
+                    speaker = Speaker(self.discourse.book.canonical(name), "person")
+                    return self.make(speaker, "", "transcript", e.start_char), para_start + m.end()
+        cased = self.finder.cased[para_start:lead_end]
         name = cased.split(",", 1)[0].strip()
-        words = name.split()
-        if "," in cased and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
-            return Attribution(self.text[para_start:para_start + len(name)], "", "transcript",
-                               False, True), para_start + m.end()
+        parts = name.split()
+        if "," in cased and 2 <= len(parts) <= 4 and all(w[:1].isupper() for w in parts):
+            speaker = Speaker(self.text[para_start:para_start + len(name)], "person")
+            return self.make(speaker, "", "transcript", para_start), para_start + m.end()
         return None
+
+
+def interviewee(text: str, paragraphs: list[tuple[int, int]], discourse: Discourse) -> tuple[set[int], Speaker] | None:
+    """The answer paragraphs of a question-and-answer interview and the person answering:
+    at least two question paragraphs each followed by an answer in the first person; the
+    person is the one the rest of the page names most (not the interviewer of a byline)."""
+    def question(i: int) -> bool:
+        body = text[slice(*paragraphs[i])].strip()
+        return body.endswith("?") and len(body.split()) <= 60 and not any(q in body for q in QUOTE_OPEN)
+
+    answers: set[int] = set()
+    for i in range(len(paragraphs) - 1):
+        if question(i):
+            j = i + 1
+            while j < len(paragraphs) and not question(j) and FIRST_PERSON.search(text[slice(*paragraphs[j])]) \
+                    and not any(q in text[slice(*paragraphs[j])] for q in QUOTE_OPEN):
+                answers.add(j)
+                j += 1
+    if len(answers) < 2:
+        return None
+    counts: dict[str, list[str]] = {}
+    for r in discourse.referents:
+        if r.speaker.kind != "person" or r.said:
+            continue
+        if re.search(r"\bby\s*$", text[max(0, r.start - 20):r.start], re.I):
+            continue
+        counts.setdefault(r.speaker.name.split()[-1].lower(), []).append(r.speaker.name)
+    if not counts:
+        return None
+    names = max(counts.values(), key=len)
+    name = discourse.book.canonical(max(names, key=len))
+    return {paragraphs[i][0] for i in answers}, Speaker(name, "person")
+
+
+def find_claims(doc, sdoc, sentences: list[Sentence]) -> list[Claim]:
+    """The claims of one annotated document: each attributed sentence with its speaker."""
+    text = doc.text
+    paragraphs = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text)]
+    quotes = [(p + s, p + e, closed) for p, pe in paragraphs for s, e, closed in quotations(text[p:pe])]
+    discourse = Discourse(sdoc, [s.start for s in sentences], [(s, e) for s, e, _ in quotes])
+    attributor = Attributor(sdoc, text, discourse)
+    interview = interviewee(text, paragraphs, discourse)
+    claims: list[Claim] = []
+    taken: set[tuple[int, str]] = set()
+    carried: Attribution | None = None  # the last attribution of the paragraph before
+
+    def add(sent: Sentence, att: Attribution, body: str | None, evidence: str) -> None:
+        key = (sent.index, att.speaker.lower())
+        if key in taken or not att.speaker.strip():
+            return
+        taken.add(key)
+        claims.append(Claim(
+            id=claim_id(doc.id, sent.index, att.speaker), doc_id=doc.id, sentence=sent.index,
+            speaker=att.speaker, text=(body or att.text or sent.text).strip(), cue=att.cue,
+            anonymous=att.anonymous, via=att.via, evidence=[Evidence(doc.id, sent.index, evidence)]))
+
+    starts = [s.start for s in sentences]
+    for p_start, p_end in paragraphs:
+        in_para = [s for s in sentences[bisect.bisect_left(starts, p_start): bisect.bisect_right(starts, p_end)]
+                   if s.end <= p_end]
+        para_quotes = [(s, e) for s, e, _ in quotes if p_start <= s <= p_end]
+        transcript = attributor.transcript_speaker(p_start, text[p_start:p_end])
+        if transcript is not None:
+            discourse.last = Speaker(transcript[0].speaker, "person")
+        own: dict[int, Attribution] = {}
+        unresolved: set[int] = set()  # sentences whose own attribution names nobody we accept
+        for s in in_para:
+            span = sdoc.char_span(s.start, s.end, alignment_mode="expand")
+            att = attributor.attribute(span, para_quotes) if span is not None else None
+            if att is not None:
+                own[s.index] = att
+                outlet = att.cue in ("report", "write") and att.kind in ("org", "name")
+                discourse.add_speaker(att.who or Speaker(att.speaker, att.kind, att.anonymous),
+                                      att.start, OUTLET_HEADS if outlet else None)
+            elif attributor.tried:
+                unresolved.add(s.index)
+        owners = {q: quote_owner(q, in_para, own, unresolved) for q in para_quotes}
+        if para_quotes and para_quotes[0][0] - p_start <= 1 and owners[para_quotes[0]] is None \
+                and not own and carried is not None:
+            owners[para_quotes[0]] = carried
+        previous: Attribution | None = None
+        for s in in_para:
+            att = own.get(s.index)
+            if att is None:
+                owner = next((owners[q] for q in para_quotes if q[0] < s.end and q[1] > s.start
+                              and owners[q] is not None), None)
+                if owner is not None:
+                    att = Attribution(owner.speaker, "", "quotation", owner.anonymous, owner.person,
+                                      owner.via, owner.kind, owner.start, owner.who)
+                elif transcript is not None and s.end > transcript[1]:
+                    att = transcript[0]
+                elif interview is not None and p_start in interview[0]:
+                    att = attributor.make(interview[1], "", "interview", s.start)
+                elif previous is not None and previous.cue not in CONTINUING and s.index not in unresolved \
+                        and not names_someone_else(sdoc, s, previous, discourse):
+                    att = Attribution(previous.speaker, "", "continued", previous.anonymous,
+                                      previous.person, previous.via, previous.kind, previous.start,
+                                      previous.who)
+            if att is None:
+                previous = None
+                continue
+            body = text[max(s.start, transcript[1]): s.end] if (
+                att.cue == "transcript" and transcript and s.start < transcript[1]) else None
+            add(s, att, body, evidence_text(text, s, in_para, [q for q in quotes if q[2]]))
+            previous = att
+            if att.cue in ("quotation", "transcript", "interview"):
+                discourse.last = att.who or Speaker(att.speaker, att.kind, att.anonymous)
+        carried = previous or (own[max(own)] if own else None)
+    return claims
+
+
+def quote_owner(quote: tuple[int, int], in_para: list[Sentence], own: dict[int, Attribution],
+                unresolved: set[int]) -> Attribution | None:
+    """The attribution a quotation takes: of the sentence it ends in, else begins in, else
+    another it runs through, else (when none of them tries to attribute it) the sentence
+    just before it."""
+    qs, qe = quote
+    over = [s for s in in_para if s.start < qe and s.end > qs]
+    ending = [s for s in over if s.start < qe <= s.end + 1]
+    beginning = [s for s in over if s.start <= qs <= s.end]
+    for group in (ending, beginning, over):
+        for s in group:
+            if s.index in own:
+                return own[s.index]
+    if any(s.index in unresolved for s in over):
+        return None  # '"...," one woman said': not the speaker of the sentence before
+    before = [s for s in in_para if s.end <= qs and qs - s.end <= 3]
+    if before and before[-1].index in own:
+        return own[before[-1].index]
+    return None
+
+
+def evidence_text(text: str, sent: Sentence, in_para: list[Sentence], quotes) -> str:
+    """The sentence, or, when it lies in a quotation over several sentences, all of them."""
+    lo, hi = sent.start, sent.end
+    for qs, qe, _ in quotes:
+        if qs < sent.end and qe > sent.start:
+            over = [s for s in in_para if s.start < qe and s.end > qs]
+            if 1 < len(over) <= 8:
+                lo, hi = min(lo, over[0].start), max(hi, over[-1].end)
+    return text[lo:hi]
+
+
+def names_someone_else(sdoc, sent: Sentence, previous: Attribution, discourse: Discourse) -> bool:
+    """Whether the subject of a sentence's main clause names a person or organisation other
+    than the speaker ("Hale said ... . Orbis disputes the figure."; "His neighbour, Ana
+    Lind, agreed.")."""
+    span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
+    subj = subject_of(span.root) if span is not None else None
+    if subj is None:
+        return False
+    last = previous.speaker.split()[-1].lower() if previous.speaker.split() else ""
+    for e in span.ents:
+        if subj.left_edge.i <= e.root.i <= subj.right_edge.i \
+                and discourse.label(e.text, e.label_) in ("PERSON", "ORG") and last not in e.text.lower():
+            return True
+    return False

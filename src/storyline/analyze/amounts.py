@@ -1,0 +1,144 @@
+"""Figures that disagree: two sources giving different values of one measure (a count of
+one thing, an amount of money, a share, a length) for one moment.
+
+A figure tied to its own time ("in June", "on Wednesday"), a change ("rose 4 per cent") or
+a latest reading ("so far", "now") is compared only with figures of the same moment; a
+later, larger running total (a toll, a cost estimate) updates an earlier one. Both
+sentences giving both figures ("7.1% in April, from 8.4% in February") is no disagreement.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..dates import compatible, maybe_date
+from ..lexicon import direction, word_list
+from ..model import Quantity
+from ..story.statements import Statement
+
+AMOUNT_SHARED = 2  # concepts two statements of one amount share besides the number
+AMOUNT_SIMILARITY = 0.3  # concept overlap, when a statement has no embedding
+AMOUNT_EMBEDDING = 0.55  # sentence similarity for figures of one named measure
+UNMEASURED_EMBEDDING = 0.65  # ... and for money or shares whose measured noun is unknown
+SAME_MOMENT_DAYS = 3  # two pages this close report the same state of a changing figure
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def dating(s: Statement):
+    return [t for t in s.times if t.kind == "date" and t.value and t.tense != "future"
+            and t.modifier not in ("since", "by", "until", "till", "before", "after")]
+
+
+def same_measure(qa: Quantity, qb: Quantity) -> bool:
+    """One unit, and one counted or measured thing when the parse names it."""
+    if qa.unit != qb.unit:
+        return False
+    if qa.unit == "count":
+        return qa.head is not None and qa.head == qb.head
+    return not (qa.head and qb.head and qa.head != qb.head)
+
+
+def values_disagree(qa: Quantity, qb: Quantity) -> bool:
+    """The two figures cannot both hold: their ranges ("more than 4,000", "fewer than
+    1,500") do not meet, beyond rounding ("about 1,200" and "roughly 1,200" agree), and
+    they are of one order of magnitude (a figure ten times another is about something else)."""
+    x, y = qa.value, qb.value
+    if x <= 0 or y <= 0 or max(x, y) / min(x, y) > (4 if qa.unit == "count" else 2):
+        return False
+    rounding = 0.05 if qa.approx or qb.approx else 0.02  # "about 1,200" vs "about 1,150" agree
+    slack = 0.5 if qa.unit in ("percent", "bp") else rounding * max(x, y)
+    if qa.high + slack < qb.low or qb.high + slack < qa.low:
+        return True
+    exact = qa.high == qa.low == qa.value and qb.high == qb.low == qb.value
+    return exact and abs(x - y) > slack
+
+
+def explicit_day(s: Statement) -> str | None:
+    """A past time the statement itself names ("as of Monday, December 9", "on Aug. 19",
+    "in June"): the most precise one."""
+    times = [t.value for t in s.times if t.kind == "date" and t.value and t.granularity in ("day", "month")
+             and t.tense != "future" and t.modifier not in ("since", "until", "till", "after")]
+    return max(times, key=len) if times else None
+
+
+
+def is_update(earlier: tuple[Statement, Quantity], later: tuple[Statement, Quantity]) -> bool:
+    """A later, larger figure of a running total, or one told as the latest state ("rose
+    to", "so far"), updates an earlier one."""
+    (_, q1), (s2, q2) = earlier, later
+    if q2.value <= q1.value:
+        return False
+    totals = word_list("running_totals")
+    cues = word_list("update_cues")
+    head = q2.head or q1.head
+    text = f" {s2.sentence.text.lower()} "
+    return (head in totals if head else False) or any(f" {c} " in text for c in cues)
+
+
+def time_bound(s: Statement) -> bool:
+    """A figure of a changing state: the sentence dates it ("in June", "on Wednesday"),
+    measures a change ("rose 4 per cent", "raised by 75 basis points") or tells it as the
+    latest reading ("so far", "now")."""
+    text = f" {s.sentence.text.lower()} "
+    return bool(explicit_day(s) or direction(s.sentence.text)
+                or any(f" {c} " in text for c in word_list("update_cues")))
+
+
+def same_moment(a: Statement, b: Statement) -> bool:
+    """Both figures hold for one moment: the same time named, or pages a few days apart
+    (a named day against the other page's date)."""
+    ta, tb = explicit_day(a), explicit_day(b)
+    if ta and tb:
+        return compatible(ta, tb)
+    da, db = maybe_date(ta or a.date), maybe_date(tb or b.date)
+    return da is not None and db is not None and abs((da - db).days) <= SAME_MOMENT_DAYS
+
+
+def order(a: Statement, b: Statement) -> tuple[Statement, Statement] | None:
+    """(earlier, later) by their pages' dates, None when they cannot be ordered."""
+    if not (a.date and b.date) or compatible(a.date, b.date):
+        return None
+    return (a, b) if a.date < b.date else (b, a)
+
+
+def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any]]]:
+    """Figures of one measure that two sources give differently for one moment."""
+    if not (a.sentence.quantities and b.sentence.quantities):
+        return []
+    if a.doc_id == b.doc_id and a.source == b.source:
+        return []
+    if "propose" in a.actions or "propose" in b.actions:
+        return []  # a demand or an offer is a position, not a statement of fact
+    shared = a.concepts & b.concepts
+    found: list[tuple[str, dict[str, Any]]] = []
+    for qa in a.sentence.quantities:
+        for qb in b.sentence.quantities:
+            if not (same_measure(qa, qb) and values_disagree(qa, qb)):
+                continue
+            if any(same_measure(qa, x) and not values_disagree(qa, x) for x in b.sentence.quantities) or \
+                    any(same_measure(qb, x) and not values_disagree(qb, x) for x in a.sentence.quantities):
+                continue  # both sentences give both figures ("7.1% in April, from 8.4% in February")
+            sim = a.similarity(b)
+            if len(shared) < AMOUNT_SHARED:
+                continue
+            if sim is None and overlap(a.concepts, b.concepts) < AMOUNT_SIMILARITY:
+                continue
+            if sim is not None and sim < (AMOUNT_EMBEDDING if qa.head and qb.head else UNMEASURED_EMBEDDING):
+                continue
+            if (time_bound(a) or time_bound(b)) and not same_moment(a, b):
+                continue  # readings of a changing state at different moments
+            if not same_moment(a, b):
+                first = order(a, b)
+                pairs = [((a, qa), (b, qb)), ((b, qb), (a, qa))]
+                if first is not None:
+                    pairs = [pairs[0] if first[0] is a else pairs[1]]
+                if any(is_update(x, y) for x, y in pairs):
+                    continue  # a running total that grew
+            unit = qa.head if qa.unit == "count" else qa.unit
+            found.append(("amount", {"values": [qa.text, qb.text], "unit": unit,
+                                     "measure": f"{qa.unit}:{qa.head or ''}",
+                                     "similarity": round(sim, 3) if sim is not None else None}))
+            return found
+    return found

@@ -22,7 +22,7 @@ from ..lexicon import direction
 from ..model import Contradiction, Evidence
 from ..store import Store
 from ..story.statements import Statement, action_concepts, candidates, judgeable
-from .amounts import amount_findings, dating, explicit_day, overlap  # noqa: F401
+from .amounts import amount_findings, dating, overlap
 
 DATE_SIMILARITY = 0.5
 DATE_SHARED = 5

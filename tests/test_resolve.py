@@ -1,11 +1,11 @@
 """Entity resolution and event merging across documents, through the store's indexes."""
 from __future__ import annotations
 
-from storyline.story.statements import index_document
-from storyline.model import DocumentDate, Document, Mention, Sentence, TimeValue
+from storyline.model import Document, DocumentDate, Mention, Sentence, TimeValue
+from storyline.names import initials, name_key
 from storyline.resolve.entities import resolve_document_entities
 from storyline.resolve.events import update_events
-from storyline.names import initials, name_key
+from storyline.story.statements import index_document
 
 
 def add_doc(store, doc_id: str, mentions: list[tuple[str, str]] = (), sentences: list[str] = (),
@@ -29,30 +29,30 @@ def groups(store) -> list[list[str]]:
 
 
 def test_transliteration_variants_share_a_key():
-    assert name_key("Ain al-Assad") == name_key("Ayn al-Asad") == name_key("ain Al-Asad")
-    assert name_key("The Associated Press") == name_key("associated press")
-    assert initials("North Atlantic Treaty Organization") == "NATO"
+    assert name_key("Ain al-Sabbar") == name_key("Ayn al-Sabar") == name_key("ain Al-Sabar")
+    assert name_key("The Harbour Times") == name_key("harbour times")
+    assert initials("Baltic Ferry Safety Organization") == "BFSO"
 
 
 def test_variants_surnames_acronyms_and_places_are_joined(store):
-    add_doc(store, "d1", [("Abdul-Karim Khalaf", "PERSON"), ("Ayn al-Asad Air Base", "FACILITY"),
-                          ("High Military Committee (HMC)", "ORG"), ("Anbar", "GPE")])
-    add_doc(store, "d2", [("Abdul Karim Khalaf", "PERSON"), ("Khalaf", "ORG"), ("HMC", "ORG"),
-                          ("Ain al-Assad base", "FACILITY"), ("Anbar province", "GPE")])
-    add_doc(store, "d3", [("Assad air base", "FACILITY")])
+    add_doc(store, "d1", [("Abdul-Wahid Qaradi", "PERSON"), ("Ayn al-Sabar Air Base", "FACILITY"),
+                          ("Joint Harbour Committee (JHC)", "ORG"), ("Tarsin", "GPE")])
+    add_doc(store, "d2", [("Abdul Wahid Qaradi", "PERSON"), ("Qaradi", "ORG"), ("JHC", "ORG"),
+                          ("Ain al-Sabbar base", "FACILITY"), ("Tarsin province", "GPE")])
+    add_doc(store, "d3", [("Sabbar air base", "FACILITY")])
     assert groups(store) == [
-        ["Abdul Karim Khalaf", "Abdul-Karim Khalaf", "Khalaf"],
-        ["Ain al-Assad", "Ain al-Assad base", "Assad", "Assad air base", "Ayn al-Asad",
-         "Ayn al-Asad Air Base"],
-        ["Anbar", "Anbar province"],
-        ["HMC", "High Military Committee (HMC)"],
+        ["Abdul Wahid Qaradi", "Abdul-Wahid Qaradi", "Qaradi"],
+        ["Ain al-Sabbar", "Ain al-Sabbar base", "Ayn al-Sabar", "Ayn al-Sabar Air Base", "Sabbar",
+         "Sabbar air base"],
+        ["JHC", "Joint Harbour Committee", "Joint Harbour Committee (JHC)"],
+        ["Tarsin", "Tarsin province"],
     ]
 
 
 def test_surname_before_full_name_joins_it(store):
-    add_doc(store, "d1", [("Okafor", "PERSON")])
-    add_doc(store, "d2", [("Paul Okafor", "PERSON")])
-    assert groups(store) == [["Okafor", "Paul Okafor"]]
+    add_doc(store, "d1", [("Oduya", "PERSON")])
+    add_doc(store, "d2", [("Paul Oduya", "PERSON")])
+    assert groups(store) == [["Oduya", "Paul Oduya"]]
 
 
 def test_shared_surname_is_not_merged_across_contexts(store):
@@ -64,16 +64,16 @@ def test_shared_surname_is_not_merged_across_contexts(store):
 
 
 def test_different_people_stay_apart(store):
-    add_doc(store, "d1", [("Adel Abdul-Mahdi", "PERSON"), ("Abu Mahdi al-Muhandis", "PERSON")])
-    add_doc(store, "d2", [("Abdul-Mahdi", "PERSON")])
-    assert groups(store) == [["Abdul-Mahdi", "Adel Abdul-Mahdi"], ["Abu Mahdi al-Muhandis"]]
+    add_doc(store, "d1", [("Samir Abdul-Hadi", "PERSON"), ("Abu Hadi al-Nasrawi", "PERSON")])
+    add_doc(store, "d2", [("Abdul-Hadi", "PERSON")])
+    assert groups(store) == [["Abdul-Hadi", "Samir Abdul-Hadi"], ["Abu Hadi al-Nasrawi"]]
 
 
 def test_same_event_told_by_two_outlets_is_merged_and_dated_precisely(store):
-    add_doc(store, "a", sentences=["On Jan. 5, 2020, parliament passed a resolution to expel foreign troops."],
+    add_doc(store, "a", sentences=["On Jan. 5, 2020, the council passed a resolution to withdraw harbour pilots."],
             times=[(0, "2020-01-05", "pass")])
-    add_doc(store, "b", sentences=["Lawmakers approved a bill on January 5 demanding the withdrawal of foreign troops.",
-                                   "The ambassador delivered a letter to the prime minister in 2020."],
+    add_doc(store, "b", sentences=["Councillors approved a bill on January 5 demanding the withdrawal of harbour pilots.",
+                                   "The mayor delivered a letter to the port director in 2020."],
             times=[(0, "2020-01-05", "approve"), (1, "2020", "deliver")])
     for doc in ("a", "b"):
         update_events(store, index_document(store, doc))
@@ -84,9 +84,9 @@ def test_same_event_told_by_two_outlets_is_merged_and_dated_precisely(store):
 
 
 def test_incompatible_dates_are_not_merged(store):
-    add_doc(store, "a", sentences=["Parliament voted to expel foreign troops in January 2018."],
+    add_doc(store, "a", sentences=["The council voted to withdraw harbour pilots in January 2018."],
             times=[(0, "2018-01", "vote")])
-    add_doc(store, "b", sentences=["Parliament voted to expel foreign troops on January 5, 2020."],
+    add_doc(store, "b", sentences=["The council voted to withdraw harbour pilots on January 5, 2020."],
             times=[(0, "2020-01-05", "vote")])
     for doc in ("a", "b"):
         update_events(store, index_document(store, doc))

@@ -1,171 +1,173 @@
 """Entities across documents: mentions of one person, place or body, however spelled.
 
-Each new document's mentions are matched against the name keys already known, through
-indexed look-ups, so adding a document costs the same however large the story is. A
-mention joins an entity when:
-- its name key is one already known (spelling variants share a key: names.py; a
-  country's names, codes and spellings share the country's key: lexicon.country_of);
-- it is an acronym whose letters are the initials of a known name, or the text defined it
-  ("North Atlantic Treaty Organization (NATO)");
-- it is a place named with or without its generic head ("Kherson province", "Kherson");
-- it is the tail of the longer names of exactly one person or facility (a surname; "X Air
-  Base" within "Y X Air Base") — when several people share the surname, only the one
-  named in the same document; or a longer name whose tail is known alone;
-- its key differs only slightly from a known key of the same kind and first letter.
-Otherwise it starts a new entity.
+Each new document's mentions are matched against the names already known, through indexed
+look-ups (entity_index.py), so adding a document costs the same however large the story
+is. The rules are in entity_match.py; how a name is read (honorifics, legal forms, a
+person's parts) in entity_names.py. Full names are placed first, then the bare surnames
+and short names of the same page, so each of those can follow the full name it shortens.
+A mention that matches nothing starts an entity, except a name of unknown kind (NAME),
+which only ever joins one.
 """
 from __future__ import annotations
 
 import hashlib
-
-from rapidfuzz import fuzz
+import re
 
 from ..lexicon import country_of
 from ..model import Entity, Mention
-from ..names import facility_name, initials, name_key, split_acronym, without_generic_head
-from ..store import EntityKey, Store
+from ..names import facility_name, name_key, plain, split_alias, without_generic_head
+from ..store import Store
+from .entity_index import EntityIndex
+from .entity_match import Matcher, Placed, Reading, filings
+from .entity_names import name_like, reads_as_person, split_honorific, without_legal_form
 
 KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FACILITY": "FACILITY",
-        "EVENT": "EVENT"}
+        "EVENT": "EVENT", "PRODUCT": "PRODUCT", "NAME": "NAME"}
 TYPE_OUT = {"PLACE": "GPE"}
-FUZZY = 88
+DESIGNATION = re.compile(r"^[A-Z][a-z]+-\d+[A-Za-z]?$")  # a model or craft: "Kestrel-2"
 
 
 def mention_keys(m: Mention) -> list[str]:
-    acr = split_acronym(m.text)
-    if acr:
-        return [name_key(acr[0]), name_key(acr[1])]
+    """The name keys of a mention, the main one first."""
+    alias = split_alias(m.text)
+    if alias:
+        return [k for k in dict.fromkeys(name_key(part) for part in alias) if k]
     if m.label == "FACILITY":
-        return [name_key(facility_name(m.text))]
+        return [k for k in dict.fromkeys([name_key(facility_name(m.text)), name_key(m.text)]) if k]
     if m.label == "GPE":
         country = country_of(m.text)  # "US", "U.S.", "America": one country, one key
         if country:
             return [name_key(country)]
-    return [name_key(m.text)]
+    key = name_key(split_honorific(m.text)[1])
+    return [k for k in dict.fromkeys([key, without_legal_form(key)]) if k]
 
 
 def surface_forms(m: Mention) -> list[str]:
-    """How a mention is written, plus the short forms it implies (acronym, bare facility name)."""
-    forms = [m.text]
-    acr = split_acronym(m.text)
-    if acr:
-        forms.append(acr[1])
+    """How a mention is written, and its parts when it names one thing twice ("Joint Border
+    Council (JBC)"), plus the name without its honorific and the bare name of a facility."""
+    alias = split_alias(m.text)
+    forms = ([m.text] if "(" in m.text or not alias else []) + list(alias or ())
+    honorific, rest = split_honorific(m.text)
+    if honorific:  # "Professor Raats" is "Raats" too
+        forms.append(rest)
     if m.label == "FACILITY" and facility_name(m.text) != m.text:
         forms.append(facility_name(m.text))
     return forms
+
+
+def read(m: Mention, pos: int) -> Reading:
+    alias = split_alias(m.text)
+    main = alias[0] if alias else m.text
+    honorific, surface = split_honorific(main)
+    kind = "PERSON" if honorific else KIND[m.label]  # "Ms Doe", whatever the model said
+    keys = mention_keys(m)
+    r = Reading(m, kind, surface, honorific, keys, pos)
+    r.words = without_legal_form(plain(surface)).split()
+    if kind not in ("PLACE", "FACILITY", "EVENT", "PRODUCT") and not alias:
+        r.person = reads_as_person(main)
+    return r
 
 
 def entity_id(name: str) -> str:
     return "e" + hashlib.sha1(name_key(name).encode()).hexdigest()[:8]
 
 
-def kinds_compatible(short_kind: str, long_kind: str, short_words: int) -> bool:
-    """A lone surname is often mislabelled ORG: it may still join a person's full name."""
-    if short_kind == long_kind:
-        return True
-    return short_words == 1 and short_kind in ("ORG", "PERSON") and long_kind == "PERSON"
-
-
-def find_entity(store: Store, key: str, kind: str, doc_id: str) -> str | None:
-    """The entity an unknown key belongs to, by the rules above, or None."""
-    words = key.split()
-    if len(words) == 1 and 2 <= len(key) <= 8:
-        longs = [r for r in store.items.entity_keys_where("initials", key.upper())
-                 if len(r.key.split()) >= 2 and r.kind in ("ORG", "PLACE", "FACILITY")]
-        if longs:
-            return longs[0].entity_id
-    if len(words) >= 2 and kind in ("ORG", "PLACE", "FACILITY"):
-        short = store.items.entity_key(initials(key).lower())
-        if short is not None and short.kind in ("ORG", "PLACE", "FACILITY") and len(initials(key)) >= 2:
-            return short.entity_id
-    head = without_generic_head(key)
-    if head:
-        row = store.items.entity_key(head)
-        if row is not None and row.kind == kind:
-            return row.entity_id
-    if kind in ("PERSON", "FACILITY", "ORG"):
-        longer = [r for r in store.items.keys_ending_with(words[-1])
-                  if len(r.key.split()) > len(words) and r.key.endswith(" " + key)
-                  and kinds_compatible(kind, r.kind, len(words))]
-        owners = {r.entity_id for r in longer}
-        if len(owners) == 1:
-            return owners.pop()
-        same_doc = {r.entity_id for r in longer if store.items.key_seen_in(r.key, doc_id)}
-        if len(same_doc) == 1:
-            return same_doc.pop()
-        if owners:
-            return None
-        for i in range(1, len(words)):
-            row = store.items.entity_key(" ".join(words[i:]))
-            if row is not None and kinds_compatible(row.kind, kind, len(words) - i) \
-                    and kind in ("PERSON", "FACILITY"):
-                return row.entity_id
-    if len(key) >= 6:
-        for r in store.items.entity_keys_where("bucket", bucket_of(key, kind)):
-            if fuzz.ratio(r.key, key) >= FUZZY:
-                return r.entity_id
-    return None
-
-
-def bucket_of(key: str, kind: str) -> str:
-    return f"{kind}:{key[:1]}:{len(key.split())}"
-
-
 def rank(surface: str) -> tuple:
-    acr = split_acronym(surface)
-    core = acr[0] if acr else surface
-    return (len(core.split()) > 1, any(c.isupper() for c in core), len(core))
+    """Which alias names the entity: a full name, capitalised (not shouted), without an
+    honorific, the longest (a name written with its acronym is not a candidate)."""
+    honorific, core = split_honorific(surface)
+    return (len(core.split()) > 1, any(c.isupper() for c in core) and not core.isupper(), not honorific,
+            len(core))
 
 
-def register(store: Store, key: str, eid: str, kind: str, doc_id: str) -> None:
-    row = store.items.entity_key(key)
-    words = key.split()
-    store.items.add_entity_key(EntityKey(key, row.entity_id if row is not None else eid, kind, words[-1],
-                                         initials(key) if len(words) > 1 else key.upper(),
-                                         bucket_of(key, kind)), doc_id)
+class DocumentEntities:
+    """The entities one document's mentions go to, written to the store at the end."""
+
+    def __init__(self, store: Store, doc_id: str):
+        self.store, self.doc_id = store, doc_id
+        self.index = EntityIndex(store)
+        self.matcher = Matcher(store, self.index, doc_id)
+        self.touched: dict[str, Entity] = {}
+        self.created = 0
+
+    def entity(self, eid: str) -> Entity | None:
+        return self.touched.get(eid) or self.store.items.entity(eid)
+
+    def place(self, r: Reading) -> str | None:
+        eid = self.matcher.find(r)
+        designation = bool(DESIGNATION.match(r.surface))
+        if eid is None and r.kind == "NAME" and not designation and not (
+                2 <= len(r.words) <= 4 and name_like(r.surface)):
+            return None  # an unknown word alone only joins; several rare words are a name
+        entity = self.entity(eid) if eid else None
+        if entity is None:
+            name = split_alias(r.mention.text)
+            eid = eid or entity_id(name[0] if name else r.mention.text)
+            kind = r.kind if r.kind != "NAME" else (
+                "PRODUCT" if designation else "PERSON" if r.personal else "ORG")
+            entity = self.entity(eid) or Entity(eid, name[0] if name else r.mention.text,
+                                                TYPE_OUT.get(kind, kind), [], 0)
+            if entity.mentions == 0:
+                self.created += 1
+        self.file(r, entity.id)
+        self.note(entity, r)
+        return entity.id
+
+    def file(self, r: Reading, eid: str) -> None:
+        kind = r.kind if r.kind != "NAME" else "ORG"
+        for k in r.keys:
+            self.index.register(k, eid, kind, self.doc_id)
+        head = without_generic_head(r.keys[0]) if r.keys else None
+        if head and r.kind == "PLACE" and self.index.owner(head) is None:
+            self.index.register(head, eid, r.kind, self.doc_id)
+        for index, value, key in filings(r):
+            self.index.file(index, value, key, eid, r.kind, self.doc_id)
+
+    def note(self, entity: Entity, r: Reading) -> None:
+        entity.aliases = sorted(set(entity.aliases) | set(surface_forms(r.mention)))
+        entity.mentions += 1
+        if r.kind == "PLACE" and all(len(plain(a).split()) == 1 for a in entity.aliases):
+            entity.type = "GPE"  # a place the model took for a person once
+        best = max([a for a in entity.aliases if not split_alias(a)] or entity.aliases, key=rank)
+        if best != entity.name:
+            entity.name = best
+            if r.kind != "NAME" and best in surface_forms(r.mention):
+                entity.type = TYPE_OUT.get(r.kind, r.kind)
+        self.touched[entity.id] = entity
+        self.store.items.upsert_entity(entity)
+        self.matcher.placed.append(Placed(r.pos, r, entity.id))
+
+
+def is_short(r: Reading) -> bool:
+    """A bare surname, a one-word name or a name of unknown kind: placed after the full names."""
+    return r.bare or r.kind == "NAME" or len(r.words) == 1
 
 
 def resolve_document_entities(store: Store, doc_id: str) -> int:
     """Attach each mention of one document to an entity; returns how many it created."""
-    created = 0
     mentions = [m for m in store.annotations.mentions(doc_id) if m.label in KIND]
+    readings = [read(m, i) for i, m in enumerate(mentions)]
+    readings = [r for r in readings if r.keys]
+    full = [r for r in readings if not is_short(r)]
+    short = [r for r in readings if is_short(r)]
+    work = DocumentEntities(store, doc_id)
     assigned = []
-    for m in mentions:
-        kind = KIND[m.label]
-        keys = [k for k in mention_keys(m) if k]
-        if not keys:
-            continue
-        row = store.items.entity_key(keys[0])
-        eid = row.entity_id if row is not None else find_entity(store, keys[0], kind, doc_id)
-        if eid is None and len(keys) > 1:
-            other = store.items.entity_key(keys[1])
-            eid = other.entity_id if other is not None else None
-        entity = store.items.entity(eid) if eid else None
-        if entity is None or eid is None:
-            acr = split_acronym(m.text)
-            name = acr[0] if acr else m.text
-            eid = eid or entity_id(name)
-            entity = Entity(eid, name, TYPE_OUT.get(kind, kind), [], 0)
-            created += 1
-        for k in keys:
-            register(store, k, eid, kind, doc_id)
-        head = without_generic_head(keys[0])
-        if head and store.items.entity_key(head) is None and kind == "PLACE":
-            register(store, head, eid, kind, doc_id)
-        entity.aliases = sorted(set(entity.aliases) | set(surface_forms(m)))
-        entity.mentions += 1
-        best = max(entity.aliases, key=rank)
-        acr = split_acronym(best)
-        entity.name = acr[0] if acr else best
-        store.items.upsert_entity(entity)
-        assigned.append((eid, m.doc_id, m.sentence, m.start))
+    for r in full + short:
+        eid = work.place(r)
+        if eid is not None:
+            assigned.append((eid, r.mention.doc_id, r.mention.sentence, r.mention.start))
     store.annotations.set_mention_entities(assigned)
+    update_claim_speakers(store, doc_id)
+    return work.created
+
+
+def update_claim_speakers(store: Store, doc_id: str) -> None:
+    """A claim's speaker named as a known entity takes that entity's id and name."""
     updates = []
     for c in store.annotations.claims(doc_id):
-        row = store.items.entity_key(name_key(c.speaker))
+        row = store.items.entity_key(name_key(split_honorific(c.speaker)[1]))
         if row is not None and not c.anonymous:
             e = store.items.entity(row.entity_id)
             if e is not None:
                 updates.append((c.id, e.id, e.name))
     store.annotations.update_claim_speakers(updates)
-    return created

@@ -6,7 +6,7 @@ import pytest
 from storyline.annotate.document import annotate
 from storyline.annotate.timex import Anchor
 from storyline.annotate.truecase import CaseLexicon, truecase
-from storyline.model import DocumentDate, Document
+from storyline.model import Document, DocumentDate
 from storyline.resolve.anchors import bounds_from, infer_anchor
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from storyline.cli import main, parser
 
-COMMANDS = ["ingest", "build", "export", "report", "search", "serve", "demo"]
+COMMANDS = ["ingest", "build", "export", "report", "search", "serve", "demo", "documents", "forget"]
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:

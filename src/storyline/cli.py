@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import StorylineError, UsageError
+from .errors import StoreBusy, StorylineError, UsageError
 
 DEFAULT_DB = "storyline.db"
 
@@ -38,16 +38,24 @@ class BarReporter:
 
 
 def _store(args):
-    from .store import Store
+    from .store.factory import open_store
 
-    return Store(args.db)
+    return open_store(args.db)
+
+
+def _writing(args, command: str):
+    """The store's writer lock, taken before the store is opened: two writers that open a new
+    store at once would both create its tables."""
+    from .pipeline_lock import writing
+
+    return writing(args.db, command, args.wait)
 
 
 def cmd_ingest(args) -> int:
     from .pipeline import ingest
 
-    with _store(args) as store:
-        info = ingest(args.paths, store, BarReporter(args.quiet))
+    with _writing(args, "ingest"), _store(args) as store:
+        info = ingest(args.paths, store, BarReporter(args.quiet), wait=args.wait)
     near = info.notes.get("near_duplicates", 0)
     print(f"ingest: {info.items_out} added ({near} linked as near-duplicates), "
           f"{info.skipped} skipped as duplicates, {len(info.failed)} failed "
@@ -60,15 +68,63 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_build(args) -> int:
+    from .engine import make_engine
     from .pipeline import build
 
-    with _store(args) as store:
+    engine = make_engine(args.engine, args.workers, args.scheduler)
+    with _writing(args, "build"), _store(args) as store:
         if store.docs.count() == 0:
             raise UsageError(f"{args.db} has no documents yet. Run `storyline ingest PATH...` first.")
-        infos = build(store, BarReporter(args.quiet), rebuild=args.rebuild)
+        infos = build(store, BarReporter(args.quiet), rebuild=args.rebuild, engine=engine,
+                      wait=args.wait, retry_failed=args.retry_failed)
     for info in infos:
         notes = ", ".join(f"{k}={v}" for k, v in info.notes.items())
         print(f"{info.stage}: {info.items_out} items{(' (' + notes + ')') if notes else ''} [{info.seconds:.1f}s]")
+    aside = [f for info in infos for f in info.failed]
+    for doc_id, reason in aside:
+        print(f"  set aside: {doc_id}: {reason}", file=sys.stderr)
+    if aside:
+        print(f"  {len(aside)} document(s) set aside, the rest is built: `storyline documents --failed` "
+              "lists them; `storyline forget DOC` removes one, `storyline build --retry-failed` tries "
+              "them again.", file=sys.stderr)
+    return 0
+
+
+def cmd_documents(args) -> int:
+    with _store(args) as store:
+        rows = store.docs.statuses(failed_only=args.failed)
+    if not rows:
+        print("no documents set aside" if args.failed else f"{args.db} has no documents")
+        return 0
+    for r in rows:
+        print(f"{r.id[:16]}  {r.status:<9}  {r.published or '-':<10}  {(r.outlet or '-')[:24]:<24}  {r.source}")
+        if r.failed_stage:
+            print(f"{'':16}  failed at {r.failed_stage} ({r.failed_at}): {r.failed_reason}")
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    print(", ".join(f"{n} {status}" for status, n in sorted(counts.items())), file=sys.stderr)
+    return 0
+
+
+def cmd_forget(args) -> int:
+    from .pipeline import forget_documents
+
+    with _writing(args, "forget"), _store(args) as store:
+        ids: list[str] = []
+        for ref in args.documents:
+            found = store.docs.find(ref)
+            if not found:
+                raise UsageError(f"no document {ref!r} in {args.db}: `storyline documents` lists them "
+                                 "(an id, the start of one, or a source)")
+            if len(found) > 1:
+                raise UsageError(f"{ref!r} names {len(found)} documents ({', '.join(f[:16] for f in found[:5])}"
+                                 f"{', ...' if len(found) > 5 else ''}): give more of the id")
+            ids += [f for f in found if f not in ids]
+        done = forget_documents(store, ids, wait=args.wait)
+    for doc_id, heir in done:
+        print(f"forgot {doc_id}" + (f"; its reprint {heir} takes its place (annotated at the next build)"
+                                    if heir else ""))
     return 0
 
 
@@ -141,9 +197,10 @@ def cmd_serve(args) -> int:
     import uvicorn
 
     from .present.web import create_app
+    from .store.factory import is_url
 
     token = args.token or os.environ.get("STORYLINE_TOKEN")
-    if not Path(args.db).exists():
+    if not is_url(args.db) and not Path(args.db).exists():
         raise UsageError(f"{args.db} does not exist. Run `storyline ingest PATH... --db {args.db}` "
                          "and `storyline build` first, or `storyline demo`.")
     app = create_app(args.db, token=token, as_of=args.as_of)
@@ -183,6 +240,13 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def _workers(value: str) -> int:
+    """--workers: a whole number of processes, at least 1."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (1 or more)")
+    return int(value)
+
+
 def _as_of(value: str) -> str:
     """--as-of: a calendar day; commitment statuses are judged at it."""
     import datetime as dt
@@ -207,17 +271,35 @@ def parser() -> argparse.ArgumentParser:
         sp = sub.add_parser(name, help=help_, description=help_)
         sp.set_defaults(func=func)
         if name != "demo":
-            sp.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default: {DEFAULT_DB})")
+            sp.add_argument("--db", default=DEFAULT_DB, help=f"the store: a SQLite file or a postgresql:// URL (default: {DEFAULT_DB})")
         sp.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
         return sp
 
     sp = add("ingest", cmd_ingest, "Read pages (files, folders, globs) into the store: .txt, "
              ".html/.htm, .jsonl/.json, .warc/.warc.gz, .rss/.atom/.xml. Re-ingesting is a no-op.")
     sp.add_argument("paths", nargs="+", metavar="PATH")
+    _wait_option(sp, 600.0, "another ingest or build")
     sp = add("build", cmd_build, "Annotate new documents and rebuild entities, events, "
              "contradictions and commitments.")
     sp.add_argument("--rebuild", action="store_true",
                     help="forget the cross-document items and build the story again from all documents")
+    sp.add_argument("--workers", type=_workers, metavar="N",
+                    help="processes that annotate in parallel (default: one per core; 1: this process)")
+    sp.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="where annotation runs: local processes (default) or a Dask cluster")
+    sp.add_argument("--scheduler", metavar="ADDRESS",
+                    help="the Dask scheduler for --engine dask (e.g. tcp://10.0.0.5:8786)")
+    sp.add_argument("--retry-failed", action="store_true",
+                    help="try again the documents earlier builds set aside (see `storyline documents --failed`)")
+    _wait_option(sp, 0.0, "another build or ingest")
+    sp = add("documents", cmd_documents, "List the stored documents with their status (new, "
+             "annotated, in story, duplicate, failed).")
+    sp.add_argument("--failed", action="store_true",
+                    help="only the documents set aside, with the stage that failed on them and why")
+    sp = add("forget", cmd_forget, "Remove documents and everything that came only from them "
+             "(annotations, story index, evidence, commitments and entities no other document supports).")
+    sp.add_argument("documents", nargs="+", metavar="DOC", help="an id, the start of one, or a source")
+    _wait_option(sp, 60.0, "a build or ingest")
     sp = add("export", cmd_export, "Write the dossier: json (the contract), csv (a folder, one "
              "file per section), md (a brief), timelinejs (TimelineJS3 JSON) or ics (commitment "
              "deadlines as iCalendar).")
@@ -245,6 +327,12 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _wait_option(sp: argparse.ArgumentParser, default: float, other: str) -> None:
+    sp.add_argument("--wait", type=float, default=default, metavar="SECONDS",
+                    help=f"how long to wait for {other} writing to the same store (default: {default:g}; "
+                         "after that, or at once with 0, it stops with exit code 75)")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = parser()
     args = p.parse_args(argv)
@@ -255,6 +343,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return args.func(args)
+    except StoreBusy as exc:
+        print(f"storyline: {exc}", file=sys.stderr)
+        return 75  # EX_TEMPFAIL: try again later
     except StorylineError as exc:
         print(f"storyline: error: {exc}", file=sys.stderr)
         return 1

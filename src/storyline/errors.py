@@ -5,6 +5,7 @@
     │   ├── UnsupportedFormat      the file's type is none we read
     │   └── MalformedInput         binary, empty, truncated, invalid UTF-8, broken HTML/WARC/feed
     ├── StoreError                 the SQLite store cannot be opened or is not ours
+    │   └── StoreBusy              another storyline process is writing to the store
     └── UsageError                 arguments that cannot work together (says what to do instead)
 """
 from __future__ import annotations
@@ -31,6 +32,10 @@ class MalformedInput(InputError):
 
 class StoreError(StorylineError):
     pass
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store's writer lock (says who, and how to wait for it)."""
 
 
 class UsageError(StorylineError):

@@ -2,13 +2,17 @@
 
     ingest:  read -> clean -> dedupe -> store           (per page, each in its own transaction)
     build:   annotate new documents -> resolve -> analyze -> store
+             (per document and stage, each in its own transaction; a document a stage
+             fails on is set aside with the reason: quarantine.py)
     export:  store -> dossier (JSON v1), CSV, Markdown, HTML report
 
 Each step returns a small info record the CLI prints; progress goes through an injected
-reporter so the library never prints.
+reporter so the library never prints. The steps that write hold the store's writer lock
+(pipeline_lock.py): one writer at a time, a second one waits up to `wait` seconds.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Iterable
@@ -17,18 +21,21 @@ from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
+from . import pipeline_sections as sections
 from .analyze.commitments import update_commitments
 from .analyze.contradictions import update_contradictions
 from .annotate import truecase as tc
-from .annotate.document import annotate, tense_finder
 from .annotate.nlp import load as load_nlp
-from .annotate.timex import Anchor, Tagger
+from .annotate.timex import Anchor
 from .clean import clean_page
+from .engine import BATCH, Annotated, AnnotationFailed, Context, Engine, InlineEngine
 from .errors import InputError, StorylineError
 from .ingest import check_page, discover, read_path
 from .model import DateFlag, Document
+from .pipeline_lock import writing
+from .pipeline_sections import annotate_long, annotate_parsed, parse_one
+from .quarantine import blames_document, forget, set_aside
 from .resolve import duplicates as dup
-from .resolve.anchors import bounds_from, infer_anchor
 from .resolve.datesanity import check_document
 from .resolve.entities import resolve_document_entities
 from .resolve.events import update_events
@@ -36,6 +43,8 @@ from .store import Store
 from .story.statements import candidate_pools, index_document
 
 log = logging.getLogger(__name__)
+
+WAIT = 60.0  # seconds a writer waits for another to finish (None: as long as it takes)
 
 
 class Reporter(Protocol):
@@ -64,8 +73,18 @@ class StageInfo:
     ids: list[str] = field(default_factory=list)  # documents added
 
 
-def ingest(paths: Iterable[str], store: Store, reporter: Reporter | None = None) -> StageInfo:
-    """Read, clean, dedupe and store every page under `paths`."""
+def ingest(paths: Iterable[str], store: Store, reporter: Reporter | None = None,
+           wait: float | None = WAIT) -> StageInfo:
+    """Read, clean, dedupe and store every page under `paths` (holding the writer lock)."""
+    with writing(_where(store), "ingest", wait):
+        return _ingest(paths, store, reporter)
+
+
+def _where(store: Store) -> str:
+    return str(getattr(store, "path", ":memory:"))
+
+
+def _ingest(paths: Iterable[str], store: Store, reporter: Reporter | None) -> StageInfo:
     reporter = reporter or SilentReporter()
     t0 = time.perf_counter()
     info = StageInfo("ingest", notes={"near_duplicates": 0})
@@ -85,13 +104,14 @@ def ingest(paths: Iterable[str], store: Store, reporter: Reporter | None = None)
     return info
 
 
-def add_pages(pages: Iterable, store: Store) -> StageInfo:
+def add_pages(pages: Iterable, store: Store, wait: float | None = WAIT) -> StageInfo:
     """The ingest of pages already read (the HTTP API's articles)."""
     t0 = time.perf_counter()
     info = StageInfo("ingest", notes={"near_duplicates": 0})
-    index = _duplicate_index(store)
-    for page in pages:
-        _add_page(page, store, index, info)
+    with writing(_where(store), "ingest", wait):
+        index = _duplicate_index(store)
+        for page in pages:
+            _add_page(page, store, index, info)
     info.seconds = time.perf_counter() - t0
     return info
 
@@ -129,10 +149,13 @@ def _add_page(page, store: Store, index: dup.DuplicateIndex, info: StageInfo) ->
     match = index.match(sig)
     if match:
         doc.duplicate_of = match[0]
-        info.notes["near_duplicates"] += 1
-    store.docs.add(doc, dup.to_bytes(sig))
+    # one statement: a crash leaves the page stored whole or not at all, and a page another
+    # ingest stored meanwhile is a duplicate like any other
+    if not store.docs.add_if_new(doc, dup.to_bytes(sig), round(match[1], 3) if match else None):
+        info.skipped += 1
+        return
     if match:
-        store.docs.set_duplicate(doc.id, match[0], round(match[1], 3))
+        info.notes["near_duplicates"] += 1
     else:
         index.add(doc.id, sig)
     info.items_out += 1
@@ -148,50 +171,73 @@ def _case_lexicon(docs: list[Document]) -> tc.CaseLexicon:
     return lexicon
 
 
-def annotate_new(store: Store, reporter: Reporter | None = None, batch: int = 64) -> StageInfo:
-    """Annotate every stored document not yet annotated (incremental)."""
+def annotate_new(store: Store, reporter: Reporter | None = None, batch: int = BATCH,
+                 engine: Engine | None = None) -> StageInfo:
+    """Annotate every stored document not yet annotated (incremental).
+
+    The per-document work runs on `engine` (default: this process; `make_engine` gives a
+    local process pool or a Dask cluster), in batches of at most `batch` documents; the
+    results come back in document order and are written here, so the store ends up the
+    same whatever the engine and its number of workers."""
     reporter = reporter or SilentReporter()
+    engine = engine or InlineEngine()
     t0 = time.perf_counter()
     todo = store.docs.unannotated()
     info = StageInfo("annotate", items_in=len(todo))
     if not todo:
         return info
-    nlp = load_nlp()
-    all_docs = store.docs.all(include_duplicates=False)
-    lexicon = _case_lexicon(all_docs)
-    dated = [d for d in all_docs if d.published.value]
+    context = _annotate_context(store, todo)
     reporter.start("annotate", len(todo))
-    for i in range(0, len(todo), batch):
-        docs = [store.docs.require(doc_id) for doc_id in todo[i:i + batch]]
-        texts = [tc.truecase(d.text, lexicon) if d.lowercase else d.text for d in docs]
-        for doc, sdoc in zip(docs, nlp.pipe(texts, batch_size=16), strict=True):
-            anchor_value, origin = infer_anchor(doc, _bounds(sdoc), dated)
-            store.docs.set_reference(doc.id, anchor_value, origin)
-            ann = annotate(doc, sdoc, Anchor(anchor_value, origin))
-            store.annotations.save(doc.id, ann.sentences, ann.mentions, ann.timexes, ann.claims)
+    long = set(store.docs.longer_than(todo, sections.SECTION_CHARS))  # annotated here, in sections
+    results = itertools.chain(engine.annotate([i for i in todo if i not in long], store.docs.require, context, batch),
+                              annotate_long([i for i in todo if i in long], store.docs.require, context))
+    for result in results:
+        try:
+            _save_annotated(store, result)
+        except Exception as exc:
+            if not blames_document(exc):
+                raise
+            set_aside(store, result.doc_id, "annotate", exc, info.failed)
+        else:
             info.items_out += 1
-            reporter.advance()
+        reporter.advance()
     reporter.finish()
+    info.notes["workers"] = engine.workers
     info.seconds = time.perf_counter() - t0
     return info
 
 
-def _bounds(sdoc):
-    """The window a text was written in, from its absolute dates and their tenses."""
-    tagger = Tagger(Anchor(None, "none"))
-    found = [(t.value, t.tense or "past") for t in tagger.tag(sdoc.text, tense_finder(sdoc))
-             if t.kind == "date" and t.value and t.modifier not in ("since",)]
-    return bounds_from(found)
+def _annotate_context(store: Store, todo: list[str]) -> Context:
+    """What the documents to annotate need besides themselves (the corpus is let go after)."""
+    corpus = store.docs.all(include_duplicates=False)
+    pending = set(todo)
+    return Context.of([d for d in corpus if d.id in pending], corpus, lambda: _case_lexicon(corpus))
 
 
-def build(store: Store, reporter: Reporter | None = None, rebuild: bool = False) -> list[StageInfo]:
+def _save_annotated(store: Store, result: Annotated) -> None:
+    """Write one document's annotations (or raise the reason its worker gave)."""
+    if result.error is not None or result.annotations is None:
+        log.debug("annotating %s failed:\n%s", result.doc_id, result.trace)
+        raise AnnotationFailed(result.doc_id, result.error or "no result")
+    ann = result.annotations
+    store.docs.set_reference(result.doc_id, result.anchor, result.origin)
+    store.annotations.save(result.doc_id, ann.sentences, ann.mentions, ann.timexes, ann.claims)
+
+
+def build(store: Store, reporter: Reporter | None = None, rebuild: bool = False,
+          engine: Engine | None = None, wait: float | None = WAIT,
+          retry_failed: bool = False) -> list[StageInfo]:
     """Annotate what is new, then add each new document to the story (incrementally).
+    `retry_failed` gives the documents set aside by earlier builds another try.
 
     The story stores facts only; what they mean on a given day (a commitment's status)
     is judged when the dossier is read (`present.dossier.build_dossier(as_of=...)`)."""
-    if rebuild:
-        store.items.reset()
-    return [annotate_new(store, reporter), update_story(store, reporter)]
+    with writing(_where(store), "build", wait):
+        if retry_failed:
+            store.docs.clear_failed()
+        if rebuild:
+            store.items.reset()
+        return [annotate_new(store, reporter, engine=engine), update_story(store, reporter)]
 
 
 def update_story(store: Store, reporter: Reporter | None = None) -> StageInfo:
@@ -205,8 +251,19 @@ def update_story(store: Store, reporter: Reporter | None = None) -> StageInfo:
     reporter.start("story", len(queue))
     while queue:
         doc_id = queue.pop(0)
-        add_to_story(store, doc_id, queue, info)
-        info.items_out += 1
+        before, notes = list(queue), dict(info.notes)
+        try:
+            with store.transaction():  # the document's whole pass: a crash leaves none of it
+                todo = store.docs.pending(doc_id)  # (unless another writer took it meanwhile)
+                if todo:
+                    add_to_story(store, doc_id, queue, info)
+        except Exception as exc:
+            if not blames_document(exc):
+                raise
+            queue[:], info.notes = before, notes  # what it did to other documents is undone
+            set_aside(store, doc_id, "story", exc, info.failed)
+        else:
+            info.items_out += int(todo)
         reporter.advance()
     reporter.finish()
     info.seconds = time.perf_counter() - t0
@@ -234,6 +291,7 @@ def add_to_story(store: Store, doc_id: str, queue: list[str], info: StageInfo) -
             if other == doc_id:
                 add_to_story(store, doc_id, queue, info)
                 return
+            store.docs.requeue(other)  # the queue's order is kept in the store: a resumed build follows it
             queue.append(other)
         else:
             store.docs.set_date_flags(other, date.flags, date.note)
@@ -250,8 +308,15 @@ def reannotate(store: Store, doc_id: str, anchor: str, origin: str) -> None:
     lexicon = _case_lexicon(store.docs.all(include_duplicates=False)) if doc.lowercase else None
     text = tc.truecase(doc.text, lexicon) if doc.lowercase else doc.text
     store.docs.set_reference(doc_id, anchor, origin)
-    ann = annotate(doc, nlp(text), Anchor(anchor, origin))
+    ann = annotate_parsed(doc, parse_one(nlp, text), Anchor(anchor, origin))
     store.annotations.save(doc_id, ann.sentences, ann.mentions, ann.timexes, ann.claims)
+
+
+def forget_documents(store: Store, doc_ids: list[str], wait: float | None = WAIT) -> list[tuple[str, str | None]]:
+    """Remove documents and everything that came only from them (quarantine.forget);
+    (document, the reprint that takes its place or None) for each."""
+    with writing(_where(store), "forget", wait):
+        return [(doc_id, forget(store, doc_id)) for doc_id in doc_ids]
 
 
 def demo_corpus() -> Path:

@@ -1,14 +1,16 @@
-"""Commitments: statements that something will happen by a date, and what became of them.
+"""Commitments: statements that something will be done by a date, and what became of them.
 
-A commitment is read from a future-tense statement with a deadline: a date ("will open
-in 2027", "the deadline is March 31", "will stay until the end of 2030"), a period counted
-from when it was said ("would close within 10 days" said on 2 May), or a vague
-horizon ("will begin in the coming days", no date). Its status, as of a given day:
-- superseded: a later statement about the same action (same act, same forces or country)
-  moved the deadline later (`superseded_by` links them, so deadlines drift in chains);
+A commitment is read from a clause that makes a dated action planned, promised, expected,
+scheduled, targeted or required ("will open in 2027", "is due to report by September 30",
+"no earlier than February 15", "must sell ... by 30 September", "would close within 10
+days" said on 2 May); see `commitment_reading`. The same commitment restated by another
+page (same due date, same action and theme, see `commitment_matching`) is one item with
+more evidence. The store keeps facts only; the status, as of a day, is judged in one place,
+`status_of`:
+- superseded: a later statement gave the same action and theme another deadline
+  (`superseded_by` points to the next link, so deadlines drift in chains);
+- met / missed: a later statement reports the action done in time / late or not done;
 - open: the deadline has not passed;
-- met: a statement after it was made reports the action done before the deadline;
-- missed: a statement after the deadline says the action is still pending;
 - unverified: the deadline passed and nothing in the corpus says what happened.
 """
 from __future__ import annotations
@@ -18,107 +20,118 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from ..dates import granularity_of, iso, parse_iso, to_date
+from ..dates import granularity_of, parse_iso, to_date
 from ..lexicon import shorten
-from ..model import Commitment, Evidence, TimeValue
+from ..model import Commitment, Evidence
 from ..store import Store
-from ..story.statements import Statement, action_concepts
+from ..story.statements import Statement
+from . import commitment_words as words
+from .commitment_dates import add_period, near_year
+from .commitment_matching import (
+    LINK_SCORE,
+    MERGE_SCORE,
+    actions_of,
+    compatible_due,
+    outcome,
+    reports,
+    similarity,
+    theme_of,
+)
+from .commitment_reading import Deadline, deadlines, statement_date
 
-DEADLINE_MODIFIERS = ("by", "until", "till", "before")
-OBJECT_CONCEPTS = {"forces", "presence"}
-VAGUE_GRACE_DAYS = 30
+__all__ = ["add_period", "status_of", "statement_date", "update_commitments"]
+
+CANDIDATES = 50  # commitments looked up per index key: bounds the work per article
+LOOK_BACK = 20  # statements of earlier pages looked up per rare concept for a new commitment's outcome
+RARE_KEYS = 4
+THIN_THEME = 1.2  # a clause whose theme weighs less is read with the sentence before it
+ATTRIBUTION_WEIGHT = 0.3
+CONTEXT_WEIGHT = 0.5
+EXPLICIT_LINK = 0.2  # a new deadline that names the old one ("instead of September 30") needs less theme
+OCCURRENCE = re.compile(r"\b(?:first|second|third|fourth|fifth|next|another|last|final)\b(?!\s+times?\b)")  # lower case: not in names
 
 
 @dataclass
 class Draft:
     statement: Statement
-    due: str | None
+    deadline: Deadline
     stated_on: str | None
-    horizon: str  # the words that set the deadline
     statements: list[Statement] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)  # the sentence before each statement
 
     @property
-    def action(self) -> set[str]:
-        acts = set().union(*(s.actions for s in self.statements))
-        concepts = set().union(*(s.concepts for s in self.statements))
-        if "end" in concepts and "presence" in concepts:
-            acts.add("withdraw")  # "their presence will end" is a withdrawal
-        return acts - {"set", "continue", "begin", "start"}
+    def clauses(self) -> list[str]:
+        return [x.clause for x in self.deadlines]
 
     @property
-    def objects(self) -> set[str]:
-        concepts = set().union(*(s.concepts for s in self.statements))
-        return {c for c in concepts if c in OBJECT_CONCEPTS or c.startswith("country:")}
+    def due(self) -> str:
+        return self.deadline.due
 
 
-def statement_date(s: Statement, skip: TimeValue | None = None) -> str | None:
-    """When a statement was made: a past day it names ("On May 2, X said"), else its page's date."""
-    for t in s.times:
-        if t is not skip and t.kind == "date" and t.granularity == "day" and t.value \
-                and t.tense in ("past", "present") and t.verb in (None, "say", "tell", "state", "announce"):
-            return t.value
-    return s.date
+def drafts_of(s: Statement, role: str = "new", before: str = "") -> list[Draft]:
+    return [Draft(s, d, statement_date(s), [s], [d], [before]) for d in deadlines(s) if d.role == role]
 
 
-def add_period(start: str, period: str) -> str | None:
-    m = re.fullmatch(r"P(\d+(?:\.\d+)?)([DWMY])", period)
-    parts = parse_iso(start)
-    if not m or not parts:
-        return None
-    n, unit = float(m.group(1)), m.group(2)
-    if unit in "DW" and len(parts) == 3:
-        days = n * (7 if unit == "W" else 1)
-        return (dt.date(*parts) + dt.timedelta(days=days)).isoformat()
-    if unit == "M" and len(parts) >= 2:
-        total = parts[0] * 12 + parts[1] - 1 + int(n)
-        return iso(total // 12, total % 12 + 1)
-    if unit == "Y":
-        return iso(parts[0] + int(n))
-    return None
-
-
-def drafts_of(s: Statement) -> list[Draft]:
-    out = []
-    for t in s.times:
-        future = t.tense == "future" or t.modifier in DEADLINE_MODIFIERS
-        if not future:
-            continue
-        stated = statement_date(s, skip=t)
-        if t.kind == "date" and t.value:
-            if stated and to_date(t.value, end=True) < to_date(stated):
-                continue  # a date already past when said is no deadline
-            out.append(Draft(s, t.value, stated, t.text, [s]))
-        elif t.kind == "duration" and t.value and t.modifier in ("within", "next", "coming") and stated:
-            due = add_period(stated, t.value)
-            if due:
-                out.append(Draft(s, due, stated, t.text, [s]))
-        elif t.kind == "date" and t.value is None and t.modifier == "future":
-            out.append(Draft(s, None, stated, t.text, [s]))
-    return out
+def theme_of_deadline(s: Statement, x: Deadline, before: str) -> dict[str, float]:
+    """The theme of a deadline's clause: its content at full weight, its attribution ("the
+    Joint Committee ... said on Tuesday that") at a third, and, when the clause names its
+    subject only by a pronoun ("It will now close on May 2": a theme too thin to compare),
+    the sentence before at half."""
+    theme = theme_of(x.clause, actions_of(s, x.clause))
+    for c, w in theme_of(x.whole, actions_of(s, x.whole)).items():
+        theme.setdefault(c, w * ATTRIBUTION_WEIGHT)
+    if before and sum(theme.values()) < THIN_THEME:
+        for c, w in theme_of(before).items():
+            theme.setdefault(c, w * CONTEXT_WEIGHT)
+    return theme
 
 
 def facts_of(d: Draft) -> dict:
-    concepts = set().union(*(s.concepts for s in d.statements))
-    return {"actions": sorted(d.action), "objects": sorted(d.objects), "concepts": sorted(concepts),
-            "deadline_text": d.horizon, "due_granularity": granularity_of(d.due),
+    theme: dict[str, float] = {}
+    actions: set[str] = set()
+    for s, x, before in zip(d.statements, d.deadlines, d.context, strict=True):
+        for c, w in theme_of_deadline(s, x, before).items():
+            theme[c] = max(theme.get(c, 0.0), w)
+        actions |= actions_of(s, x.clause)
+    main = sorted({words.fold(x.verb) for x in d.deadlines if x.verb and x.verb not in words.light_verbs()})
+    actions |= set(main)
+    theme = {c: w for c, w in sorted(theme.items()) if c not in actions}
+    return {"actions": sorted(actions), "main": main, "theme": theme,
+            "entities": sorted(set().union(*(s.entities for s in d.statements))),
+            "deadline_text": d.deadline.phrase, "due_granularity": granularity_of(d.due),
             "outlets": sorted({s.outlet or "unknown" for s in d.statements}),
-            "keys": [list(s.key) for s in d.statements], "met_on": None, "met_by": None, "missed_by": None,
-            "corrected_date": any(s.corrected_date for s in d.statements)}
+            "keys": [list(s.key) for s in d.statements], "clauses": list(d.clauses),
+            "heads": [x.whole[: max(0, x.whole.find(x.phrase))] for x in d.deadlines],
+            "stated": sorted({x for x in (statement_date(s) for s in d.statements) if x}),
+            "drift": any(words.has("drift_cues", c) for c in d.clauses),
+            "loose_year": all(x.loose_year for x in d.deadlines),
+            "outcomes": [], "corrected_date": any(s.corrected_date for s in d.statements)}
 
 
-def same_action_facts(a: dict, b: dict) -> bool:
-    """The same act (a shared verb concept) on the same thing: shared forces or countries, or
-    at least three other shared concepts ("submit" ... "budget", "government", "minister")."""
-    acts = set(a["actions"]) & set(b["actions"])
-    if not acts:
-        return False
-    if set(a["objects"]) & set(b["objects"]):
+def index_keys(facts: dict) -> list[str]:
+    return sorted(set(facts["actions"]) | set(facts["theme"]))
+
+
+def same_deadline(a: str | None, fa: dict, b: str | None, fb: dict) -> bool:
+    """The same deadline, or the same month and day when one of them took its year from an
+    uncertain page date ("on 2 October" on a page dated only by a site header)."""
+    if compatible_due(a, b):
         return True
-    return len((set(a["concepts"]) - acts) & (set(b["concepts"]) - acts)) >= 3
+    if a and b and (fa.get("loose_year") or fb.get("loose_year")):
+        return compatible_due(a, near_year(b, a)) if fb.get("loose_year") else compatible_due(near_year(a, b), b)
+    return False
 
 
-def same_action(a: Draft, b: Draft) -> bool:
-    return same_action_facts(facts_of(a), facts_of(b))
+def same_occurrence(old: dict, new: dict) -> bool:
+    """Whether two commitments can be one occurrence of an act: not "the first launch" and
+    "the second launch", nor a meeting and "the next meeting" (ordinals before the deadline,
+    where the thing to be done is named)."""
+    a = {m.group() for c in old.get("heads", []) for m in OCCURRENCE.finditer(c)}
+    b = {m.group() for c in new.get("heads", []) for m in OCCURRENCE.finditer(c)}
+    if a and b and not a & b:
+        return False
+    return not (b - a) & {"second", "third", "fourth", "fifth", "next", "another"}
 
 
 def later(a: str | None, b: str | None) -> bool:
@@ -130,59 +143,51 @@ def later(a: str | None, b: str | None) -> bool:
     return pb[:n] > pa[:n]
 
 
+def merge_score(a: str | None, b: str | None) -> float:
+    """How much of the same action and theme makes two statements one commitment: less when
+    they name the very same day ("no earlier than February 15" twice)."""
+    return MERGE_SCORE * (0.6 if a == b and len(a or "") == 10 else 1.0)
+
+
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
-    """One commitment per action and deadline within a document."""
+    """One commitment per action and deadline within a document; a coarser deadline of the
+    same action in the same document ("delayed the first flight until next year") joins the
+    finer one ("will launch no earlier than February 15, 2025")."""
     merged: list[Draft] = []
-    for d in drafts:
-        home = next((m for m in merged if m.statement.doc_id == d.statement.doc_id and m.due == d.due
-                     and (same_action(m, d) or m.statement.key == d.statement.key
-                          or not (m.action and d.action))), None)
+    for d in sorted(drafts, key=lambda x: -len(x.due)):
+        home = next((m for m in merged if (compatible_due(m.due, d.due) or within(m.due, d.due)) and (
+            m.statement.key == d.statement.key or similarity(facts_of(m), facts_of(d)) >= merge_score(m.due, d.due))),
+                    None)
         if home is None:
             merged.append(d)
         elif d.statement.key not in {s.key for s in home.statements}:
             home.statements.append(d.statement)
-    return merged
+            home.deadlines.append(d.deadline)
+            home.context.append(d.context[0])
+    return sorted(merged, key=lambda m: (m.statement.sentence.index, m.deadline.start))
+
+
+def within(finer: str, coarser: str) -> bool:
+    a, b = parse_iso(finer) or (), parse_iso(coarser) or ()
+    return len(a) > len(b) > 0 and a[: len(b)] == b
 
 
 def status_of(due: str | None, stated_on: str | None, superseded_by: list[str], facts: dict,
               as_of: dt.date) -> str:
-    """The status of a commitment as of a day, from what the corpus says of it."""
+    """The status of a commitment as of a day, from what the corpus says of it: the reports
+    dated up to that day count; a miss counts once the deadline has passed."""
     if superseded_by:
         return "superseded"
     if due is None:
-        stated = to_date(stated_on) if stated_on else None
-        return "open" if stated is None or (as_of - stated).days <= VAGUE_GRACE_DAYS else "unverified"
+        return "unverified"
+    known = [o for o in facts.get("outcomes", []) if to_date(o[1]) <= as_of]  # (kind, day it happened or was told, ...)
+    if any(o[0] == "met" for o in known):
+        return "met"
     if to_date(due, end=True) >= as_of:
         return "open"
-    if facts.get("met_on"):
-        return "met"
-    if facts.get("missed_by"):
+    if any(o[0] == "missed" for o in known):
         return "missed"
     return "unverified"
-
-
-def outcome(facts: dict, due: str | None, stated_on: str | None, s: Statement,
-            probe: dict) -> tuple[str, str] | None:
-    """("met", date) or ("missed", date) when a statement reports what became of a commitment."""
-    if due is None:
-        return None
-    if not same_action_facts(facts, probe):
-        return None
-    when = s.date
-    if when is None:
-        return None
-    when_d = to_date(when)
-    due_end = to_date(due, end=True)
-    if re.search(r"\bstill\b", s.sentence.text, re.I) and when_d > due_end:
-        return ("missed", when)
-    stated = to_date(stated_on) if stated_on else None
-    for t in s.times:
-        if t.kind == "date" and t.value and t.tense == "past" and t.verb and \
-                action_concepts([t.verb]) & set(facts["actions"]):
-            td = to_date(t.value)
-            if stated and stated < td <= due_end and when_d >= td:
-                return ("met", t.value)
-    return None
 
 
 def cid(d: Draft) -> str:
@@ -190,57 +195,140 @@ def cid(d: Draft) -> str:
     return "k" + hashlib.sha1(f"{s.doc_id}:{s.sentence.index}:{d.due}".encode()).hexdigest()[:10]
 
 
-CANDIDATES = 50
+def first_stated(k: Commitment, f: dict) -> str | None:
+    return k.stated_on or (f.get("stated") or [None])[0]
+
+
+def moves(old: tuple[Commitment, dict], new: tuple[Commitment, dict], explicit: bool = False) -> bool:
+    """Whether `new` gives `old`'s action another deadline: said later, due later, about the
+    same action and theme (less of it needed when the new statement names the old deadline)."""
+    (k, f), (n, g) = old, new
+    if not (k.due and n.due) or same_deadline(k.due, f, n.due, g) or not later(first_stated(k, f), first_stated(n, g)):
+        return False
+    if g.get("corrected_date"):
+        return False  # a page whose date had to be corrected cannot order a drift chain
+    if not later(k.due, n.due):
+        return False
+    if any(o[0] == "met" and not later(first_stated(n, g), o[1]) for o in f.get("outcomes", [])):
+        return False  # done before the new date was given: nothing to move
+    if explicit:
+        return similarity(f, g) >= EXPLICIT_LINK
+    if not same_occurrence(f, g):
+        return False
+    need = LINK_SCORE * (0.8 if g.get("drift") else 1.0)
+    return similarity(f, g) >= need
+
+
+def link(store: Store, item: tuple[Commitment, dict], others: list[tuple[Commitment, dict]],
+         named: list[str] | None = None) -> None:
+    """Put a new commitment into the drift chains of the others: after the latest one it moves,
+    before the earliest one that moves it. `named` are the old due dates its sentence names."""
+    n, g = item
+    after = [o for o in others if moves(item, o)]
+    n.superseded_by = sorted(k.id for k, f in after
+                             if not any(later(first_stated(x, y), first_stated(k, f)) for x, y in after))
+    for k, f in others:
+        explicit = any(compatible_due(k.due, x) for x in named or [])
+        if not moves((k, f), item, explicit):
+            continue
+        current = store.items.commitments(k.superseded_by) if k.superseded_by else []
+        mine = first_stated(n, g)
+        if not current or all(later(mine, first_stated(c, cf)) for c, cf in current):
+            k.superseded_by = [n.id]
+        elif not any(later(first_stated(c, cf), mine) for c, cf in current) and n.id not in k.superseded_by:
+            k.superseded_by = sorted(k.superseded_by + [n.id])
+        else:
+            continue
+        store.items.upsert_commitment(k, f)
+
+
+def restate(store: Store, k: Commitment, f: dict, d: Draft) -> None:
+    """Add a restatement (or a recall) of a commitment to its evidence."""
+    if d.deadline.role == "new":
+        g = facts_of(d)
+        added = sorted(set(g["actions"]) - set(f["actions"]))
+        f["actions"] = sorted(set(f["actions"]) | set(g["actions"]))
+        f["main"] = sorted(set(f.get("main", [])) | set(g["main"]))
+    else:
+        added = []
+    for s, x in zip(d.statements, d.deadlines, strict=True):
+        if list(s.key) in f["keys"]:
+            continue
+        f["keys"].append(list(s.key))
+        f["clauses"].append(x.clause)
+        k.evidence.append(Evidence(s.doc_id, s.sentence.index, s.sentence.text))
+        f["outlets"] = sorted(set(f["outlets"]) | {s.outlet or "unknown"})
+        said = statement_date(s)
+        if said and d.deadline.role == "new":
+            f["stated"] = sorted(set(f["stated"]) | {said})
+    store.items.upsert_commitment(k, f, added)
+
+
+def candidates(store: Store, facts: dict, own: set[tuple[str, int]]) -> list[tuple[Commitment, dict]]:
+    ids = store.items.commitments_sharing(index_keys(facts), CANDIDATES)
+    return [(k, f) for k, f in store.items.commitments(ids) if not any(tuple(x) in own for x in f["keys"])]
 
 
 def update_commitments(store: Store, new: list[Statement]) -> int:
-    """Read one document's commitments, link them into drift chains with the commitments
-    about the same action, and let its statements tell what became of earlier ones."""
-    drafts = merge_drafts([d for s in new for d in drafts_of(s)])
+    """Read one document's commitments, merge restatements into the commitments they restate,
+    link new ones into drift chains, and let the statements tell what became of earlier ones."""
+    before = {s.key: p.sentence.text for p, s in zip(new, new[1:], strict=False) if p.doc_id == s.doc_id}
+    found = [d for s in new for d in drafts_of(s, before=before.get(s.key, ""))]
+    drafts = merge_drafts(found)
+    created: list[tuple[Commitment, dict]] = []
     for d in drafts:
+        acts = actions_of(d.statement, d.deadline.clause)
+        if not acts and not theme_of(d.deadline.clause, acts):
+            continue  # "We will continue tomorrow": nothing said of what is to be done
         facts = facts_of(d)
-        own = {s.key for s in d.statements}
-        ids = store.items.commitments_sharing(facts["actions"], CANDIDATES)
-        others = [(k, f) for k, f in store.items.commitments(ids) if not any(tuple(x) in own for x in f["keys"])]
-        others = [(k, f) for k, f in others if same_action_facts(facts, f)]
-        mine = cid(d)
-        # A page whose date had to be corrected cannot say when its promise was made
-        # firmly enough to order a drift chain: it may be moved, it moves nothing.
-        later_ones = [(k, f) for k, f in others if k.due and d.due and later(d.stated_on, k.stated_on)
-                      and later(d.due, k.due) and not f.get("corrected_date")]
-        successors = sorted(k.id for k, f in later_ones
-                            if not any(later(x.stated_on, k.stated_on) for x, _ in later_ones))
-        for k, f in others:  # earlier promises this one moves
-            if facts["corrected_date"] or not (k.due and d.due and later(k.stated_on, d.stated_on) and later(k.due, d.due)):
-                continue
-            current = store.items.commitments(k.superseded_by) if k.superseded_by else []
-            if not current or all(later(d.stated_on, c.stated_on) for c, _ in current):
-                k.superseded_by = [mine]
-            elif not any(later(c.stated_on, d.stated_on) for c, _ in current) and mine not in k.superseded_by:
-                k.superseded_by = sorted(k.superseded_by + [mine])
-            else:
-                continue
-            store.items.upsert_commitment(k, f)
-        by = d.statement.speaker or (f"reported by {d.statement.outlet}" if d.statement.outlet else None)
-        item = Commitment(mine, shorten(d.statement.sentence.text, 160), d.due, d.stated_on, by, successors,
-                          [Evidence(s.doc_id, s.sentence.index, s.sentence.text) for s in d.statements])
-        store.items.upsert_commitment(item, facts, facts["actions"])
-    # what the new statements say of earlier promises
-    for s in new:
-        acts = sorted(s.actions)
-        could_tell = re.search(r"\bstill\b", s.sentence.text, re.I) or any(
-            t.kind == "date" and t.value and t.tense == "past" for t in s.times)
-        if not acts or not could_tell:
-            continue  # only a dated past act or a "still" can say what became of a promise
-        probe = facts_of(Draft(s, None, None, "", [s]))
-        for k, f in store.items.commitments(store.items.commitments_sharing(acts, CANDIDATES)):
-            if any(tuple(x) == s.key for x in f["keys"]) or f.get("met_on") or f.get("missed_by"):
-                continue
-            found = outcome(f, k.due, k.stated_on, s, probe)
-            if found:
-                if found[0] == "met":
-                    f["met_on"], f["met_by"] = found[1], list(s.key)
-                else:
-                    f["missed_by"] = list(s.key)
-                store.items.upsert_commitment(k, f)
+        others = candidates(store, facts, set())  # an old deadline its sentence recalls is a candidate too
+        same = [(k, f) for k, f in others if same_deadline(k.due, f, d.due, facts)
+                and similarity(facts, f) >= merge_score(k.due, d.due)
+                and not (facts["drift"] and len(k.due or "") != len(d.due))]  # "now from 25 August": not "in August"
+        if same:
+            k, f = max(same, key=lambda kf: similarity(facts, kf[1]))
+            restate(store, k, f, d)
+            continue
+        s = d.statement
+        by = s.speaker or (f"reported by {s.outlet}" if s.outlet else None)
+        item = Commitment(cid(d), shorten(s.sentence.text, 160), d.due, d.stated_on, by, [],
+                          [Evidence(x.doc_id, x.sentence.index, x.sentence.text) for x in d.statements])
+        named = [r.due for x in d.statements for r in deadlines(x) if r.role == "recall"]
+        link(store, (item, facts), others, named)
+        store.items.upsert_commitment(item, facts, index_keys(facts))
+        created.append((item, facts))
+    tell_outcomes(store, new)
+    for item, facts in created:
+        look_back(store, item, facts, {s.doc_id for s in new})
     return len(drafts)
+
+
+def tell_outcomes(store: Store, statements: list[Statement], only: str | None = None) -> None:
+    """What these statements say of earlier promises: reports of the action done or not done
+    become outcomes, recalled deadlines become evidence."""
+    for s in statements:
+        for rep in reports(s):
+            probe = rep.facts()
+            for k, f in candidates(store, probe, {s.key}):
+                if only is not None and k.id != only:
+                    continue
+                said = outcome(f, k.due, first_stated(k, f), rep)
+                if said and [said[0], said[1], rep.said, list(s.key)] not in f["outcomes"]:
+                    f["outcomes"].append([said[0], said[1], rep.said, list(s.key)])
+                    store.items.upsert_commitment(k, f)
+        for r in drafts_of(s, role="recall"):
+            facts = facts_of(r)
+            for k, f in candidates(store, facts, {s.key}):
+                if (only is None or k.id == only) and same_deadline(k.due, f, r.due, facts) and \
+                        similarity(facts, f) >= MERGE_SCORE * 0.6:
+                    restate(store, k, f, r)
+
+
+def look_back(store: Store, item: Commitment, facts: dict, docs: set[str]) -> None:
+    """Statements of pages already in the story that may tell what became of a new commitment."""
+    rare = sorted(facts["theme"], key=lambda c: (-facts["theme"][c], c))[:RARE_KEYS]
+    keys: list[tuple[str, int]] = []
+    for doc in sorted(docs):
+        keys += [k for k in store.index.sharing(rare, doc, LOOK_BACK) if k[0] not in docs]
+    data = store.index.data(sorted(set(keys)))
+    tell_outcomes(store, [Statement.from_data(k, v) for k, v in data.items()], only=item.id)

@@ -31,6 +31,11 @@ class Store(Connection):
             c.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                       (key, value))
 
+    def data_version(self) -> int:
+        """Changes whenever another connection (any process) commits to the store; read from
+        the WAL index, no table is scanned. The web app's cache key."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
     def get_meta(self, key: str) -> str | None:
         r = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return r[0] if r else None

@@ -187,7 +187,7 @@ class StoryItems:
                           "commitment_index", "contradictions", "contradiction_members",
                           "entity_key_documents"):
                 c.execute(f"DELETE FROM {table}")
-            c.execute("UPDATE documents SET story_indexed = 0")
+            c.execute("UPDATE documents SET story_indexed = 0, story_queue = 0")
             c.execute("UPDATE mentions SET entity_id = NULL")
 
     def forget_document(self, doc_id: str) -> None:
@@ -210,6 +210,122 @@ class StoryItems:
             c.executemany("DELETE FROM commitment_evidence WHERE commitment_id = ?", [(i,) for i in ids])
             c.executemany("DELETE FROM commitment_index WHERE commitment_id = ?", [(i,) for i in ids])
             c.execute("UPDATE documents SET story_indexed = 0 WHERE id = ?", (doc_id,))
+
+    def remove_document(self, doc_id: str) -> None:
+        """Take out of the story everything that came only from one document, before it is
+        deleted: its statements and concept index, its evidence for events, its members of
+        contradictions, the commitments it alone supports (and its evidence for the others),
+        its entity key memberships, and the entities none of the other documents mentions."""
+        with self.db.transaction() as c:
+            rows = c.execute("SELECT concept FROM concept_index WHERE doc_id = ?", (doc_id,)).fetchall()
+            c.executemany("UPDATE concept_df SET n = n - 1 WHERE concept = ?", rows)
+            c.execute("DELETE FROM concept_df WHERE n <= 0")
+            c.execute("DELETE FROM concept_index WHERE doc_id = ?", (doc_id,))
+            c.execute("DELETE FROM statements WHERE doc_id = ?", (doc_id,))
+            _remove_events(c, doc_id)
+            _remove_contradictions(c, doc_id)
+            _remove_commitments(c, doc_id)
+            gone = _remove_entities(c, doc_id)
+            _forget_entities_in_events(c, gone)
+
+
+def _ids(c: sqlite3.Connection, sql: str, args: tuple) -> list[str]:
+    return [r[0] for r in c.execute(sql, args)]
+
+
+def _in(ids: list[str]) -> str:
+    return ",".join("?" * len(ids))
+
+
+def _remove_events(c: sqlite3.Connection, doc_id: str) -> None:
+    touched = _ids(c, "SELECT DISTINCT event_id FROM event_evidence WHERE doc_id = ?", (doc_id,))
+    c.execute("DELETE FROM event_evidence WHERE doc_id = ?", (doc_id,))
+    kept = set(_ids(c, f"SELECT DISTINCT event_id FROM event_evidence WHERE event_id IN ({_in(touched)})",
+                    tuple(touched)))
+    empty = [(e,) for e in touched if e not in kept]
+    c.executemany("DELETE FROM events WHERE id = ?", empty)
+    c.executemany("DELETE FROM event_index WHERE event_id = ?", empty)
+    for r in c.execute(f"SELECT id, data FROM events WHERE id IN ({_in(sorted(kept))})", sorted(kept)).fetchall():
+        data = json.loads(r[1])
+        if isinstance(data.get("members"), list):  # the statements its later matches are compared with
+            data["members"] = [m for m in data["members"] if not (isinstance(m, list) and m[:1] == [doc_id])]
+            c.execute("UPDATE events SET data = ? WHERE id = ?", (json.dumps(data, ensure_ascii=False), r[0]))
+
+
+def _remove_contradictions(c: sqlite3.Connection, doc_id: str) -> None:
+    touched = _ids(c, "SELECT DISTINCT contradiction_id FROM contradiction_members WHERE doc_id = ?", (doc_id,))
+    c.execute("DELETE FROM contradiction_members WHERE doc_id = ?", (doc_id,))
+    sides: dict[str, set[int]] = {}
+    for r in c.execute(f"SELECT contradiction_id, side FROM contradiction_members WHERE contradiction_id IN"
+                       f" ({_in(touched)})", touched):
+        sides.setdefault(r[0], set()).add(r[1])
+    broken = [(x,) for x in touched if sides.get(x) != {0, 1}]  # a contradiction needs both sides
+    c.executemany("DELETE FROM contradictions WHERE id = ?", broken)
+    c.executemany("DELETE FROM contradiction_members WHERE contradiction_id = ?", broken)
+
+
+def _remove_commitments(c: sqlite3.Connection, doc_id: str) -> None:
+    touched = _ids(c, "SELECT DISTINCT commitment_id FROM commitment_evidence WHERE doc_id = ?", (doc_id,))
+    c.execute("DELETE FROM commitment_evidence WHERE doc_id = ?", (doc_id,))
+    kept = set(_ids(c, f"SELECT DISTINCT commitment_id FROM commitment_evidence WHERE commitment_id IN"
+                       f" ({_in(touched)})", tuple(touched)))
+    alone = [k for k in touched if k not in kept]
+    c.executemany("DELETE FROM commitments WHERE id = ?", [(k,) for k in alone])
+    c.executemany("DELETE FROM commitment_index WHERE commitment_id = ?", [(k,) for k in alone])
+    for r in c.execute(f"SELECT id, evidence, data, superseded_by FROM commitments WHERE id IN ({_in(sorted(kept))})"
+                       " OR superseded_by != '[]'", sorted(kept)).fetchall():
+        evidence = [e for e in load_evidence(r["evidence"]) if e.doc != doc_id]
+        data = json.loads(r["data"])
+        keys = data.get("keys")
+        if isinstance(keys, list):
+            own = [i for i, k in enumerate(keys) if k and k[0] == doc_id]
+            for field in ("keys", "clauses"):
+                if isinstance(data.get(field), list) and len(data[field]) == len(keys):
+                    data[field] = [x for i, x in enumerate(data[field]) if i not in own]
+        if isinstance(data.get("outcomes"), list):
+            data["outcomes"] = [o for o in data["outcomes"]
+                                if not (isinstance(o, list) and o and isinstance(o[-1], list) and o[-1][:1] == [doc_id])]
+        superseded = [k for k in json.loads(r["superseded_by"]) if k not in alone]
+        c.execute("UPDATE commitments SET evidence = ?, data = ?, superseded_by = ? WHERE id = ?",
+                  (dump_evidence(evidence), json.dumps(data, ensure_ascii=False), json.dumps(superseded), r["id"]))
+
+
+def _remove_entities(c: sqlite3.Connection, doc_id: str) -> list[str]:
+    """Its mentions no longer count; entities no other document mentions go. Returns those."""
+    counts = c.execute("SELECT entity_id, COUNT(*) FROM mentions WHERE doc_id = ? AND entity_id IS NOT NULL"
+                       " GROUP BY entity_id", (doc_id,)).fetchall()
+    c.executemany("UPDATE entities SET mentions = MAX(0, mentions - ?) WHERE id = ?", [(n, e) for e, n in counts])
+    touched = sorted(e for e, _ in counts)
+    elsewhere = set(_ids(c, f"SELECT DISTINCT entity_id FROM mentions WHERE doc_id != ? AND entity_id IN"
+                            f" ({_in(touched)})", (doc_id, *touched)))
+    gone = [e for e in touched if e not in elsewhere]
+    keys = _ids(c, "SELECT key FROM entity_key_documents WHERE doc_id = ?", (doc_id,))
+    c.execute("DELETE FROM entity_key_documents WHERE doc_id = ?", (doc_id,))
+    c.executemany("DELETE FROM entity_keys WHERE key = ? AND NOT EXISTS"
+                  " (SELECT 1 FROM entity_key_documents d WHERE d.key = entity_keys.key)", [(k,) for k in keys])
+    for e in gone:
+        orphan_keys = _ids(c, "SELECT key FROM entity_keys WHERE entity_id = ?", (e,))
+        c.executemany("DELETE FROM entity_key_documents WHERE key = ?", [(k,) for k in orphan_keys])
+        c.execute("DELETE FROM entity_keys WHERE entity_id = ?", (e,))
+        c.execute("DELETE FROM entities WHERE id = ?", (e,))
+        c.execute("UPDATE claims SET speaker_entity = NULL WHERE speaker_entity = ?", (e,))
+    c.execute("UPDATE mentions SET entity_id = NULL WHERE doc_id = ?", (doc_id,))
+    return gone
+
+
+def _forget_entities_in_events(c: sqlite3.Connection, gone: list[str]) -> None:
+    if not gone:
+        return
+    dropped = set(gone)
+    for r in c.execute("SELECT id, participants, data FROM events").fetchall():
+        participants = json.loads(r[1])
+        if any(p in dropped for p in participants):
+            data = json.loads(r[2])
+            if isinstance(data.get("entities"), list):
+                data["entities"] = [p for p in data["entities"] if p not in dropped]
+            c.execute("UPDATE events SET participants = ?, data = ? WHERE id = ?",
+                      (json.dumps([p for p in participants if p not in dropped]),
+                       json.dumps(data, ensure_ascii=False), r[0]))
 
 
 def _entity_key(r: sqlite3.Row) -> EntityKey:

@@ -1,0 +1,146 @@
+"""Dates of deadlines: the phrases the time tagger leaves coarse or out, and years written nowhere.
+
+"The first quarter of 2026" is March 2026, "the first half of next year" June, "spring 2026"
+2026, "before the end of the year" the year said in, "no earlier than October" the next
+October, "18 to 31 August 2025" the 18th. A month and day written without a year are placed
+after the day they were said for a new deadline, nearest it for a recalled one; "the end of
+June" is its last day; a period ("within 30 days") counts from the day it was said.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..dates import MONTH_RE, MONTHS, iso, parse_iso, to_date, valid_day
+
+MONTH_NAMED = re.compile(rf"\b{MONTH_RE}(?![a-z])", re.I)
+EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b(?:this|next|last)\s+year\b", re.I)
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "final": 4, "last": 4}
+_YEAR_TAIL = r"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)|\s+(?:of\s+)?(?P<rel>this|next|last)\s+year|\s+of\s+the\s+year)?"
+EXTRA_PATTERNS = [
+    ("quarter", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
+                           r"quarter" + _YEAR_TAIL, re.I)),
+    ("quarter", re.compile(r"\bQ(?P<ord>[1-4])" + r"(?:\s+(?P<y>(?:19|20)\d\d))?(?P<rel>)", re.I)),
+    ("half", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half" + _YEAR_TAIL, re.I)),
+    ("season", re.compile(r"\b(?:(?P<rel>this|next|last|coming)\s+)?(?P<ord>spring|summer|autumn|fall|winter)"
+                          r"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d))?\b", re.I)),
+    ("year_end", re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+the\s+year\b|\byear[-\s]end\b|\byear's\s+end\b"
+                            r"(?P<ord>)(?P<y>)(?P<rel>)", re.I)),
+    ("month", re.compile(rf"\bno\s+(?:earlier|later)\s+than\s+(?P<ord>{MONTH_RE})(?![a-z])(?!\s*\d)"
+                         rf"(?:\s+(?P<y>(?:19|20)\d\d))?(?P<rel>)", re.I)),
+    ("month", re.compile(rf"\b(?:the|its|their|his|her|an?)\s+(?:end-of-)?(?P<ord>{MONTH_RE})(?![a-z])(?P<y>)(?P<rel>)"
+                         rf"(?=\s+(?:date|deadline|target|goal|timetable|timeline)\b)", re.I)),
+    ("month", re.compile(rf"\bend-of-(?P<ord>{MONTH_RE})(?![a-z])(?P<y>)(?P<rel>)", re.I)),
+    ("day_range", re.compile(rf"\b(?P<rel>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:to|-|–|until)\s*[0-3]?\d(?:st|nd|rd|th)?\s+"
+                             rf"(?P<ord>{MONTH_RE})(?![a-z])(?:,?\s+(?P<y>(?:19|20)\d\d))?", re.I)),
+]
+
+
+def add_period(start: str, period: str) -> str | None:
+    m = re.fullmatch(r"P(\d+(?:\.\d+)?)([DWMY])", period)
+    parts = parse_iso(start)
+    if not m or not parts:
+        return None
+    n, unit = float(m.group(1)), m.group(2)
+    if unit in "DW" and len(parts) == 3:
+        days = n * (7 if unit == "W" else 1)
+        return (dt.date(*parts) + dt.timedelta(days=days)).isoformat()
+    if unit == "M" and len(parts) >= 2:
+        total = parts[0] * 12 + parts[1] - 1 + int(n)
+        return iso(total // 12, total % 12 + 1)
+    if unit == "Y":
+        return iso(parts[0] + int(n))
+    return None
+
+
+def place_year(month: int, day: int | None, stated: str, role: str) -> str:
+    """A date written without its year: the first such day on or after `stated` for a new
+    deadline, the nearest one for a recalled one."""
+    sd = to_date(stated)
+    y = sd.year
+    key = (month, day or (31 if role == "new" else 1))
+    if role == "new" and key < (sd.month, sd.day if len(parse_iso(stated) or ()) == 3 else 1):
+        y += 1
+        return iso(y, month, day)
+    if role == "recall":  # the nearest such day: an old deadline may be past or still ahead
+        options = [(y + k, month, day) for k in (-1, 0, 1) if day is None or valid_day(y + k, month, day)]
+        return min((iso(*o) for o in options), key=lambda v: abs((to_date(v) - sd).days))
+    return iso(y, month, day)
+
+
+def extra_times(text: str, stated: str | None) -> list[tuple[int, int, str, str]]:
+    """(start, end, phrase, value) of the deadline phrases the time tagger leaves coarse or out."""
+    out: list[tuple[int, int, str, str]] = []
+    for kind, pattern in EXTRA_PATTERNS:
+        for m in pattern.finditer(text):
+            value = _extra_value(kind, m, stated)
+            if value and not any(s < m.end() and m.start() < e for s, e, _, _ in out):
+                out.append((m.start(), m.end(), m.group(), value))
+    return out
+
+
+def _extra_value(kind: str, m: re.Match[str], stated: str | None) -> str | None:
+    parts = parse_iso(stated) if stated else None
+    y: int | None = int(m.group("y")) if m.group("y") else None
+    rel = (m.group("rel") or "").lower()
+    if y is None and parts:
+        y = parts[0] + {"next": 1, "last": -1}.get(rel, 0)
+    if kind == "day_range":
+        y = 0  # placed below
+    if y is None:
+        return None
+    token = (m.group("ord") or "").lower()
+    if kind == "day_range":  # "18 to 31 August 2025": it starts on the 18th
+        month, day = MONTHS[token.rstrip(".")], int(rel)
+        y = int(m.group("y")) if m.group("y") else None
+        if y is not None:
+            return iso(y, month, day) if valid_day(y, month, day) else None
+        return place_year(month, day, stated, "new") if stated else None
+    if kind == "year_end":
+        return iso(y)
+    if kind == "season":
+        if not (rel or m.group("y")):
+            return None  # "summer" alone may be any summer, or no time at all
+        return iso(y)
+    if kind == "month":
+        month = MONTHS[token.rstrip(".")]
+        if m.group("y"):
+            return iso(y, month)
+        return place_year(month, None, stated, "new") if stated else None
+    if kind == "quarter":
+        month = (int(token) if token.isdigit() else ORDINALS[token]) * 3
+    else:
+        month = ORDINALS[token] * 6
+    if not (m.group("y") or rel) and parts and len(parts) > 1 and month < parts[1]:
+        y += 1  # "the fourth quarter" said in the spring of a year: that year's; in May, "the first half": the next
+    return iso(y, month)
+
+
+def loose_year(phrase: str) -> bool:
+    """Whether a date phrase names a month but leaves its year to the page's date ("on 2
+    October", "by the end of March")."""
+    return bool(MONTH_NAMED.search(phrase)) and not EXPLICIT_YEAR.search(phrase)
+
+
+def near_year(value: str, target: str) -> str:
+    """A date whose year came from an uncertain page date, moved to the year that puts it
+    nearest `target` (same month and day)."""
+    parts, aim = parse_iso(value), parse_iso(target)
+    if not parts or not aim or len(parts) == 1:
+        return value
+    options = [iso(y, *parts[1:]) for y in (aim[0] - 1, aim[0], aim[0] + 1) if len(parts) < 3 or valid_day(y, *parts[1:])]
+    return min(options, key=lambda v: abs((to_date(v) - to_date(target)).days)) if options else value
+
+
+END_OF = re.compile(r"\b(?:end|close)\b|\byear's\s+end\b", re.I)
+
+
+def last_day(value: str) -> str:
+    """The last day of the period a date names ("2024-06" -> "2024-06-30"; "2024" -> "2024-12-31")."""
+    parts = parse_iso(value) or ()
+    if len(parts) == 1:
+        return iso(parts[0], 12, 31)
+    if len(parts) == 2:
+        return to_date(value, end=True).isoformat()
+    return value

@@ -1,0 +1,283 @@
+"""Whether two statements speak of the same promised action, and what a later one reports of it.
+
+A commitment is described by its *action* (the verbs of its clause that say what is to be
+done, light verbs such as "expect", "plan" or "say" left out, each named by its action
+group: "finish" and "complete" are one) and its *theme* (the other content words of the
+clause, each weighted by how rare it is in the story, so "dryer" or "ballot" count and
+"company" hardly does). Two commitments are about the same action and theme when they share
+an action group and enough of their weighted theme, or an overwhelming share of their theme
+when one of them names the act only by a noun ("the first launch is now planned for ...").
+
+A later statement reports what became of a commitment ("outcome") when it is about the same
+action and theme and:
+- it dates the action in the past ("was fixed on 18 July"; "completed on 19 December"):
+  met if that day is on or before the due date (a little after for a coarse due), else missed;
+- it reports the action done without a date ("says it has finished fitting ..."), said by
+  the due date: met;
+- it names the deadline with a missed cue ("missed its own deadline", "came a week after the
+  March 31 target", "failed to publish ... by the end of March"), or, said after the due
+  date, reports the action still pending ("still", "has yet to", "not yet"): missed;
+- it names the deadline with a met cue ("well within the 30 days it had promised",
+  "inside the year-end deadline"): met.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from wordfreq import zipf_frequency
+
+from ..dates import granularity_of, parse_iso, to_date
+from ..lexicon import SYNONYM_GROUPS, concepts, stem
+from ..story.statements import Statement
+from . import commitment_words as words
+from .commitment_dates import loose_year, near_year
+from .commitment_reading import CLAUSE_BREAK, clause_bounds, deadlines, statement_date
+
+LINK_SCORE = 0.45  # same action and theme: tuned as a set with MERGE_SCORE on the dev stories
+MERGE_SCORE = 0.5  # a restatement of one commitment (same due)
+OUTCOME_SCORE = 0.45
+GRACE_DAYS = {"day": 0, "week": 0, "month": 7, "year": 31}  # a coarse due is met a little after it ends
+
+
+def theme_of(clause: str, verbs: Iterable[str] = ()) -> dict[str, float]:
+    """The theme words of a clause (`theme_key`), each weighted by how rare it is in English
+    (wordfreq's Zipf scale): a name or "dryer" weighs 1, "forces" half, "company" a third;
+    stop words, cue words, light verbs and the forms of `verbs` (the statement's verbs,
+    compared as actions) left out."""
+    skip = {words.fold(v) for v in verbs}
+    out: dict[str, float] = {}
+    for m in TOKEN.finditer(clause):
+        key = theme_key(m.group())
+        if key and key not in skip:
+            w = 0.6 if key.startswith("country:") else rarity(m.group())
+            out[key] = max(out.get(key, 0.0), w)
+    return out
+
+
+TOKEN = re.compile(r"\b(?:U\.S\.|U\.K\.)|[^\W\d_][\w'-]*")
+DETERMINERS = {"every", "all", "the", "a", "an", "its", "their", "his", "her", "each", "any", "some", "no",
+               "those", "these", "many", "most", "our", "your", "other", "remaining"}
+
+
+@functools.lru_cache(maxsize=50000)
+def theme_key(word: str) -> str | None:
+    """One key for the forms of a theme word ("modified", "modifying" -> the action group
+    "repair"; "registered", "registration" -> "regist"): the lexicon's group when it folds
+    the word into one ("troops" -> "forces"), else `commitment_words.fold`; None for stop
+    words, cue words and light verbs."""
+    low = word.lower().strip("'-")
+    if not low.isascii():
+        return low if len(low) > 2 else None  # a name the lexicon cannot spell ("Hélder")
+    found = concepts(word)
+    if len(found) != 1:
+        return None
+    c = found.pop()
+    if c.startswith("country:"):
+        return c
+    if low in words.not_theme() or stem(low) in words.not_theme():
+        return None
+    return words.fold(c if c in SYNONYM_GROUPS else low)
+
+
+@functools.lru_cache(maxsize=20000)
+def rarity(word: str) -> float:
+    z = zipf_frequency(word.lower().strip("'-"), "en")
+    return min(1.0, max(0.1, (7.0 - z) / 4.0))
+
+
+def actions_of(s: Statement, clause: str) -> set[str]:
+    """The action groups of a statement's verbs that stand in a clause, light verbs left out,
+    and participles used as adjectives ("every registered unit") too."""
+    tokens = re.findall(r"[a-z][a-z'-]+", clause.lower())
+    out = set()
+    for a in s.actions:
+        if a in words.light_verbs() or a.startswith("country:"):
+            continue
+        head = a[: max(4, len(a) - 2)]
+        uses = [i for i, t in enumerate(tokens) if t.startswith(head)]
+        if not uses and a not in concepts(clause):
+            continue
+        if uses and all(tokens[i].endswith("ed") and i and tokens[i - 1] in DETERMINERS for i in uses):
+            continue
+        out.add(words.fold(a))
+    return out
+
+
+def similarity(a: dict, b: dict) -> float:
+    """How surely two described clauses (facts with "actions" and a weighted "theme") are
+    about the same action and theme, from 0 to 1: the weighted share of the smaller theme
+    they have in common, raised when they share an action group (or one names by a noun the
+    act the other names by a verb), lowered when both name actions and none is shared."""
+    ta: dict[str, float] = {}
+    tb: dict[str, float] = {}
+    for src, dst in ((a["theme"], ta), (b["theme"], tb)):
+        dst.update(src)
+    if not ta or not tb:
+        return 0.0
+    shared = set(ta) & set(tb)
+    acts_a, acts_b = set(a["actions"]), set(b["actions"])
+    named = (0.0 if acts_b else sum(tb[k] for k in acts_a & set(tb))) + \
+        (0.0 if acts_a else sum(ta[k] for k in acts_b & set(ta)))  # "will launch" / "the launch is planned"
+    overlap = min(1.0, (sum(max(ta[k], tb[k]) for k in shared) + named) / min(sum(ta.values()), sum(tb.values())))
+    if acts_a & acts_b or (not acts_a and acts_b & set(ta)) or (not acts_b and acts_a & set(tb)):
+        return min(1.0, overlap + 0.25)  # the same act, named by a verb or a noun on each side
+    if acts_a and acts_b:  # two different acts: of one actor unless more than a name is shared
+        return overlap * (0.75 if len(shared) > 1 else 0.4)
+    return overlap * 0.9
+
+
+def compatible_due(a: str | None, b: str | None) -> bool:
+    """The same deadline written at the same precision, or a month and a day in it ("2025-06"
+    and "2025-06-30"); not a year against a month or a day."""
+    pa, pb = parse_iso(a), parse_iso(b)
+    if not pa or not pb or abs(len(pa) - len(pb)) > 1 or min(len(pa), len(pb)) < 2:
+        return pa == pb
+    n = min(len(pa), len(pb))
+    return pa[:n] == pb[:n]
+
+
+def met_in_time(done: str, due: str) -> bool:
+    grace = GRACE_DAYS.get(granularity_of(due) or "day", 0)
+    return (to_date(done) - to_date(due, end=True)).days <= grace
+
+
+@dataclass
+class Report:
+    """What one later statement says of commitments: done on a day, or not done."""
+
+    statement: Statement
+    clause: str
+    actions: set[str]
+    theme: dict[str, float]
+    kind: str  # "done" | "pending" | "missed" | "met"
+    when: str | None  # the day it was done, or the deadline it names
+    said: str | None
+    loose_year: bool = False  # `when` took its year from an uncertain page date
+
+    def facts(self) -> dict:
+        return {"actions": sorted(self.actions), "theme": self.theme}
+
+
+PERFECT = re.compile(r"\b(?:has|have|had)\s+(?P<neg>not\s+|never\s+)?(?:now\s+|already\s+|finally\s+|yet\s+)?"
+                     r"(?:been\s+)?(?P<verb>[a-z]+(?:ed|en|t))\b", re.I)
+PAST_REPORT_SKIP = ("since", "after", "later", "before", "earlier", "by", "until")
+
+
+def _acts_named(s: Statement, word: str) -> set[str]:
+    """The action groups of the statement's verbs a word is a form of ("fitted" -> "fit")."""
+    low = word.lower()
+    return {words.fold(a) for a in s.actions if low.startswith(a[: max(3, min(len(a), 5) - 1)])
+            and a not in words.light_verbs()}
+
+
+def reports(s: Statement) -> list[Report]:
+    """The outcome reports a statement makes (see the module docstring)."""
+    text = s.sentence.text
+    said = statement_date(s)
+    out: list[Report] = []
+    recalled = [d for d in deadlines(s) if d.role == "recall" or OFFSET_FROM.search(d.whole[: d.whole.find(d.phrase)])]
+    for d in recalled:
+        kind = _named_outcome(d.whole, d.phrase)
+        if kind:
+            out.append(Report(s, d.clause, actions_of(s, d.clause), theme_of(d.clause, actions_of(s, d.clause)), kind, d.due, said,
+                              d.loose_year))
+    for t in s.times:
+        if t.kind != "date" or not t.value or t.tense != "past" or not t.verb or t.modifier in PAST_REPORT_SKIP:
+            continue
+        if t.verb in words.light_verbs():
+            continue
+        clause = _clause_of(text, t.text, s)
+        before = clause[: max(0, clause.find(t.text))]
+        if words.has("cues", before) or words.has("pending_cues", clause):
+            continue  # "would begin on": a plan; "had not been fitted by": not done
+        out.append(Report(s, clause, {words.fold(t.verb)}, with_context(s, clause), "done", t.value, said,
+                          s.weak_date and loose_year(t.text)))
+    for m in PERFECT.finditer(text):
+        acts = _acts_named(s, m.group("verb"))
+        if not acts or words.has("cues", text[: m.start()]):
+            continue
+        kind = "pending" if m.group("neg") or words.has("pending_cues", text[max(0, m.start() - 12): m.end()]) \
+            else "done"
+        out.append(Report(s, text, acts, theme_of(text, actions_of(s, text)), kind, None, said))
+    if not recalled:
+        for clause in _clauses(text):
+            if words.has("pending_cues", clause) and actions_of(s, clause):
+                out.append(Report(s, clause, actions_of(s, clause), with_context(s, clause), "pending",
+                                  None, said))
+    return out
+
+
+OFFSET_FROM = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:before|ahead\s+of|after|later\s+than|earlier\s+than)"
+                         r"\s+(?:the|its|their|his|her|[a-z]+'s)(?:\s+[\w'-]+){0,3}\s*$", re.I)
+
+
+def _named_outcome(whole: str, phrase: str) -> str | None:
+    """What a clause says of the deadline it names: "missed" ("came a week after the March 31
+    target", "failed to ... by", "would not be met"), "met" ("six days before the watchdog's
+    deadline of 30 April", "well within the 30 days it had promised"), or nothing."""
+    before = whole[: max(0, whole.find(phrase))]
+    m = OFFSET_FROM.search(before)
+    if m:
+        return "met" if re.search(r"before|ahead|earlier", m.group(), re.I) else "missed"
+    if words.has("missed_cues", whole):
+        return "missed"
+    if words.has("met_cues", whole):
+        return "met"
+    return None
+
+
+def _clauses(text: str) -> list[str]:
+    cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)] + [len(text)]
+    return [text[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+
+
+def with_context(s: Statement, clause: str) -> dict[str, float]:
+    """The theme of a clause, with the rest of its sentence at half weight ("we were able to
+    close it on 27 June": "it" is named earlier in the sentence)."""
+    theme = theme_of(clause, actions_of(s, clause))
+    for c, w in theme_of(s.sentence.text, actions_of(s, s.sentence.text)).items():
+        theme.setdefault(c, w * 0.5)
+    return theme
+
+
+def _clause_of(text: str, phrase: str, s: Statement) -> str:
+    i = max(0, text.find(phrase))
+    spans = [(j, j + len(t.text)) for t in s.times if (j := text.find(t.text)) >= 0]
+    lo, hi = clause_bounds(text, i, i + len(phrase), spans)
+    return text[lo:hi]
+
+
+def outcome(facts: dict, due: str | None, stated_on: str | None, r: Report) -> tuple[str, str] | None:
+    """("met", day) or ("missed", day) when a report tells what became of a commitment
+    (the day is when it was done, or when the report was made)."""
+    if due is None or r.said is None or (stated_on and to_date(r.said) < to_date(stated_on)):
+        return None
+    need = OUTCOME_SCORE
+    when = near_year(r.when, due) if r.when and r.loose_year else r.when
+    if r.kind in ("missed", "met"):
+        if not compatible_due(when, due):
+            return None
+        need = OUTCOME_SCORE * 0.6  # it names the deadline itself
+    if similarity(facts, r.facts()) < need:
+        return None
+    acts = set(facts.get("main") or facts["actions"] or facts["theme"])  # "would be open": the act named otherwise
+    if r.kind in ("done", "pending") and not r.actions & acts:
+        return None  # reports without the deadline must name the promised action itself
+    due_end = to_date(due, end=True)
+    if r.kind == "done" and when:
+        if stated_on and to_date(when) < to_date(stated_on):
+            return None  # done before it was promised: another occasion
+        return ("met", when) if met_in_time(when, due) else ("missed", when)
+    if r.kind == "done":
+        return ("met", r.said) if to_date(r.said) <= due_end else None
+    if r.kind == "met":
+        return ("met", r.said)
+    if r.kind == "missed":  # said before the deadline only when it says it will not be kept
+        keeps = to_date(r.said) >= to_date(due) or re.search(r"\bnot\b|n't\b", r.clause)
+        return ("missed", r.said) if keeps else None
+    if to_date(r.said) > due_end:  # "still", "has yet to", said after the deadline
+        return ("missed", r.said)
+    return None

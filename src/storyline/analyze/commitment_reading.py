@@ -1,0 +1,293 @@
+"""Reading one statement for deadlines: which of its time expressions set a commitment.
+
+A time expression sets a commitment when its clause makes the action planned, promised,
+expected, scheduled, targeted or required: a modal or planning cue before it ("will",
+"plans to", "is due to", "scheduled for", "no later than", "must ... by", the data list
+`commitment_cues`), or a deadline preposition ("by", "until", "before", "no earlier
+than") before a date still ahead when it was said. It is not one when it says when
+something was said ("said on Tuesday"), when the date had already passed when it was said
+(then it may be a *recall* of an earlier deadline: "had been due to close on April 25",
+"instead of September 30"), or when the dated outcome is someone's demand ("the union is
+demanding a guarantee until 2030").
+
+Deadline phrases the time tagger leaves coarse or out ("the first quarter of 2026", "the
+first half of the year", "spring 2026", "before the end of the year", "no earlier than
+October", "its end-of-June target") are read here, and a date written without its year is
+placed after the day it was said (a new deadline) or before it (a recalled one).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import parse_iso, to_date
+from ..model import TimeValue
+from ..story.statements import Statement
+from . import commitment_words as words
+from .commitment_dates import (
+    END_OF,
+    EXPLICIT_YEAR,
+    MONTH_NAMED,
+    add_period,
+    extra_times,
+    last_day,
+    loose_year,
+    near_year,
+    place_year,
+)
+
+SPEECH_VERBS = {"say", "tell", "state", "announce", "confirm", "add", "write", "note", "disclose"}
+GIVEN_PERIOD = re.compile(r"\b(?:give[sn]?|gave|granted|grants?|has|have|had)\s+(?:\w+\s+){0,3}$", re.I)
+NO_EARLIER = re.compile(r"\bno\s+(?:earlier|later)\s+than\b", re.I)
+UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
+RANGE_START = re.compile(r"\b(?:from|between)\s*$", re.I)
+RANGE_END = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s*", re.I)
+MOVED_TO = re.compile(r"\b(?:to|until|till|into)\s+(?:the\s+)?$", re.I)
+DEADLINE_PREPOSITION = re.compile(r"(?:\bby|\bbefore|\buntil(?:\s+at\s+least)?|\btill|\bno\s+later\s+than|\bno\s+earlier\s+than|"
+                                  r"\bnot\s+before|\bahead\s+of)\s+(?:the\s+)?$", re.I)
+NOT_DEADLINE = re.compile(r"(?:\bas\s+of|\bsince|\bas\s+early\s+as|\bago)\s+(?:the\s+)?$", re.I)
+# where one clause of a sentence ends and another begins
+CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s|\s+but\s|,\s+(?:and|but|while|although|whereas|though|which|who|whose|"
+                          r"where|when|after|because|since|as|until|unless|if)\s", re.I)
+RESET = re.compile(r"\b(?:now|new|instead)\b|\b(?:moved|pushed\s+back|postponed|delayed|extended|rescheduled|deferred|"
+                   r"slipped|brought\s+forward)\s+(?:to|until|till|into)\b", re.I)
+REPORTED = re.compile(r"had\b|earlier|previous", re.I)
+NAMED_DEADLINE = re.compile(r"\s*(?:[a-z-]+\s+)?(?:date|deadline|target|goal)\b", re.I)
+SAME_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
+LEADING_PREPOSITION = re.compile(r"(?:by|before|until|till)\b", re.I)
+REPORTING = re.compile(r"\b(?:said|says|say|told|tells|tell|announced|announces|stated|states|added|adds|confirmed|"
+                       r"confirms|reported|reports|wrote|writes|according\s+to|insisted|insists|noted|notes)\b"
+                       r"(?:\s+(?:on|in|last|this)\s+\w+)?(?:\s+that\b)?", re.I)
+ADJUNCT = re.compile(r"\b(?:because|after|provided|unless|although|though|while|whereas|since|so\s+that|which|who|"
+                     r"where|as\s+(?:part|required|agreed|set))\b", re.I)
+CONDITION = re.compile(r"\b(?:if|unless|provided|once|whether)\b", re.I)
+ATTRIBUTIVE_YEAR = re.compile(r"\b(?:the|a|an|its|their|this|next|last)\s*$", re.I)
+PAST_AUX = re.compile(r"\b(?:had|was|were|did)\b", re.I)
+NOT_NEGATING = {"still", "delayed", "abandoned"}  # missed cues that do not deny the deadline they precede
+
+
+@dataclass
+class Deadline:
+    """One time expression of a statement read as a deadline."""
+
+    role: str  # "new": a commitment made; "recall": an earlier deadline named again
+    due: str
+    phrase: str
+    start: int  # offsets in the sentence
+    end: int
+    clause: str  # the clause that holds it, without its attribution
+    whole: str  # the clause with it
+    cue: str | None  # the modal or deadline word that made it one
+    verb: str | None  # the verb governing the time expression
+    loose_year: bool = False  # written without its year on a page whose own date is uncertain
+
+
+def statement_date(s: Statement, skip: TimeValue | None = None) -> str | None:
+    """When a statement was made: a past day it names ("On May 2, X said"), else its page's date."""
+    text = s.sentence.text
+    for t in s.times:
+        if t is not skip and t.kind == "date" and t.granularity == "day" and t.value \
+                and t.tense in ("past", "present") and t.verb in (None, "say", "tell", "state", "announce") \
+                and (not s.date or t.value <= s.date) and _said_on(text, t.text):
+            return t.value
+    return s.date
+
+
+def _said_on(text: str, phrase: str) -> bool:
+    """A day phrase that can say when something was said: "on Tuesday", "On May 2, X said"."""
+    before = text[: max(0, text.find(phrase))]
+    return phrase.lower().startswith("on ") or bool(re.search(r"(?:^\W*|\bon\s+)$", before, re.I))
+
+
+def clause_bounds(text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None) -> tuple[int, int]:
+    """The clause of a sentence that holds the span [start, end). Clauses without a time
+    expression of their own (`spans`) share the next one's ("will withdraw from the base, and
+    reduce the forces in the capital by September 2025"), or the last one's at the end."""
+    cuts = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)]
+    segments = [(0 if i == 0 else cuts[i - 1][1], cuts[i][0] if i < len(cuts) else len(text))
+                for i in range(len(cuts) + 1)]
+    timed = [any(a < hi and lo < b for a, b in (spans or [])) for lo, hi in segments]
+    i = next((j for j, (lo, hi) in enumerate(segments) if lo <= start < max(hi, lo + 1)), len(segments) - 1)
+    first = i
+    while first > 0 and not timed[first - 1]:
+        first -= 1
+    last = i
+    if not any(timed[i + 1:]):
+        last = len(segments) - 1
+    return segments[first][0], segments[last][1]
+
+
+def content(clause: str, start: int, end: int) -> str:
+    """A clause without its attribution and adjuncts: what follows the last reporting verb
+    before the span ("Ministry spokesperson X said the campaign would begin ..." -> "the
+    campaign would begin ..."), up to the comma before a reporting verb after it (", X told
+    MPs") or an adjunct clause after it ("because ...", "after ...", "provided ...")."""
+    lo = 0
+    for m in REPORTING.finditer(clause, 0, start):
+        lo = m.end()
+    hi = len(clause)
+    after = REPORTING.search(clause, end)
+    if after:
+        comma = clause.rfind(",", end, after.start())
+        hi = comma if comma >= 0 else hi
+    adjunct = ADJUNCT.search(clause, end, hi)
+    if adjunct:
+        hi = adjunct.start()  # "... after parliament brought forward its debate": another matter
+    return clause[lo:hi].strip(" ,.\"'") or clause
+
+
+def _resolve(t: TimeValue, text: str, start: int, left: str, right: str, stated: str | None,
+             role: str) -> str | None:
+    """The due date of a time expression read as a deadline."""
+    if t.kind == "duration" and t.value and stated:
+        counted = t.modifier in ("within", "next", "coming", "in") or GIVEN_PERIOD.search(left) and re.match(r"\s+to\b", right)
+        return add_period(stated, t.value) if counted else None
+    if t.kind != "date" or not t.value:
+        return None
+    parts = parse_iso(t.value)
+    if not parts or not stated or len(parts) == 1 or EXPLICIT_YEAR.search(t.text) or not MONTH_NAMED.search(t.text):
+        return t.value
+    if t.modifier in ("after", "later", "before", "earlier", "ago"):
+        return t.value  # counted from another date: its year came with it
+    return place_year(parts[1], parts[2] if len(parts) == 3 else None, stated, role)
+
+
+def deadlines(s: Statement) -> list[Deadline]:
+    """The time expressions of a statement that set (or recall) a deadline."""
+    text = s.sentence.text
+    stated = statement_date(s)
+    extras = extra_times(text, stated)
+    spans: list[tuple[int, int, TimeValue | None, str]] = [(a, b, None, v) for a, b, _, v in extras]
+    at = 0
+    for t in s.times:
+        i = text.find(t.text, at) if t.text else -1
+        if i < 0:
+            i = text.find(t.text)
+        if i < 0:
+            continue
+        at = i + len(t.text)
+        if not any(a < i + len(t.text) and i < b for a, b, _, _ in extras):
+            spans.append((i, i + len(t.text), t, ""))
+    out = []
+    spans.sort(key=lambda x: x[0])
+    where = [(a, b) for a, b, _, _ in spans]
+    for i, (start, end, tv, extra_value) in enumerate(spans):
+        if i and RANGE_END.fullmatch(text[spans[i - 1][1]:start]) and RANGE_START.search(text[: spans[i - 1][0]]):
+            continue  # "from 25 August to 7 September": the deadline is when it starts
+        d = _read(s, text, start, end, tv, extra_value, stated, where)
+        if d:
+            out.append(d)
+    new = [d for d in out if d.role == "new"]
+    for d in out:
+        if d.role == "recall" and new and MONTH_NAMED.search(d.phrase) and not EXPLICIT_YEAR.search(d.phrase) \
+                and words.has("recall_cues", d.whole[: d.whole.find(d.phrase)]):
+            d.due = near_year(d.due, new[0].due)  # "from 25 August 2025 instead of 18 August": the same year
+    return [d for d in out if not any(_inside(x, d) for x in out)]
+
+
+def _inside(finer: Deadline, coarser: Deadline) -> bool:
+    """A finer deadline of the same clause and role inside a coarser one ("the first meeting
+    of 2026 is scheduled for 29 January": 29 January, not 2026)."""
+    a, b = parse_iso(finer.due) or (), parse_iso(coarser.due) or ()
+    return finer is not coarser and finer.role == coarser.role and finer.whole == coarser.whole \
+        and len(a) > len(b) and a[: len(b)] == b
+
+
+def _cue(left: str, right: str, t: TimeValue | None) -> str | None:
+    """The word that makes the time expression a deadline: a modal or planning cue before it
+    ("will", "is due to", "no later than"), a move to it ("pushed back to", "delayed until"),
+    or a future-tense clause with a cue after it ("in 2025, the forces will withdraw")."""
+    m = words.last("cues", left)
+    if m and not (m.group().lower() == "could" and re.match(r"\s*(?:not|n't)\b", left[m.end():])):
+        return m.group()  # "could not go": a past inability, no plan
+    drift = words.last("drift_cues", left)
+    if drift and re.search(r"\b(?:to|until|till|into|for)\s+(?:the\s+)?$", left):
+        return drift.group()
+    if t is not None and t.tense == "future" and words.has("cues", right):
+        return "future"
+    return None
+
+
+def _is_demand(left: str) -> bool:
+    """Someone's demand or proposal, not a promise ("the union is demanding a guarantee until
+    2030"); a passive participle ("the work demanded by the regulator") is no demand."""
+    m = words.last("demand_cues", left)
+    return m is not None and not re.match(r"\s+by\b", left[m.end():])
+
+
+def _is_forecast(left: str) -> bool:
+    """A forecaster's forecast ("Economists expect the bank to keep cutting next year"; "Jonas
+    Ekwall, chief economist at X, said he expected a further increase in March"), not a
+    promise of the one who acts."""
+    cut = 0
+    for m in REPORTING.finditer(left):
+        cut = m.end()
+    said, content_left = left[:cut], left[cut:]
+    return words.has("forecasters", content_left) or (
+        words.has("forecasters", said) and bool(re.match(r"\s*(?:he|she|they|i|we)\b", content_left, re.I)))
+
+
+def _last_cue_end(left: str) -> int:
+    m = words.last("cues", left)
+    return m.end() if m else 0
+
+
+def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, extra_value: str,
+          stated: str | None, spans: list[tuple[int, int]]) -> Deadline | None:
+    lo, hi = clause_bounds(text, start, end, spans)
+    left, right = text[lo:start], text[end:hi]
+    verb = t.verb if t else None
+    prep = DEADLINE_PREPOSITION.search(left) or LEADING_PREPOSITION.match(text[start:end])
+    if t is not None:
+        if t.kind == "date" and t.modifier in ("since", "after", "later", "ago", "earlier") or NOT_DEADLINE.search(left):
+            return None
+        if (verb in SPEECH_VERBS or (verb == "report" and t.tense == "past")) and not prep:
+            return None  # when something was said
+        if verb in words.light_verbs() and t.tense == "past" and not prep and not MOVED_TO.search(left):
+            return None  # "pledged in March", "the date was set in September": when it was promised
+        if t.kind == "duration" and (re.match(r"\s+(?:of|after|from|since)\b", right) or
+                                     re.search(r"\b(?:more\s+than|over|first\s+time)\b", t.text + left[-20:], re.I)):
+            return None  # "within five years of opening", "in more than a decade": not a period from now
+    if _is_demand(left) or _is_forecast(left) or words.has("opinion_cues", left) or \
+            CONDITION.search(left[_last_cue_end(left):]) or re.match(r"'s\b", right):
+        return None  # a demand, a forecast, a wish, the condition of something else, "next year's games"
+    if t is not None and t.kind == "date" and ATTRIBUTIVE_YEAR.search(left) and re.match(r"\s+[A-Za-z]", right) \
+            and re.fullmatch(r"(?:19|20)\d\d", t.text.strip()):
+        return None  # "the 2027 European Junior Championships": a name, not a time
+    named = NAMED_DEADLINE.match(right) and re.search(r"\b(?:the|its|their|his|her|an?|[a-z]+'s)\s*$", left, re.I)
+    cue = _cue(left, right, t) or (t is not None and t.kind == "duration" and GIVEN_PERIOD.search(left)
+                                    and re.match(r"\s+to\b", right) and "gives") or None
+    if cue and cue.lower() in words.entries("noun_cues") and t is not None and t.tense == "past" \
+            and verb and verb not in words.light_verbs() and not prep:
+        return None  # "submitted its action plan in early October": done then, no deadline
+    if not cue and not named and not (prep and (t is None or t.tense != "past") and not PAST_AUX.search(left + right)):
+        if not (extra_value and words.has("recall_cues", left)):
+            return None
+    if not cue and not named and prep and UNTIL.search(prep.group()) and not words.has("until_cues", left):
+        return None  # "the agreement runs until the end of 2026": how long a state lasts
+    unbounded = NO_EARLIER.sub(lambda m: " " * len(m.group()), left)  # "no earlier than" bounds, recalls nothing
+    recall_m = words.last("recall_cues", unbounded)
+    if named and not recall_m:
+        recall_m = named  # "kept to the April 14 start date", "its April 20 target": a deadline named
+    missed_m = words.last("missed_cues", unbounded)
+    if missed_m and missed_m.group().lower() not in NOT_NEGATING:
+        recall_m = missed_m  # "will not make its April 20 target": the deadline named, not promised
+    role = "recall" if recall_m and not RESET.search(left[recall_m.end():]) else "new"
+    due = extra_value or (_resolve(t, text, start, left, right, stated, role) if t else None)
+    if not due:
+        return None
+    if role == "recall" and recall_m and REPORTED.match(recall_m.group()) and stated and \
+            to_date(due, end=True) >= to_date(stated) and not missed_m and not RESET.search(text[end:]):
+        role = "new"  # "said it had promised to keep it open until 2026": a promise that stands
+    if t is not None and t.kind == "duration" and not words.has("cues", left) and not re.match(r"\s+to\b", right):
+        return None  # a period counted from the day it was said needs a promise before it
+    if END_OF.search(text[start:end]):
+        due = last_day(due)
+    if stated and to_date(due, end=True) < to_date(stated):
+        role = "recall"  # a date already past when it was said
+    elif role == "new" and stated and to_date(due, end=True) <= to_date(stated, end=True) and \
+            (SAME_DAY.search(text[start:end]) or not (cue or t is None or t.tense == "future")):
+        return None  # "should check today", "by Monday afternoon": the day it was said, no deadline
+    return Deadline(role, due, text[start:end], start, end, content(text[lo:hi], start - lo, end - lo),
+                    text[lo:hi].strip(), cue or (prep.group().strip() if prep else None), verb,
+                    s.weak_date and loose_year(text[start:end]))

@@ -1,0 +1,108 @@
+"""The commitment judges' word lists, read from `storyline/data/lexicons/commitment_*.txt`.
+
+Each list is a data file headed by comment lines saying what it is for and where it came
+from (modality and deadline cues, recall and drift cues, missed and met cues, demand cues,
+light verbs, action groups, theme stop words); this module only reads them and compiles
+them into whole-word matchers.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from ..lexicon import SYNONYM_GROUPS, stem
+
+
+@functools.cache
+def entries(name: str) -> tuple[str, ...]:
+    """The lines of data/lexicons/commitment_NAME.txt, lower case, comments left out."""
+    path = resources.files("storyline").joinpath("data", "lexicons", f"commitment_{name}.txt")
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip().lower()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return tuple(dict.fromkeys(out))
+
+
+@functools.cache
+def matcher(name: str) -> re.Pattern[str]:
+    """One pattern that finds any entry of a list as whole words ("is to", "'ll")."""
+    alts = sorted(entries(name), key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in e.split()) for e in alts)
+    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.I)
+
+
+def has(name: str, text: str) -> bool:
+    return bool(matcher(name).search(text))
+
+
+def last(name: str, text: str) -> re.Match[str] | None:
+    """The last match of a list in a text (the cue nearest a following time expression)."""
+    found = None
+    for m in matcher(name).finditer(text):
+        found = m
+    return found
+
+
+@functools.cache
+def light_verbs() -> frozenset[str]:
+    return frozenset(entries("light_verbs"))
+
+
+SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ers", "er", "ed", "es", "s")
+
+
+def strip_suffix(word: str) -> str:
+    low = word.lower()
+    for suffix in SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            return low[: -len(suffix)]
+    return low
+
+
+@functools.lru_cache(maxsize=50000)
+def base(word: str) -> str:
+    """One short form for the forms of a word ("modified", "modifying", "modification" ->
+    "modif"; "registered", "registration" -> "regist")."""
+    low = strip_suffix(word)
+    if len(low) > 3 and low[-1] == low[-2] and low[-1] not in "aeiouls":
+        low = low[:-1]  # "shipped" -> "ship", "fitted" -> "fit"
+    low = low[:6]
+    return low.rstrip("eiy") if len(low.rstrip("eiy")) >= 4 else low
+
+
+@functools.cache
+def _groups() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in entries("action_groups"):
+        group = line.split()
+        for w in group:
+            for form in (w, strip_suffix(w), stem(w), w.rstrip("e")):
+                out.setdefault(form, group[0])
+    return out
+
+
+@functools.lru_cache(maxsize=50000)
+def fold(word: str) -> str:
+    """One key for the forms of a word: the lexicon's synonym group it heads ("forces",
+    "withdraw"), its action group ("finishing" -> "complete"), else its short form (`base`)."""
+    low = word.lower()
+    if low in SYNONYM_GROUPS:
+        return low
+    groups = _groups()
+    for form in (low, strip_suffix(low), stem(low), strip_suffix(low) + "e"):
+        if form in groups:
+            return groups[form]
+    return base(low)
+
+
+@functools.cache
+def not_theme() -> frozenset[str]:
+    """Words that say nothing of a commitment's theme: the theme stop words, the one-word
+    cues of every list and the light verbs."""
+    found = set(entries("theme_stopwords")) | set(light_verbs())
+    for name in ("cues", "recall_cues", "drift_cues", "missed_cues", "pending_cues", "met_cues"):
+        found |= {e for e in entries(name) if " " not in e}
+    return frozenset(found | {stem(w) for w in found})

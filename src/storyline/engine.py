@@ -1,0 +1,300 @@
+"""Where the per-document annotation runs: in this process, in a local process pool, or on
+a Dask cluster.
+
+Annotating one document (truecasing, the spaCy parse, mentions, time expressions, claims,
+quantities, the reference date of an undated page) is a pure function of the document and
+of read-only inputs shared by the whole build (the case lexicon, the dated documents):
+`annotate_batch`. An engine ships batches of documents to wherever that function runs and
+hands the results back in document order, so the parent writes them to the store in the
+same order whatever the number of workers; the story stages stay in the parent.
+
+    InlineEngine   this process (the library's default, and `--workers 1`)
+    ProcessEngine  a pool of local processes ('spawn'), each loading spaCy once (`--workers N`)
+    DaskEngine     the workers of a Dask distributed scheduler (`--engine dask --scheduler ADDR`)
+"""
+from __future__ import annotations
+
+import logging
+import math
+import os
+import threading
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
+
+from .annotate import truecase as tc
+from .annotate.document import Annotations, annotate, tense_finder
+from .annotate.nlp import load as load_nlp
+from .annotate.timex import Anchor, Tagger
+from .errors import StorylineError, UsageError
+from .model import Document
+from .resolve.anchors import Bounds, bounds_from, infer_anchor
+
+log = logging.getLogger(__name__)
+
+BATCH = 16  # documents per task, and per spaCy minibatch
+ENGINES = ("local", "dask")
+
+
+class AnnotationFailed(StorylineError):
+    """One document could not be annotated (raised in the parent, with the worker's reason)."""
+
+    def __init__(self, doc_id: str, reason: str):
+        super().__init__(f"annotating {doc_id} failed: {reason}")
+        self.doc_id = doc_id
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Context:
+    """The read-only inputs every document's annotation may need, shipped once per worker:
+    the case lexicon (only when a lowercase page is to be annotated) and the dated documents
+    (only when an undated one is: its reference date is inferred from them)."""
+
+    lexicon: tc.CaseLexicon | None = None
+    dated: tuple[Document, ...] = ()
+
+    @classmethod
+    def of(cls, todo: Sequence[Document], corpus: Sequence[Document],
+           lexicon: Callable[[], tc.CaseLexicon]) -> Context:
+        return cls(lexicon() if any(d.lowercase for d in todo) else None,
+                   tuple(replace(d, removed=[]) for d in corpus if d.published.value)
+                   if any(not d.published.value for d in todo) else ())
+
+
+@dataclass
+class Annotated:
+    """One document's result: its reference date and annotations, or why it failed."""
+
+    doc_id: str
+    anchor: str | None = None
+    origin: str = "none"
+    annotations: Annotations | None = None
+    error: str | None = None
+    trace: str | None = None
+
+
+# --- the work itself (runs in a worker) -------------------------------------------------
+
+_LOCK = threading.Lock()  # one spaCy pipeline per process; a multi-threaded worker takes turns
+_CONTEXT: Context | None = None
+
+
+def annotate_batch(docs: list[Document], context: Context) -> list[Annotated]:
+    """Annotate a batch of documents; a document that fails is returned with its reason."""
+    with _LOCK:
+        nlp = load_nlp()
+        try:
+            sdocs = list(nlp.pipe([_text(d, context) for d in docs], batch_size=BATCH))
+        except Exception:  # noqa: BLE001 - find the document that breaks the batch
+            return [_one(nlp, d, context) for d in docs]
+        return [_finish(d, s, context) for d, s in zip(docs, sdocs, strict=True)]
+
+
+def _text(doc: Document, context: Context) -> str:
+    return tc.truecase(doc.text, context.lexicon) if doc.lowercase else doc.text
+
+
+def _one(nlp, doc: Document, context: Context) -> Annotated:
+    try:
+        sdoc = nlp(_text(doc, context))
+    except Exception as exc:  # noqa: BLE001
+        return _failed(doc, exc)
+    return _finish(doc, sdoc, context)
+
+
+def _finish(doc: Document, sdoc, context: Context) -> Annotated:
+    try:
+        anchor: str | None
+        if doc.published.value:
+            anchor, origin = doc.published.value, "published"
+        else:
+            anchor, origin = infer_anchor(doc, bounds(sdoc), list(context.dated))
+        return Annotated(doc.id, anchor, origin, annotate(doc, sdoc, Anchor(anchor, origin)))
+    except Exception as exc:  # noqa: BLE001 - reported to the parent, which decides
+        return _failed(doc, exc)
+
+
+def _failed(doc: Document, exc: Exception) -> Annotated:
+    return Annotated(doc.id, error=f"{type(exc).__name__}: {exc}"[:300], trace=traceback.format_exc())
+
+
+def bounds(sdoc) -> Bounds:
+    """The window a text was written in, from its absolute dates and their tenses."""
+    tagger = Tagger(Anchor(None, "none"))
+    found = [(t.value, t.tense or "past") for t in tagger.tag(sdoc.text, tense_finder(sdoc))
+             if t.kind == "date" and t.value and t.modifier not in ("since",)]
+    return bounds_from(found)
+
+
+def _init_worker(context: Context) -> None:
+    """A pool process: ignore Ctrl-C (the parent stops the pool), keep the context, load spaCy."""
+    import signal
+
+    global _CONTEXT
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _CONTEXT = context
+    load_nlp()
+
+
+def _pool_task(docs: list[Document]) -> list[Annotated]:
+    assert _CONTEXT is not None, "the pool's initializer sets the context"
+    return annotate_batch(docs, _CONTEXT)
+
+
+# --- engines (run in the parent) --------------------------------------------------------
+
+Load = Callable[[str], Document]
+
+
+class Engine(Protocol):
+    name: str
+    workers: int  # how many ran the last call (1: this process)
+
+    def annotate(self, ids: Sequence[str], load: Load, context: Context,
+                 size: int = BATCH) -> Iterator[Annotated]:
+        """Every document's result, in the order of `ids`, in batches of at most `size`."""
+        ...
+
+
+def batches(ids: Sequence[str], slots: int, size: int = BATCH) -> list[list[str]]:
+    """Consecutive batches of at most `size` ids. For several workers (`slots`), each batch
+    is at most a 2*slots-th of what is left (and at least a quarter of `size`: spaCy is
+    slower on tiny batches), so the last ones shrink and the workers finish together
+    instead of one waiting on another's full batch."""
+    out, i, size = [], 0, max(1, size)
+    least = max(1, min(size // 4, math.ceil(len(ids) / (2 * max(1, slots)))))
+    while i < len(ids):
+        n = size if slots <= 1 else max(least, min(size, math.ceil((len(ids) - i) / (2 * slots))))
+        out.append(list(ids[i:i + n]))
+        i += n
+    return out
+
+
+def _in_order(submit: Callable[[list[Document]], Any], groups: Iterable[list[str]], load: Load,
+              window: int) -> Iterator[Annotated]:
+    """Submit batches (at most `window` in flight) and yield their results in submission order."""
+    pending: deque = deque()
+    for group in groups:
+        pending.append(submit([load(i) for i in group]))
+        while len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+class InlineEngine:
+    """Annotate in this process."""
+
+    name = "inline"
+    workers = 1
+
+    def annotate(self, ids: Sequence[str], load: Load, context: Context,
+                 size: int = BATCH) -> Iterator[Annotated]:
+        for group in batches(ids, 1, size):
+            yield from annotate_batch([load(i) for i in group], context)
+
+
+class ProcessEngine:
+    """A pool of local worker processes, started for one build ('spawn': a clean interpreter
+    that loads spaCy once, whatever threads the parent runs)."""
+
+    name = "local"
+
+    def __init__(self, workers: int):
+        self.size = max(1, workers)
+        self.workers = self.size
+
+    def annotate(self, ids: Sequence[str], load: Load, context: Context,
+                 size: int = BATCH) -> Iterator[Annotated]:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        groups = batches(ids, self.size, size)
+        self.workers = max(1, min(self.size, len(groups)))
+        if self.workers < 2:  # one batch: not worth starting a process
+            yield from InlineEngine().annotate(ids, load, context, size)
+            return
+        pool = ProcessPoolExecutor(self.workers, multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(context,))
+        try:
+            yield from _in_order(lambda docs: pool.submit(_pool_task, docs), groups, load,
+                                 2 * self.workers + 1)
+        except BrokenProcessPool as exc:
+            raise StorylineError(f"an annotation worker process died ({exc}); "
+                                 "try fewer --workers if memory is short") from exc
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+class DaskEngine:
+    """The workers of a Dask distributed cluster. Each needs storyline installed (the same
+    version); each loads spaCy once, on its first batch, and keeps it for later builds."""
+
+    name = "dask"
+
+    def __init__(self, scheduler: str, timeout: float = 20.0):
+        self.scheduler = scheduler
+        self.timeout = timeout
+        self.workers = 0
+
+    def annotate(self, ids: Sequence[str], load: Load, context: Context,
+                 size: int = BATCH) -> Iterator[Annotated]:
+        client = self._connect()
+        try:
+            self.workers = sum(client.nthreads().values())
+            if not self.workers:
+                raise StorylineError(f"the Dask scheduler at {self.scheduler} has no workers")
+            shared = client.scatter(context, broadcast=True, hash=False)
+            try:
+                yield from _in_order(
+                    lambda docs: client.submit(annotate_batch, docs, shared, pure=False),
+                    batches(ids, self.workers, size), load, 2 * self.workers + 1)
+            except StorylineError:
+                raise
+            except Exception as exc:  # KilledWorker, CommClosedError, ...
+                raise StorylineError(f"the Dask cluster at {self.scheduler} failed to annotate: "
+                                     f"{type(exc).__name__}: {exc}") from exc
+        finally:
+            client.close()
+
+    def _connect(self):
+        try:
+            from distributed import Client
+        except ImportError:
+            raise UsageError("--engine dask needs Dask distributed: pip install 'dask[distributed]'") from None
+        try:
+            return Client(self.scheduler, timeout=self.timeout, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from None
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def make_engine(kind: str = "local", workers: int | None = None, scheduler: str | None = None) -> Engine:
+    """The engine `build` asked for: local (a pool of `workers` processes, default one per
+    core; one worker annotates in this process) or dask (the cluster at `scheduler`)."""
+    if kind == "local":
+        if scheduler:
+            raise UsageError("--scheduler is the address of a Dask scheduler: add --engine dask")
+        n = cores() if workers is None else workers
+        if n < 1:
+            raise UsageError(f"--workers must be at least 1, not {n}")
+        return InlineEngine() if n == 1 else ProcessEngine(n)
+    if kind == "dask":
+        if not scheduler:
+            raise UsageError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+        if workers is not None:
+            raise UsageError("--workers sizes the local process pool; with --engine dask the "
+                             "cluster's workers do the work")
+        return DaskEngine(scheduler)
+    raise UsageError(f"unknown engine {kind!r}: choose one of {', '.join(ENGINES)}")

@@ -117,6 +117,28 @@ def test_a_period_counts_from_the_day_it_was_said():
                 [("30 days", "P30D", "present", "give", None, "duration")], ["give", "submit"]) == [("new", "2031-06-05")]
 
 
+def test_a_date_given_to_someone_to_act_is_a_deadline():
+    assert read("The court gave the defence until March 1 to file its remaining motions.", "2031-02-03",
+                [("March 1", "2031-03-01", "future", "give")], ["give", "file"]) == [("new", "2031-03-01")]
+
+
+def test_an_action_verb_that_also_reports_is_still_an_action():
+    assert read("Corvane said it would write to every subscriber within four weeks.", "2031-03-04",
+                [("within four weeks", "P4W", "future", "write", "within", "duration")],
+                ["say", "write"]) == [("new", "2031-04-01")]
+
+
+def test_until_alone_is_how_long_a_state_lasts_but_a_ban_until_is_a_promise():
+    assert read("The lease runs until the end of 2034.", "2031-03-04",
+                [("until the end of 2034", "2034", "present", "run", "until")], ["run"]) == []
+    assert read("No ferry crew can be laid off until the end of 2034.", "2031-03-04",
+                [("until the end of 2034", "2034", "present", "lay", "until")], ["lay"]) == [("new", "2034-12-31")]
+
+
+def test_a_season_is_due_by_its_last_month():
+    assert [v for _, _, _, v in extra_times("pushed back to spring 2032", "2031-09-01")] == ["2032-05"]
+
+
 def test_a_period_counted_from_another_event_is_no_deadline():
     assert read("Officials estimate 20,000 riders a day will use the line within five years of opening.",
                 "2031-05-06", [("within five years", "P5Y", "future", "use", "within", "duration")],
@@ -293,6 +315,27 @@ def test_done_in_time_is_met_and_done_late_is_missed(tmp_path):
     ks = {k["due"]: k for k in d["commitments"]}
     assert ks["2031-04-30"]["status"] == "met"
     assert ks["2031-03-31"]["status"] == "missed"
+
+
+@pytest.mark.slow
+def test_an_adjourned_trial_and_what_became_of_each_promise(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": "Trial date set\n\nFebruary 3, 2031\n\nVARNO - The fraud trial of former Kelsey Bank chief Anton "
+                 "Drell is set to begin on April 14, Judge Marta Oyelaran said on Monday. The court gave the defence "
+                 "until March 1 to file its remaining motions. Prosecutors said they would disclose all witness "
+                 "statements within 30 days.",
+        "b.txt": "Trial postponed\n\nApril 2, 2031\n\nVARNO - The fraud trial of Anton Drell, originally set to "
+                 "begin on April 14, has been adjourned until June 9, Judge Marta Oyelaran ruled on Tuesday. The "
+                 "defence filed its remaining motions on February 27.",
+        "c.txt": "Trial opens\n\nJune 10, 2031\n\nVARNO - The fraud trial of Anton Drell began on Monday, June 9, "
+                 "in Varno District Court. Prosecutors have yet to disclose several witness statements, the "
+                 "defence said.",
+    })
+    ks = {k["due"]: k for k in d["commitments"]}
+    assert ks["2031-04-14"]["superseded_by"] == [ks["2031-06-09"]["id"]]
+    assert ks["2031-06-09"]["status"] == "met"
+    assert ks["2031-03-01"]["status"] == "met"  # motions filed on February 27
+    assert ks["2031-03-05"]["status"] == "missed"  # 30 days from February 3; "have yet to" in June
 
 
 @pytest.mark.slow

@@ -17,6 +17,7 @@ MONTH_NAMED = re.compile(rf"\b{MONTH_RE}(?![a-z])", re.I)
 EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b(?:this|next|last)\s+year\b", re.I)
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "final": 4, "last": 4}
+SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 _YEAR_TAIL = r"(?:\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)|\s+(?:of\s+)?(?P<rel>this|next|last)\s+year|\s+of\s+the\s+year)?"
 EXTRA_PATTERNS = [
     ("quarter", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
@@ -102,7 +103,8 @@ def _extra_value(kind: str, m: re.Match[str], stated: str | None) -> str | None:
     if kind == "season":
         if not (rel or m.group("y")):
             return None  # "summer" alone may be any summer, or no time at all
-        return iso(y)
+        end = SEASON_END.get(token)  # by the end of the (northern) season; winter spans two years
+        return iso(y, end) if end else iso(y)
     if kind == "month":
         month = MONTHS[token.rstrip(".")]
         if m.group("y"):

@@ -3,17 +3,19 @@
 A time expression sets a commitment when its clause makes the action planned, promised,
 expected, scheduled, targeted or required: a modal or planning cue before it ("will",
 "plans to", "is due to", "scheduled for", "no later than", "must ... by", the data list
-`commitment_cues`), or a deadline preposition ("by", "until", "before", "no earlier
-than") before a date still ahead when it was said. It is not one when it says when
-something was said ("said on Tuesday"), when the date had already passed when it was said
-(then it may be a *recall* of an earlier deadline: "had been due to close on April 25",
-"instead of September 30"), or when the dated outcome is someone's demand ("the union is
-demanding a guarantee until 2030").
+`commitment_cues`), a move to it ("pushed back to", "adjourned until"), a period given to
+act ("gave the defence until March 1 to file"), or a deadline preposition ("by", "no
+earlier than") before a date still ahead when it was said ("until" alone only with a ban
+or a negation: "no one can be laid off until 2030"). It is not one when it says when
+something was said ("said on Tuesday"), when the dated outcome is a demand, a forecaster's
+forecast, a wish or the condition of something else, or when a noun cue names a thing in a
+report of the act done ("submitted its action plan in early October").
 
-Deadline phrases the time tagger leaves coarse or out ("the first quarter of 2026", "the
-first half of the year", "spring 2026", "before the end of the year", "no earlier than
-October", "its end-of-June target") are read here, and a date written without its year is
-placed after the day it was said (a new deadline) or before it (a recalled one).
+A deadline is a *recall* (an earlier deadline named again, not a new promise) when a recall
+cue comes before it ("originally", "had been due to", "instead of", "rather than"), when it
+is named with a missed cue ("will not make its April 20 target") or as a thing ("the April
+14 start date"), or when it had already passed when it was said; a "now" or a move after
+the recall cue makes the next date new again. Dates of deadlines: `commitment_dates`.
 """
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ from .commitment_dates import (
     place_year,
 )
 
-SPEECH_VERBS = {"say", "tell", "state", "announce", "confirm", "add", "write", "note", "disclose"}
+SPEECH_VERBS = {"say", "tell", "state", "announce", "confirm", "add", "note"}
 GIVEN_PERIOD = re.compile(r"\b(?:give[sn]?|gave|granted|grants?|has|have|had)\s+(?:\w+\s+){0,3}$", re.I)
 NO_EARLIER = re.compile(r"\bno\s+(?:earlier|later)\s+than\b", re.I)
 UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
@@ -49,7 +51,7 @@ NOT_DEADLINE = re.compile(r"(?:\bas\s+of|\bsince|\bas\s+early\s+as|\bago)\s+(?:t
 # where one clause of a sentence ends and another begins
 CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s|\s+but\s|,\s+(?:and|but|while|although|whereas|though|which|who|whose|"
                           r"where|when|after|because|since|as|until|unless|if)\s", re.I)
-RESET = re.compile(r"\b(?:now|new|instead)\b|\b(?:moved|pushed\s+back|postponed|delayed|extended|rescheduled|deferred|"
+RESET = re.compile(r"\b(?:now|new|instead)\b|\b(?:moved|pushed\s+back|postponed|delayed|extended|rescheduled|deferred|adjourned|"
                    r"slipped|brought\s+forward)\s+(?:to|until|till|into)\b", re.I)
 REPORTED = re.compile(r"had\b|earlier|previous", re.I)
 NAMED_DEADLINE = re.compile(r"\s*(?:[a-z-]+\s+)?(?:date|deadline|target|goal)\b", re.I)
@@ -227,6 +229,11 @@ def _is_forecast(left: str) -> bool:
         words.has("forecasters", said) and bool(re.match(r"\s*(?:he|she|they|i|we)\b", content_left, re.I)))
 
 
+def _drop_until(left: str, t: TimeValue) -> str:
+    """The text before "until" when a date follows it ("gave the defence until March 1 to file")."""
+    return re.sub(r"\s*\buntil\s*$", " ", left) if t.kind == "date" else left
+
+
 def _last_cue_end(left: str) -> int:
     m = words.last("cues", left)
     return m.end() if m else 0
@@ -241,7 +248,7 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
     if t is not None:
         if t.kind == "date" and t.modifier in ("since", "after", "later", "ago", "earlier") or NOT_DEADLINE.search(left):
             return None
-        if (verb in SPEECH_VERBS or (verb == "report" and t.tense == "past")) and not prep:
+        if t.kind == "date" and (verb in SPEECH_VERBS or (verb == "report" and t.tense == "past")) and not prep:
             return None  # when something was said
         if verb in words.light_verbs() and t.tense == "past" and not prep and not MOVED_TO.search(left):
             return None  # "pledged in March", "the date was set in September": when it was promised
@@ -255,7 +262,7 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
             and re.fullmatch(r"(?:19|20)\d\d", t.text.strip()):
         return None  # "the 2027 European Junior Championships": a name, not a time
     named = NAMED_DEADLINE.match(right) and re.search(r"\b(?:the|its|their|his|her|an?|[a-z]+'s)\s*$", left, re.I)
-    cue = _cue(left, right, t) or (t is not None and t.kind == "duration" and GIVEN_PERIOD.search(left)
+    cue = _cue(left, right, t) or (t is not None and GIVEN_PERIOD.search(_drop_until(left, t))
                                     and re.match(r"\s+to\b", right) and "gives") or None
     if cue and cue.lower() in words.entries("noun_cues") and t is not None and t.tense == "past" \
             and verb and verb not in words.light_verbs() and not prep:

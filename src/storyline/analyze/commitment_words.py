@@ -48,7 +48,9 @@ def last(name: str, text: str) -> re.Match[str] | None:
 
 @functools.cache
 def light_verbs() -> frozenset[str]:
-    return frozenset(entries("light_verbs"))
+    """Verbs that say how a promise stands, not what is promised: the light verbs and the
+    one-word drift cues ("adjourn", "postpone")."""
+    return frozenset(entries("light_verbs")) | frozenset(e for e in entries("drift_cues") if " " not in e)
 
 
 SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ers", "er", "ed", "es", "s")

@@ -3,13 +3,17 @@ on the server named by STORYLINE_TEST_PG; skipped with the reason when it is uns
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from importlib import resources
+from pathlib import Path
 
 import httpx
 import pytest
@@ -287,6 +291,37 @@ def test_demo_dossier_and_report_are_the_same_on_both_stores(tmp_path):
     assert json.loads(out["sqlite"][0])["events"] and out["postgresql"] == out["sqlite"]
 
 
+def _serve(target: str, token: str, log: Path, port: int) -> tuple[subprocess.Popen, str]:
+    """`storyline serve` in a session of its own (the server and its worker processes)."""
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "storyline.cli", "serve", "--db", target, "--port", str(port),
+                                 "--token", token, "--as-of", "2026-11-22"], stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if httpx.get(base + "/api/v1/openapi.json", timeout=1).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    _stop(proc)
+    raise RuntimeError("server did not start: " + log.read_text()[-2000:])
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """Stop the server's whole session: SIGTERM, then SIGKILL after 30 s."""
+    for sig, wait in ((signal.SIGTERM, 30), (signal.SIGKILL, 30)):
+        try:
+            os.killpg(proc.pid, sig)
+            proc.wait(wait)
+            os.killpg(proc.pid, signal.SIGKILL)  # the session's worker processes, if any are left
+            return
+        except ProcessLookupError:
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
 WORDS = ("minister council harbour ferry budget strike union port vote court river bridge school "
          "hospital road tariff grain fuel wage rail").split()
 
@@ -303,7 +338,7 @@ def _article(rng: random.Random, tag: str) -> str:
 @pytest.mark.slow
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_four_ingest_processes_and_the_api_lose_no_document(backend, tmp_path):
-    from .test_web import TOKEN, start_server
+    from .test_web import TOKEN, free_port
 
     rng = random.Random(11)
     shared = tmp_path / "shared"
@@ -322,7 +357,7 @@ def test_four_ingest_processes_and_the_api_lose_no_document(backend, tmp_path):
         folders.append(folder)
     with fresh_target(backend, tmp_path) as target:
         open_store(target).close()
-        server, base = start_server(target, TOKEN)
+        server, base = _serve(target, TOKEN, tmp_path / "serve.log", free_port())
         try:
             procs = [subprocess.Popen([sys.executable, "-m", "storyline.cli", "ingest", str(f), str(shared),
                                        "--db", target, "-q"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -342,12 +377,7 @@ def test_four_ingest_processes_and_the_api_lose_no_document(backend, tmp_path):
             for t in posters:
                 t.join()
         finally:
-            server.terminate()
-            try:
-                server.communicate(timeout=60)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.communicate()
+            _stop(server)
         assert [p.returncode for p in procs] == [0] * 4, [r[1][-2000:] for r in results]
         assert len(answers) == 6 and set(answers) <= {200, 201}, answers
         with open_store(target) as s:

@@ -154,6 +154,7 @@ def register(app: FastAPI, ctx) -> None:
                 except WorkerDied as exc:
                     raise HTTPException(500, f"{exc}; some of the articles may be stored: send them again "
                                              "(stored ones count as duplicates)") from None
+            log.info("stored %s (store generation %d)", result.get("documents"), cache.watch.now())
             if "error" in result:
                 raise HTTPException(400, ctx.scrub(result["error"]))
             try:  # answer once the cache holds the new documents: the next GET shows them

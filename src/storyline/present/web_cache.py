@@ -20,6 +20,7 @@ import asyncio
 import logging
 import queue
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -138,6 +139,7 @@ class DossierCache:
 
     async def _refresh(self, day: str) -> Entry:
         generation = self.watch.now()  # before the snapshot: a later commit means a rebuild
+        t0 = time.perf_counter()
         try:
             sections = await self.builder.run(build_sections, self.path, day)
         except WorkerDied:
@@ -145,6 +147,7 @@ class DossierCache:
         d = await load_sections(sections)
         entry = Entry(generation, day, d, {x["id"]: x for x in d["documents"]})
         entry.derived[("dossier",)] = assemble(sections)
+        log.info("dossier at %s built for store generation %d in %.1f s", day, generation, time.perf_counter() - t0)
         old = self.entries.get(day)
         if old is None or entry.generation >= old.generation:
             self.entries[day] = entry

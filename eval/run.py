@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Score storyline on the development stories and the demo: one row a story, the mean last.
 
-    python eval/run.py [--split dev|test|all] [--details] [--json OUT] [STORY ...]
+    python eval/run.py [--split dev|validation|test|all] [--details] [--json OUT] [STORY ...]
 
 Each story folder under eval/stories/ holds `pages/` (raw pages as scraped) and `key.json`
 (the answer key, written before storyline was run on the pages). Each story is ingested
 into a fresh store, built, exported at a fixed as-of day and scored with the shared
 scorer (../shared/eval/score.py). The `test` split (eval/split.json) is kept for a final
-measurement only; `dev` is what development looks at. Exit status 0.
+measurement only; `validation` holds stories written later, scored to check that a change
+made on the dev stories carries over (not tuned on); `dev` is what development looks at. Exit status 0.
 """
 from __future__ import annotations
 
@@ -45,11 +46,14 @@ def split() -> dict[str, list[str]]:
 
 def stories(which: str) -> list[str]:
     names = sorted(p.name for p in STORIES.iterdir() if (p / "key.json").exists())
-    test = set(split()["test"])
+    parts = split()
+    test, fresh = set(parts["test"]), set(parts.get("validation", []))
     if which == "dev":
-        return [n for n in names if n not in test]
+        return [n for n in names if n not in test and n not in fresh]
     if which == "test":
         return [n for n in names if n in test]
+    if which == "validation":
+        return [n for n in names if n in fresh]
     return names
 
 
@@ -111,7 +115,7 @@ def table(results: dict[str, dict], names: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("stories", nargs="*", help="story folder names (default: the whole split)")
-    ap.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    ap.add_argument("--split", choices=["dev", "validation", "test", "all"], default="dev")
     ap.add_argument("--details", action="store_true", help="print the scorer's item-by-item details")
     ap.add_argument("--json", metavar="OUT", help="write every result to this file")
     ap.add_argument("--no-demo", action="store_true", help="leave the demo corpus out")

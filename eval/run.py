@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -83,17 +84,20 @@ def run_story(pages: Path, key: Path, workdir: Path) -> dict:
     return json.loads(r.stdout)
 
 
-def score_all(names: list[str], demo: bool = True) -> dict[str, dict]:
+def score_all(names: list[str], demo: bool = True, keep: Path | None = None) -> dict[str, dict]:
+    """Score each story; with `keep`, each story's dossier is copied to KEEP/<story>.json."""
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for name in names:
+        jobs = [(n, STORIES / n / "pages", STORIES / n / "key.json") for n in names]
+        if demo:
+            jobs.append(("(demo)", ROOT / "src" / "storyline" / "data" / "demo", DEMO_KEY))
+        for name, pages, key in jobs:
             work = Path(tmp) / name
             work.mkdir()
-            results[name] = run_story(STORIES / name / "pages", STORIES / name / "key.json", work)
-        if demo:
-            work = Path(tmp) / "demo"
-            work.mkdir()
-            results["(demo)"] = run_story(ROOT / "src" / "storyline" / "data" / "demo", DEMO_KEY, work)
+            results[name] = run_story(pages, key, work)
+            if keep is not None:
+                keep.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(work / "dossier.json", keep / f"{name.strip('()')}.json")
     return results
 
 
@@ -118,10 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=["dev", "validation", "test", "all"], default="dev")
     ap.add_argument("--details", action="store_true", help="print the scorer's item-by-item details")
     ap.add_argument("--json", metavar="OUT", help="write every result to this file")
+    ap.add_argument("--keep", metavar="DIR", type=Path, help="keep each story's dossier as DIR/<story>.json")
     ap.add_argument("--no-demo", action="store_true", help="leave the demo corpus out")
     args = ap.parse_args(argv)
     names = args.stories or stories(args.split)
-    results = score_all(names, demo=not args.no_demo)
+    results = score_all(names, demo=not args.no_demo, keep=args.keep)
     print(f"split={args.split} stories={len(names)} corpus={corpus_hash(names)} as_of={AS_OF}")
     print(table(results, names))
     if args.details:

@@ -116,7 +116,7 @@ def test_display_outlet_restores_acronyms():
 
 
 def test_glued_sentences_get_their_space_back():
-    assert repair_glued_sentences("troops in iraq.the withdrawal began") == "troops in iraq. the withdrawal began"
+    assert repair_glued_sentences("crews in norland.the strike began") == "crews in norland. the strike began"
     assert repair_glued_sentences("the u.s. embassy and china.org.cn") == "the u.s. embassy and china.org.cn"
 
 

@@ -109,7 +109,7 @@ def test_fts_search_with_prefix(store):
 def search_store(request, tmp_path_factory):
     """One store per backend with four sentences to search."""
     texts = ["Troops will withdraw.", "The combat troops stay.",
-             "Troops left the al-Asad base after the withdrawal.", "Talks resume."]
+             "Troops left the al-Hadar base after the withdrawal.", "Talks resume."]
     with fresh_target(request.param, tmp_path_factory.mktemp("search")) as address:
         s = open_store(address)
         s.docs.add(doc(1, " ".join(texts)))
@@ -121,7 +121,7 @@ def search_store(request, tmp_path_factory):
 @pytest.mark.parametrize("query, expected", [
     ("withdraw", [0]), ("withdraw*", [0, 2]), ('"combat troops"', [1]), ('"troops combat"', []),
     ("troops AND base", [2]), ("troops base", [2]), ("base OR talks", [2, 3]),
-    ("troops NOT base", [0, 1]), ("(talks OR base) AND NOT_A_WORD", []), ('"al-Asad"', [2]),
+    ("troops NOT base", [0, 1]), ("(talks OR base) AND NOT_A_WORD", []), ('"al-Hadar"', [2]),
     ('"combat tro"*', [1]),
 ])
 def test_search_syntax(search_store, query, expected):
@@ -166,16 +166,16 @@ def test_story_items(store):
         store.docs.add(doc(i))
     store.annotations.save("d1", [Sentence("d1", 0, 0, 9, "Some text.")], [], [], [])
     store.annotations.save("d2", [Sentence("d2", 0, 0, 9, "Some text.")], [], [], [])
-    store.items.upsert_entity(Entity("e1", "Ali", "PERSON", ["Ali"], 1))
-    store.items.upsert_entity(Entity("e1", "Ali Khalaf", "PERSON", ["Ali", "Khalaf"], 3))
-    store.items.upsert_entity(Entity("e2", "Baghdad", "GPE", [], 5))
+    store.items.upsert_entity(Entity("e1", "Omar", "PERSON", ["Omar"], 1))
+    store.items.upsert_entity(Entity("e1", "Omar Talvi", "PERSON", ["Omar", "Talvi"], 3))
+    store.items.upsert_entity(Entity("e2", "Varnica", "GPE", [], 5))
     assert [(e.id, e.name, e.aliases) for e in store.items.entities()] == [
-        ("e2", "Baghdad", []), ("e1", "Ali Khalaf", ["Ali", "Khalaf"])]
-    key = EntityKey("ali khalaf", "e1", "PERSON", "khalaf", "ak", "k")
+        ("e2", "Varnica", []), ("e1", "Omar Talvi", ["Omar", "Talvi"])]
+    key = EntityKey("omar talvi", "e1", "PERSON", "talvi", "ot", "t")
     store.items.add_entity_key(key, "d1")
-    store.items.add_entity_key(EntityKey("ali khalaf", "e9", "PERSON", "khalaf", "ak", "k"), "d2")
-    assert store.items.entity_key("ali khalaf") == key  # the first entity to claim a key keeps it
-    assert store.items.key_seen_in("ali khalaf", "d2") and store.items.keys_ending_with("khalaf") == [key]
+    store.items.add_entity_key(EntityKey("omar talvi", "e9", "PERSON", "talvi", "ot", "t"), "d2")
+    assert store.items.entity_key("omar talvi") == key  # the first entity to claim a key keeps it
+    assert store.items.key_seen_in("omar talvi", "d2") and store.items.keys_ending_with("talvi") == [key]
     # events: NULL dates first, as SQLite sorts them; the newest of a concept first
     for eid, when in (("v1", "2024-01-05"), ("v2", None), ("v3", "2024-02-01")):
         store.items.upsert_event(Event(eid, when, f"event {eid}", "reported", ["e1"], [], "day"),

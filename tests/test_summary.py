@@ -131,8 +131,8 @@ def test_a_headline_is_kept_as_written(nlp):
 
 
 def test_a_lone_dateline_loses_its_credit_and_dash(nlp):
-    summary = summarize(one_sentence(nlp, "BAGHDAD, Dec. 1 (Xinhua) --"))
-    assert summary == "BAGHDAD, Dec. 1"
+    summary = summarize(one_sentence(nlp, "VARNICA, Dec. 1 (Nordwire) --"))
+    assert summary == "VARNICA, Dec. 1"
 
 
 def test_fragments_and_tiny_sentences_are_never_empty(nlp):

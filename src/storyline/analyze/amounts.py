@@ -8,18 +8,23 @@ sentences giving both figures ("7.1% in April, from 8.4% in February") is no dis
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..dates import compatible, maybe_date
 from ..lexicon import direction, word_list
 from ..model import Quantity
 from ..story.statements import Statement
+from .contradiction_acts import days_apart
 
 AMOUNT_SHARED = 2  # concepts two statements of one amount share besides the number
 AMOUNT_SIMILARITY = 0.3  # concept overlap, when a statement has no embedding
 AMOUNT_EMBEDDING = 0.55  # sentence similarity for figures of one named measure
 UNMEASURED_EMBEDDING = 0.65  # ... and for money or shares whose measured noun is unknown
-SAME_MOMENT_DAYS = 3  # two pages this close report the same state of a changing figure
+AMOUNT_SAME_THING = 0.45  # ... when both name one counted thing and share several words
+AMOUNT_CLOSE = 0.7  # sentences this alike need no more shared words than the counted thing
+SAME_MOMENT_DAYS = 3
+APART_DAYS = 31  # figures of acts dated this far apart are of two acts  # two pages this close report the same state of a changing figure
 
 
 def overlap(a: set[str], b: set[str]) -> float:
@@ -55,6 +60,11 @@ def values_disagree(qa: Quantity, qb: Quantity) -> bool:
     return exact and abs(x - y) > slack
 
 
+READING_VERBS = {"be", "have", "record", "register", "wait", "remain", "stand", "total", "reach",
+                 "rise", "climb", "fall", "report", "count", "number", "slow", "ease", "drop", "decline",
+                 "increase", "grow", "accelerate", "jump", "hold", "keep", "stay", "hit", "dip", "slide"}  # verbs of a reading of a changing state
+
+
 def explicit_day(s: Statement) -> str | None:
     """A past time the statement itself names ("as of Monday, December 9", "on Aug. 19",
     "in June"): the most precise one."""
@@ -77,12 +87,29 @@ def is_update(earlier: tuple[Statement, Quantity], later: tuple[Statement, Quant
     return (head in totals if head else False) or any(f" {c} " in text for c in cues)
 
 
+def reading_day(s: Statement) -> str | None:
+    """A time the statement names for a reading of a changing state ("as of Monday", "35
+    ships were waiting on Wednesday"), not for a one-off act whose figure does not change
+    ("a round that closed last month", "inspectors found nine faults on Aug. 26")."""
+    times = [t.value for t in s.times if t.kind == "date" and t.value and t.granularity in ("day", "month")
+             and t.tense != "future" and t.modifier not in ("since", "until", "till", "after")
+             and (t.verb in READING_VERBS or not t.verb or re.search(r"\b(?:as of|by)\b", t.text or "", re.I))]
+    return max(times, key=len) if times else None
+
+
+def apart(a: Statement, b: Statement) -> bool:
+    """Both statements name the times their figures belong to, and these lie weeks apart."""
+    ta, tb = explicit_day(a), explicit_day(b)
+    gap = days_apart(ta, tb) if ta and tb else None
+    return gap is not None and gap > APART_DAYS
+
+
 def time_bound(s: Statement) -> bool:
     """A figure of a changing state: the sentence dates it ("in June", "on Wednesday"),
     measures a change ("rose 4 per cent", "raised by 75 basis points") or tells it as the
     latest reading ("so far", "now")."""
     text = f" {s.sentence.text.lower()} "
-    return bool(explicit_day(s) or direction(s.sentence.text)
+    return bool(reading_day(s) or direction(s.sentence.text)
                 or any(f" {c} " in text for c in word_list("update_cues")))
 
 
@@ -92,6 +119,10 @@ def same_moment(a: Statement, b: Statement) -> bool:
     ta, tb = explicit_day(a), explicit_day(b)
     if ta and tb:
         return compatible(ta, tb)
+    if a.doc_id == b.doc_id and not (ta or tb):
+        return True  # one page, no time named: both hold as the page speaks
+    if not (ta or a.date and len(a.date) == 10) or not (tb or b.date and len(b.date) == 10):
+        return False  # a page dated only to its month is no moment
     da, db = maybe_date(ta or a.date), maybe_date(tb or b.date)
     return da is not None and db is not None and abs((da - db).days) <= SAME_MOMENT_DAYS
 
@@ -103,6 +134,67 @@ def order(a: Statement, b: Statement) -> tuple[Statement, Statement] | None:
     return (a, b) if a.date < b.date else (b, a)
 
 
+PART = re.compile(r"(?:\b(?:its|their|his|her|our|my|your|next|other|remaining|first|last|another)|'s|\u2019s)\s+$",
+                  re.I)
+
+
+def part_of(s: Statement, q: Quantity) -> bool:
+    """A figure of one party's share or of a later batch ("its four satellites", "the next
+    two"): a part, not the whole another source counts."""
+    return bool(PART.search(s.sentence.text[max(0, q.start - 20):q.start]))
+
+
+HEDGE = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may)\b(?:\s+\S+){0,3}\s*$")  # "May" is a month
+
+
+def hedged(s: Statement, q: Quantity) -> bool:
+    """A figure told as a possibility ("there could be 90,000 ..."), not as a fact."""
+    return bool(HEDGE.search(s.sentence.text[max(0, q.start - 30):q.start]))
+
+
+def says(s: Statement, q: Quantity) -> bool:
+    """The sentence writes this figure too, maybe as a part ("seven satellites, four of
+    them for one customer"): then the two figures are of different things."""
+    text = s.sentence.text
+    for m in re.finditer(rf"(?<![\d.,]){re.escape(q.text)}(?![\d]|[.,]\d)", text, re.I):
+        if not re.search(r"\bnot\s+(?:the\s+|an?\s+)?(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()], re.I):
+            return True  # written, not denied ("190,000, not the 118,000 the company cited")
+    return False
+
+
+def related(a: Statement, b: Statement, qa: Quantity, qb: Quantity, sim: float | None) -> bool:
+    """The two sentences speak of one measure: alike in meaning, sharing words."""
+    shared = len(a.concepts & b.concepts)
+    named = bool(qa.head and qb.head)
+    if sim is None:
+        return shared >= AMOUNT_SHARED and overlap(a.concepts, b.concepts) >= AMOUNT_SIMILARITY
+    if named and sim >= AMOUNT_CLOSE:
+        return True
+    if shared < AMOUNT_SHARED:
+        return False
+    if sim >= (AMOUNT_EMBEDDING if named else UNMEASURED_EMBEDDING):
+        return True
+    return named and shared > AMOUNT_SHARED and sim >= AMOUNT_SAME_THING
+
+
+CUMULATIVE = (" so far ", " to date ", " in total ", " total ", " cumulative ", " altogether ")
+
+
+def shrunk_total(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
+    """A running total ("has so far sold 14,200", a toll) given smaller on a later page than
+    on an earlier one, with no fall told: such totals only grow, so the two disagree."""
+    if a.weak_date or b.weak_date or qa.unit != "count" or not qa.head or qa.head != qb.head:
+        return False  # the order of two pages is known only when both are firmly dated
+    ta, tb = explicit_day(a) or a.date, explicit_day(b) or b.date
+    if not (ta and tb) or compatible(ta, tb):
+        return False
+    (early, qe), (late, ql) = ((a, qa), (b, qb)) if ta < tb else ((b, qb), (a, qa))
+    if not ql.high < qe.low or direction(late.sentence.text) or direction(early.sentence.text):
+        return False
+    text = f" {early.sentence.text.lower()} {late.sentence.text.lower()} "
+    return qe.head in word_list("running_totals") or any(c in text for c in CUMULATIVE)
+
+
 def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any]]]:
     """Figures of one measure that two sources give differently for one moment."""
     if not (a.sentence.quantities and b.sentence.quantities):
@@ -111,24 +203,22 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
         return []
     if "propose" in a.actions or "propose" in b.actions:
         return []  # a demand or an offer is a position, not a statement of fact
-    shared = a.concepts & b.concepts
     found: list[tuple[str, dict[str, Any]]] = []
     for qa in a.sentence.quantities:
         for qb in b.sentence.quantities:
-            if not (same_measure(qa, qb) and values_disagree(qa, qb)):
+            if not (same_measure(qa, qb) and values_disagree(qa, qb)) or part_of(a, qa) or part_of(b, qb) \
+                    or says(a, qb) or says(b, qa) or hedged(a, qa) or hedged(b, qb):
                 continue
             if any(same_measure(qa, x) and not values_disagree(qa, x) for x in b.sentence.quantities) or \
                     any(same_measure(qb, x) and not values_disagree(qb, x) for x in a.sentence.quantities):
                 continue  # both sentences give both figures ("7.1% in April, from 8.4% in February")
             sim = a.similarity(b)
-            if len(shared) < AMOUNT_SHARED:
+            if not related(a, b, qa, qb, sim):
                 continue
-            if sim is None and overlap(a.concepts, b.concepts) < AMOUNT_SIMILARITY:
-                continue
-            if sim is not None and sim < (AMOUNT_EMBEDDING if qa.head and qb.head else UNMEASURED_EMBEDDING):
-                continue
-            if (time_bound(a) or time_bound(b)) and not same_moment(a, b):
+            if (time_bound(a) or time_bound(b)) and not same_moment(a, b) and not shrunk_total(a, qa, b, qb):
                 continue  # readings of a changing state at different moments
+            if apart(a, b):
+                continue  # figures of acts named at times far apart: two acts
             if not same_moment(a, b):
                 first = order(a, b)
                 pairs = [((a, qa), (b, qb)), ((b, qb), (a, qa))]

@@ -17,18 +17,30 @@ import hashlib
 import re
 from typing import Any
 
-from ..dates import compatible, maybe_date, parse_iso, to_date
+from ..dates import compatible, parse_iso, to_date
 from ..lexicon import direction
 from ..model import Contradiction, Evidence
 from ..store import Store
-from ..story.statements import Statement, action_concepts, candidates, judgeable
-from .amounts import amount_findings, dating, overlap
-
-DATE_SIMILARITY = 0.5
-DATE_SHARED = 5
-DATE_PARAPHRASE = 0.68  # sentence similarity of two tellings of one dated act
-DATE_WINDOW_DAYS = 45  # two dates of one act told differently lie this close
-DATE_SAME_WORDS = 0.8  # ... or say the same so closely that the verbs need not match
+from ..story.statements import (
+    CANDIDATES_PER_CONCEPT,
+    Statement,
+    candidates,
+    judgeable,
+)
+from .amounts import amount_findings, overlap
+from .contradiction_agents import act_keys, agent_acts, agent_findings, slot_candidates
+from .contradiction_dates import (
+    DATE_SIMILARITY,
+    cached,
+    close_dates,
+    dated_act,
+    event_dates,
+    explicit_year,
+    same_act,
+    trusted_date,
+)
+from .contradiction_rebuttals import denials, rebutted
+from .contradiction_tallies import tallies, tally_findings, tally_keys
 
 
 def xid(*parts: str) -> str:
@@ -49,80 +61,6 @@ def kind_of(a: list[Statement], b: list[Statement]) -> str:
             return "change-over-time"
     return "between-sources"
 
-
-def event_dates(s: Statement) -> list[str]:
-    """Past dates a statement gives (not deadlines, not "since" states)."""
-    return cached(s, "event_dates", lambda: [t.value for t in dating(s)])
-
-
-def cached(s: Statement, name: str, compute):
-    """A value derived from a statement, computed once per statement object."""
-    memo = s.__dict__.setdefault("_memo", {})
-    if name not in memo:
-        memo[name] = compute()
-    return memo[name]
-
-
-def explicit_year(side: list[Statement]) -> bool:
-    """Some statement of the side writes its date out with the year: a date resolved only
-    against a page's own (maybe wrong) date is too weak to accuse another source with."""
-    return any(re.search(r"\b\d{4}\b", t.text) for s in side for t in dating(s))
-
-
-def close_dates(values: list[str]) -> bool:
-    """Two day dates near enough to be one act told two ways."""
-    xa, xb = maybe_date(values[0]), maybe_date(values[1])
-    return len(values[0]) == len(values[1]) == 10 and xa is not None and xb is not None \
-        and abs((xa - xb).days) <= DATE_WINDOW_DAYS
-
-
-READING_VERBS = {"be", "have", "record", "register", "wait", "remain", "stand", "total", "reach",
-                 "rise", "climb", "fall", "report", "count", "number"}
-
-
-def reading(s: Statement) -> bool:
-    """A dated reading of a figure ("as of Sunday, 4,020 cases"; "35 vessels were waiting
-    on Wednesday"): such readings recur on many days and date no single act."""
-    if re.search(r"\bas of\b", s.sentence.text, re.I):
-        return True
-    verbs = {t.verb for t in dating(s) if t.verb}
-    return bool(s.sentence.quantities) and bool(verbs & READING_VERBS)
-
-
-def trusted_date(side: list[Statement]) -> bool:
-    """A side may accuse another of a wrong date when it writes the year out, or when its
-    relative date ("on Tuesday") was resolved against a page date that is firm."""
-    return explicit_year(side) or all(not s.weak_date for s in side)
-
-
-def same_event(a: Statement, b: Statement) -> bool:
-    """Two statements tell of one act: many shared words and the same act, or sentences
-    that paraphrase each other (embeddings) about an act that happened only once on
-    dates close enough to be one event told two ways (days or weeks apart, not years)."""
-    shared = a.concepts & b.concepts
-    if reading(a) or reading(b):
-        return False
-    if len(shared) >= DATE_SHARED and overlap(a.concepts, b.concepts) >= DATE_SIMILARITY and same_act(a, b):
-        return True
-    sim = a.similarity(b)
-    if sim is None or sim < DATE_PARAPHRASE or len(shared) < 3:
-        return False
-    if not (same_act(a, b) or sim >= DATE_SAME_WORDS):
-        return False
-    da, db = max(event_dates(a), key=len), max(event_dates(b), key=len)
-    if len(da) < 7 or len(db) < 7:
-        return False  # a bare year is too coarse to accuse another source with
-    xa, xb = maybe_date(da), maybe_date(db)
-    return xa is not None and xb is not None and abs((xa - xb).days) <= DATE_WINDOW_DAYS \
-        and not (a.weak_date and b.weak_date)
-
-
-def same_act(a: Statement, b: Statement) -> bool:
-    """Both statements date the same kind of act: the verb that governs one's date is
-    among the other's verbs."""
-    acts_a = action_concepts([t.verb for t in dating(a) if t.verb])
-    acts_b = action_concepts([t.verb for t in dating(b) if t.verb])
-    return bool(acts_a & b.actions or acts_b & a.actions)
 
 
 QUANTITY_WORDS = {"forces", "troops", "soldiers", "troop", "force", "personnel", "number", "price",
@@ -145,6 +83,12 @@ def describe(slot: str, a: list[Statement], b: list[Statement], info: dict) -> s
     values = info["values"]
     if slot == "date":
         return f"Date of the same event: {human(values[0])} vs {human(values[1])}"
+    if slot == "denial":
+        return f"Denied by another source: {values[1]}"
+    if slot == "agent":
+        return f"Who {ACT_NAMES.get(info.get('act', ''), 'did it')}: {values[0]} vs {values[1]}"
+    if slot == "tally":
+        return f"{'Score' if info.get('unit') == 'score' else 'Tally of the vote'}: {values[0]} vs {values[1]}"
     if slot == "duration":
         return f"Length of the period asked for: {', '.join(values[0])} vs {', '.join(values[1])}"
     if slot == "amount":
@@ -154,6 +98,10 @@ def describe(slot: str, a: list[Statement], b: list[Statement], info: dict) -> s
             else f"Number of {what}s" if not what.endswith("s") else f"Number of {what}")
         return f"{label}: {values[0]} vs {values[1]}"
     return f"Direction of change: {values[0]} ({a[0].source}) vs {values[1]} ({b[0].source})"
+
+
+ACT_NAMES = {"request": "asked for it", "order": "ordered it", "discover": "found it",
+             "walkout": "walked out", "cause": "caused it"}
 
 
 def human(value: str) -> str:
@@ -177,15 +125,15 @@ def pair_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
     """The slots on which two statements disagree, with the values each gives."""
     found: list[tuple[str, dict[str, Any]]] = []
     shared = a.concepts & b.concepts
-    if a.doc_id != b.doc_id and event_dates(a) and event_dates(b) and same_event(a, b) \
-            and not any(compatible(x, y) for x in event_dates(a) for y in event_dates(b)):
-        found.append(("date", {"values": [max(event_dates(a), key=len), max(event_dates(b), key=len)]}))
+    dates = dated_act(a, b) if a.doc_id != b.doc_id and event_dates(a) and event_dates(b) else None
+    if dates:
+        found.append(("date", {"values": dates}))
     if a.doc_id != b.doc_id and durations(a) and durations(b) and durations(a) != durations(b) \
             and "propose" in a.concepts and "propose" in b.concepts:
         parties = {c for c in shared if c.startswith("country:")}
         if parties and shared - parties:
             found.append(("duration", {"values": [sorted(durations(a)), sorted(durations(b))]}))
-    found += amount_findings(a, b)
+    found += amount_findings(a, b) + agent_findings(a, b) + tally_findings(a, b)
     da = cached(a, "direction", lambda: direction(a.sentence.text, QUANTITY_WORDS)) if a.speaker else None
     db = cached(b, "direction", lambda: direction(b.sentence.text, QUANTITY_WORDS)) if b.speaker else None
     if da and db and da != db and a.source != b.source:
@@ -221,7 +169,7 @@ def fits(slot: str, value, side_values: list) -> bool:
 def describe_sides(slot: str, a: list[Statement], b: list[Statement], info: dict) -> tuple[str, str, dict]:
     summary = describe(slot, a, b, info)
     extra = {"slot": slot, "values": info["values"],
-             **{k: info[k] for k in ("unit", "measure", "similarity") if k in info},
+             **{k: info[k] for k in ("unit", "measure", "similarity", "act") if k in info},
              "speakers": [sorted({s.source for s in a}), sorted({s.source for s in b})],
              "outlets": [sorted({s.outlet or "unknown" for s in a}), sorted({s.outlet or "unknown" for s in b})],
              "dates": [sorted({s.date or "unknown" for s in a}),
@@ -234,10 +182,26 @@ def update_contradictions(store: Store, new: list[Statement],
     """Compare one document's statements with those they may contradict; returns how many
     contradictions it created (others it may join)."""
     created = 0
-    for i, s in enumerate(new):
-        if pools is not None and s.key in pools and not pools[s.key] and not judgeable(s):
+    blocks: dict[str, list[Statement]] = {}  # earlier statements of this document by slot kind
+    for s in new:
+        keys = block_keys(s)
+        earlier = {x.key: x for k in keys for x in blocks.get(k, [])[-SAME_DOCUMENT_PEERS:]}
+        for k in [k for k in keys if k not in ("any", "denial")] + ["any"] + (["denial"] if denials(s) else []):
+            blocks.setdefault(k, []).append(s)
+        acts = bool(agent_acts(s) or tallies(s))
+        if pools is not None and s.key in pools and not pools[s.key] and not judgeable(s) and not denials(s) \
+                and not acts:
             continue
-        others = (pools[s.key] if pools is not None else candidates(store, s)) + new[:i]
+        found = pools[s.key] if pools is not None and s.key in pools and (pools[s.key] or not acts) \
+            else candidates(store, s)
+        if denials(s):
+            found = found + denied_candidates(store, s)
+        if acts:
+            keys_ = {x.key for x in found}
+            found = found + [x for x in slot_candidates(store, s, act_keys(s) + tally_keys(s)) if x.key not in keys_]
+        others = found + [earlier[k] for k in sorted(earlier)]
+        if denials(s):
+            created += record_denials(store, s, others)
         for o in others:
             for slot, info in pair_findings(o, s):
                 if join_existing(store, slot, o, s, info):
@@ -251,7 +215,7 @@ def update_contradictions(store: Store, new: list[Statement],
                     side_b += [x for x in pool if fits("date", side_value("date", x, info, False), [info["values"][1]])
                                and x.doc_id != o.doc_id]
                     if not (explicit_year(side_a) and explicit_year(side_b)) and \
-                            not (close_dates(info["values"]) and trusted_date(side_a) and trusted_date(side_b)):
+                            not (close_dates(info["values"]) and (trusted_date(side_a) or trusted_date(side_b))):
                         continue
                 cid = xid(slot, *sorted(f"{x.doc_id}:{x.sentence.index}" for x in (o, s)))
                 summary, kind, extra = describe_sides(slot, side_a, side_b, info)
@@ -259,6 +223,44 @@ def update_contradictions(store: Store, new: list[Statement],
                                            [[x.key for x in side_a], [x.key for x in side_b]])
                 created += 1
     return created
+
+
+SAME_DOCUMENT_PEERS = 40  # earlier statements of its own page a statement is compared with, per slot kind
+
+
+def record_denials(store: Store, s: Statement, others: list[Statement]) -> int:
+    """A contradiction for each thing `s` denies that other sources state."""
+    created = 0
+    for phrase, side in sorted(rebutted(s, others).items()):
+        cid = xid("denial", f"{s.doc_id}:{s.sentence.index}", phrase)
+        info = {"values": [side[0].sentence.text[:120], phrase]}
+        summary, kind, extra = describe_sides("denial", side, [s], info)
+        store.items.upsert_contradiction(Contradiction(cid, summary, kind), extra,
+                                         [[x.key for x in side], [s.key]])
+        created += 1
+    return created
+
+
+def denied_candidates(store: Store, s: Statement) -> list[Statement]:
+    """Statements of other documents holding the words a statement denies."""
+    words = sorted({w for _, ws, _, _ in denials(s) for w in ws})
+    keys = store.index.sharing(words, s.doc_id, CANDIDATES_PER_CONCEPT) if words else []
+    return [Statement.from_data(k, d) for k, d in store.index.data(keys).items()]
+
+
+def block_keys(s: Statement) -> list[str]:
+    """The kinds of slot a statement could disagree on: only statements sharing one are
+    compared, and only the latest few of a long page, so a page costs linear time."""
+    keys = [f"qty:{q.unit}" for q in s.sentence.quantities]
+    if event_dates(s):
+        keys.append("date")
+    if durations(s):
+        keys.append("duration")
+    if s.speaker:
+        keys.append("direction")
+    keys += [f"agent:{act}" for act, _, _ in agent_acts(s)] + (["tally"] if tallies(s) else [])
+    keys.append("any" if denials(s) else "denial")  # a denial meets any statement of its page
+    return sorted(set(keys))
 
 
 def join_existing(store: Store, slot: str, o: Statement, s: Statement, info: dict) -> bool:

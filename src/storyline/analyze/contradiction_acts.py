@@ -1,0 +1,57 @@
+"""The act a date belongs to, read from the clause around the date: two statements date one
+act when the clause that holds each date speaks of the same thing ("the first case was
+confirmed on Monday" / "since the first case was confirmed on October 11"), even when the
+rest of the two sentences talks about other things.
+
+Also the distance between two partial dates as intervals: "late November" and "19
+December" lie 19 days apart (the end of November to the 19th), not 48.
+"""
+from __future__ import annotations
+
+import re
+
+from ..dates import maybe_date, to_date
+from ..lexicon import concepts
+
+CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013]|,\s|\s(?:and|but|while|whereas|which|who|after|before|since|"
+                          r"when|because|although|though)\s", re.I)
+MIN_CLAUSE_WORDS = 4  # a clause shorter than this borrows its neighbour ("On Monday, the ...")
+
+
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause of `text` that holds the span [start, end)."""
+    left, right = 0, len(text)
+    for m in CLAUSE_BREAK.finditer(text):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    clause = text[left:right]
+    if len(clause.split()) < MIN_CLAUSE_WORDS:  # too short alone: take the next clause too
+        nxt = CLAUSE_BREAK.search(text, right + 1)
+        clause = text[left:nxt.start() if nxt else len(text)]
+    return clause
+
+
+def clause_concepts(text: str, phrase: str) -> set[str]:
+    """Content concepts of the clause around `phrase` (a time expression as written), the
+    date's own words left out."""
+    i = text.lower().find(phrase.lower()) if phrase else -1
+    if i < 0:
+        return set()
+    clause = clause_around(text, i, i + len(phrase))
+    return concepts(clause.replace(clause[clause.lower().find(phrase.lower()):][:len(phrase)], " ")) \
+        - concepts(phrase)
+
+
+def days_apart(a: str, b: str) -> int | None:
+    """Days between two partial dates taken as intervals (0 when they overlap)."""
+    if maybe_date(a) is None or maybe_date(b) is None:
+        return None
+    a0, a1, b0, b1 = to_date(a), to_date(a, end=True), to_date(b), to_date(b, end=True)
+    if a1 < b0:
+        return (b0 - a1).days
+    if b1 < a0:
+        return (a0 - b1).days
+    return 0

@@ -1,0 +1,210 @@
+"""Who did it: two sources that tell one act which happens once (asked for, ordered,
+discovered, walked out, caused) about the same thing, naming different agents ("the board
+asked for the closure" / "the closure was requested by the guild"; "on the orders of the
+governor" / "the mayor ordered").
+
+Read from the sentence's own words: the name just before the verb, the "by" agent of a
+passive, or the name in "at the request of X", "on X's orders". Only asserted, past, single
+acts count: hedges, negations, questions, futures, repeated acts and agents joined in one
+act ("X and Y asked", "X, backed by Y") are left out. Names are compared loosely (a shared
+word or an acronym means the same body, or a part of it), since entity resolution may not
+be at hand.
+"""
+from __future__ import annotations
+
+import re
+
+from wordfreq import zipf_frequency
+
+from ..dates import MONTHS, WEEKDAYS
+from ..lexicon import concepts
+from ..store import Store
+from ..story.statements import CANDIDATES_PER_CONCEPT, Statement, rarest
+from .amounts import overlap
+from .contradiction_dates import cached
+
+ACTS = {  # past forms of acts done once by one agent -> the act they tell
+    "asked for": "request", "requested": "request", "called for": "request",
+    "ordered": "order", "closed": "order", "shut": "order",
+    "discovered": "discover", "found": "discover", "detected": "discover", "spotted": "discover",
+    "uncovered": "discover", "walked out": "walkout", "stormed out": "walkout", "caused": "cause"}
+VERB = "|".join(sorted(ACTS, key=len, reverse=True))
+NAME = r"[A-Z][\w'&.\-]*(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?[A-Z][\w'&.\-]*)*"
+ACTIVE = re.compile(rf"\b(?P<verb>{VERB})\b")
+BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?\s+(?:had\s+)?(?:first\s+|formally\s+|officially\s+)?$")
+PASSIVE = re.compile(rf"\b(?P<verb>{VERB})\s+by\s+(?:the\s+)?(?P<agent>{NAME})")
+REQUEST = re.compile(rf"\b(?:at|on)\s+(?:the\s+)?(?:(?P<kind1>request|behest|orders?|instructions?)\s+of\s+"
+                     rf"(?:the\s+)?(?P<agent1>{NAME})|(?P<agent2>{NAME})['\u2019]s?\s+"
+                     rf"(?P<kind2>request|behest|orders?|instructions?))")
+NOT_ASSERTED = re.compile(
+    r"\?|\b(?:reportedly|allegedly|apparently|purportedly|supposedly|possibly|perhaps|probably|likely|may|"
+    r"might|could|would|should|will|shall|rumou?r\w*|unconfirmed|speculat\w*|den(?:y|ies|ied|ial)|not|never|"
+    r"no one|nobody|if|whether|believed|thought|suspected|said to|understood to|repeatedly|again|often|"
+    r"regularly|routinely|usually|frequently|always|every|each time|once more|twice|several times|"
+    r"many times|(?:has|have|had) long)\b|n['\u2019]t\b", re.I)
+JOINED = re.compile(r"\b(?:backed|supported|joined|accompanied|aided|assisted|helped|seconded)\s+by\b|"
+                    r"\b(?:together|along|jointly|in concert|in coordination|in cooperation|in conjunction)"
+                    r"\s+with\b|\bwith the (?:support|backing|help) of\b|\bjointly\b", re.I)
+JOINED_BEFORE = re.compile(r"(?:\band|&|\bwith|\bplus|,)\s+(?:the\s+)?$", re.I)
+JOINED_AFTER = re.compile(r"^\s*(?:,\s*)?(?:and|&|with|plus)\s+(?:the\s+)?[A-Z]")
+NOT_THE_ACT = {"that", "it", "no", "guilty", "dead", "himself", "herself", "themselves", "itself", "out",
+               "alive", "innocent", "liable", "responsible", "in", "at", "up", "down", "higher", "lower",
+               "flat", "its", "their", "his", "her", "our", "my", "your", "one", "two", "three", "four", "five",
+               "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "millions"}
+# "found that ...", "found guilty", "closed at $5", "closed its plant" (each its own), "ordered 40 jets"
+PLACE_PREPOSITIONS = re.compile(r"\b(?:in|near|on|to|against|into|across|outside|inside|over|under|by|about)\s+"
+                                r"(?:the\s+)?$", re.I)
+TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "governor", "mayor", "president", "minister", "premier",
+          "senator", "judge", "chief", "general", "prime", "secretary", "chairman", "chairwoman", "chair",
+          "director", "commissioner", "inspector", "sheriff", "captain", "lord", "lady", "prof",
+          "professor", "rep", "sen", "gov", "deputy", "acting", "former", "the", "of", "for", "de"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which",
+            "there", "one", "someone", "everyone"}
+CALENDAR = {m.lower() for m in MONTHS} | {w.lower() for w in WEEKDAYS}
+AGENT_SIMILARITY = 0.6  # two sentences tell one act on one thing (sentence embeddings)
+OBJECT_SHARED = 2  # content words the two share besides the agents and the verb
+UNEMBEDDED_SHARED = 3  # ... when a statement has no embedding
+UNEMBEDDED_OVERLAP = 0.6  # ... and the share of the shorter one's words they make
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name that tell who it is (titles, articles, calendar words left out)."""
+    return [w for w in re.findall(r"[A-Za-z][\w'&.\-]*", name)
+            if w.lower() not in TITLES and w.lower() not in CALENDAR]
+
+
+def agent_name(name: str, at_start: bool) -> str | None:
+    """The named agent in a captured name, or None for a pronoun or a common noun that
+    begins the sentence ("Officials asked for ...")."""
+    words = name.rstrip(".'-\u2019").split()
+    while words and (words[0].lower() in TITLES - {"of", "for", "de"} | CALENDAR or words[0].lower() == "the"):
+        words = words[1:]
+        at_start = False if words and words[0][0].isupper() else at_start
+    if not words or words[-1].lower() in ("of", "for", "de"):
+        return None
+    if len(words) == 1 and (words[0].lower() in PRONOUNS or (at_start and common(words[0]))):
+        return None
+    return " ".join(words) if name_words(" ".join(words)) else None
+
+
+def common(word: str) -> bool:
+    """A common lower-case word, capitalised only because it begins the sentence."""
+    if word.isupper() and len(word) > 1:
+        return False
+    return zipf_frequency(word.lower(), "en") >= 4.0
+
+
+def agent_acts(s: Statement) -> list[tuple[str, str, str]]:
+    """(act, agent, verb as written) of each single past act the statement asserts with a
+    named agent."""
+    return cached(s, "agent_acts", lambda: _acts(s.sentence.text))
+
+
+def _acts(text: str) -> list[tuple[str, str, str]]:
+    if NOT_ASSERTED.search(text) or JOINED.search(text):
+        return []
+    out: list[tuple[str, str, str]] = []
+    for m in PASSIVE.finditer(text):
+        agent = agent_name(m.group("agent"), False)
+        if agent and not JOINED_AFTER.match(text[m.end():]):
+            out.append((ACTS[m.group("verb")], agent, m.group("verb")))
+    for m in ACTIVE.finditer(text):
+        after = text[m.end():].lstrip()
+        if after.startswith("by") or next_word(text, m.end()) in NOT_THE_ACT or after[:1].isdigit() \
+                or after[:1] in "$\u20ac\u00a3":
+            continue
+        before = BEFORE.search(text[:m.start()])
+        if not before:
+            continue
+        start = before.start("agent")
+        if JOINED_BEFORE.search(text[:start]) or PLACE_PREPOSITIONS.search(text[:start]):
+            continue
+        agent = agent_name(before.group("agent"), not text[:start].strip())
+        if agent:
+            out.append((ACTS[m.group("verb")], agent, m.group("verb")))
+    for m in REQUEST.finditer(text):
+        kind = m.group("kind1") or m.group("kind2")
+        agent = agent_name(m.group("agent1") or m.group("agent2"), False)
+        if agent and not JOINED_AFTER.match(text[m.end():]):
+            out.append(("request" if kind.lower() in ("request", "behest") else "order", agent, kind))
+    return sorted(set(out))
+
+
+def next_word(text: str, at: int) -> str:
+    m = re.match(r"\s*([A-Za-z']+)", text[at:])
+    return m.group(1).lower() if m else ""
+
+
+def tokens(name: str) -> set[str]:
+    return {w.lower().strip(".") for w in name_words(name)}
+
+
+def same_agent(x: str, y: str) -> bool:
+    """One body under two names, or one a part of the other: a shared word (surname, head
+    word) or one the acronym of the other."""
+    tx, ty = tokens(x), tokens(y)
+    if tx & ty:
+        return True
+    for short, long in ((x, y), (y, x)):
+        letters = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'&\-]*", long) if w.lower() not in ("the",)
+                          and w[0].isupper())
+        caps = [w.replace(".", "") for w in short.split() if w.replace(".", "").isupper()]
+        if letters and any(c == letters or c == letters.upper() for c in caps):
+            return True
+    return False
+
+
+def mentions(text: str, agent: str) -> bool:
+    """The text names the agent (any of its telling words)."""
+    words = {w.lower().strip(".") for w in re.findall(r"[A-Za-z][\w'&.\-]*", text)}
+    return bool(tokens(agent) & words)
+
+
+def two_sources(a: Statement, b: Statement) -> bool:
+    """Different pages of different outlets, not one wire text reprinted."""
+    return a.doc_id != b.doc_id and (a.outlet or a.doc_id) != (b.outlet or b.doc_id) \
+        and not (a.origin and a.origin == b.origin)
+
+
+def agent_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
+    """The act both tell, with the two agents, when they name different ones."""
+    acts_a, acts_b = agent_acts(a), agent_acts(b)
+    if not acts_a or not acts_b or not two_sources(a, b):
+        return []
+    sim = a.similarity(b)
+    if sim is not None and sim < AGENT_SIMILARITY:
+        return []
+    for act, agent_a, verb_a in acts_a:
+        for act_b, agent_b, verb_b in acts_b:
+            if act != act_b or same_agent(agent_a, agent_b):
+                continue
+            if mentions(b.sentence.text, agent_a) or mentions(a.sentence.text, agent_b):
+                continue  # the other names both: a relation between them, not a rival telling
+            names = concepts(f"{agent_a} {agent_b} {verb_a} {verb_b}")
+            rest_a, rest_b = a.concepts - names, b.concepts - names
+            if len(rest_a & rest_b) < (OBJECT_SHARED if sim is not None else UNEMBEDDED_SHARED) or \
+                    (sim is None and overlap(rest_a, rest_b) < UNEMBEDDED_OVERLAP):
+                continue  # without embeddings, most of what was done must be said in both
+            return [("agent", {"values": [agent_a, agent_b], "act": act})]
+    return []
+
+
+KEY_WORDS = 3  # rarest words of what was done, by which statements of one act find each other
+
+
+def act_keys(s: Statement) -> list[str]:
+    """Index concepts that find other tellings of the statement's act: its rarest words
+    once the agents' names (which differ between rival tellings) are left out."""
+    acts = agent_acts(s)
+    if not acts:
+        return []
+    names = concepts(" ".join(agent for _, agent, _ in acts))
+    return sorted(s.concepts - names)
+
+
+def slot_candidates(store: Store, s: Statement, keys: list[str]) -> list[Statement]:
+    """Statements of other documents sharing the rarest of these concepts."""
+    if not keys:
+        return []
+    found = store.index.sharing(rarest(store, set(keys), KEY_WORDS), s.doc_id, CANDIDATES_PER_CONCEPT)
+    return [Statement.from_data(k, d) for k, d in store.index.data(found).items()]

@@ -1,0 +1,169 @@
+"""Dates of one act told by two sources: whole sentences that tell the same act, or the
+clauses that hold each date (same verb and more words, one's verb named in the other's
+clause, or many words in sentences alike); readings of a changing figure ("35 ships were
+waiting on Wednesday") and dates of telling ("said on Tuesday") date no single act.
+"""
+from __future__ import annotations
+
+import re
+
+from ..dates import compatible
+from ..story.statements import Statement, action_concepts
+from .amounts import READING_VERBS, dating, overlap
+from .contradiction_acts import clause_concepts, days_apart
+
+DATE_SIMILARITY = 0.5
+DATE_SHARED = 5
+DATE_PARAPHRASE = 0.68  # sentence similarity of two tellings of one dated act
+DATE_WINDOW_DAYS = 45  # two dates of one act told differently lie this close
+DATE_SAME_WORDS = 0.8  # ... or say the same so closely that the verbs need not match
+DATE_CLAUSE_SHARED = 2  # words the clauses around two dates share besides the act (same verb)
+DATE_CLAUSE_SIMILARITY = 0.3  # sentence similarity still needed when only the clauses match
+DATE_NAMED_ACT = 0.45  # ... when the two clauses' verbs differ
+DATE_CLAUSE_WORDS = 5  # words two clauses with different verbs share to tell one act
+DATE_ALIKE = 0.6  # ... and how alike their sentences must be
+MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def event_dates(s: Statement) -> list[str]:
+    """Past dates a statement gives (not deadlines, not "since" states)."""
+    return cached(s, "event_dates", lambda: [t.value for t in dating(s)])
+
+
+def cached(s: Statement, name: str, compute):
+    """A value derived from a statement, computed once per statement object."""
+    memo = s.__dict__.setdefault("_memo", {})
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
+
+
+def explicit_year(side: list[Statement]) -> bool:
+    """Some statement of the side writes its date out with the year: a date resolved only
+    against a page's own (maybe wrong) date is too weak to accuse another source with."""
+    return any(re.search(r"\b\d{4}\b", t.text) for s in side for t in dating(s))
+
+
+def close_dates(values: list[str]) -> bool:
+    """Two dates (days or months) near enough to be one act told two ways: when both were
+    resolved against wrong years they would not lie this close."""
+    gap = days_apart(values[0], values[1])
+    return min(len(values[0]), len(values[1])) >= 7 and gap is not None and gap <= DATE_WINDOW_DAYS
+
+
+SPEECH_VERBS = {"say", "tell", "add", "state", "note", "quote", "report", "write", "comment"}  # date the telling
+def reading(s: Statement) -> bool:
+    """A dated reading of a figure ("as of Sunday, 4,020 cases"; "35 vessels were waiting
+    on Wednesday"): such readings recur on many days and date no single act."""
+    if re.search(r"\bas of\b", s.sentence.text, re.I):
+        return True
+    verbs = {t.verb for t in dating(s) if t.verb}
+    return bool(s.sentence.quantities) and bool(verbs & READING_VERBS)
+
+
+def trusted_date(side: list[Statement]) -> bool:
+    """A side may accuse another of a wrong date when it writes the year out, or when its
+    relative date ("on Tuesday") was resolved against a page date that is firm."""
+    return explicit_year(side) or all(not s.weak_date for s in side)
+
+
+def same_event(a: Statement, b: Statement) -> bool:
+    """Two statements tell of one act: many shared words and the same act, or sentences
+    that paraphrase each other (embeddings) about an act that happened only once on
+    dates close enough to be one event told two ways (days or weeks apart, not years)."""
+    shared = a.concepts & b.concepts
+    if reading(a) or reading(b):
+        return False
+    if len(shared) >= DATE_SHARED and overlap(a.concepts, b.concepts) >= DATE_SIMILARITY and same_act(a, b):
+        return True
+    sim = a.similarity(b)
+    if sim is None or sim < DATE_PARAPHRASE or len(shared) < 3:
+        return False
+    if not (same_act(a, b) or sim >= DATE_SAME_WORDS):
+        return False
+    da, db = max(event_dates(a), key=len), max(event_dates(b), key=len)
+    return close_dates([da, db]) and not (a.weak_date and b.weak_date)
+
+
+def dated_act(a: Statement, b: Statement) -> list[str] | None:
+    """The dates two statements give one act, when they do: the whole sentences tell the
+    same act, or the clauses that hold a date each do (same verb, more words in common)."""
+    if same_event(a, b):
+        if any(compatible(x, y) for x in event_dates(a) for y in event_dates(b)) or readings(a, b):
+            return None
+        pairs = [(x, y) for x, act_x, words_x in act_clauses(a) for y, act_y, words_y in act_clauses(b)
+                 if act_x & act_y or act_x & words_y or act_y & words_x]
+        if not pairs:
+            return None  # the dates the two give belong to different acts of their sentences
+        values = [max((x for x, _ in pairs), key=len), max((y for _, y in pairs), key=len)]
+        return values if named(a, values[0]) and named(b, values[1]) else None
+    sim = a.similarity(b)
+    if sim is None or sim < DATE_CLAUSE_SIMILARITY or (a.weak_date and b.weak_date) \
+            or len(a.concepts & b.concepts) < 2:
+        return None
+    for value_a, act_a, words_a in act_clauses(a):
+        for value_b, act_b, words_b in act_clauses(b):
+            value_a, value_b = same_year(a, value_a, b, value_b)
+            if one_act(act_a, words_a, act_b, words_b, sim) and named(a, value_a) and named(b, value_b) \
+                    and not compatible(value_a, value_b) and close_dates([value_a, value_b]):
+                return [value_a, value_b]
+    return None
+
+
+def same_year(a: Statement, value_a: str, b: Statement, value_b: str) -> tuple[str, str]:
+    """A day written without its year on a page whose own date is a guess may lie in
+    another year than the guess: read it in the year of the other, firmer, date."""
+    loose_a, loose_b = yearless(a, value_a), yearless(b, value_b)
+    if loose_b and not loose_a:
+        return value_a, value_a[:4] + value_b[4:]
+    if loose_a and not loose_b:
+        return value_b[:4] + value_a[4:], value_b
+    return value_a, value_b
+
+
+def yearless(s: Statement, value: str) -> bool:
+    return s.weak_date and not any(t.value == value and re.search(r"\b\d{4}\b", t.text or "") for t in s.times)
+
+
+def one_act(act_a: set[str], words_a: set[str], act_b: set[str], words_b: set[str], sim: float) -> bool:
+    """Two dated clauses tell one act: the same verb and more words in common ("the first
+    case was confirmed on ..."); or one's verb named in the other's clause ("voted on the
+    18th to strip the city" / "stripped the city on the 15th"); or, in sentences alike,
+    several words of the act in common ("the fire broke out on ... during a test of the
+    engine" / "a fire on ... destroyed the engine during a test")."""
+    shared = words_a & words_b
+    if act_a & act_b:
+        return len(shared - act_a - act_b) >= DATE_CLAUSE_SHARED
+    if (act_a & words_b) or (act_b & words_a):
+        return len(shared - act_a - act_b) >= DATE_CLAUSE_SHARED - 1 and sim >= DATE_NAMED_ACT
+    return len(shared) >= DATE_CLAUSE_WORDS and sim >= DATE_ALIKE
+
+
+def named(s: Statement, value: str) -> bool:
+    """The statement writes this date out: a month told as "last month" is too loose to
+    set against a day another page names."""
+    return len(value) != 7 or any(t.value == value and MONTH_NAME.search(t.text or "") for t in dating(s))
+
+
+def readings(a: Statement, b: Statement) -> bool:
+    """Both sentences give a figure of one measure, at two values: dated readings of a
+    changing state (ships waiting on Wednesday, on Thursday), not one act dated twice."""
+    return any(qa.unit == qb.unit and qa.value != qb.value
+               for qa in a.sentence.quantities for qb in b.sentence.quantities)
+
+
+def act_clauses(s: Statement) -> list[tuple[str, set[str], set[str]]]:
+    """(date, act, words of its clause) of each past date at least a month precise that
+    dates an act rather than a reading ("had recorded 900 cases as of June 15")."""
+    return cached(s, "act_clauses", lambda: [
+        (t.value, action_concepts([t.verb]) or {t.verb}, clause_concepts(s.sentence.text, t.text))
+        for t in dating(s) if t.text and t.value and len(t.value) >= 7 and t.verb
+        and t.verb not in READING_VERBS | SPEECH_VERBS and not re.search(r"\bas of\b", t.text, re.I)])
+
+
+def same_act(a: Statement, b: Statement) -> bool:
+    """Both statements date the same kind of act: the verb that governs one's date is
+    among the other's verbs."""
+    acts_a = action_concepts([t.verb for t in dating(a) if t.verb])
+    acts_b = action_concepts([t.verb for t in dating(b) if t.verb])
+    return bool(acts_a & b.actions or acts_b & a.actions)

@@ -1,0 +1,279 @@
+"""Who did one act, and how a vote went: two sources naming different agents of an act that
+happens once, or different tallies of one vote. Invented names and sentences only."""
+from __future__ import annotations
+
+import numpy as np
+
+from storyline.analyze.contradiction_agents import agent_acts, agent_findings, same_agent
+from storyline.analyze.contradiction_tallies import tallies, tally_findings
+from storyline.analyze.contradictions import block_keys, pair_findings
+from storyline.lexicon import concepts
+from storyline.model import Sentence
+from storyline.story.statements import Statement
+
+BASE = np.random.default_rng(11).normal(size=384)
+BASE /= np.linalg.norm(BASE)
+
+
+def vec(seed: int, mix: float) -> bytes:
+    v = np.random.default_rng(seed).normal(size=384)
+    v = mix * BASE + (1 - mix) * v / np.linalg.norm(v)
+    return (v / np.linalg.norm(v)).astype(np.float16).tobytes()
+
+
+ALIKE = 0.9  # mix giving sentences about one thing (cosine ~0.8)
+UNLIKE = 0.0
+
+
+def stmt(doc: str, text: str, outlet: str, mix: float = ALIKE, seed: int | None = None,
+         origin: str | None = None, date: str = "2031-04-02") -> Statement:
+    s = Statement(doc, Sentence(doc, 0, 0, len(text), text), outlet, date, date,
+                  concepts=concepts(text), vector=vec(seed if seed is not None else hash(doc) % 1000, mix))
+    s.origin = origin or outlet
+    return s
+
+
+def pair(ta: str, tb: str, mix: float = ALIKE, outlet_b: str = "Hill Post", origin_b: str | None = None):
+    a = stmt("d1", ta, "Valley Times", mix, seed=1)
+    b = stmt("d2", tb, outlet_b, mix, seed=2, origin=origin_b)
+    return a, b
+
+
+# --- who did it ---------------------------------------------------------------------------
+
+def test_two_outlets_name_different_bodies_asking_for_the_same_closure():
+    a, b = pair("The Marwen Harbour Board asked for the closure of the eastern pier last week.",
+                "The closure of the eastern pier was requested by the Tolsey Fishing Guild.")
+    found = agent_findings(a, b)
+    assert found and found[0][0] == "agent"
+    assert found[0][1]["values"] == ["Marwen Harbour Board", "Tolsey Fishing Guild"]
+
+
+def test_at_the_request_of_and_orders_phrases_give_the_agent():
+    a, b = pair("The eastern pier was closed at the request of the Tolsey Fishing Guild.",
+                "The Marwen Harbour Board asked for the closure of the eastern pier.")
+    assert agent_findings(a, b)
+    c, d = pair("The plant was shut on the orders of Governor Ilse Rammond.",
+                "Mayor Tobin Quell ordered the plant shut on Friday.")
+    assert agent_acts(c) and agent_acts(c)[0][1] == "Ilse Rammond"
+    assert agent_findings(c, d)
+
+
+def test_discovery_by_two_different_named_teams():
+    a, b = pair("Engineers from Dastry Labs discovered the crack in the main spar.",
+                "The crack in the main spar was first detected by Kolvane Aerospace.")
+    assert agent_findings(a, b)
+
+
+def test_same_agent_under_another_name_is_no_contradiction():
+    assert same_agent("Marwen Harbour Board", "the Harbour Board")
+    assert same_agent("MHB", "Marwen Harbour Board")
+    assert same_agent("Ilse Rammond", "Governor Rammond")
+    assert not same_agent("Marwen Harbour Board", "Tolsey Fishing Guild")
+    a, b = pair("The Marwen Harbour Board asked for the closure of the eastern pier.",
+                "The closure of the eastern pier was requested by the MHB.")
+    assert agent_findings(a, b) == []
+
+
+def test_part_or_spokesperson_of_the_other_is_the_same_agent():
+    a, b = pair("Marwen Council asked for the closure of the eastern pier.",
+                "The closure of the eastern pier was requested by the Marwen Council planning committee.")
+    assert agent_findings(a, b) == []
+
+
+def test_different_acts_do_not_disagree_on_the_agent():
+    a, b = pair("The Marwen Harbour Board asked for the closure of the eastern pier.",
+                "The Tolsey Fishing Guild discovered the damage to the eastern pier.")
+    assert agent_findings(a, b) == []
+
+
+def test_different_objects_do_not_disagree():
+    a, b = pair("The Marwen Harbour Board asked for the closure of the eastern pier.",
+                "The Tolsey Fishing Guild asked for a new tax on imported nets.", mix=UNLIKE)
+    assert agent_findings(a, b) == []
+
+
+def test_same_outlet_or_wire_reprint_is_not_two_sources():
+    ta = "The Marwen Harbour Board asked for the closure of the eastern pier."
+    tb = "The closure of the eastern pier was requested by the Tolsey Fishing Guild."
+    a, b = pair(ta, tb, outlet_b="Valley Times")
+    assert agent_findings(a, b) == []
+    a, b = pair(ta, tb, origin_b="Valley Times")
+    assert agent_findings(a, b) == []
+
+
+def test_hedged_future_negated_and_questions_are_not_asserted():
+    tb = "The closure of the eastern pier was requested by the Tolsey Fishing Guild."
+    for ta in ("The Marwen Harbour Board reportedly asked for the closure of the eastern pier.",
+               "The Marwen Harbour Board may have asked for the closure of the eastern pier.",
+               "The Marwen Harbour Board will ask for the closure of the eastern pier.",
+               "The Marwen Harbour Board did not ask for the closure of the eastern pier.",
+               "Did the Marwen Harbour Board ask for the closure of the eastern pier?",
+               "Rumours that the Marwen Harbour Board asked for the closure of the eastern pier were denied."):
+        a, b = pair(ta, tb)
+        assert agent_findings(a, b) == [], ta
+
+
+def test_habitual_or_repeated_acts_and_speech_are_not_one_act():
+    tb = "The closure of the eastern pier was requested by the Tolsey Fishing Guild."
+    for ta in ("The Marwen Harbour Board has repeatedly asked for the closure of the eastern pier.",
+               "The Marwen Harbour Board again asked for the closure of the eastern pier.",
+               "The Marwen Harbour Board said the closure of the eastern pier was needed."):
+        a, b = pair(ta, tb)
+        assert agent_findings(a, b) == [], ta
+
+
+def test_two_agents_joined_in_one_act_are_not_rivals():
+    tb = "The closure of the eastern pier was requested by the Tolsey Fishing Guild."
+    for ta in ("The Marwen Harbour Board and the Osk Ferry Company asked for the closure of the eastern pier.",
+               "The Marwen Harbour Board, backed by the Osk Ferry Company, asked for the closure of the eastern pier."):
+        a, b = pair(ta, tb)
+        assert agent_findings(a, b) == [], ta
+
+
+def test_other_sentence_naming_both_agents_is_no_contradiction():
+    a, b = pair("The Marwen Harbour Board asked for the closure of the eastern pier.",
+                "The Tolsey Fishing Guild asked for the closure of the eastern pier after the Marwen Harbour Board "
+                "warned of damage.")
+    assert agent_findings(a, b) == []
+
+
+def test_pronouns_and_common_nouns_are_no_named_agent():
+    for text in ("He asked for the closure of the eastern pier.",
+                 "Officials asked for the closure of the eastern pier.",
+                 "The closure of the eastern pier was requested by residents."):
+        assert agent_acts(stmt("d1", text, "Valley Times")) == [], text
+
+
+def test_caused_by_names_and_found_that_is_a_finding_not_an_act():
+    assert agent_acts(stmt("d1", "The outage was caused by Brellan Power.", "Valley Times"))
+    assert agent_acts(stmt("d1", "Dastry Labs found that the spar was weak.", "Valley Times")) == []
+
+
+def test_agent_slot_is_a_block_key_and_a_pair_finding():
+    a, b = pair("The Marwen Harbour Board asked for the closure of the eastern pier.",
+                "The closure of the eastern pier was requested by the Tolsey Fishing Guild.")
+    assert "agent:request" in block_keys(a) and "agent:request" in block_keys(b)
+    assert any(slot == "agent" for slot, _ in pair_findings(a, b))
+
+
+# --- tallies ------------------------------------------------------------------------------
+
+def test_tally_forms_are_read():
+    assert tallies(stmt("d1", "The council voted 9-4 to approve the plan.", "V"))[0][1] == (9, 4)
+    assert tallies(stmt("d1", "The board voted six to one in favour.", "V"))[0][1] == (6, 1)
+    assert tallies(stmt("d1", "The motion passed by five votes to two.", "V"))[0][1] == (5, 2)
+    assert tallies(stmt("d1", "The plan was approved by a vote of 10 to 3.", "V"))[0][1] == (10, 3)
+    assert tallies(stmt("d1", "Rovers won 3-1 at home.", "V"))[0] == ("score", (3, 1))
+
+
+def test_different_tallies_of_one_vote_from_two_outlets_disagree():
+    a, b = pair("The Marwen council voted 9-4 to approve the harbour plan.",
+                "The harbour plan was approved by the Marwen council by a vote of 10 to 3.")
+    found = tally_findings(a, b)
+    assert found and found[0][0] == "tally" and found[0][1]["values"] == ["9-4", "10-3"]
+    assert any(slot == "tally" for slot, _ in pair_findings(a, b))
+
+
+def test_same_tally_written_two_ways_agrees():
+    a, b = pair("The Marwen council voted 9-4 to approve the harbour plan.",
+                "The harbour plan was approved by the Marwen council by nine votes to four.")
+    assert tally_findings(a, b) == []
+
+
+def test_tallies_of_unlike_sentences_votes_against_scores_or_one_outlet_do_not_disagree():
+    a, b = pair("The Marwen council voted 9-4 to approve the harbour plan.",
+                "The Osk school board voted 5-2 to close two schools.", mix=UNLIKE)
+    assert tally_findings(a, b) == []
+    a, b = pair("The Marwen council voted 9-4 to approve the harbour plan.",
+                "The Marwen council voted 10-3 to approve the harbour plan.", outlet_b="Valley Times")
+    assert tally_findings(a, b) == []
+    a, b = pair("Rovers won 3-1 at the harbour ground.", "The Marwen council voted 2-1 at the harbour ground.")
+    assert tally_findings(a, b) == []
+
+
+def test_ranges_dates_and_sentences_giving_both_tallies_are_not_disagreement():
+    for text in ("The 2030-31 budget was approved by the council.", "Shops open 9-5 on weekdays.",
+                 "Prices rose 3-4 percent."):
+        assert tallies(stmt("d1", text, "V")) == [], text
+    a, b = pair("The Marwen council voted 9-4 to approve the plan, after a 10-3 vote on the first reading.",
+                "The Marwen council voted 10-3 on the plan.")
+    assert tally_findings(a, b) == []
+
+
+SOMEWHAT = 0.48  # sentences told differently (cosine ~0.45)
+
+
+def test_one_body_on_one_day_told_differently_disagrees_on_the_tally():
+    a, b = pair("The Osk planning council voted 7-2 to approve the marina, the clerk said.",
+                "The council was split 6-3, according to the minutes, with two members absent.", mix=SOMEWHAT)
+    assert 0.35 < (a.similarity(b) or 0) < 0.6
+    assert tally_findings(a, b) and tally_findings(a, b)[0][1]["values"] == ["7-2", "6-3"]
+
+
+def test_loosely_alike_tallies_of_other_bodies_days_or_motions_do_not_disagree():
+    a, b = pair("The Osk planning council voted 7-2 to approve the marina, the clerk said.",
+                "The board was split 6-3, according to the minutes, with two council members absent.",
+                mix=SOMEWHAT)
+    assert tally_findings(a, b) == []  # board and council: two bodies
+    a = stmt("d1", "The Osk planning council voted 7-2 to approve the marina.", "Valley Times", SOMEWHAT,
+             seed=1, date="2031-04-02")
+    b = stmt("d2", "The council was split 6-3 on the marina, the minutes show.", "Hill Post", SOMEWHAT,
+             seed=2, date="2031-04-20")
+    assert tally_findings(a, b) == []  # weeks apart: another meeting
+    a, b = pair("The Osk planning council voted 7-2 to approve the marina budget.",
+                "The Osk planning council voted 6-3 to delay the marina budget.")
+    assert tally_findings(a, b) == []  # two motions
+
+
+def test_own_things_purchases_counts_and_prices_are_not_one_act_of_rival_agents():
+    for text in ("Brellan Power closed its plant in the north.", "Vantor Air ordered 40 jets last year.",
+                 "Shares of Vantor Air closed at $5.", "Kolvane Aerospace found 14 faults in the spar.",
+                 "Residents in Marwen asked for the closure of the eastern pier."):
+        assert agent_acts(stmt("d1", text, "Valley Times")) == [], text
+    a, b = pair("Brellan Power said Vantor Air caused the outage at the harbour.",
+                "Vantor Air said Brellan Power caused the outage at the harbour.")
+    assert agent_findings(a, b) == []  # each names both: a dispute told by each side, not two tellings
+
+
+def without_vector(s: Statement) -> Statement:
+    s.vector = None
+    return s
+
+
+def test_without_embeddings_words_and_the_meeting_decide():
+    a, b = pair("The Osk planning council voted 7-2 to approve the marina, the clerk said.",
+                "The council was split 6-3 on the marina, according to the clerk.")
+    assert tally_findings(without_vector(a), b)
+    a, b = pair("The Osk planning council voted 7-2 to approve the marina, the clerk said.",
+                "The board was split 6-3 on the marina, according to the clerk.")
+    assert tally_findings(without_vector(a), b) == []
+    a, b = pair("The Marwen Harbour Board asked for the closure of the eastern pier.",
+                "The closure of the eastern pier was requested by the Tolsey Fishing Guild.")
+    assert agent_findings(without_vector(a), b)
+    a, b = pair("The Marwen Harbour Board asked for the closure of the eastern pier.",
+                "The Tolsey Fishing Guild asked for the closure of its eastern offices in the city centre for repairs.")
+    assert agent_findings(without_vector(a), b) == []
+
+
+def test_a_new_page_meets_an_earlier_teller_of_the_act_through_the_index(tmp_path):
+    """Statements with no time or figure have no candidate pool; an act or a tally still
+    looks up earlier statements by the words of what was done (not the agents' names)."""
+    from storyline.analyze.contradictions import update_contradictions
+    from storyline.store.factory import open_store
+
+    a, b = pair("The Marwen Harbour Board asked for the closure of the eastern pier.",
+                "The closure of the eastern pier was requested by the Tolsey Fishing Guild.")
+    c, d = pair("The Osk planning council voted 7-2 to approve the marina, the clerk said.",
+                "The council was split 6-3 on the marina, according to the clerk.")
+    c.sentence.index = c.sentence.index + 1
+    d.sentence.index = d.sentence.index + 1
+    from storyline.model import Document
+    with open_store(str(tmp_path / "s.db")) as store:
+        for doc in ("d1", "d2"):
+            store.docs.add(Document(id=doc, source=f"{doc}.txt", text="x"))
+        store.index.save("d1", [(s.sentence.index, s.to_data(), sorted(s.concepts)) for s in (a, c)],
+                         {s.sentence.index: s.vector for s in (a, c) if s.vector})
+        assert update_contradictions(store, [b, d], {b.key: [], d.key: []}) == 2
+        assert store.items.contradictions_with([a.key], "agent")
+        assert store.items.contradictions_with([c.key], "tally")

@@ -1,0 +1,209 @@
+"""Contradiction judges on invented statements: amounts, running totals, dates of one act
+told in a clause, parts against wholes, and the per-page blocking that keeps the work linear."""
+from __future__ import annotations
+
+import numpy as np
+
+from storyline.analyze.amounts import amount_findings, part_of, shrunk_total
+from storyline.analyze.contradiction_acts import clause_around, days_apart
+from storyline.analyze.contradiction_rebuttals import denials, rebuttal, rebutted
+from storyline.analyze.contradictions import (
+    SAME_DOCUMENT_PEERS,
+    block_keys,
+    dated_act,
+    update_contradictions,
+)
+from storyline.lexicon import concepts
+from storyline.model import Quantity, Sentence, TimeValue
+from storyline.story.statements import Statement
+
+
+def vec(seed: int, base: np.ndarray | None = None, mix: float = 0.0) -> bytes:
+    v = np.random.default_rng(seed).normal(size=384)
+    if base is not None:
+        v = mix * base + (1 - mix) * v / np.linalg.norm(v)
+    return (v / np.linalg.norm(v)).astype(np.float16).tobytes()
+
+
+def stmt(doc: str, text: str, outlet: str, date: str, quantities=(), times=(), vector=None, idx=0,
+         weak=False) -> Statement:
+    sentence = Sentence(doc, idx, 0, len(text), text, quantities=list(quantities))
+    tvs = [TimeValue(doc, idx, 0, 0, t, "date", v, "day" if len(v) == 10 else "month", tense="past", verb=verb)
+           for t, v, verb in times]
+    return Statement(doc, sentence, outlet, date, date, tvs, concepts=concepts(text), vector=vector,
+                     weak_date=weak)
+
+
+def q(text: str, value: float, head: str | None, sentence: str, approx: str | None = None,
+      unit: str = "count") -> Quantity:
+    return Quantity(value, unit, head, approx, text, sentence.index(text))
+
+
+BASE = np.random.default_rng(7).normal(size=384)
+BASE /= np.linalg.norm(BASE)
+
+
+def test_same_counted_thing_with_few_shared_words_disagrees_when_sentences_alike():
+    ta = "About 7,100 lamps had been fixed before the stop, according to the importer."
+    tb = "By then, about 5,200 lamps had been given the first fix."
+    a = stmt("d1", ta, "Valley Times", "2031-05-02", [q("7,100", 7100, "lamp", ta, "about")],
+             vector=vec(1, BASE, 0.9))
+    b = stmt("d2", tb, "Hill Post", "2031-05-03", [q("5,200", 5200, "lamp", tb, "about")],
+             vector=vec(2, BASE, 0.9))
+    found = amount_findings(a, b)
+    assert found and found[0][1]["values"] == ["7,100", "5,200"]
+
+
+def test_unrelated_sentences_with_one_counted_noun_do_not_disagree():
+    ta = "About 7,100 lamps were sold in the north."
+    tb = "Officials counted 5,200 lamps at the fair."
+    a = stmt("d1", ta, "Valley Times", "2031-05-02", [q("7,100", 7100, "lamp", ta, "about")], vector=vec(1))
+    b = stmt("d2", tb, "Hill Post", "2031-05-03", [q("5,200", 5200, "lamp", tb)], vector=vec(2))
+    assert amount_findings(a, b) == []
+
+
+def test_running_total_smaller_on_a_later_page_disagrees_larger_is_an_update():
+    te = "The club has so far sold 8,400 seats for the final."
+    tl = "About 5,000 seats had been sold for the final, the club said."
+    early = stmt("d1", te, "Valley Times", "2031-03-01", [q("8,400", 8400, "seat", te)])
+    late = stmt("d2", tl, "Hill Post", "2031-03-20", [q("5,000", 5000, "seat", tl, "about")])
+    assert shrunk_total(early, early.sentence.quantities[0], late, late.sentence.quantities[0])
+    grown = stmt("d2", "The club has so far sold 9,900 seats.", "Hill Post", "2031-03-20",
+                 [q("9,900", 9900, "seat", "The club has so far sold 9,900 seats.")])
+    assert not shrunk_total(early, early.sentence.quantities[0], grown, grown.sentence.quantities[0])
+    weak = stmt("d3", tl, "Hill Post", "2031-03", [q("5,000", 5000, "seat", tl, "about")], weak=True)
+    assert not shrunk_total(early, early.sentence.quantities[0], weak, weak.sentence.quantities[0])
+
+
+def test_a_partys_share_is_a_part_not_the_whole():
+    text = "The first customer said it was keeping its three probes on the flight."
+    s = stmt("d1", text, "Valley Times", "2031-01-01", [q("three", 3, "probe", text)])
+    assert part_of(s, s.sentence.quantities[0])
+    whole = "The flight will carry eight probes."
+    w = stmt("d2", whole, "Hill Post", "2031-01-02", [q("eight", 8, "probe", whole)])
+    assert not part_of(w, w.sentence.quantities[0])
+
+
+def test_date_of_one_act_read_from_its_clause():
+    ta = "The first leak was found on Monday by the city water board, which sent samples to a lab."
+    tb = "As of June 2 the board had logged 900 reports since the first leak was found on March 3 last year."
+    a = stmt("d1", ta, "Valley Times", "2031-03-08", times=[("on Monday", "2031-03-06", "find")],
+             vector=vec(3, BASE, 0.5))
+    b = stmt("d2", tb, "Hill Post", "2032-06-04", times=[("June 2", "2032-06-02", "log"),
+                                                          ("on March 3 last year", "2031-03-03", "find")],
+             vector=vec(4, BASE, 0.5))
+    assert dated_act(a, b) == ["2031-03-06", "2031-03-03"]
+    far = stmt("d3", tb.replace("March 3", "June 30"), "Hill Post", "2032-06-04",
+               times=[("on June 30 last year", "2031-06-30", "find")], vector=vec(4, BASE, 0.5))
+    assert dated_act(a, far) is None  # months apart: another act, or a wrong year
+
+
+def test_clause_and_interval_helpers():
+    text = "The bridge, which opened in 1990, was closed on Friday after a crack was found."
+    i = text.index("on Friday")
+    assert clause_around(text, i, i + 9).strip() == "was closed on Friday"
+    assert days_apart("2031-11", "2031-12-19") == 19
+    assert days_apart("2031-11-05", "2031-11") == 0
+
+
+def test_pages_are_compared_by_slot_blocks_in_linear_time(tmp_path, monkeypatch):
+    """A long page: each statement meets at most SAME_DOCUMENT_PEERS earlier ones of its slot
+    kind, so the comparisons grow with the page, not with its square (timings: benchmarks/)."""
+    import storyline.analyze.contradictions as module
+    from storyline.store.factory import open_store
+
+    calls = []
+    real = module.pair_findings
+    monkeypatch.setattr(module, "pair_findings", lambda a, b: calls.append(1) or real(a, b))
+
+    def page(n: int) -> list[Statement]:
+        out = []
+        for i in range(n):
+            text = f"Crews cleared {100 + i} drains in ward {i} this week."
+            out.append(stmt("big", text, "Valley Times", "2031-01-01",
+                            [q(str(100 + i), 100 + i, "drain", text)], idx=i))
+        return out
+
+    small, large = page(200), page(1600)
+    assert block_keys(small[0]) == ["denial", "qty:count"]  # its figures, and earlier denials of its page
+    counts = []
+    for statements in (small, large):
+        calls.clear()
+        with open_store(str(tmp_path / f"s{len(statements)}.db")) as store:
+            update_contradictions(store, statements, {s.key: [] for s in statements})
+        counts.append(len(calls))
+    assert 0 < counts[0] <= 200 * SAME_DOCUMENT_PEERS
+    assert counts[1] <= 1600 * SAME_DOCUMENT_PEERS < 1600 * 1599 // 2
+    assert counts[1] <= 8 * counts[0] * 1.5  # 8x the statements, about 8x the comparisons
+
+
+def test_a_denial_meets_what_another_source_said():
+    said = stmt("d1", "League chair Ona Brevik said the delay had been requested by the Tarnow organisers.",
+                "Valley Times", "2031-02-01")
+    said.speaker = "Ona Brevik"
+    other = stmt("d1", "Tarnow will host the cup next year, the league said.", "Valley Times", "2031-02-01", idx=1)
+    other.speaker = "the league"
+    denier = stmt("d1", "Piet Lorn, head of the Tarnow bid, said the request came from the league, not from Tarnow.",
+                  "Valley Times", "2031-02-01", idx=2)
+    denier.speaker = "Piet Lorn"
+    assert [d[0] for d in denials(denier)] == ["from Tarnow"]
+    assert rebuttal(denier, said) is not None
+    best = rebutted(denier, [other, said])
+    assert best == {"from Tarnow": [said]}  # the statement about the request, not any mention
+    same_speaker = stmt("d2", said.sentence.text, "Hill Post", "2031-02-02")
+    same_speaker.speaker = "Piet Lorn"
+    assert rebuttal(denier, same_speaker) is None  # one source correcting itself
+
+
+def test_a_denied_figure_and_figures_of_speech():
+    said = stmt("d1", "The fund approved a request for 1.4 million vials of serum.", "Valley Times", "2031-02-01",
+                [q("1.4 million", 1.4e6, "vial", "The fund approved a request for 1.4 million vials of serum.")])
+    text = "An official said the grant was 700,000 vials, not the 1.4 million announced in the capital."
+    denier = stmt("d2", text, "Hill Post", "2031-02-03", [q("700,000", 7e5, "vial", text)])
+    denier.speaker = "An official"
+    assert rebuttal(denier, said) is not None
+    loose = stmt("d3", "The owners will spend billions, not millions, on new lines.", "Hill Post", "2031-02-03")
+    loose.speaker = "the owners"
+    plain = stmt("d4", "The plan costs millions of euros.", "Valley Times", "2031-02-01")
+    assert rebuttal(loose, plain) is None
+
+
+def test_figures_of_one_act_compare_across_pages_readings_far_apart_do_not():
+    ta = "The review carried out on May 3 found 12 faults that block service."
+    tb = "The review, conducted on May 9, found five faults serious enough to block service."
+    a = stmt("d1", ta, "Valley Times", "2031-05-20", [q("12", 12, "fault", ta)],
+             times=[("on May 3", "2031-05-03", "carry")], vector=vec(5, BASE, 0.9))
+    b = stmt("d2", tb, "Hill Post", "2031-06-02", [q("five", 5, "fault", tb)],
+             times=[("on May 9", "2031-05-09", "conduct")], vector=vec(6, BASE, 0.9))
+    assert amount_findings(a, b)  # one review's count told two ways
+    tc = "Prices rose to 7.2 per cent in April, the bureau said."
+    td = "Prices rose to 5.1 per cent in August, the bureau said."
+    c = stmt("d3", tc, "Valley Times", "2031-05-02", [q("7.2 per cent", 7.2, "price", tc, unit="percent")],
+             times=[("in April", "2031-04", "rise")], vector=vec(7, BASE, 0.95))
+    d = stmt("d4", td, "Hill Post", "2031-09-02", [q("5.1 per cent", 5.1, "price", td, unit="percent")],
+             times=[("in August", "2031-08", "rise")], vector=vec(8, BASE, 0.95))
+    assert amount_findings(c, d) == []  # two monthly readings
+
+
+def test_two_speakers_of_one_page_disagree_on_a_figure():
+    ta = "A fans' group said about 2,300 pass holders were still waiting for their money."
+    tb = "Fewer than 700 pass holders are still owed money, the club's chief said, and many have been slow to reply."
+    a = stmt("d1", ta, "Valley Times", "2031-10", [q("2,300", 2300, "holder", ta, "about")],
+             vector=vec(9, BASE, 0.7), weak=True, idx=3)
+    a.speaker = "A fans' group"
+    b = stmt("d1", tb, "Valley Times", "2031-10", [q("700", 700, "holder", tb, "fewer than")],
+             vector=vec(10, BASE, 0.7), weak=True, idx=8)
+    b.speaker = "the club's chief"
+    assert amount_findings(a, b)
+    b.speaker = "A fans' group"
+    assert amount_findings(a, b) == []  # one speaker of one page: not two sources
+
+
+def test_a_yearless_day_on_a_page_of_guessed_date_is_read_in_the_other_year():
+    ta = "The board, which voted on March 18 to move the final, met in the capital."
+    tb = "It is the third date given since the board moved the final on March 15 to a new city."
+    a = stmt("d1", ta, "Valley Times", "2031-04-02", times=[("on March 18", "2031-03-18", "vote")],
+             vector=vec(11, BASE, 0.6))
+    b = stmt("d2", tb, "Hill Post", "2032-04", times=[("on March 15", "2032-03-15", "move")],
+             vector=vec(12, BASE, 0.6), weak=True)
+    assert dated_act(a, b) == ["2031-03-18", "2031-03-15"]

@@ -30,3 +30,11 @@ def test_mixed_case_titles_are_left_alone():
     assert readable_title(None, TEXT) is None
     assert readable_title("", TEXT) == ""
     assert readable_title("2024", TEXT) == "2024"
+
+
+def test_site_name_after_a_bar_is_cut_from_the_title():
+    from storyline.clean.title import without_site
+    assert without_site("Pier closes after storm | Harbor Star", "Harbor Star") == "Pier closes after storm"
+    assert without_site("Pier closes after storm - The Harbor Star", "Harbor Star") == "Pier closes after storm"
+    assert without_site("Pier closes after storm | Opinion", "Harbor Star") == "Pier closes after storm | Opinion"
+    assert without_site("Harbor Star", "Harbor Star") == "Harbor Star"

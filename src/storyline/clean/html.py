@@ -13,7 +13,7 @@ import json
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -39,6 +39,8 @@ class Extracted:
     url: str | None = None
     guessed_date: str | None = None  # trafilatura's (htmldate's) date, when metadata has none
     guessed_sitename: str | None = None  # trafilatura's: maybe a social handle or the host
+    title_tag: str | None = None
+    notices: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -46,6 +48,8 @@ class PageMeta:
     sitename: str | None = None
     published: str | None = None
     url: str | None = None
+    title_tag: str | None = None  # the <title> as written, often with the site after a bar
+    notices: list[str] = field(default_factory=list)  # copyright lines of the page's footer
 
 
 def _jsonld_items(data: object) -> list[dict]:
@@ -107,10 +111,24 @@ def page_metadata(html: str) -> PageMeta:
         times = tree.xpath("//time[@pubdate or @itemprop='datePublished'][@datetime]") \
             or tree.xpath("//article//time[@datetime]|//header//time[@datetime]")
         meta.published = times[0].get("datetime") if times else None
+    titles = tree.xpath("//title/text()")
+    meta.title_tag = " ".join(titles[0].split()) if titles else None
+    meta.notices = _copyright_notices(tree)
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     meta.url = next((tags[k] for k in URL_META if k in tags), None) or \
         (canonical[0] if canonical else None) or meta.url
     return meta
+
+
+def _copyright_notices(tree: object) -> list[str]:
+    """Short text blocks holding "©" or "Copyright" (a footer trafilatura leaves out)."""
+    found: list[str] = []
+    for node in tree.xpath("//body//*[not(self::script or self::style)]/text()"):  # type: ignore[attr-defined]
+        text = " ".join(str(node).split())
+        if text and len(text.split()) <= 25 and re.search(r"©|\bcopyright\b", text, re.I) \
+                and text not in found:
+            found.append(text)
+    return found[:3]
 
 
 def _fallback_text(html: str) -> str:
@@ -142,7 +160,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     if doc is None:
         log.debug("trafilatura found no article; using the page's visible text")
         return Extracted(text=_fallback_text(html), date=meta.published, sitename=meta.sitename,
-                         url=url or meta.url)
+                         url=url or meta.url, title_tag=meta.title_tag, notices=meta.notices)
     field = _fields(doc)
     text = field("text") or ""
     if len(text.strip()) < 40:
@@ -150,7 +168,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     return Extracted(text=text, title=field("title"), date=meta.published,
                      sitename=meta.sitename, author=field("author"),
                      url=url or meta.url or field("url"), guessed_date=field("date"),
-                     guessed_sitename=field("sitename"))
+                     guessed_sitename=field("sitename"), title_tag=meta.title_tag,
+                     notices=[n for n in meta.notices if n not in text])
 
 
 def _fields(doc: object) -> Callable[[str], str | None]:

@@ -21,6 +21,7 @@ SENTENCE_END = re.compile(r"[.!?…。！？؟।۔][\"'”’»)\]]*$|[\"”»]
 TIMESTAMP = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
 WEATHER = re.compile(r"^-?\d{1,3}(\.\d)?\s*°?\s*[CF]\b.{0,30}$")
 URL_ONLY = re.compile(r"^(https?://|www\.)\S+$", re.I)
+EMAIL = re.compile(r"[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
 CRUMB = re.compile(r"^[\w&' -]{1,30}(\s*[/>»|›]\s*[\w&' -]{1,30})+$")
 LIST_SEPARATORS = re.compile(r"\s*[|•·▪‧∙◦]\s*|\s+/\s+|\s+[>»›]\s+|\s{2,}")
 TIMECODE = r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?"
@@ -268,8 +269,8 @@ def classify_line(line: str) -> str | None:
         return "timestamp" if TIMESTAMP.match(text) else "decoration"
     if WEATHER.match(text):
         return "weather"
-    if URL_ONLY.match(text):
-        return "footer"
+    if URL_ONLY.match(text) or (EMAIL.search(text) and word_count(text) <= 15 and not is_sentence(text)):
+        return "footer"  # a web or e-mail address the site gives ("Contact: news@...")
     if is_multiscript_menu(text):
         return "language menu"
     if word_count(text) > 60:

@@ -35,6 +35,7 @@ class Domain:
     label: str  # the label that names the site: "nydailynews" in m.nydailynews.com
     suffix: str  # "com", "co.uk"
     others: tuple[str, ...] = ()  # specific host labels before it ("abcnews" in abcnews.go.com)
+    listed: bool = True  # the suffix is in the public suffix list (not "report.pdf")
 
 
 def parse_domain(url: str) -> Domain | None:
@@ -46,14 +47,15 @@ def parse_domain(url: str) -> Domain | None:
     from tld import get_tld
 
     found = get_tld(host, fix_protocol=True, as_object=True, fail_silently=True)
-    if found is not None and not isinstance(found, str) and found.domain:
-        label, suffix, sub = found.domain, found.tld, found.subdomain
+    listed = found is not None and not isinstance(found, str) and bool(found.domain)
+    if listed:
+        label, suffix, sub = found.domain, found.tld, found.subdomain  # type: ignore[union-attr]
     else:
         parts = host.split(".")
         label, suffix, sub = parts[-2], parts[-1], ".".join(parts[:-2])
     generic = lx.word_set("generic_subdomains")
     others = tuple(s for s in reversed(sub.split(".")) if s and s not in generic)
-    return Domain(host, label.lower(), suffix.lower(), others)
+    return Domain(host, label.lower(), suffix.lower(), others, listed)
 
 
 def _languages(suffix: str) -> tuple[str, ...]:
@@ -68,31 +70,47 @@ def _zipf(word: str, langs: tuple[str, ...]) -> float:
     return max(zipf_frequency(word, lang) for lang in langs)
 
 
-def _chunk_score(chunk: str, langs: tuple[str, ...], whole: bool) -> float:
+def _chunk_score(chunk: str, langs: tuple[str, ...], whole: bool,
+                 known: frozenset[str] = frozenset()) -> float:
     """Log10 probability of a chunk as one word (zipf - 9), less one for each word. A long
     chunk that is rare as a word is most often a glued name from web text ("aljazeera",
-    "middleeast"), so splitting it is preferred; a chunk that is no word (or a single letter) costs more than
-    a rare word, more the longer it is."""
+    "middleeast"), so splitting it is preferred; a chunk that is no word (or a single letter)
+    costs more than a rare word, more the longer it is; a short rare word is taken for a
+    piece of a name rather than a word, and the words outlet names end in are preferred, so
+    "velgradherald" is "velgrad" + "herald", not "vel" + "grad" + "herald". A word the page itself writes as a name (`known`)
+    counts as a common word: the page spells the site's name ("Quayside", "Tarrow")."""
     z = _zipf(chunk, langs) if len(chunk) > 1 else 0.0
-    if z <= 0:
-        return -12.0 - 0.6 * len(chunk)
-    score = z - 10.0  # one more word costs a little: "el pais" before "elp a is"
-    if z < 3.0 and len(chunk) >= 6:
-        score -= 4.0 if whole else 2.0
-    return score
+    if z <= 0:  # a letter alone is an initial ("h" + "courier"), cheaper than a run of them
+        score = -11.0 if len(chunk) == 1 else -12.0 - 0.6 * len(chunk)
+    else:
+        score = z - 10.0  # one more word costs a little: "el pais" before "elp a is"
+        if z < 3.0 and len(chunk) >= 6:
+            score -= 4.0 if whole else 2.0
+        elif z < 3.0 and re.search("[aeiou]", chunk):
+            score -= 4.0  # a short rare word is more likely a piece of a name ("vel" + "grad")
+        if chunk in lx.word_set("outlet_words"):
+            score += 3.0  # names end in "Herald", "Times": "velgrad" + "herald"
+    return max(score, -5.0) if chunk in known else score
 
 
-def split_label(label: str, suffix: str = "com") -> list[str]:
+def split_label(label: str, suffix: str = "com", known: frozenset[str] = frozenset()) -> list[str]:
     """The most probable word sequence of a domain label: "nydailynews" -> ["ny", "daily",
-    "news"]; digits stand apart ("france24" -> ["france", "24"])."""
+    "news"]; digits stand apart ("france24" -> ["france", "24"]); hyphens are the writer's
+    own word breaks ("the-quayside-echo"), so a part that is a word stays whole. `known`:
+    lower-case words the page writes as names, preferred as chunks."""
     langs = _languages(suffix)
     words: list[str] = []
-    for chunk in re.findall(r"[^\W\d_]+|\d+", label.lower()):
-        words += _segment(chunk, langs) if not chunk.isdigit() else [chunk]
+    parts = [p for p in label.lower().split("-") if p]
+    for part in parts:
+        for chunk in re.findall(r"[^\W\d_]+|\d+", part):
+            if chunk.isdigit() or (len(parts) > 1 and (_zipf(chunk, langs) > 0 or chunk in known)):
+                words.append(chunk)
+            else:
+                words += _segment(chunk, langs, known)
     return words
 
 
-def _segment(text: str, langs: tuple[str, ...]) -> list[str]:
+def _segment(text: str, langs: tuple[str, ...], known: frozenset[str] = frozenset()) -> list[str]:
     n = len(text)
     if n <= 5 and not re.search("[aeiou]", text):
         return [text]  # "kvtn": an acronym, not "kv" + "tn"
@@ -101,7 +119,8 @@ def _segment(text: str, langs: tuple[str, ...]) -> list[str]:
         for start in range(max(0, end - 20), end):
             if best[start][0] == -math.inf:
                 continue
-            score = best[start][0] + _chunk_score(text[start:end], langs, start == 0 and end == n)
+            score = best[start][0] + _chunk_score(text[start:end], langs,
+                                                  start == 0 and end == n, known)
             if score > best[end][0]:
                 best[end] = (score, start)
     words: list[str] = []
@@ -145,9 +164,26 @@ def case_words(words: list[str], langs: tuple[str, ...] = ("en",)) -> str:
     return " ".join(out)
 
 
-def name_from_label(label: str, suffix: str = "com") -> str:
-    """ "usatoday" -> "USA Today", "theguardian" -> "The Guardian", "bbc" -> "BBC"."""
-    return case_words(split_label(label, suffix), _languages(suffix))
+def name_from_label(label: str, suffix: str = "com", page_text: str = "") -> str:
+    """ "usatoday" -> "USA Today", "theguardian" -> "The Guardian", "bbc" -> "BBC". Words the
+    page writes as names ("Tarrow" in "tarrow24") are kept whole and cased as it writes them."""
+    forms = _page_names(page_text)
+    langs = _languages(suffix)
+    words = split_label(label, suffix, frozenset(forms))
+    cased = case_words(words, langs).split()
+    return " ".join(forms.get(w, c) if len(w) >= 4 else c for w, c in zip(words, cased, strict=True))
+
+
+def _page_names(text: str) -> dict[str, str]:
+    """Capitalised words of four letters or more on a page (not in capitals throughout), by
+    their lower-case form: the names it writes."""
+    counts: dict[str, dict[str, int]] = {}
+    for m in re.finditer(r"(?<![\w'’-])[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![\w'’-])", text):
+        word = m.group(0)
+        if len(word) >= 4:
+            forms = counts.setdefault(word.lower(), {})
+            forms[word] = forms.get(word, 0) + 1
+    return {low: max(forms, key=lambda f: (forms[f], f)) for low, forms in sorted(counts.items())}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -180,10 +216,12 @@ def name_on_page(label: str, text: str) -> str | None:
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
     lowercase_page = is_lowercase_text(text)
     counts: dict[str, int] = {}
-    for i, (start, _, tok) in enumerate(tokens):
+    for i, (start, stop, tok) in enumerate(tokens):
         if not key.startswith(tok[0].lower()) or not (tok[0].isupper() or lowercase_page
                                                      or tok[0].isdigit()):
             continue
+        if text[max(0, start - 1):start] in (".", "/", "@", ":") or re.match(r"\.[a-z]", text[stop:stop + 2]):
+            continue  # a web or e-mail address ("www.harborstar.com"), not the name written
         if tok.lower() == key and len(key) <= 4 and not (tok.isupper() or lowercase_page):
             continue  # a short label is an acronym: "Go" is no name for "go"
         end = _match_from(tokens, text, i, key, lowercase_page)
@@ -202,7 +240,8 @@ def _match_from(tokens: list[tuple[int, int, str]], text: str, i: int, key: str,
     def walk(j: int, pos: int, full: int, initials: int) -> int | None:
         if pos == len(key):
             ok = (full >= 1 and (initials == 0 or any(
-                len(tokens[k][2]) >= 3 for k in range(i, j)))) or j - i == 1
+                len(tokens[k][2]) >= 3 for k in range(i, j)))) or j - i == 1 or \
+                (initials == j - i >= 2 and tokens[j - 1][2].lower() in lx.word_set("outlet_words"))
             return j - 1 if ok and initials <= 3 else None
         if j >= len(tokens) or j - i >= MAX_NAME_WORDS:
             return None
@@ -230,6 +269,9 @@ def outlet_for_url(url: str, page_text: str = "") -> tuple[str, str] | None:
     domain = parse_domain(url)
     if domain is None:
         return None
+    if "." not in domain.suffix and domain.suffix in lx.word_set("outlet_words"):
+        domain = Domain(domain.host, domain.label + domain.suffix, domain.suffix, domain.others,
+                        domain.listed)
     labels = (domain.label, *domain.others)
     if len(domain.label) <= 3 and domain.others:  # a short host of several sites ("go.com")
         labels = (*domain.others, domain.label)
@@ -237,4 +279,4 @@ def outlet_for_url(url: str, page_text: str = "") -> tuple[str, str] | None:
         name = name_on_page(label, page_text)
         if name:
             return name, "page"
-    return name_from_label(labels[0], domain.suffix), "domain"
+    return name_from_label(labels[0], domain.suffix, page_text), "domain"

@@ -120,7 +120,8 @@ def _find_title(lines: list[str], verdicts: list[str | None]) -> int | None:
             break  # running text: the body has begun
         if ln.endswith((".", ":")) and words >= 6:
             break
-        (candidates if words >= 4 and not ln.endswith((".", ":")) else labels).append(i)
+        headline = words >= 4 and not ln.endswith((".", ":")) and not _masthead_shaped(ln)
+        (candidates if headline else labels).append(i)
         if len(candidates) >= 4 or len(candidates) + len(labels) > 20:
             break
     title = _pick_title(lines, verdicts, candidates)
@@ -131,6 +132,18 @@ def _find_title(lines: list[str], verdicts: list[str | None]) -> int | None:
         if j < title:
             verdicts[j] = "section label"
     return title
+
+
+def _masthead_shaped(line: str) -> bool:
+    """A site's name with its slogan: "Harbour Courier - Local news since 1888", "HARBOUR
+    COURIER | Tarrow's daily paper": before a spaced dash or bar, one to four capitalised
+    words, the last a word outlet names are made of."""
+    parts = re.split(r"\s+[-–—|]\s+|\s*\|\s*", line, maxsplit=1)
+    if len(parts) < 2:
+        return False
+    words = parts[0].split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and \
+        words[-1].lower() in lx.word_set("outlet_words")
 
 
 def _pick_title(lines: list[str], verdicts: list[str | None], candidates: list[int]) -> int | None:
@@ -181,6 +194,34 @@ def _mark_runs(lines: list[str], verdicts: list[str | None], keep: set[int]) -> 
             for j in fresh:
                 verdicts[j] = "menu"
         run = []
+
+
+def _mark_caption_before_credit(lines: list[str], verdicts: list[str | None], keep: set[int]) -> None:
+    """A bare picture credit on its own line ("Getty Images", "Photo: Jane Doe/Agency") closes
+    a caption: the short line just above it, when it reports no speech, is that caption."""
+    for i, (ln, v) in enumerate(zip(lines, verdicts, strict=True)):
+        if v != "caption" or word_count(ln) > 6 or ends_like_sentence(ln):
+            continue  # "The images were shared." is a short sentence, not a credit
+        j = i - 1
+        while j >= 0 and not lines[j]:
+            j -= 1
+        if j < 0 or verdicts[j] is not None or j in keep:
+            continue
+        above = lines[j]
+        if word_count(above) <= 20 and not re.search(r"[\"“”«»]|\b(?:said|says|told|added)\b", above):
+            verdicts[j] = "caption"
+
+
+def _mark_prompt_blurbs(lines: list[str], verdicts: list[str | None], keep: set[int]) -> None:
+    """The blurb inside a sign-up box: a short line right under a prompt ("Get the weekly
+    email") and right above a form or another prompt ("Your email", "Subscribe")."""
+    filled = [i for i, ln in enumerate(lines) if ln]
+    for k in range(1, len(filled) - 1):
+        above, i, below = filled[k - 1], filled[k], filled[k + 1]
+        if verdicts[i] is None and i not in keep and verdicts[above] == "prompt" and \
+                verdicts[below] in ("prompt", "furniture", "comment form") and \
+                word_count(lines[i]) <= 30 and not re.search(r"[\"“”«»]|\b(?:said|says|told)\b", lines[i]):
+            verdicts[i] = "prompt"
 
 
 def _mark_lists(lines: list[str], verdicts: list[str | None], keep: set[int]) -> None:
@@ -243,6 +284,8 @@ def clean_text(raw: str, find_title: bool = True) -> CleanText:
     keep = {title_index} if title_index is not None else set()
     if title_index is not None:
         verdicts[title_index] = None
+    _mark_caption_before_credit(lines, verdicts, keep)
+    _mark_prompt_blurbs(lines, verdicts, keep)
     _mark_runs(lines, verdicts, keep)
     _mark_lists(lines, verdicts, keep)
     _mark_footer(lines, verdicts, keep)

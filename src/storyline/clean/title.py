@@ -52,3 +52,13 @@ def readable_title(title: str | None, text: str = "") -> str | None:
         if c.isalpha():
             return cased[:i] + c.upper() + cased[i + 1:]
     return cased
+
+
+def without_site(title: str | None, outlet: str | None) -> str | None:
+    """A headline without the site's name that a browser title adds after a bar or dash:
+    "Pier closes | Harbor Star" -> "Pier closes" when the outlet is the Harbor Star."""
+    if not title or not outlet:
+        return title
+    name = re.escape(re.sub(r"^the\s+", "", outlet.strip(), flags=re.I))
+    cut = re.sub(rf"\s+(?:\||[-–—:]{{1,2}})\s+(?:the\s+)?{name}\s*$", "", title, flags=re.I)
+    return cut if len(cut.split()) >= 3 else title

@@ -7,6 +7,7 @@ import pytest
 from storyline.clean import clean_page
 from storyline.clean.pubdate import find_date, parse_declared_date, url_date
 from storyline.clean.text import clean_text
+from storyline.dates import shown_date
 from storyline.model import DateFlag, RawPage
 
 
@@ -82,7 +83,8 @@ def test_dateline_takes_its_year_from_another_clue():
     date = _date(shown)
     assert (date.value, date.origin, date.flags) == ("2024-03-03", "dateline", frozenset())
     # a year back at most half a year; alone it cannot be placed
-    assert _date("Tuesday, January 7, 2025 | Portsea 4°C\n" + text).value == "2025-01-07"
+    far = _date("Tuesday, January 7, 2025 | Portsea 4°C\n" + text)
+    assert far.value is None and shown_date(far.note) == "2025-01-07"
     assert _date(text).value is None
 
 
@@ -98,7 +100,9 @@ def test_dateline_with_its_year():
 ])
 def test_header_date_next_to_weather_or_today_is_a_display_date(header):
     date = _date(header + TITLE + BODY)
-    assert date.value == "2024-03-05" and date.has(DateFlag.DISPLAY_DATE)
+    # a display date is no publication date: the page is undated, the date kept as a bound
+    assert date.value is None and date.has(DateFlag.DISPLAY_DATE)
+    assert shown_date(date.note) == "2024-03-05"
 
 
 def test_byline_date_beats_a_display_date():

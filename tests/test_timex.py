@@ -60,3 +60,11 @@ def test_relative_offsets_count_from_the_last_mentioned_date():
 def test_numbers_are_not_years():
     assert [t.text for t in tag_text("About 2,400 soldiers and 2010 vehicles remain, 2015-2016 data show.", "2020")
             if t.granularity == "year"] == []
+
+
+def test_a_deadline_looked_back_on_is_past():
+    # "was supposed to ... by", "missed ... by": the deadline has passed, its year is the anchor's or before
+    assert [(t.value, t.tense) for t in tag_text("The Orvel panel was supposed to report by December 15.",
+                                                "2026-02-10")] == [("2025-12-15", "past")]
+    assert tag_text("The Orvel panel will report by December 15.", "2026-02-10")[0].value == "2026-12-15"
+    assert tag_text("Brisk Foods failed to publish its offer by the end of March.", "2026-05-12")[0].value == "2026-03"

@@ -121,3 +121,12 @@ def maybe_date(value: str | None, end: bool = False) -> date | None:
         return to_date(value, end)
     except ValueError:
         return None
+
+
+SHOWN = "site header shows"  # how a document's date note keeps a header's display date
+
+
+def shown_date(note: str | None) -> str | None:
+    """The display date a note keeps ("site header shows 2025-09-09"), if any."""
+    m = re.search(SHOWN + r" (\d{4}(?:-\d{2}){0,2})", note or "")
+    return m.group(1) if m else None

@@ -1,7 +1,7 @@
 """Tense from words alone, where the parse cannot be trusted or is not there.
 
-A deadline ("by Dec. 31", "postponed to June 15"), a modal right before a date ("will
-next June") or a look ahead ("in the coming days") settles the tense of a time expression
+A deadline ("by Dec. 31", "postponed to June 15"; one looked back on, "was supposed to
+report by Dec. 31", stays past), a modal right before a date ("will next June") or a look ahead ("in the coming days") settles the tense of a time expression
 whatever the parse says; without a parse, a clause's future cues decide.
 """
 from __future__ import annotations
@@ -19,6 +19,9 @@ DEADLINE = re.compile(
     r"(\b(postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b[^.]{0,40}\b(to|until|till|for)\s+$)", re.I)
 
 
+PAST_DEADLINE = re.compile(
+    r"\b(?:was|were|had been)\s+(?:supposed|meant|due|required|obliged)\s+to\b|\b(?:missed|failed to)\b[^.;]*$",
+    re.I)
 MODAL_BEFORE = re.compile(r"\b(will|would|shall|'ll)\s+$", re.I)
 AHEAD = re.compile(r"(next|coming|upcoming)\b", re.I)
 
@@ -27,7 +30,10 @@ def deadline_tense(text: str, pos: int) -> Tense | None:
     """Words that settle the tense whatever the parse says: a deadline ("by Dec. 31",
     "until June", "postponed to June 15"), a modal right before ("will next June"), or an
     expression that looks ahead ("next June", "in the coming days")."""
-    if DEADLINE.search(text[max(0, pos - 60): pos]) or MODAL_BEFORE.search(text[max(0, pos - 12): pos]):
+    if DEADLINE.search(text[max(0, pos - 60): pos]):
+        # "was supposed to report by December 15": a deadline looked back on
+        return "past" if PAST_DEADLINE.search(text[max(0, pos - 80): pos]) else "future"
+    if MODAL_BEFORE.search(text[max(0, pos - 12): pos]):
         return "future"
     if AHEAD.match(text, pos) or re.match(r"in\s+the\s+(coming|next)\b", text[pos:], re.I):
         return "future"

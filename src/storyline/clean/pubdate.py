@@ -8,8 +8,9 @@ address (the URL patterns of htmldate: /2019/03/20/, /2021/dec/18/, -20211218-, 
 -", which takes its year from another clue when it has none); a date line in the page
 header; a date trafilatura guessed (htmldate may read it from the text); a month in the
 address (/2021/12/), which a compatible day from the clues before refines. A header date
-next to a weather reading or "today" is kept but flagged as a display date (perhaps the
-day of the scrape). A date in the body of the article is never taken as the publication
+next to a weather reading or "today" is no publication date (perhaps the day of the
+scrape): the page is left undated, flagged, and the date kept in its note as the latest
+its reference date can be. A date in the body of the article is never taken as the publication
 date.
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from urllib.parse import unquote, urlparse
 from ..dates import (
     MONTH_RE,
     MONTHS,
+    SHOWN,
     compatible,
     find_absolute_dates,
     granularity_of,
@@ -238,5 +240,10 @@ def find_date(cleaned: CleanText, declared: str | None = None, url: str | None =
         best = header
     else:
         return DocumentDate.unknown()
-    flags = frozenset({DateFlag.DISPLAY_DATE}) if best.display else frozenset()
-    return DocumentDate(best.value, granularity_of(best.value), best.origin, flags)
+    if best.display:
+        # a site header's "today" (next to the weather) is the day of the visit as often as
+        # the article's: not a publication date, only a latest possible one, which the
+        # reference-date inference reads back from the note (resolve/anchors.shown_date)
+        return DocumentDate(None, None, best.origin, frozenset({DateFlag.DISPLAY_DATE}),
+                            note=f"{SHOWN} {best.value}")
+    return DocumentDate(best.value, granularity_of(best.value), best.origin)

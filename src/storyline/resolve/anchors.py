@@ -3,16 +3,25 @@
 A page without a date still dates itself: its past-tense absolute dates give a lower
 bound, its future-tense ones an upper bound. Within those bounds, the date of the most
 similar dated page of the same story is the best guess (at month precision); without
-one, the year of the bounds is. Either way the anchor is marked "inferred".
+one, the year of the bounds is. A page whose only date is a site header's display date
+(perhaps the day of the visit) is anchored on it when it dates, year and all, something
+shortly before it; else it is placed like an undated page, the header's date as its
+latest possible one. Either way the anchor is
+marked "inferred".
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..dates import maybe_date, parse_iso, to_date
+from ..annotate.timex import tag_text
+from ..dates import MONTH_RE, maybe_date, parse_iso, shown_date, to_date
 from ..model import Document
 
+NAMED = re.compile(rf"\b(?:{MONTH_RE})\b|\b\d{{4}}\b", re.I)
+SHOWN_SLACK_DAYS = 45
+NEAREST_DAYS = 120
 STOP = frozenset("""a an the of to in on at by for from with and or but is are was were be been
 has have had will would that this these those it its as their there said says also not""".split())
 
@@ -29,8 +38,9 @@ def content_words(text: str) -> set[str]:
 
 def bounds_from(absolutes: list[tuple[str, str]]) -> Bounds:
     """(ISO value, tense) pairs of a text's absolute dates -> the window it was written in."""
-    past = [v for v, t in absolutes if t != "future"]
-    future = [v for v, t in absolutes if t == "future"]
+    past = [v for v, t in absolutes if t == "past"]
+    # a bare year ahead is as often a plan looked back on ("promised by the end of 2023")
+    future = [v for v, t in absolutes if t == "future" and len(v) > 4]
     lower = max(past, key=lambda v: to_date(v, end=True), default=None)
     upper = min(future, key=lambda v: to_date(v), default=None)
     if lower and upper and to_date(lower) > to_date(upper, end=True):
@@ -49,11 +59,47 @@ def within(value: str, b: Bounds) -> bool:
     return True
 
 
+def latest_told(text: str, anchor: str, grains: tuple[str, ...] = ("day", "month")) -> str | None:
+    """The latest date a text tells of as past, its relative and yearless dates read
+    against `anchor` (the latest the text can have been written)."""
+    limit = maybe_date(anchor, end=True)
+    told = [t.value for t in tag_text(text, anchor, "inferred")
+            if t.kind == "date" and t.value and t.granularity in grains and t.tense != "future"
+            and t.modifier not in ("by", "until", "till", "before", "after", "since")
+            and NAMED.search(t.text)]  # "on Monday", "last week" are read against the anchor itself
+    told = [v for v in told if limit and (d := maybe_date(v)) is not None and d <= limit]
+    return max(told, key=lambda v: to_date(v), default=None)
+
+
+def later_told(text: str, month: str, bounds: Bounds) -> str:
+    """A similar page's month, or a later one: the page may tell, as past, of a month or day
+    after it (a yearless "on 24 October" is read as the occurrence nearest that month, up to
+    four months after it)."""
+    ahead = to_date(month) + dt.timedelta(days=NEAREST_DAYS)
+    latest = latest_told(text, ahead.isoformat())
+    if latest and to_date(latest) > to_date(month, end=True) and within(latest, bounds):
+        return month_of(latest)
+    return month
+
+
+def month_of(value: str) -> str:
+    parts = parse_iso(value) or ()
+    return "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts[:2]))
+
+
 def infer_anchor(doc: Document, bounds: Bounds, dated: list[Document],
                  min_similarity: float = 0.08) -> tuple[str | None, str]:
     """(anchor, origin) for a document: "published", "inferred" or "none"."""
     if doc.published.value:
         return doc.published.value, "published"
+    shown = shown_date(doc.published.note)
+    if shown:
+        # a site header's date bounds the page from above. A page that dates, year and all,
+        # something shortly before it is believed; else it is placed like an undated page
+        if bounds.lower and len(bounds.lower) > 4 and 0 <= (to_date(shown) - to_date(bounds.lower, end=True)).days <= SHOWN_SLACK_DAYS:
+            return shown, "inferred"
+        if not bounds.upper or to_date(shown) < to_date(bounds.upper):
+            bounds = Bounds(bounds.lower, shown)
     words = content_words(doc.text)
     best, best_sim = None, 0.0
     for other in dated:
@@ -64,9 +110,11 @@ def infer_anchor(doc: Document, bounds: Bounds, dated: list[Document],
         if sim > best_sim:
             best, best_sim = other, sim
     if best is not None and best_sim >= min_similarity:
-        parts = parse_iso(best.published.value) or ()
-        return "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts[:2])), "inferred"
-    year_of = bounds.upper or bounds.lower
+        return later_told(doc.text, month_of(best.published.value or ""), bounds), "inferred"
+    if shown:
+        latest = latest_told(doc.text, shown)
+        return (month_of(latest) if latest else shown), "inferred"
+    year_of = bounds.lower or bounds.upper
     if year_of:
         return year_of[:4], "inferred"
     return None, "none"

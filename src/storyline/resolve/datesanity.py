@@ -13,9 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..dates import WEEKDAYS, parse_iso
+from ..dates import WEEKDAYS, maybe_date, parse_iso
 from ..store import Store
-from ..story.statements import Statement, action_concepts, candidates
+from ..story.statements import (
+    CANDIDATE_CONCEPTS,
+    CANDIDATES_PER_CONCEPT,
+    Statement,
+    action_concepts,
+    candidates,
+    rarest,
+)
 
 WEEKDAY_WORD = re.compile(r"\b(" + "|".join(w for w in WEEKDAYS if len(w) > 3) + r")\b", re.I)
 MIN_SHARED = 4
@@ -36,16 +43,28 @@ def conflict(s: Statement, o: Statement) -> tuple[str, str] | None:
         return None
     for t in s.times:
         m = WEEKDAY_WORD.search(t.text)
-        if not (m and t.value and t.granularity == "day"):
+        # a weekday left unread (a page placed only to the month) is placed by the other page,
+        # if that day is no later than the page can be
+        latest = maybe_date(s.date, end=True) if s.weak_date and not t.value else None
+        if not (m and t.granularity == "day" and (t.value or latest)):
             continue
         act = action_concepts([t.verb]) if t.verb else set()
         for ot in o.times:
             if ot.value and ot.granularity == "day" and ot.value != t.value \
                     and weekday_of(ot.value) == WEEKDAYS[m.group(1).lower()] and ot.tense != "future" \
+                    and (t.value or (latest and (d := maybe_date(ot.value)) and d <= latest)) \
                     and act & action_concepts([ot.verb] if ot.verb else []):
                 return ot.value, (f"its '{t.text}' ({t.value}) matches an event "
                                   f"{o.outlet or o.doc_id} dates to {ot.value}")
     return None
+
+
+def wider_pool(store: Store, s: Statement, known: set[tuple[str, int]]) -> list[Statement]:
+    """More company for a statement with a weekday its page could not read: the statements
+    that share any of its twice as many rarer concepts (still bounded per concept)."""
+    keys = [k for k in store.index.sharing(rarest(store, s.concepts, 2 * CANDIDATE_CONCEPTS), s.doc_id,
+                                           CANDIDATES_PER_CONCEPT) if tuple(k) not in known]
+    return [Statement.from_data(k, d) for k, d in store.index.data(keys).items()]
 
 
 def check_document(store: Store, new: list[Statement],
@@ -56,7 +75,10 @@ def check_document(store: Store, new: list[Statement],
     for s in new:
         if not WEEKDAY_WORD.search(s.sentence.text) and not any(t.granularity == "day" for t in s.times):
             continue
-        for o in (pools[s.key] if pools is not None else candidates(store, s)):
+        pool = pools[s.key] if pools is not None else candidates(store, s)
+        if s.weak_date and any(t.granularity == "day" and not t.value for t in s.times):
+            pool = pool + wider_pool(store, s, {o.key for o in pool})
+        for o in pool:
             for a, b in ((s, o), (o, s)):
                 hit = conflict(a, b)
                 if hit and a.doc_id not in found:

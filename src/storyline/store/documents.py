@@ -194,6 +194,11 @@ class DocumentTable:
         return [r[0] for r in self.db.conn.execute(
             "SELECT id FROM documents WHERE substr(id, 1, ?) = ? ORDER BY id", (len(ref), ref))]
 
+    def reprints(self, doc_id: str) -> list[tuple[str, str]]:
+        """(id, text) of the near-duplicates that copy this document."""
+        return [(r[0], r[1]) for r in self.db.conn.execute(
+            "SELECT id, text FROM documents WHERE duplicate_of = ? ORDER BY id", (doc_id,))]
+
     def remove(self, doc_id: str) -> str | None:
         """Delete a document and its annotations (the story items must be cleaned first:
         `StoryItems.remove_document`). A reprint of it takes its place as the original;

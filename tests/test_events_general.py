@@ -1,0 +1,115 @@
+"""Events for any story: reprints cite the event, non-events stay out, display dates are bounds.
+
+Invented names and sentences only."""
+from __future__ import annotations
+
+from storyline.model import DateFlag, Document, DocumentDate, Sentence, TimeValue
+from storyline.pipeline import build, ingest
+from storyline.present.dossier import build_dossier
+from storyline.resolve.anchors import Bounds, infer_anchor
+from storyline.resolve.events import no_event
+from storyline.store import Store
+from storyline.story.statements import Statement
+
+BODY = ("The Brenholt Water Board said on Tuesday that it had closed the Ostrava Lane pumping station "
+        "after inspectors found cracks in its main intake. Engineers from the board began repairs on "
+        "Wednesday and expect the work to take about three weeks, a spokeswoman for the board said. "
+        "Residents of the eastern districts were asked to boil their tap water until further notice.")
+
+
+def story(tmp_path, pages: dict[str, str]) -> dict:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(folder)], store)
+        build(store)
+        return build_dossier(store, as_of="2026-11-22")
+
+
+def test_a_reprint_cites_the_event_but_is_no_independent_source(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": "Pumping station closed\n\nBy Wirefast staff | March 12, 2024\n\n" + BODY,
+        "b.txt": "Brenholt pumping station shut\n\nMarch 12, 2024\n\n" + BODY + " Reprinted with permission.",
+    })
+    docs = {doc["id"]: doc for doc in d["documents"]}
+    assert sum(1 for doc in docs.values() if doc["duplicate_of"]) == 1
+    closed = [e for e in d["events"] if any("closed the Ostrava Lane" in ev["text"] for ev in e["evidence"])]
+    assert closed and {ev["doc"] for ev in closed[0]["evidence"]} == set(docs)
+    assert closed[0]["independent_sources"] == 1 and closed[0]["single_source"]
+
+
+def statement(text: str, verbs: list[str], tense: str, times: list[TimeValue]) -> Statement:
+    return Statement("d1", Sentence("d1", 0, 0, len(text), text, verbs, tense), None, "2024-05-10",
+                     "2024-05-10", times)
+
+
+def day(value: str, tense: str = "past") -> TimeValue:
+    return TimeValue("d1", 0, 0, 6, "Friday", "date", value, "day", tense=tense)
+
+
+def test_sentences_that_tell_of_no_happening_are_no_events():
+    assert no_event(statement("Will the bridge reopen on Friday?", ["reopen"], "future", [day("2024-05-10")]))
+    assert no_event(statement("Volunteers outside the depot on Friday.", [], "present", [day("2024-05-10")]))
+    assert no_event(statement("Volunteers wait outside the depot on Friday.", ["wait"], "present",
+                              [day("2024-05-10", "present")]))
+    assert no_event(statement("The ferry usually resumes service in May.", ["resume"], "present",
+                              [TimeValue("d1", 0, 0, 3, "May", "date", "2024-05", "month", tense="present")]))
+    assert not no_event(statement("The ferry has been out of service since Friday.", [], "present",
+                                  [day("2024-05-10")]))
+    assert not no_event(statement("The ferry resumed service on Friday, the operator said.",
+                                  ["resume", "say"], "past", [day("2024-05-10")]))
+    assert not no_event(statement("The operator says the ferry resumed service on Friday.",
+                                  ["say", "resume"], "present", [day("2024-05-10")]))
+
+
+def page(text: str, date: DocumentDate) -> Document:
+    return Document("p1", "p1.txt", text, published=date)
+
+
+def test_a_display_date_long_after_what_the_page_tells_is_not_its_reference():
+    shown = DocumentDate(None, None, "header", frozenset({DateFlag.DISPLAY_DATE}),
+                         note="site header shows 2025-09-09")
+    text = ("The Calder ferry resumed service on 3 March after a winter refit. "
+            "The operator said in February that it had hired twelve new crew.")
+    assert infer_anchor(page(text, shown), Bounds(), []) == ("2025-03", "inferred")
+    # a page that dates, year and all, something just before the header's date is believed
+    recent = "The Calder ferry resumed service on 2 September 2025 after a winter refit."
+    assert infer_anchor(page(recent, shown), Bounds("2025-09-02"), []) == ("2025-09-09", "inferred")
+    # else, like an undated page, near the closest dated page (the header's date bounds it)
+    dated = [Document("p0", "p0.txt", "The Calder ferry began a winter refit.",
+                      published=DocumentDate("2025-02-10", "day", "byline")),
+             Document("p2", "p2.txt", "The Calder ferry began a winter refit.",
+                      published=DocumentDate("2025-10-01", "day", "byline"))]
+    assert infer_anchor(page("The Calder ferry began a winter refit, its operator said.", shown), Bounds(),
+                        dated) == ("2025-02", "inferred")
+
+
+def test_an_undated_page_is_anchored_after_what_it_tells_of():
+    # the closest dated page is from August; the undated one tells, as past, of 24 October
+    dated = Document("p0", "p0.txt", "The Calder ferry operator hired twelve new crew for the winter refit.",
+                     published=DocumentDate("2024-08-22", "day", "byline"))
+    text = ("The Calder ferry operator hired twelve new crew for the winter refit. "
+            "The refit report, published on 24 October, found no fault.")
+    assert infer_anchor(page(text, DocumentDate(None)), Bounds(), [dated]) == ("2024-10", "inferred")
+    # without that mention, the closest page's month
+    assert infer_anchor(page(text.split(" The refit")[0], DocumentDate(None)), Bounds(), [dated]) == \
+        ("2024-08", "inferred")
+
+
+def test_a_present_tense_year_bounds_nothing():
+    from storyline.resolve.anchors import bounds_from
+    assert bounds_from([("2027", "present"), ("2025-03", "past")]) == Bounds("2025-03", None)
+
+
+def test_a_year_that_qualifies_a_thing_dates_nothing():
+    from storyline.resolve.events import attributive_year
+
+    def year(text: str) -> TimeValue:
+        return TimeValue("d1", 0, 0, len(text), text, "date", "2022", "year")
+
+    assert attributive_year("Sales were back to last year's level.", year("last year"))
+    assert attributive_year("Sales were back to 2022\u2019s level.", year("2022"))
+    assert not attributive_year("Photos of the 2022 Ostby floods were published.", year("2022"))
+    assert not attributive_year("The Brenholt family bought the dryer in 2022.", year("in 2022"))

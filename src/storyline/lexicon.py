@@ -80,6 +80,10 @@ def country_tables() -> tuple[dict[str, str], dict[str, str]]:
             key = re.sub(r"\s+", " ", form.lower().replace(".", "")).strip()
             if len(key) >= 3 and (key not in names or names[key][0] < population):
                 names[key] = (population, name)
+    for line in sorted(word_list("country_other_names")):  # "britain|united kingdom"
+        other, _, known = line.partition("|")
+        if known in names and other not in names:
+            names[other] = names[known]
     return {k: v[1] for k, v in names.items()}, codes
 
 

@@ -20,10 +20,11 @@ from ..lexicon import country_of, word_list
 from ..model import Document, Mention
 from ..names import acronym_forms, name_key, split_alias
 from .attribution import PERSON_DESCRIPTION
+from .mention_outlets import own_outlet_mentions
+from .mention_roles import role_of
 from .truecase import gazetteer_forms
 
-LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
-          "FAC": "FACILITY", "EVENT": "EVENT"}
+LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FACILITY", "EVENT": "EVENT"}
 FACILITY = re.compile(
     r"\b(?P<name>(?:(?:[A-Z][\w'’]*|al|Al|el|El|ad|as|an)[- ]){0,3}[A-Z][\w'’]*)[- ]"
     r"(?P<kind>[Aa]ir [Bb]ase|[Aa]ir[Bb]ase|[Mm]ilitary [Bb]ase|[Bb]ase|[Aa]irport|[Aa]irfield)\b")
@@ -82,14 +83,17 @@ def find_mentions(doc: Document, sdoc, text: str, sentence_at) -> list[Mention]:
             start = m.start("long") + (cut or (lead.end() if lead else 0))
             label = next((x.label for k, x in found.items() if k[0] >= start and k[1] <= m.end()), "ORG")
             add(start, m.end(), label)
-    for start, end, label in _missed_names(cased, runs):
+    for start, end, label in own_outlet_mentions(doc, cased) + _missed_names(cased, runs):
         add(start, end, label)
     rare = 3.0 if doc.lowercase else 4.5  # truecasing capitalises words it saw in names
     for start, end, label in _repeated_names(runs, list(found.values()), rare):
         add(start, end, label, replace=False)
     for start, end, label in _unknown_names(runs):
         add(start, end, label, replace=False)
-    mentions = [m for m in found.values() if _keep(m, doc.lowercase)]
+    inner = {m.group(1) for m in re.finditer(r"[a-z,;]\s+([A-Z][\w'’-]*)", cased)}  # capitalised mid-sentence
+    mentions = [m for m in found.values() if _keep(m, doc.lowercase) and not (
+        len(m.text.split()) == 1 and m.text not in inner and _zipf(m.text) >= 3.5 and not _is_place(m.text)
+        and re.search(r"(?:^|[.!?:\"“”]\s*|\n\s*)$", cased[max(0, m.start - 4):m.start]))]  # "Turnout was"
     for mention in mentions:
         mention.label = _relabel(mention, cased)
         if mention.label == "PERSON":
@@ -104,6 +108,7 @@ RUN_JOINERS = {"of", "and", "for", "on", "de", "da", "do", "dos", "das", "du", "
 SURNAME_STARTS = {"van", "von", "de", "da", "dos", "du", "ter", "ten"}  # "van der Heijden said"
 LOWER_HEAD = re.compile(r"((?:\s+[a-z][a-z-]+){1,3})\b")
 MINISTRY = re.compile(r"\b(?<![-’'])((?:[a-z][a-z-]+\s+){1,2})ministry\b")
+LEGAL_AFTER = re.compile(r",?\s+((?:[A-Za-z]{1,3}\.){2,4}|[A-Z][A-Za-z]{1,4}\b\.?)")
 PAREN_ALIAS = re.compile(rf"\s*\(([{UPPER}][^()\n]{{1,60}})\)")
 NAME_WORD = rf"[{UPPER}][\w-]*(?:['’](?!s\b)[\w-]+)?"
 KNOWN_AS = re.compile(
@@ -141,7 +146,7 @@ def _cap_runs(cased: str) -> list[list[tuple[int, int, str]]]:
         ended = run and re.search(r"['’]s$|[^\W\d_]{2,}\.$", run[-1][2]) and \
             run[-1][2].lower().rstrip(".") not in _lex("name_honorifics", "legal_forms")
         if run and not ended and cased[run[-1][1]:m.start()] == " " and (
-                word[0].isupper() or word.lower() in RUN_JOINERS or word.isdigit()):
+                word[0].isupper() or word.lower() in RUN_JOINERS or word.isdigit() or re.fullmatch(r"[a-z]\.", word)):
             run.append((m.start(), m.end(), word))
             continue
         runs.append(run)
@@ -178,11 +183,15 @@ def _grown(cased: str, runs, start: int, end: int, label: str) -> tuple[int, int
         while j < len(run) - 1 and (run[j + 1][2].isdigit() or _zipf(run[j + 1][2]) < 3.0 or label == "ORG"
                                     and run[j + 1][2].lower() not in titles | set(MONTHS) | set(WEEKDAYS)):
             j += 1
-        while run[j][2].lower() in RUN_JOINERS:
-            j -= 1
+        while run[j][2].lower() in RUN_JOINERS or run[j][2].isdigit() and run[j - 1][2].lower() in RUN_JOINERS:
+            j -= 1  # not "on 15" after a name
         if (i, j) != (i0, j0) and label == "GPE":
             label = "NAME"
         start, end = min(start, run[i][0]), max(end, run[j][1])
+    legal = LEGAL_AFTER.match(cased, end)  # "Korda d.o.o.", "Velta Foods S.A."
+    if legal and (label == "ORG" or label == "PERSON" and ("." in legal.group(1) or len(legal.group(1)) > 2)) \
+            and re.sub(r"\W", "", legal.group(1)).lower() in _lex("legal_forms"):
+        end, label = legal.end(1), "ORG"
     alias = PAREN_ALIAS.match(cased, end)
     if alias and label in ("ORG", "FACILITY") and all(
             w[0].isupper() or w.lower() in RUN_JOINERS for w in alias.group(1).split()):
@@ -327,10 +336,11 @@ def _entity_pieces(cased: str, start: int, end: int, label: str) -> list[tuple[i
         pos = m.end()
     out = []
     for s, e, lab in pieces:
-        credit = re.fullmatch(r"(.*?\S)\s*\(([A-Z][A-Za-z]{1,9})\)", cased[s:e])
+        closed = cased[s:e] + (")" if cased[e:e + 1] == ")" else "")  # the model may leave ")" out
+        credit = re.fullmatch(r"(.*?\S)\s*\(([A-Z][A-Za-z]{1,9})\)", closed)
         if credit and credit.group(2).upper() not in acronym_forms(credit.group(1)):
             lab = "GPE" if _is_place(credit.group(1)) else lab
-            out += [(s, s + len(credit.group(1)), lab), (e - len(credit.group(2)) - 1, e - 1, "ORG")]
+            out += [(s, s + len(credit.group(1)), lab), (s + credit.start(2), s + credit.end(2), "ORG")]
         else:
             out.append((s, e, lab))
     return out
@@ -362,30 +372,3 @@ def _trim_title_words(cased: str) -> int:
             break
         cut = m.end()
     return cut
-
-
-TITLE_BEFORE = re.compile(
-    r"((?:(?:[A-Z][a-z]+|[A-Z][a-z]*\.)\s+){0,6}?(?:Major General|Lieutenant General|Brigadier General|"
-    r"General|Lt\. Gen\.|Maj\. Gen\.|Gen\.|Colonel|Col\.|President|Prime Minister|Minister|"
-    r"Spokesman|Spokeswoman|Spokesperson|Adviser|Advisor|Ambassador|Secretary|Senator|Governor|"
-    r"Mayor|Chairman|Chief|Commander|Director|Head|Leader|Judge|Reporter|reporter|spokesman)"
-    r"(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,6})?)\s*$")
-ROLE_AFTER = re.compile(
-    r"^,\s+((?:the\s+|a\s+|an\s+)?(?:former\s+|deputy\s+|senior\s+|acting\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:spokesman|spokeswoman|spokesperson|minister|president|adviser|advisor|commander|head|chief|"
-    r"leader|director|ambassador|secretary|general|official|reporter|correspondent|envoy|mayor|governor)"
-    r"(?:\s+(?:of|for|to|at)\s+[^,.:;]{3,80})?)(?=[,.:;])", re.I)
-
-
-def role_of(cased: str, start: int, end: int, text: str | None = None) -> str | None:
-    """The title before a name ("Major General X") or the role after it ("X, spokesman for …"),
-    found in the truecased text and returned as the page writes it."""
-    text = text or cased
-    after = ROLE_AFTER.match(cased[end:end + 160])
-    if after:
-        return text[end + after.start(1): end + after.end(1)].strip()
-    lo = max(0, start - 90)
-    before = TITLE_BEFORE.search(cased[lo:start])
-    if before:
-        return text[lo + before.start(1): lo + before.end(1)].strip()
-    return None

@@ -19,7 +19,8 @@ from ..names import facility_name, name_key, plain, split_alias, without_generic
 from ..store import Store
 from .entity_index import EntityIndex
 from .entity_match import Matcher, Placed, Reading, filings
-from .entity_names import name_like, reads_as_person, split_honorific, without_legal_form
+from .entity_names import name_like, rank, reads_as_person, split_honorific, without_legal_form
+from .entity_outlets import join_outlets, own_outlet_short
 
 KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FACILITY": "FACILITY",
         "EVENT": "EVENT", "PRODUCT": "PRODUCT", "NAME": "NAME"}
@@ -72,14 +73,6 @@ def entity_id(name: str) -> str:
     return "e" + hashlib.sha1(name_key(name).encode()).hexdigest()[:8]
 
 
-def rank(surface: str) -> tuple:
-    """Which alias names the entity: a full name, capitalised (not shouted), without an
-    honorific, the longest (a name written with its acronym is not a candidate)."""
-    honorific, core = split_honorific(surface)
-    return (len(core.split()) > 1, any(c.isupper() for c in core) and not core.isupper(), not honorific,
-            len(core))
-
-
 class DocumentEntities:
     """The entities one document's mentions go to, written to the store at the end."""
 
@@ -102,7 +95,7 @@ class DocumentEntities:
         entity = self.entity(eid) if eid else None
         if entity is None:
             name = split_alias(r.mention.text)
-            eid = eid or entity_id(name[0] if name else r.mention.text)
+            eid = eid or entity_id(r.outlet or (name[0] if name else r.mention.text))
             kind = r.kind if r.kind != "NAME" else (
                 "PRODUCT" if designation else "PERSON" if r.personal else "ORG")
             entity = self.entity(eid) or Entity(eid, name[0] if name else r.mention.text,
@@ -110,6 +103,9 @@ class DocumentEntities:
             if entity.mentions == 0:
                 self.created += 1
         self.file(r, entity.id)
+        if r.outlet:
+            entity.aliases = sorted(set(entity.aliases) | {r.outlet})
+            self.index.register(name_key(r.outlet), entity.id, "ORG", self.doc_id)
         self.note(entity, r)
         return entity.id
 
@@ -135,7 +131,7 @@ class DocumentEntities:
                 entity.type = TYPE_OUT.get(r.kind, r.kind)
         self.touched[entity.id] = entity
         self.store.items.upsert_entity(entity)
-        self.matcher.placed.append(Placed(r.pos, r, entity.id))
+        self.matcher.add_placed(Placed(r.pos, r, entity.id))
 
 
 def is_short(r: Reading) -> bool:
@@ -148,6 +144,11 @@ def resolve_document_entities(store: Store, doc_id: str) -> int:
     mentions = [m for m in store.annotations.mentions(doc_id) if m.label in KIND]
     readings = [read(m, i) for i, m in enumerate(mentions)]
     readings = [r for r in readings if r.keys]
+    doc = store.docs.get(doc_id)
+    own = own_outlet_short(doc.outlet if doc else None)
+    for r in readings:
+        if own and r.kind in ("ORG", "NAME") and len(r.words) == 1 and r.keys[0] == own:
+            r.outlet = re.sub(r"^(?:The|THE)\s+", "", (doc.outlet or "").strip()) if doc else None
     full = [r for r in readings if not is_short(r)]
     short = [r for r in readings if is_short(r)]
     work = DocumentEntities(store, doc_id)
@@ -157,6 +158,7 @@ def resolve_document_entities(store: Store, doc_id: str) -> int:
         if eid is not None:
             assigned.append((eid, r.mention.doc_id, r.mention.sentence, r.mention.start))
     store.annotations.set_mention_entities(assigned)
+    join_outlets(store, work.index, doc_id, work.touched)
     update_claim_speakers(store, doc_id)
     return work.created
 

@@ -23,6 +23,7 @@ only ever join an entity, never start one.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 from dataclasses import dataclass, field
 
@@ -30,7 +31,7 @@ from rapidfuzz import fuzz
 
 from ..lexicon import country_of
 from ..model import Mention
-from ..names import PersonName, fold_word, initials, of_forms, plain, without_generic_head
+from ..names import PersonName, fold_word, initials, name_key, of_forms, plain, without_generic_head
 from ..store import Store
 from .entity_index import EntityIndex
 from .entity_names import (
@@ -62,6 +63,7 @@ class Reading:
     pos: int  # order in the document
     person: PersonName | None = None
     words: list[str] = field(default_factory=list)  # the name's plain words, no legal forms
+    outlet: str | None = None  # the page's own outlet, which this short form names ("the Ledger")
 
     @property
     def folded(self) -> list[str]:
@@ -115,8 +117,26 @@ class Matcher:
     def __init__(self, store: Store, index: EntityIndex, doc_id: str):
         self.store, self.index, self.doc_id = store, index, doc_id
         self.placed: list[Placed] = []
+        # placed names by first word and surname words: one entry per entity and way of
+        # writing it, with the positions where the page writes it so
+        self.by_word: dict[str, dict[tuple, tuple[Reading, str, list[int]]]] = {}
+        self.last_at: dict[str, int] = {}  # entity -> the last position this page mentions it
+
+    def add_placed(self, p: Placed) -> None:
+        """A mention given its entity, indexed so a later short form finds it in one look-up."""
+        self.placed.append(p)
+        r = p.reading
+        words = set(r.folded[:1]) | (set(r.person.core) if r.person is not None else set())
+        form = (p.entity_id, r.kind, tuple(r.words), r.person)
+        for w in sorted(words):
+            entry = self.by_word.setdefault(w, {}).setdefault(form, (r, p.entity_id, []))
+            bisect.insort(entry[2], p.pos)
+        self.last_at[p.entity_id] = max(p.pos, self.last_at.get(p.entity_id, p.pos))
 
     def find(self, r: Reading) -> str | None:
+        if r.outlet:  # "the Ledger" on the page of "The City Ledger"
+            row = self.index.owner(name_key(r.outlet))
+            return row.entity_id if row is not None else None
         row = self.index.owner(r.keys[0]) if r.keys else None
         if row is not None and row.kind not in ("PERSON", "PLACE") and r.kind != "PLACE":
             log.debug("%s %r (%s) -> %s by key", self.doc_id[:6], r.mention.text, r.kind, row.entity_id)
@@ -134,17 +154,32 @@ class Matcher:
     def same_document(self, r: Reading) -> str | None:
         if not (r.bare or len(r.words) <= 2) or r.kind == "PLACE":
             return None
-        fits = [p for p in self.placed if p.pos != r.pos and self.shortens(r, p.reading)]
-        if not fits:
-            return None
-        before = [p for p in fits if p.pos < r.pos]
-        chosen = max(before, key=lambda p: p.pos) if before else min(fits, key=lambda p: p.pos)
-        return chosen.entity_id
+        words = set(r.folded[:1]) | (set(r.person.core) if r.person is not None else set())
+        near = {form: entry for w in sorted(words) for form, entry in self.by_word.get(w, {}).items()}
+        before: list[tuple[int, str]] = []
+        after: list[tuple[int, str]] = []
+        for full, eid, positions in near.values():
+            if not self.shortens(r, full):
+                continue
+            i = bisect.bisect_left(positions, r.pos)
+            if i > 0:
+                before.append((positions[i - 1], eid))
+            j = i + 1 if i < len(positions) and positions[i] == r.pos else i
+            if j < len(positions):
+                after.append((positions[j], eid))
+        if before:
+            return max(before)[1]
+        return min(after)[1] if after else None
 
     def shortens(self, short: Reading, full: Reading) -> bool:
         if short.bare and short.personal and short.person and full.kind == "PERSON" and full.person \
                 and full.person.given:
-            return same_person(short.person, full.person)
+            if same_person(short.person, full.person):
+                return True
+            # a coined word of unknown kind that begins a two-word "person" ("Valmont" for
+            # "Valmont Biologics", a company the model took for a person) is its short name
+            return short.kind in ("ORG", "NAME") and len(short.words) == 1 and len(full.words) == 2 \
+                and short.folded == full.folded[:1] and not country_of(short.surface)
         if short.orglike and full.kind in ORGLIKE and len(full.words) > len(short.words):
             return self.short_name(short.words, full.words)
         return False
@@ -285,7 +320,13 @@ class Matcher:
         if not head or r.kind not in ("PLACE", "NAME"):
             return None
         row = self.index.owner(head)
-        return row.entity_id if row is not None and row.kind == "PLACE" else None
+        if row is None:
+            return None
+        if row.kind == "PLACE":
+            return row.entity_id
+        e = self.store.items.entity(row.entity_id)  # a place the model first took for a person
+        return row.entity_id if e is not None and (e.type in ("GPE", "LOC") or (
+            e.type != "PERSON" or r.kind == "PLACE") and self.one_word_only(row.entity_id)) else None
 
     def fuzzy(self, r: Reading) -> str | None:
         key = r.keys[0] if r.keys else ""
@@ -301,8 +342,8 @@ class Matcher:
         """The one entity found; of several, the one this document mentioned last."""
         if len(eids) == 1:
             return next(iter(eids))
-        here = [p for p in self.placed if p.entity_id in eids]
-        return max(here, key=lambda p: p.pos).entity_id if here else None
+        here = [(self.last_at[e], e) for e in sorted(eids) if e in self.last_at]
+        return max(here)[1] if here else None
 
 
 def filings(r: Reading) -> list[tuple[str, str, str]]:

@@ -41,6 +41,11 @@ def without_legal_form(key: str) -> str:
     """"velta foods ltd" -> "velta foods"; "stichting aquila" -> "aquila"."""
     forms = word_list("legal_forms")
     words = key.split()
+    i = len(words)
+    while i > 1 and len(words[i - 1]) == 1:
+        i -= 1
+    if len(words) - i >= 2 and "".join(words[i:]) in forms:  # "d o o", written "d.o.o."
+        words = words[:i]
     while len(words) > 1 and words[-1] in forms:
         words.pop()
     while len(words) > 1 and words[0] in forms:
@@ -88,8 +93,10 @@ def is_common(word: str, threshold: float = COMMON) -> bool:
 
 
 def name_like(text: str) -> bool:
-    """True when every word is rare (coined or foreign): "Kasia Wisniewska", not "Orbis Mobile"."""
-    return all(not is_common(w) for w in plain(text).split())
+    """True when every word but initials is rare (coined or foreign): "Kasia Wisniewska",
+    "Rui M. Cabral", not "Orbis Mobile"."""
+    words = [w for w in plain(text).split() if len(w) > 1]
+    return bool(words) and all(not is_common(w) for w in words)
 
 
 def descriptive_tail(words: list[str]) -> bool:
@@ -122,3 +129,11 @@ def acronym_like(text: str) -> bool:
     """"NBD", "AdZ", "LAJV": two to eight letters, mostly capitals."""
     t = text.strip().replace(".", "")
     return bool(re.fullmatch(r"[A-Za-z]{2,8}", t)) and sum(c.isupper() for c in t) >= max(2, len(t) - 1)
+
+
+def rank(surface: str) -> tuple:
+    """Which alias names the entity: a full name, capitalised (not shouted), without an
+    honorific, the longest (a name written with its acronym is not a candidate)."""
+    honorific, core = split_honorific(surface)
+    return (len(core.split()) > 1, any(c.isupper() for c in core) and not core.isupper(), not honorific,
+            len(core))

@@ -295,7 +295,7 @@ def test_interview_answers_go_to_the_person_interviewed(nlp):
     "speech_verbs", "speech_finding_verbs", "speaker_person_nouns", "speaker_informant_nouns",
     "speaker_spokesperson_nouns", "speaker_document_nouns", "speaker_organisation_nouns",
     "speaker_anonymity_cues", "speaker_titles", "speaker_gender_words", "speaker_role_nouns",
-    "speaker_collective_nouns", "speech_refusals",
+    "speaker_collective_nouns", "speech_refusals", "sentence_abbreviations",
 ])
 def test_word_lists_are_data_with_a_header(name):
     from importlib import resources

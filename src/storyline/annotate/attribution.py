@@ -26,6 +26,7 @@ import re
 from ..model import Claim, Evidence, Sentence
 from . import attribution_words as words
 from .attribution_discourse import Discourse, Speaker, clean_name
+from .attribution_paragraphs import evidence_text, names_someone_else, quote_owner, reported_form
 from .attribution_speakers import (
     Attribution,
     SpeakerFinder,
@@ -49,6 +50,7 @@ LOOSE_SPEECH = re.compile(
     r"\s*[,:]\s*(?P<claim>\S.*)$")
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us|me)\b")
 CONTINUING = ("quotation", "transcript", "continued", "interview")
+EMPTY_CLAIMS = ("", "this", "that", "it", "so", "these", "those")  # what no one can check
 OUTLET_HEADS = words.organisation_class("newspaper") or frozenset()  # what a reporting name is
 
 
@@ -90,16 +92,43 @@ class Attributor:
 
     def claim_text(self, sent, verb, quotes: list[tuple[int, int]]) -> str:
         inside = [(s, e) for s, e in quotes if s < sent.end_char and e > sent.start_char]
+        comp = complement(verb) if verb is not None else None
+        lead = self.leading_clause(sent, verb, comp)
+        if lead is not None and not any(s <= lead[0] + 2 and e >= lead[1] - 2 for s, e in inside):
+            return self.text[slice(*lead)].strip(" ,“”\"")
+        if comp is not None and lead is None:
+            toks = list(comp.subtree)
+            lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            # the quotation is the claim when it holds what the verb reports ('"...," she
+            # said'); a few quoted words inside the reported clause ('said the bank "should
+            # wait"') or outside it ('who urged "caution", said ...') are not the claim
+            if not any(s - 2 <= lo and hi <= e + 2 for s, e in inside):
+                return self.text[lo:hi].strip(" ,")
         if inside:
             s, e = inside[0]
             return self.text[max(s, sent.start_char): min(e, sent.end_char)].strip(" ,.“”\"")
-        comp = complement(verb) if verb is not None else None
         if comp is not None:
             toks = list(comp.subtree)
             return self.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)].strip(" ,")
         if verb is not None:
             return self.text[verb.idx + len(verb.text): sent.end_char].strip(" ,.:")
         return sent.text.strip()
+
+    @staticmethod
+    def leading_clause(sent, verb, comp) -> tuple[int, int] | None:
+        """The clause a trailing reporting clause reports ("It will close on May 2, the union
+        said, with results due later"): what comes before its subject, when that holds a
+        verb and the speech verb has no complement of its own after it."""
+        subj = subject_of(verb) if verb is not None else None
+        if subj is None or subj.i > verb.i or subj.left_edge.i - sent.start < 3:
+            return None
+        doc = verb.doc
+        if doc[subj.left_edge.i - 1].text not in (",", "”", '"', "’") or not any(
+                t.pos_ in ("VERB", "AUX") for t in doc[sent.start: subj.left_edge.i]):
+            return None
+        if comp is not None and comp.i > verb.i and (verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ","):
+            return None
+        return sent.start_char, doc[subj.left_edge.i - 1].idx
 
     def attribute(self, sent, quotes: list[tuple[int, int]]) -> Attribution | None:
         """The attribution a sentence makes itself, if any: of its attributing words outside
@@ -250,6 +279,9 @@ def find_claims(doc, sdoc, sentences: list[Sentence]) -> list[Claim]:
         key = (sent.index, att.speaker.lower())
         if key in taken or not att.speaker.strip():
             return
+        said = (body or att.text).strip(" .,“”\"").lower()
+        if att.cue not in CONTINUING and said in EMPTY_CLAIMS and not any(qs < sent.end and qe > sent.start for qs, qe, _ in quotes):
+            return  # '"...," / she said.' split off its quotation; "The company denied this."
         taken.add(key)
         claims.append(Claim(
             id=claim_id(doc.id, sent.index, att.speaker), doc_id=doc.id, sentence=sent.index,
@@ -294,7 +326,7 @@ def find_claims(doc, sdoc, sentences: list[Sentence]) -> list[Claim]:
                 elif interview is not None and p_start in interview[0]:
                     att = attributor.make(interview[1], "", "interview", s.start)
                 elif previous is not None and previous.cue not in CONTINUING and s.index not in unresolved \
-                        and not names_someone_else(sdoc, s, previous, discourse):
+                        and reported_form(sdoc, s) and not names_someone_else(sdoc, s, previous, discourse):
                     att = Attribution(previous.speaker, "", "continued", previous.anonymous,
                                       previous.person, previous.via, previous.kind, previous.start,
                                       previous.who)
@@ -309,51 +341,3 @@ def find_claims(doc, sdoc, sentences: list[Sentence]) -> list[Claim]:
                 discourse.last = att.who or Speaker(att.speaker, att.kind, att.anonymous)
         carried = previous or (own[max(own)] if own else None)
     return claims
-
-
-def quote_owner(quote: tuple[int, int], in_para: list[Sentence], own: dict[int, Attribution],
-                unresolved: set[int]) -> Attribution | None:
-    """The attribution a quotation takes: of the sentence it ends in, else begins in, else
-    another it runs through, else (when none of them tries to attribute it) the sentence
-    just before it."""
-    qs, qe = quote
-    over = [s for s in in_para if s.start < qe and s.end > qs]
-    ending = [s for s in over if s.start < qe <= s.end + 1]
-    beginning = [s for s in over if s.start <= qs <= s.end]
-    for group in (ending, beginning, over):
-        for s in group:
-            if s.index in own:
-                return own[s.index]
-    if any(s.index in unresolved for s in over):
-        return None  # '"...," one woman said': not the speaker of the sentence before
-    before = [s for s in in_para if s.end <= qs and qs - s.end <= 3]
-    if before and before[-1].index in own:
-        return own[before[-1].index]
-    return None
-
-
-def evidence_text(text: str, sent: Sentence, in_para: list[Sentence], quotes) -> str:
-    """The sentence, or, when it lies in a quotation over several sentences, all of them."""
-    lo, hi = sent.start, sent.end
-    for qs, qe, _ in quotes:
-        if qs < sent.end and qe > sent.start:
-            over = [s for s in in_para if s.start < qe and s.end > qs]
-            if 1 < len(over) <= 8:
-                lo, hi = min(lo, over[0].start), max(hi, over[-1].end)
-    return text[lo:hi]
-
-
-def names_someone_else(sdoc, sent: Sentence, previous: Attribution, discourse: Discourse) -> bool:
-    """Whether the subject of a sentence's main clause names a person or organisation other
-    than the speaker ("Hale said ... . Orbis disputes the figure."; "His neighbour, Ana
-    Lind, agreed.")."""
-    span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
-    subj = subject_of(span.root) if span is not None else None
-    if subj is None:
-        return False
-    last = previous.speaker.split()[-1].lower() if previous.speaker.split() else ""
-    for e in span.ents:
-        if subj.left_edge.i <= e.root.i <= subj.right_edge.i \
-                and discourse.label(e.text, e.label_) in ("PERSON", "ORG") and last not in e.text.lower():
-            return True
-    return False

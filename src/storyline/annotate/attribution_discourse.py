@@ -28,6 +28,7 @@ NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "du", "del", "della", 
 NAME_PARTS = ("", "PERSON", "ORG", "GPE", "LOC", "NORP")  # the tagger splits names into these
 DATELINE = re.compile(r"^[A-Z][A-Z.' ]{2,40}?(?:,\s*[A-Z][\w.' ]{1,30})?\s*(?:\([^)]{1,20}\)\s*)?[-–—]+\s+")
 POSSESSIVE = re.compile(r"[’']s?$")
+NAMED = re.compile(r"(?<!^)\b[A-Z]")  # a capitalised word after the first: a description with a name
 
 
 @dataclass
@@ -273,7 +274,8 @@ class Discourse:
         """Proper-noun subjects the tagger did not label ("VELMORA has missed ..."), as names
         of the kind the rest of the article gives them."""
         for tok in self.sdoc:
-            if tok.dep_ not in SUBJECT_DEPS or tok.pos_ != "PROPN" or tok.ent_type_ \
+            subject = tok.dep_ in SUBJECT_DEPS or tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS
+            if not subject or tok.pos_ != "PROPN" or tok.ent_type_ \
                     or not tok.text[:1].isupper() or self.in_quote(tok.idx):
                 continue
             lo, hi = name_bounds(self.sdoc, tok.i, tok.i + 1)
@@ -332,8 +334,8 @@ class Discourse:
                 sp = r.speaker
                 known = sp.gender or (self.book.gender.get(last_word(sp.name))
                                       if sp.kind == "person" else None)
-                return (sp.kind in ("person", "name") or (sp.kind == "people" and not sp.plural)) \
-                    and known in (None, gender)
+                return (sp.kind in ("person", "name") or (sp.kind == "people" and not sp.plural)
+                        or sp.kind == "org" and sp.gender is not None) and known in (None, gender)
         elif word == "it":
             def ok(r: Referent) -> bool:
                 return r.speaker.kind == "org"
@@ -379,7 +381,7 @@ class Discourse:
         if kind is None:
             return None
         before = [r for r in self.referents[: bisect.bisect_left(self.keys, pos)]
-                  if r.speaker.head is None  # named, not itself a description
+                  if (r.speaker.head is None or NAMED.search(r.speaker.name))  # named ("the Hale union")
                   and (r.speaker.kind == "org" or r.speaker.kind == "name" and (r.said or r.subject))]
         for r in reversed(before):
             if set(re.findall(r"[a-z]+", r.speaker.name.lower())) & kind or r.heads & kind:

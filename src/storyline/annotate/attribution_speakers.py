@@ -273,6 +273,10 @@ class SpeakerFinder:
                 found = self.discourse.organisation(lemma, pos)
                 if found is not None:
                     return found
+            if not definite and not plural and dets & {"a", "an"}:
+                found = self.named_next(lemma, pos)  # "..., a consumer charity warned. The Hale Trust said"
+                if found is not None:
+                    return found
             return Speaker(described, "org", head=lemma, plural=plural)
         if lemma in words.person_nouns() or lemma in words.informant_nouns():
             anonymous = bool(words.anonymity_cue().search(whole))
@@ -290,10 +294,27 @@ class SpeakerFinder:
             return Speaker(described, "people", anonymous=True, head=lemma, plural=plural, gender=gender)
         return None
 
+    def named_next(self, noun: str, pos: int) -> Speaker | None:
+        """The organisation an indefinite description introduces when the next sentence
+        names it as its subject: a name holding a word of the same kind ("a consumer charity
+        has warned ... . The Hale Consumer Trust said ...")."""
+        kind = words.organisation_class(noun)
+        here = self.discourse.sentence_at(pos)
+        if kind is None or kind == words.organisation_classes()[0]:
+            return None  # "a company", "a firm": any company at all may follow
+        for r in self.discourse.in_sentence(here + 1):
+            named = set(re.findall(r"[a-z]+", r.speaker.name.lower()))
+            if r.subject and r.speaker.kind == "org" and r.speaker.head is None and (named & kind or r.heads & kind):
+                return r.speaker
+        return None
+
     def spokesperson(self, tok, described: str) -> Speaker | None:
         """An unnamed spokesperson speaks for their organisation: "a Hale spokesman", "a
         spokeswoman for the regulator", "its spokesperson"; a bare one for the organisation
-        that spoke just before."""
+        that spoke just before, or the one the sentence's own subject describes ("The trust
+        has not replied, and a spokesperson said ..."). A spokesman or spokeswoman keeps
+        their gender, so that "she said" next is still the organisation."""
+        gender = words.gender_words().get(tok.lemma_.lower())
         modifiers = False
         for c in tok.children:
             found: Speaker | None = None
@@ -314,13 +335,22 @@ class SpeakerFinder:
             if found is not None and found.kind == "person":
                 return found  # a spokesperson "of" a named person, or a misparsed apposition
             if found is not None and found.kind in ("org", "name"):
-                return Speaker(found.name, "org")
+                return Speaker(found.name, "org", gender=gender)
         if not modifiers:  # "the spokesman said": of the organisation just in view
-            found = self.discourse.organisation_speaking(tok.idx)
+            found = self.subject_organisation(tok) or self.discourse.organisation_speaking(tok.idx)
             if found is not None:
-                return found
-        gender = words.gender_words().get(tok.lemma_.lower())
+                return Speaker(found.name, found.kind, found.anonymous, gender=gender)
         return Speaker(described, "people", anonymous=True, head=tok.lemma_.lower(), gender=gender)
+
+    def subject_organisation(self, tok) -> Speaker | None:
+        """The organisation a definite subject earlier in the sentence stands for ("the
+        foundation" in "The foundation has not replied, and a spokesperson said ...")."""
+        for t in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+            lemma = t.lemma_.lower()
+            if t.dep_ in ("nsubj", "nsubjpass") and lemma in words.organisation_nouns() \
+                    and any(c.lower_ in ("the", "its", "their") for c in t.children):
+                return self.discourse.organisation(lemma, t.idx)
+        return None
 
     def author_of(self, tok) -> Speaker | None:
         """The author of a document noun: "the Ledger's analysis", "figures from X", "the

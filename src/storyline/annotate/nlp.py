@@ -39,4 +39,7 @@ def load():
     nlp.max_length = 2_000_000
     _register()
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
+    from .attribution_sentences import add_to
+
+    add_to(nlp)  # no sentence ends at "Gov." before a name or "Art." before a number
     return nlp

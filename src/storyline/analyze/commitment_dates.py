@@ -33,6 +33,11 @@ EXTRA_PATTERNS = [
     ("month", re.compile(rf"\b(?:the|its|their|his|her|an?)\s+(?:end-of-)?(?P<ord>{MONTH_RE})(?![a-z])(?P<y>)(?P<rel>)"
                          rf"(?=\s+(?:date|deadline|target|goal|timetable|timeline)\b)", re.I)),
     ("month", re.compile(rf"\bend-of-(?P<ord>{MONTH_RE})(?![a-z])(?P<y>)(?P<rel>)", re.I)),
+    ("month", re.compile(rf"\bmid-?\s*(?P<ord>{MONTH_RE})(?![a-z])(?:,?\s+(?P<y>(?:19|20)\d\d))?(?P<rel>)", re.I)),
+    ("month", re.compile(rf"\b(?:first|second|third|fourth|last|final)\s+(?:week|days?)\s+of\s+(?P<ord>{MONTH_RE})(?![a-z])"
+                         rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?P<rel>)", re.I)),
+    ("year", re.compile(r"\bmid-?\s*(?P<y>(?:19|20)\d\d)\b(?P<ord>)(?P<rel>)", re.I)),
+    ("month_end", re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+month\b(?P<ord>)(?P<y>)(?P<rel>)", re.I)),
     ("day_range", re.compile(rf"\b(?P<rel>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:to|-|–|until)\s*[0-3]?\d(?:st|nd|rd|th)?\s+"
                              rf"(?P<ord>{MONTH_RE})(?![a-z])(?:,?\s+(?P<y>(?:19|20)\d\d))?", re.I)),
 ]
@@ -98,8 +103,10 @@ def _extra_value(kind: str, m: re.Match[str], stated: str | None) -> str | None:
         if y is not None:
             return iso(y, month, day) if valid_day(y, month, day) else None
         return place_year(month, day, stated, "new") if stated else None
-    if kind == "year_end":
+    if kind in ("year_end", "year"):
         return iso(y)
+    if kind == "month_end":
+        return iso(parts[0], parts[1]) if parts and len(parts) > 1 else None
     if kind == "season":
         if not (rel or m.group("y")):
             return None  # "summer" alone may be any summer, or no time at all
@@ -117,6 +124,25 @@ def _extra_value(kind: str, m: re.Match[str], stated: str | None) -> str | None:
     if not (m.group("y") or rel) and parts and len(parts) > 1 and month < parts[1]:
         y += 1  # "the fourth quarter" said in the spring of a year: that year's; in May, "the first half": the next
     return iso(y, month)
+
+
+BARE_MONTH = re.compile(rf"\b(?:to|until|till|into|for|from|of|than|by|before|after)\s+(?:early\s+|late\s+)?"
+                        rf"(?P<m>{MONTH_RE})(?![a-z])(?!\s*[0-3]?\d\b)(?:,?\s+(?P<y>(?:19|20)\d\d))?", re.I)
+
+
+def bare_months(text: str, stated: str | None) -> list[tuple[int, int, str, str]]:
+    """(start, end, phrase, value) of months named alone after a preposition ("slipped to
+    September instead of April"), which the time tagger leaves out; written with a capital
+    (not the modal "may")."""
+    out: list[tuple[int, int, str, str]] = []
+    for m in BARE_MONTH.finditer(text):
+        name = m.group("m")
+        if not name[0].isupper() or not stated:
+            continue
+        month = MONTHS[name.lower().rstrip(".")]
+        value = iso(int(m.group("y")), month) if m.group("y") else place_year(month, None, stated, "new")
+        out.append((m.start("m"), m.end(), text[m.start("m"):m.end()], value))
+    return out
 
 
 def loose_year(phrase: str) -> bool:

@@ -44,6 +44,11 @@ from .commitment_reading import CLAUSE_BREAK, clause_bounds, deadlines, statemen
 LINK_SCORE = 0.45  # a later deadline of the same action and theme (0.8 of it when it says the date moved)
 MERGE_SCORE = 0.5  # a restatement of one commitment (the same due date)
 OUTCOME_SCORE = 0.45  # a report of the action done or not done (0.6 of it when it names the deadline)
+LATE_LIMIT = 183  # days after the deadline within which a dated report of the act is this promise kept late
+GROUP_ACT = 0.3  # a word of an action group ("open") counts from less: common words weigh little
+THEME_ACT = 0.5  # a word of the clause itself (not of its attribution or context) can name the act
+CHAINED = "-chained"  # an outcome told of the act as another link of the chain names it
+CANCEL_FACTOR = 1.2  # a cancellation names no act of its own: more of the theme must be shared
 GRACE_DAYS = {"day": 0, "week": 0, "month": 7, "year": 31}  # a coarse due is met a little after it ends
 
 
@@ -93,6 +98,36 @@ def rarity(word: str) -> float:
     return min(1.0, max(0.1, (7.0 - z) / 4.0))
 
 
+def objects_in(clause: str, verb: str | None, phrase: str) -> set[str]:
+    """The theme keys of what an act is done to: the few words after its verb in the clause,
+    up to the time expression ("will open [the new Varro Street library] on May 5")."""
+    if not verb:
+        return set()
+    stop = clause.find(phrase) if phrase and phrase in clause else len(clause)
+    head = verb.lower()[: max(3, len(verb) - 2)]
+    for m in TOKEN.finditer(clause[:stop]):
+        if m.group().lower().startswith(head):
+            found = set()
+            for w in list(TOKEN.finditer(clause[m.end():stop]))[:6]:
+                key = theme_key(w.group())
+                if key:
+                    found.add(key)
+            return found
+    return set()
+
+
+def names_in(clause: str) -> set[str]:
+    """The theme keys of the words a clause writes with a capital (not its first word): the
+    names of who acts and where, which two different promises of one actor share."""
+    found = set()
+    for m in TOKEN.finditer(clause):
+        if m.start() > 0 and m.group()[:1].isupper():
+            key = theme_key(m.group())
+            if key:
+                found.add(key)
+    return found
+
+
 def actions_of(s: Statement, clause: str) -> set[str]:
     """The action groups of a statement's verbs that stand in a clause, light verbs left out,
     and participles used as adjectives ("every registered unit") too."""
@@ -127,10 +162,13 @@ def similarity(a: dict, b: dict) -> float:
     named = (0.0 if acts_b else sum(tb[k] for k in acts_a & set(tb))) + \
         (0.0 if acts_a else sum(ta[k] for k in acts_b & set(ta)))  # "will launch" / "the launch is planned"
     overlap = min(1.0, (sum(max(ta[k], tb[k]) for k in shared) + named) / min(sum(ta.values()), sum(tb.values())))
+    oa, ob = set(a.get("objects", [])), set(b.get("objects", []))
+    other_things = bool(oa and ob and not oa & ob)  # "open the library" / "publish the budget"
     if acts_a & acts_b or (not acts_a and acts_b & set(ta)) or (not acts_b and acts_a & set(tb)):
-        return min(1.0, overlap + 0.25)  # the same act, named by a verb or a noun on each side
-    if acts_a and acts_b:  # two different acts: of one actor unless more than a name is shared
-        return overlap * (0.75 if len(shared) > 1 else 0.4)
+        return overlap if other_things else min(1.0, overlap + 0.25)  # the same act, named by a verb or a noun
+    if acts_a and acts_b:  # two different acts: of one actor unless more than its names is shared
+        plain = shared - set(a.get("names", [])) - set(b.get("names", []))
+        return overlap * (0.75 if len(shared) > 1 and plain and not other_things else 0.4)
     return overlap * 0.9
 
 
@@ -157,7 +195,7 @@ class Report:
     clause: str
     actions: set[str]
     theme: dict[str, float]
-    kind: str  # "done" | "pending" | "missed" | "met"
+    kind: str  # "done" | "pending" | "missed" | "met" | "cancelled"
     when: str | None  # the day it was done, or the deadline it names
     said: str | None
     loose_year: bool = False  # `when` took its year from an uncertain page date
@@ -166,7 +204,7 @@ class Report:
         return {"actions": sorted(self.actions), "theme": self.theme}
 
 
-PERFECT = re.compile(r"\b(?:has|have|had)\s+(?P<neg>not\s+|never\s+)?(?:now\s+|already\s+|finally\s+|yet\s+)?"
+PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:still\s+)?(?P<neg>not\s+|never\s+)?(?:now\s+|already\s+|finally\s+|yet\s+)?"
                      r"(?:been\s+)?(?P<verb>[a-z]+(?:ed|en|t))\b", re.I)
 PAST_REPORT_SKIP = ("since", "after", "later", "before", "earlier", "by", "until")
 
@@ -192,13 +230,16 @@ def reports(s: Statement) -> list[Report]:
     for t in s.times:
         if t.kind != "date" or not t.value or t.tense != "past" or not t.verb or t.modifier in PAST_REPORT_SKIP:
             continue
-        if t.verb in words.light_verbs():
+        if t.verb in words.light_verbs() and t.verb not in words.entries("support_verbs"):
             continue
         clause = _clause_of(text, t.text, s)
         before = clause[: max(0, clause.find(t.text))]
         if words.has("cues", before) or words.has("pending_cues", clause):
             continue  # "would begin on": a plan; "had not been fitted by": not done
-        out.append(Report(s, clause, {words.fold(t.verb)} | _participles(s, clause), with_context(s, clause), "done",
+        acts = {words.fold(t.verb)} | _participles(s, clause)
+        if t.verb in words.entries("support_verbs"):  # "handed down its ruling", "the election was held"
+            acts |= {c for c, w in theme_of(clause, actions_of(s, clause)).items() if w >= THEME_ACT}
+        out.append(Report(s, clause, acts, with_context(s, clause), "done",
                           t.value, said,
                           s.weak_date and loose_year(t.text)))
     for m in PERFECT.finditer(text):
@@ -208,6 +249,10 @@ def reports(s: Statement) -> list[Report]:
         kind = "pending" if m.group("neg") or words.has("pending_cues", text[max(0, m.start() - 12): m.end()]) \
             else "done"
         out.append(Report(s, text, acts, theme_of(text, actions_of(s, text)), kind, None, said))
+    for clause in _clauses(text):
+        cancel = words.matcher("cancel_cues").search(clause)
+        if cancel and not words.has("cues", clause[: cancel.start()]) and not re.search(r"\b(?:not|no|never|n't)\b", clause[: cancel.start()]):
+            out.append(Report(s, clause, set(), with_context(s, clause), "cancelled", None, said))
     if not recalled:
         for clause in _clauses(text):
             acts = _pending_acts(s, clause)
@@ -287,14 +332,26 @@ def outcome(facts: dict, due: str | None, stated_on: str | None, r: Report) -> t
         need = OUTCOME_SCORE * 0.6  # it names the deadline itself
     if similarity(facts, r.facts()) < need:
         return None
-    acts = set(facts.get("main") or facts["actions"] or facts["theme"])  # "would be open": the act named otherwise
+    acts = set(facts.get("main") or facts["actions"] or
+               [c for c, w in facts["theme"].items() if w >= THEME_ACT or (w >= GROUP_ACT and words.is_group(c))])
+    # "would be open": the act named otherwise, by a word of the clause itself
+    pooled = set(facts.get("chain_acts", [])) - acts  # the same act named otherwise by another link of its chain
+    if r.kind in ("done", "pending") and not r.actions & acts and r.actions & pooled:
+        said = outcome({**facts, "main": sorted(r.actions & pooled)}, due, stated_on, r)
+        return (said[0] + CHAINED, said[1]) if said else None
+    if r.kind == "cancelled":  # "organisers have cancelled the tournament": it will not be done
+        return ("cancelled", r.said) if similarity(facts, r.facts()) >= OUTCOME_SCORE * CANCEL_FACTOR else None
     if r.kind in ("done", "pending") and not r.actions & acts:
         return None  # reports without the deadline must name the promised action itself
     due_end = to_date(due, end=True)
     if r.kind == "done" and when:
         if stated_on and to_date(when) < to_date(stated_on):
             return None  # done before it was promised: another occasion
-        return ("met", when) if met_in_time(when, due) else ("missed", when)
+        if met_in_time(when, due):
+            return ("met", when)
+        if (to_date(when) - due_end).days > LATE_LIMIT:
+            return None  # done long after: another time the act was done, not this promise kept late
+        return ("missed", when)
     if r.kind == "done":
         return ("met", r.said) if to_date(r.said) <= due_end else None
     if r.kind == "met":

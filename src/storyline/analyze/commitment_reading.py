@@ -31,6 +31,7 @@ from .commitment_dates import (
     EXPLICIT_YEAR,
     MONTH_NAMED,
     add_period,
+    bare_months,
     extra_times,
     last_day,
     loose_year,
@@ -39,7 +40,7 @@ from .commitment_dates import (
 )
 
 SPEECH_VERBS = {"say", "tell", "state", "announce", "confirm", "add", "note"}
-GIVEN_PERIOD = re.compile(r"\b(?:give[sn]?|gave|granted|grants?|has|have|had)\s+(?:\w+\s+){0,3}$", re.I)
+GIVEN_PERIOD = re.compile(r"\b(?:give[sn]?|gave|granted|grants?|has|have|had)\s+(?:(?!by\b)[\w'-]+\s+){0,6}$", re.I)
 NO_EARLIER = re.compile(r"\bno\s+(?:earlier|later)\s+than\b", re.I)
 UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
 RANGE_START = re.compile(r"\b(?:from|between)\s*$", re.I)
@@ -65,6 +66,13 @@ ADJUNCT = re.compile(r"\b(?:because|after|provided|unless|although|though|while|
 CONDITION = re.compile(r"\b(?:if|unless|provided|once|whether)\b", re.I)
 ATTRIBUTIVE_YEAR = re.compile(r"\b(?:the|a|an|its|their|this|next|last)\s*$", re.I)
 PAST_AUX = re.compile(r"\b(?:had|was|were|did)\b", re.I)
+PROMISED_FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)  # "first promised for 2031": the date promised
+_MOVE_VERB = r"(?:pushed\s+back|pushed|moved|postponed|delayed|brought\s+forward|rescheduled|slipped|put\s+off|deferred|adjourned|shifted)"
+MOVED_FROM = re.compile(rf"\b{_MOVE_VERB}\s+(?:[\w'-]+\s+){{0,4}}?(?:(?:to|until|till|into)\s+[^,;]{{1,30}}?\s+)?from\s+"
+                        r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:earlier\s+|original\s+|previous\s+|planned\s+|scheduled\s+)?$", re.I)
+PRESENT_NOT_SCHEDULE = re.compile(r"\b(?:has|have|had|was|were|did|not|never|no|n't|usually|often|always|every|each)\b", re.I)
+SCHEDULED_ACTS = {"begin", "open", "complete", "launch", "take", "expire", "run", "kick", "close"}  # acts timetables name
+ACTING_LIGHT_VERBS = {"take", "make", "give", "get", "go", "come", "move"}  # "takes effect on 1 January"
 NOT_NEGATING = {"still", "delayed", "abandoned"}  # missed cues that do not deny the deadline they precede
 
 
@@ -170,12 +178,16 @@ def deadlines(s: Statement) -> list[Deadline]:
         at = i + len(t.text)
         if not any(a < i + len(t.text) and i < b for a, b, _, _ in extras):
             spans.append((i, i + len(t.text), t, ""))
+    for a, b, _, v in bare_months(text, stated):
+        if not any(x < b and a < y for x, y, _, _ in spans):
+            spans.append((a, b, None, v))
     out = []
     spans.sort(key=lambda x: x[0])
     where = [(a, b) for a, b, _, _ in spans]
     for i, (start, end, tv, extra_value) in enumerate(spans):
-        if i and RANGE_END.fullmatch(text[spans[i - 1][1]:start]) and RANGE_START.search(text[: spans[i - 1][0]]):
-            continue  # "from 25 August to 7 September": the deadline is when it starts
+        if i and RANGE_END.fullmatch(text[spans[i - 1][1]:start]) and RANGE_START.search(text[: spans[i - 1][0]]) \
+                and not words.has("drift_cues", text[: spans[i - 1][0]]):
+            continue  # "from 25 August to 7 September": the deadline is when it starts (not "moved from ... to")
         d = _read(s, text, start, end, tv, extra_value, stated, where)
         if d:
             out.append(d)
@@ -229,6 +241,47 @@ def _is_forecast(left: str) -> bool:
         words.has("forecasters", said) and bool(re.match(r"\s*(?:he|she|they|i|we)\b", content_left, re.I)))
 
 
+def _after_reporting(left: str) -> str:
+    """The part of a clause after its last reporting verb ("X said the patch is due out on")."""
+    cut = 0
+    for m in REPORTING.finditer(left):
+        cut = m.end()
+    return left[cut:]
+
+
+def _period_of_a_thing(left: str) -> bool:
+    m = re.search(r"([\w'-]+)\s+for\s+(?:the\s+)?(?:(?:fiscal|financial|calendar|school|academic)\s+)?(?:year\s+)?$", left, re.I)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return not (word.endswith("ed") or word in {"in", "out", "back", "on", "up", "off"} or words.has("cues", word)
+                or words.has("drift_cues", word))
+
+
+def _moved_from(left: str) -> bool:
+    """The date a move starts from ("pushed back to 2 July from 4 June", "moved from 4 June")."""
+    return bool(MOVED_FROM.search(left))
+
+
+def cue_before(left: str) -> bool:
+    return words.last("cues", left) is not None or words.last("drift_cues", left) is not None
+
+
+def _scheduled_present(t: TimeValue, left: str, stated: str | None) -> bool:
+    """A dated act in the simple present, still ahead when said, is a schedule ("the new law
+    takes effect on 1 January", "jury selection begins on Monday"): not a verb of saying,
+    planning or being, not a perfect or a negation, not a report of a past day."""
+    if t.kind != "date" or t.tense != "present" or not t.verb or not stated or not t.value:
+        return False
+    if t.verb in SPEECH_VERBS or (t.verb in words.light_verbs() and t.verb not in ACTING_LIGHT_VERBS) or t.modifier in ("since", "after", "ago", "earlier", "later"):
+        return False
+    if PRESENT_NOT_SCHEDULE.search(left) or _is_forecast(left) or words.has("opinion_cues", left):
+        return False
+    if t.value < stated[: len(t.value)] and words.fold(t.verb) not in SCHEDULED_ACTS:
+        return False  # "the decision follows a fire on 29 July": a past day, not a schedule
+    return t.granularity in ("day", "month") or bool(EXPLICIT_YEAR.search(t.text))
+
+
 def _drop_until(left: str, t: TimeValue) -> str:
     """The text before "until" when a date follows it ("gave the defence until March 1 to file")."""
     return re.sub(r"\s*\buntil\s*$", " ", left) if t.kind == "date" else left
@@ -248,9 +301,11 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
     if t is not None:
         if t.kind == "date" and t.modifier in ("since", "after", "later", "ago", "earlier") or NOT_DEADLINE.search(left):
             return None
-        if t.kind == "date" and (verb in SPEECH_VERBS or (verb == "report" and t.tense == "past")) and not prep:
-            return None  # when something was said
-        if verb in words.light_verbs() and t.tense == "past" and not prep and not MOVED_TO.search(left):
+        if t.kind == "date" and (verb in SPEECH_VERBS or (verb == "report" and t.tense == "past")) and not prep \
+                and not words.has("cues", _after_reporting(left)):
+            return None  # when something was said (not "said the patch is due out on 14 October")
+        if verb in words.light_verbs() and t.tense == "past" and not prep and not MOVED_TO.search(left) \
+                and not PROMISED_FOR.search(left) and not _moved_from(left):
             return None  # "pledged in March", "the date was set in September": when it was promised
         if t.kind == "duration" and (re.match(r"\s+(?:of|after|from|since)\b", right) or
                                      re.search(r"\b(?:more\s+than|over|first\s+time)\b", t.text + left[-20:], re.I)):
@@ -261,16 +316,24 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
     if t is not None and t.kind == "date" and ATTRIBUTIVE_YEAR.search(left) and re.match(r"\s+[A-Za-z]", right) \
             and re.fullmatch(r"(?:19|20)\d\d", t.text.strip()):
         return None  # "the 2027 European Junior Championships": a name, not a time
+    if t is not None and not cue_before(left) and _scheduled_present(t, left, stated):
+        left = left + " "  # keeps offsets; the cue is the present tense of a dated act
+        present = True
+    else:
+        present = False
+    if t is not None and t.kind == "date" and t.granularity == "year" and _period_of_a_thing(left):
+        return None  # "its budget for 2032", "targets for 2030": the period a thing is for
     named = NAMED_DEADLINE.match(right) and re.search(r"\b(?:the|its|their|his|her|an?|[a-z]+'s)\s*$", left, re.I)
     cue = _cue(left, right, t) or (t is not None and GIVEN_PERIOD.search(_drop_until(left, t))
-                                    and re.match(r"\s+to\b", right) and "gives") or None
+                                    and re.match(r"\s+to\b", right) and "gives") or ("present" if present else None) \
+        or (_moved_from(left) and "from")
     if cue and cue.lower() in words.entries("noun_cues") and t is not None and t.tense == "past" \
             and verb and verb not in words.light_verbs() and not prep:
         return None  # "submitted its action plan in early October": done then, no deadline
     if not cue and not named and not (prep and (t is None or t.tense != "past") and not PAST_AUX.search(left + right)):
         if not (extra_value and words.has("recall_cues", left)):
             return None
-    if not cue and not named and prep and UNTIL.search(prep.group()) and not words.has("until_cues", left):
+    if (not cue or present) and not named and prep and UNTIL.search(prep.group()) and not words.has("until_cues", left):
         return None  # "the agreement runs until the end of 2026": how long a state lasts
     unbounded = NO_EARLIER.sub(lambda m: " " * len(m.group()), left)  # "no earlier than" bounds, recalls nothing
     recall_m = words.last("recall_cues", unbounded)
@@ -280,6 +343,8 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
     if missed_m and missed_m.group().lower() not in NOT_NEGATING:
         recall_m = missed_m  # "will not make its April 20 target": the deadline named, not promised
     role = "recall" if recall_m and not RESET.search(left[recall_m.end():]) else "new"
+    if _moved_from(left):
+        role = "recall"  # "pushed back to 2 July from 4 June", "moved from 4 June to 2 July": the old date
     due = extra_value or (_resolve(t, text, start, left, right, stated, role) if t else None)
     if not due:
         return None

@@ -11,7 +11,7 @@ import functools
 import re
 from importlib import resources
 
-from ..lexicon import SYNONYM_GROUPS, stem
+from ..lexicon import _CANON, stem
 
 
 @functools.cache
@@ -83,20 +83,34 @@ def _groups() -> dict[str, str]:
         for w in group:
             for form in (w, strip_suffix(w), stem(w), w.rstrip("e")):
                 out.setdefault(form, group[0])
+    for line in entries("action_groups"):  # the lexicon's group of a word names the same act
+        group = line.split()
+        for w in group:
+            canon = _CANON.get(w) or _CANON.get(stem(w))
+            if canon:
+                out.setdefault(canon, group[0])
     return out
+
+
+def is_group(key: str) -> bool:
+    """Whether a folded key names an action group ("open", "complete", "decide")."""
+    return key in set(_groups().values())
 
 
 @functools.lru_cache(maxsize=50000)
 def fold(word: str) -> str:
-    """One key for the forms of a word: the lexicon's synonym group it heads ("forces",
-    "withdraw"), its action group ("finishing" -> "complete"), else its short form (`base`)."""
+    """One key for the forms of a word, whichever way it came (a verb's lemma, a statement's
+    action concept, a theme word): its action group ("finishing" -> "complete"; "ratify",
+    which the lexicon folds into "approve", -> "decide"), else the lexicon's synonym group
+    ("forces", "withdraw"), else its short form (`base`)."""
     low = word.lower()
-    if low in SYNONYM_GROUPS:
-        return low
     groups = _groups()
-    for form in (low, strip_suffix(low), stem(low), strip_suffix(low) + "e"):
-        if form in groups:
+    canon = _CANON.get(low) or _CANON.get(stem(low))
+    for form in (low, strip_suffix(low), stem(low), strip_suffix(low) + "e", canon):
+        if form and form in groups:
             return groups[form]
+    if canon:
+        return canon
     return base(low)
 
 
@@ -105,6 +119,6 @@ def not_theme() -> frozenset[str]:
     """Words that say nothing of a commitment's theme: the theme stop words, the one-word
     cues of every list and the light verbs."""
     found = set(entries("theme_stopwords")) | set(light_verbs())
-    for name in ("cues", "recall_cues", "drift_cues", "missed_cues", "pending_cues", "met_cues"):
+    for name in ("cues", "recall_cues", "drift_cues", "missed_cues", "pending_cues", "met_cues", "cancel_cues"):
         found |= {e for e in entries(name) if " " not in e}
     return frozenset(found | {stem(w) for w in found})

@@ -32,6 +32,8 @@ from .commitment_matching import (
     MERGE_SCORE,
     actions_of,
     compatible_due,
+    names_in,
+    objects_in,
     outcome,
     reports,
     similarity,
@@ -106,7 +108,10 @@ def facts_of(d: Draft) -> dict:
             "stated": sorted({x for x in (statement_date(s) for s in d.statements) if x}),
             "drift": any(words.has("drift_cues", c) for c in d.clauses),
             "loose_year": all(x.loose_year for x in d.deadlines),
-            "outcomes": [], "corrected_date": any(s.corrected_date for s in d.statements)}
+            "outcomes": [], "corrected_date": any(s.corrected_date for s in d.statements),
+            "names": sorted(set().union(*(names_in(x.whole) for x in d.deadlines))),
+            "objects": sorted(set().union(*(objects_in(x.clause, x.verb, x.phrase) for x in d.deadlines
+                                            if x.verb and x.verb not in words.light_verbs())))}
 
 
 def index_keys(facts: dict) -> list[str]:
@@ -180,9 +185,12 @@ def status_of(due: str | None, stated_on: str | None, superseded_by: list[str], 
         return "superseded"
     if due is None:
         return "unverified"
-    known = [o for o in facts.get("outcomes", []) if to_date(o[1]) <= as_of]  # (kind, day it happened or was told, ...)
+    known = [[o[0].split("-")[0], *o[1:]] for o in facts.get("outcomes", [])
+             if to_date(o[1]) <= as_of]  # (kind, day it happened or was told, ...)
     if any(o[0] == "met" for o in known):
         return "met"
+    if any(o[0] == "cancelled" for o in known):
+        return "missed"  # called off: it will not be done by then
     if to_date(due, end=True) >= as_of:
         return "open"
     if any(o[0] == "missed" for o in known):
@@ -225,12 +233,16 @@ def link(store: Store, item: tuple[Commitment, dict], others: list[tuple[Commitm
     before the earliest one that moves it. `named` are the old due dates its sentence names."""
     n, g = item
     after = [o for o in others if moves(item, o)]
+    for k, f in after:
+        share_acts(g, f)
+        store.items.upsert_commitment(k, f)
     n.superseded_by = sorted(k.id for k, f in after
                              if not any(later(first_stated(x, y), first_stated(k, f)) for x, y in after))
     for k, f in others:
         explicit = any(compatible_due(k.due, x) for x in named or [])
         if not moves((k, f), item, explicit):
             continue
+        share_acts(f, g)
         current = store.items.commitments(k.superseded_by) if k.superseded_by else []
         mine = first_stated(n, g)
         if not current or all(later(mine, first_stated(c, cf)) for c, cf in current):
@@ -242,9 +254,19 @@ def link(store: Store, item: tuple[Commitment, dict], others: list[tuple[Commitm
         store.items.upsert_commitment(k, f)
 
 
+def share_acts(a: dict, b: dict) -> None:
+    """Two links of one drift chain promise one act, however each names it ("release" the
+    editor in April, "ship" it in September): a report of either act tells of both."""
+    acts = sorted(set(a.get("chain_acts", a.get("main", []))) | set(b.get("chain_acts", b.get("main", []))))
+    a["chain_acts"] = b["chain_acts"] = acts
+
+
 def restate(store: Store, k: Commitment, f: dict, d: Draft) -> None:
     """Add a restatement (or a recall) of a commitment to its evidence."""
     if d.deadline.role == "new":
+        if k.due and within(d.due, k.due):
+            k.due = d.due  # "in January", then "on January 15": the finer date of the same deadline
+            f["due_granularity"] = granularity_of(d.due)
         g = facts_of(d)
         added = sorted(set(g["actions"]) - set(f["actions"]))
         f["actions"] = sorted(set(f["actions"]) | set(g["actions"]))
@@ -277,8 +299,8 @@ def update_commitments(store: Store, new: list[Statement]) -> int:
     drafts = merge_drafts(found)
     created: list[tuple[Commitment, dict]] = []
     for d in drafts:
-        acts = actions_of(d.statement, d.deadline.clause)
-        if not acts and not theme_of(d.deadline.clause, acts):
+        if not any(actions_of(s, x.clause) or theme_of(x.clause, actions_of(s, x.clause))
+                   for s, x in zip(d.statements, d.deadlines, strict=True)):
             continue  # "We will continue tomorrow": nothing said of what is to be done
         facts = facts_of(d)
         others = candidates(store, facts, set())  # an old deadline its sentence recalls is a candidate too

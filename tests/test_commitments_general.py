@@ -1,0 +1,407 @@
+"""Commitments read from sentences of many domains, as the real parser and time tagger see them.
+
+Courts, elections, software, construction, sports, health regulators, legislatures,
+diplomacy, company earnings, transport, energy and schools: each sentence is parsed by the
+spaCy pipeline and tagged by the time tagger exactly as the annotate stage does, and then
+read for deadlines (the action promised and its due date), recalled deadlines, or nothing.
+Whole small stories (promise, drift, outcome) then run through the real pipeline. Every
+name and sentence here is invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze.commitment_reading import deadlines
+from storyline.annotate.document import governing_verb, tense_finder, token_finder
+from storyline.annotate.timex import Anchor, Tagger
+from storyline.lexicon import concepts
+from storyline.model import Sentence, TimeValue
+from storyline.story.statements import Statement, action_concepts
+
+
+def real_statement(nlp, text: str, date: str) -> Statement:
+    """One sentence as the annotate stage and the story index would give it."""
+    sdoc = nlp(text)
+    token_at = token_finder(sdoc)
+    times = [TimeValue("d1", 0, t.start, t.end, t.text, t.kind, t.value, t.granularity, date, "published",
+                       t.modifier, t.tense, governing_verb(token_at(t.start)))
+             for t in Tagger(Anchor(date)).tag(text, tense_finder(sdoc))]
+    verbs = [t.lemma_.lower() for t in sdoc if t.pos_ == "VERB"]
+    return Statement("d1", Sentence("d1", 0, 0, len(text), text, verbs=verbs), "Harrow Ledger", date, date, times,
+                     concepts=concepts(text), actions=action_concepts(verbs))
+
+
+def reading(nlp, text: str, date: str) -> list[tuple[str, str]]:
+    return [(d.role, d.due) for d in deadlines(real_statement(nlp, text, date))]
+
+
+# (domain, sentence, the day it was said, the deadlines it sets or recalls)
+PROMISES = [
+    # courts and trials
+    ("court", "The Halloran District Court will hand down its ruling in the Vessey appeal on March 12.",
+     "2031-02-20", [("new", "2031-03-12")]),
+    ("court", "Judge Petra Olund said she expects to sentence Marcus Fenn on 4 June.",
+     "2031-05-02", [("new", "2031-06-04")]),
+    ("court", "The trial of Dario Kulm is scheduled to open on September 8.",
+     "2031-07-14", [("new", "2031-09-08")]),
+    ("court", "The judge ordered Tessin Bank to pay the fine no later than 30 April.",
+     "2031-03-03", [("new", "2031-04-30")]),
+    ("court", "The appeal court adjourned the hearing to 19 November.",
+     "2031-10-02", [("new", "2031-11-19")]),
+    # elections
+    ("election", "The Ostmark electoral commission must certify the results by December 10.",
+     "2031-11-20", [("new", "2031-12-10")]),
+    ("election", "Voters in Carrow will elect a new mayor on 5 May.",
+     "2031-03-30", [("new", "2031-05-05")]),
+    ("election", "The recount in the Fennick ward is due to be completed by Friday, November 21.",
+     "2031-11-17", [("new", "2031-11-21")]),
+    # software releases
+    ("software", "Quillsoft plans to release version 5 of its Harbor editor in the second quarter of 2032.",
+     "2031-10-01", [("new", "2032-06")]),
+    ("software", "The Lindale project said the security patch is due out on 14 October.",
+     "2031-10-03", [("new", "2031-10-14")]),
+    ("software", "Pellix will ship the update to all tablets no later than the end of January.",
+     "2031-12-05", [("new", "2032-01-31")]),
+    # construction
+    ("construction", "The contractor aims to complete the Mirelle stadium roof by August 2032.",
+     "2031-06-01", [("new", "2032-08")]),
+    ("construction", "The Tavish bypass is now expected to open to traffic in 2033.",
+     "2031-06-01", [("new", "2033")]),
+    # sports
+    ("sports", "The league's board is set to vote on the Harwick expansion bid on June 18.",
+     "2031-05-25", [("new", "2031-06-18")]),
+    ("sports", "Striker Joel Amsel is expected to return to training in March.",
+     "2031-01-25", [("new", "2031-03")]),
+    ("sports", "The Corran Open will be played from 3 to 9 October.",
+     "2031-08-25", [("new", "2031-10-03")]),
+    # health regulators
+    ("health", "The Aldmoor Medicines Agency is due to rule on the Zelvora application by 22 July.",
+     "2031-05-10", [("new", "2031-07-22")]),
+    ("health", "Brightwell Pharma must file its safety data with the agency by January 15.",
+     "2031-11-02", [("new", "2032-01-15")]),
+    ("health", "The regulator said it would decide on the Orvane vaccine within 60 days.",
+     "2031-05-01", [("new", "2031-06-30")]),
+    # legislatures
+    ("legislature", "The senate has until 31 March to ratify the Tollen accord.",
+     "2031-02-01", [("new", "2031-03-31")]),
+    ("legislature", "Parliament is to vote on the Kessler pension bill on 9 December.",
+     "2031-11-28", [("new", "2031-12-09")]),
+    ("legislature", "The committee plans to publish its report on the Marden inquiry in the autumn of 2032.",
+     "2031-11-28", [("new", "2032-11")]),
+    # diplomacy
+    ("diplomacy", "The two governments pledged to sign the Varn border treaty before the end of the year.",
+     "2031-04-11", [("new", "2031-12-31")]),
+    ("diplomacy", "Foreign ministers of Varn and Ellos will meet in Geneva on 2 December.",
+     "2031-11-11", [("new", "2031-12-02")]),
+    ("diplomacy", "The Ellosian ambassador has been told to leave the country by 14 February.",
+     "2031-02-07", [("new", "2031-02-14")]),
+    # company earnings
+    ("earnings", "Marrow Foods will report its third-quarter results on October 28.",
+     "2031-09-30", [("new", "2031-10-28")]),
+    ("earnings", "The company said it would pay the special dividend on 15 January 2032.",
+     "2031-11-30", [("new", "2032-01-15")]),
+    ("earnings", "Hollin Motors is targeting a return to profit in 2033.",
+     "2031-11-30", [("new", "2033")]),
+    # transport
+    ("transport", "The Brask line is set to return to service on 6 April.",
+     "2031-03-01", [("new", "2031-04-06")]),
+    ("transport", "Corvel Air plans to resume flights to Ostra from 1 July.",
+     "2031-05-01", [("new", "2031-07-01")]),
+    ("transport", "The Delmere ferry terminal is scheduled to reopen in spring 2032.",
+     "2031-09-01", [("new", "2032-05")]),
+    # energy and schools
+    ("energy", "Reyna Power promised to reconnect every household in Dunmore by 20 March.",
+     "2031-03-02", [("new", "2031-03-20")]),
+    ("schools", "The Kilbride school board will decide on the closure of Ashgate Primary in June.",
+     "2031-04-02", [("new", "2031-06")]),
+    # harder forms: copular deadlines, present tense schedules, "won't ... until", noun subjects
+    ("election", "The deadline to register for the Carrow mayoral vote is October 9.",
+     "2031-09-20", [("new", "2031-10-09")]),
+    ("legislature", "The new tenancy law takes effect on 1 January.",
+     "2031-11-20", [("new", "2032-01-01")]),
+    ("court", "Jury selection in the Kulm trial begins on Monday, September 8.",
+     "2031-09-04", [("new", "2031-09-08")]),
+    ("transport", "The new Harwick terminal won't open until 2034.",
+     "2031-09-04", [("new", "2034")]),
+    ("construction", "Completion of the Orly Street tower is now targeted for the third quarter of 2032.",
+     "2031-09-04", [("new", "2032-09")]),
+    ("earnings", "Under the deal, Tarvo Mining will hand over the Keld assets by June 30.",
+     "2031-04-04", [("new", "2031-06-30")]),
+    ("transport", "The first trains on the Veld extension should run in December.",
+     "2031-04-04", [("new", "2031-12")]),
+    ("diplomacy", "Ratification of the Tollen accord by all member parliaments is required by 2033.",
+     "2031-04-04", [("new", "2033")]),
+    ("energy", "The Feldham reactor is on track to start production in the fourth quarter.",
+     "2031-04-04", [("new", "2031-12")]),
+    ("health", "The regulator set a deadline of 1 March for Brightwell to answer its questions.",
+     "2031-01-20", [("new", "2031-03-01")]),
+    ("sports", "Opening day of the Corran season has been moved to 14 April.",
+     "2031-02-20", [("new", "2031-04-14")]),
+    ("earnings", "Marrow Foods has promised a full refund to customers by the end of the month.",
+     "2031-02-10", [("new", "2031-02-28")]),
+]
+
+RECALLS = [
+    ("legislature", "The vote, originally planned for 12 March, was postponed until 26 March.",
+     "2031-03-05", [("recall", "2031-03-12"), ("new", "2031-03-26")]),
+    ("energy", "The Feldham plant, which had been due to restart in May, will now restart in August.",
+     "2031-04-20", [("recall", "2031-05"), ("new", "2031-08")]),
+    ("court", "The sentencing of Marcus Fenn has been pushed back to 2 July from 4 June.",
+     "2031-05-20", [("new", "2031-07-02"), ("recall", "2031-06-04")]),
+    ("transport", "The reopening of the Brask line has slipped to September instead of April.",
+     "2031-03-20", [("new", "2031-09"), ("recall", "2031-04")]),
+    ("software", "Quillsoft has delayed the Harbor 5 release by two months to August.",
+     "2031-05-20", [("new", "2031-08")]),
+    ("construction", "The handover of the Mirelle stadium, first promised for 2031, is now expected in mid-2032.",
+     "2031-05-20", [("recall", "2031"), ("new", "2032")]),
+]
+
+NOTHING = [
+    ("court", "The court handed down its ruling on 3 March.", "2031-03-05"),
+    ("construction", "The Mirelle stadium opened in August 2030.", "2031-03-05"),
+    ("earnings", "Analysts expect Marrow Foods to report higher sales in October.", "2031-09-05"),
+    ("diplomacy", "The minister said on Monday that the talks had gone well.", "2031-09-05"),
+    ("transport", "The Brask line has been closed since 4 January.", "2031-03-05"),
+    ("health", "The agency approved the Zelvora tablet in 2029.", "2031-03-05"),
+    ("sports", "The club last won the league in May 2027.", "2031-03-05"),
+    ("election", "Turnout in the 2027 election was 61 percent.", "2031-03-05"),
+    ("software", "Quillsoft released version 4 of the Harbor editor on 2 February.", "2031-03-05"),
+    ("legislature", "The ruling follows a vote in the Varn senate on 29 July.", "2031-08-22"),
+]
+
+
+def test_a_start_date_in_a_revised_plan_is_new_not_the_date_moved_from(nlp):
+    text = "The revised timetable has trial flights from the Veld airstrip starting from January 2032."
+    assert ("recall", "2032-01") not in reading(nlp, text, "2031-05-01")
+    assert reading(nlp, "The Orrin council will publish its budget for 2032 on September 15.", "2031-04-02") == \
+        [("new", "2031-09-15")]
+
+
+@pytest.mark.parametrize("domain,text,said,expected", PROMISES, ids=[f"{p[0]}-{i}" for i, p in enumerate(PROMISES)])
+def test_a_dated_promise_of_any_domain_is_read(nlp, domain, text, said, expected):
+    assert reading(nlp, text, said) == expected
+
+
+@pytest.mark.parametrize("domain,text,said,expected", RECALLS, ids=[f"{p[0]}-{i}" for i, p in enumerate(RECALLS)])
+def test_a_moved_date_names_the_old_deadline_and_the_new_one(nlp, domain, text, said, expected):
+    assert sorted(reading(nlp, text, said)) == sorted(expected)
+
+
+@pytest.mark.parametrize("domain,text,said", NOTHING, ids=[f"{p[0]}-{i}" for i, p in enumerate(NOTHING)])
+def test_a_dated_fact_is_no_promise(nlp, domain, text, said):
+    assert [r for r in reading(nlp, text, said) if r[0] == "new"] == []
+
+
+# --- whole small stories: drift chains and what became of each promise -------------------------
+
+
+def story(tmp_path, pages: dict[str, str], as_of: str = "2033-01-01") -> dict:
+    from storyline.pipeline import build, ingest
+    from storyline.present.dossier import build_dossier
+    from storyline.store import Store
+
+    folder = tmp_path / "pages"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(folder)], store)
+        build(store)
+        return build_dossier(store, as_of=as_of)
+
+
+def page(title: str, date: str, body: str) -> str:
+    return f"{title}\n\n{date}\n\n{body}"
+
+
+def by_due(d: dict) -> dict[str, dict]:
+    return {k["due"]: k for k in d["commitments"]}
+
+
+def chain(d: dict) -> set[tuple[str, str]]:
+    due = {k["id"]: k["due"] for k in d["commitments"]}
+    return {(k["due"], due[x]) for k in d["commitments"] for x in k["superseded_by"]}
+
+
+@pytest.mark.slow
+def test_court_sentencing_adjourned_then_handed_down(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Sentencing date set", "May 2, 2031",
+                      "Judge Petra Olund of the Halloran Crown Court said she will sentence the former "
+                      "Tessin Bank treasurer Marcus Fenn on June 4."),
+        "b.txt": page("Fenn sentencing adjourned", "May 28, 2031",
+                      "The sentencing of former Tessin Bank treasurer Marcus Fenn has been adjourned to "
+                      "July 2 after his lawyers asked for more time to prepare medical reports."),
+        "c.txt": page("Fenn jailed", "July 3, 2031",
+                      "Former Tessin Bank treasurer Marcus Fenn was sentenced to six years in prison on "
+                      "Wednesday, July 2, by Judge Petra Olund at Halloran Crown Court."),
+    })
+    ks = by_due(d)
+    assert ("2031-06-04", "2031-07-02") in chain(d)
+    assert ks["2031-06-04"]["status"] == "superseded"
+    assert ks["2031-07-02"]["status"] == "met"
+
+
+@pytest.mark.slow
+def test_an_election_result_not_certified_by_its_deadline_is_missed(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Count under way", "November 20, 2031",
+                      "The Ostmark electoral commission must certify the results of the Fennick mayoral "
+                      "election by December 10, its chairwoman Ilka Brandt said."),
+        "b.txt": page("Certification stalls", "December 15, 2031",
+                      "The Ostmark electoral commission has still not certified the Fennick mayoral "
+                      "election results, as lawsuits over postal ballots continue."),
+    })
+    assert by_due(d)["2031-12-10"]["status"] == "missed"
+
+
+@pytest.mark.slow
+def test_a_release_slipped_twice_then_shipped(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Harbor 5 coming", "January 12, 2031",
+                      "Quillsoft plans to release version 5 of its Harbor code editor in April, chief "
+                      "executive Nina Sorel told developers."),
+        "b.txt": page("Harbor 5 slips", "March 30, 2031",
+                      "Quillsoft has pushed back the release of Harbor 5 to June, citing problems with "
+                      "its new plug-in system."),
+        "c.txt": page("Harbor 5 delayed again", "May 25, 2031",
+                      "The Harbor 5 release has slipped again and Quillsoft now expects to ship the editor "
+                      "in September."),
+        "d.txt": page("Harbor 5 is out", "September 17, 2031",
+                      "Quillsoft released Harbor 5 on September 16, ending nine months of delays."),
+    })
+    assert {("2031-04", "2031-06"), ("2031-06", "2031-09")} <= chain(d)
+    assert by_due(d)["2031-09"]["status"] == "met"
+
+
+@pytest.mark.slow
+def test_a_stadium_roof_postponed_and_then_not_finished(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Roof on schedule", "June 1, 2031",
+                      "Builder Carrick Hale said it will complete the roof of the Mirelle stadium by the "
+                      "end of October."),
+        "b.txt": page("Roof postponed", "September 20, 2031",
+                      "Completion of the Mirelle stadium roof has been postponed until February 2032 "
+                      "because steel deliveries from the Ostra mill arrived late, Carrick Hale said."),
+        "c.txt": page("Roof still open", "March 18, 2032",
+                      "The roof of the Mirelle stadium has yet to be completed, and Carrick Hale "
+                      "declined to give a new date."),
+    })
+    ks = by_due(d)
+    assert ("2031-10-31", "2032-02") in chain(d)
+    assert ks["2032-02"]["status"] == "missed"
+
+
+@pytest.mark.slow
+def test_a_regulator_decision_reported_in_other_words_is_met(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Zelvora review", "May 10, 2031",
+                      "The Aldmoor Medicines Agency is due to decide on Brightwell Pharma's application "
+                      "for the Zelvora migraine tablet by July 22."),
+        "b.txt": page("Zelvora approved", "July 19, 2031",
+                      "The Aldmoor Medicines Agency approved Brightwell Pharma's Zelvora migraine tablet "
+                      "on July 18, clearing it for sale to adults."),
+    })
+    assert by_due(d)["2031-07-22"]["status"] == "met"
+
+
+@pytest.mark.slow
+def test_a_line_back_in_service_and_a_treaty_ratified_late(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Brask line repairs", "March 1, 2031",
+                      "The Brask tram line is set to return to service on April 6 after flood repairs, "
+                      "the Kessel transit authority said. Separately, the Varn parliament has until "
+                      "March 31 to ratify the Tollen fisheries accord."),
+        "b.txt": page("Trams are back", "April 7, 2031",
+                      "Trams returned to the Brask line on April 6, the Kessel transit authority said."),
+        "c.txt": page("Accord ratified", "April 15, 2031",
+                      "The Varn parliament ratified the Tollen fisheries accord on April 14, two weeks "
+                      "after the deadline."),
+    })
+    ks = by_due(d)
+    assert ks["2031-04-06"]["status"] == "met"
+    assert ks["2031-03-31"]["status"] == "missed"
+
+
+@pytest.mark.slow
+def test_a_finer_restatement_sets_the_due_date(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Dividend coming", "November 2, 2031",
+                      "Marrow Foods will pay a special dividend of 40 cents a share in January, the "
+                      "company said."),
+        "b.txt": page("Dividend date", "December 1, 2031",
+                      "Marrow Foods will pay its special dividend of 40 cents a share on January 15, the "
+                      "board said."),
+    })
+    dues = sorted(k["due"] for k in d["commitments"] if "dividend" in k["summary"].lower())
+    assert dues == ["2032-01-15"]
+
+
+@pytest.mark.slow
+def test_results_postponed_then_reported_and_an_envoy_who_left_in_time(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Results date", "October 1, 2031",
+                      "Marrow Foods will report its third-quarter results on October 28, the grocer said. "
+                      "Varn has given the Ellosian ambassador Tomas Reyk until October 14 to leave the country."),
+        "b.txt": page("Results delayed", "October 20, 2031",
+                      "Marrow Foods has postponed its third-quarter results until November 4 while auditors "
+                      "review its accounts. Ellosian ambassador Tomas Reyk left Varn on October 12."),
+        "c.txt": page("Results are in", "November 5, 2031",
+                      "Marrow Foods reported third-quarter results on November 4, with sales down 3 percent."),
+    })
+    ks = by_due(d)
+    assert ("2031-10-28", "2031-11-04") in chain(d)
+    assert ks["2031-11-04"]["status"] == "met"
+    assert ks["2031-10-14"]["status"] == "met"
+
+
+@pytest.mark.slow
+def test_a_cancelled_tournament_is_missed_and_a_late_ruling_too(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Corran Open dates", "August 25, 2031",
+                      "The Corran Open tennis tournament will be played in Dunmore from 3 to 9 October, "
+                      "organisers said. The Aldmoor Medicines Agency said it would rule on the Orvane "
+                      "vaccine within 60 days."),
+        "b.txt": page("Corran Open cancelled", "September 20, 2031",
+                      "Organisers have cancelled the Corran Open tennis tournament after its main sponsor "
+                      "pulled out."),
+        "c.txt": page("Orvane ruling late", "November 12, 2031",
+                      "The Aldmoor Medicines Agency has still not ruled on the Orvane vaccine, more than "
+                      "two months after the application was filed."),
+    })
+    ks = by_due(d)
+    assert ks["2031-10-03"]["status"] == "missed"
+    assert ks["2031-10-24"]["status"] == "missed"
+
+
+@pytest.mark.slow
+def test_unrelated_promises_of_one_actor_do_not_chain(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Kessel plans", "March 1, 2031",
+                      "The Kessel city council will open the new Varro Street library on May 5, mayor Ines "
+                      "Lowe said."),
+        "b.txt": page("Kessel budget", "April 2, 2031",
+                      "The Kessel city council will publish its draft budget for 2032 on September 15, "
+                      "mayor Ines Lowe said."),
+    })
+    assert chain(d) == set()
+    assert {"2031-05-05", "2031-09-15"} <= set(by_due(d))
+
+
+@pytest.mark.slow
+def test_an_act_reported_done_with_a_support_verb_is_met(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Ruling due", "June 2, 2031",
+                      "The Brenna Court of Appeal will rule on the Ostra harbour dispute by June 30, its "
+                      "registrar said. Carrow's mayoral election will take place on June 20, the electoral "
+                      "office said."),
+        "b.txt": page("Ruling handed down", "June 27, 2031",
+                      "The Brenna Court of Appeal handed down its ruling in the Ostra harbour dispute on "
+                      "June 26, siding with the port authority."),
+        "c.txt": page("Carrow has a mayor", "June 22, 2031",
+                      "The Carrow mayoral election was held on June 20 and Ines Lowe won with 54 percent "
+                      "of the vote."),
+    })
+    ks = by_due(d)
+    assert ks["2031-06-30"]["status"] == "met"
+    assert ks["2031-06-20"]["status"] == "met"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from dataclasses import asdict
 from typing import Any
 
@@ -33,14 +34,13 @@ def story_title(store: Store, docs) -> str:
     if not titles:
         return "Untitled story"
 
-    def words(t: str) -> set[str]:
-        return {w for w in re.findall(r"[a-z]{4,}", t.lower())}
-
-    def centrality(t: str) -> tuple:
-        # the headline that shares most words with the others, cased ones first
-        return (sum(len(words(t) & words(o)) for o in titles if o is not t), any(c.isupper() for c in t))
-
-    best = max(titles, key=centrality)
+    # the headline that shares most words with the others, cased ones first: the words it
+    # shares with all the others, counted once through how many headlines hold each word
+    # (linear in the number of headlines, not quadratic)
+    words = [set(re.findall(r"[a-z]{4,}", t.lower())) for t in titles]
+    held = Counter(w for ws in words for w in ws)
+    shared = [sum(held[w] - 1 for w in ws) for ws in words]
+    best = titles[max(range(len(titles)), key=lambda i: (shared[i], any(c.isupper() for c in titles[i])))]
     cased = " ".join(d.text for d in docs if not d.lowercase and not d.duplicate_of)
     return readable_title(best, cased) or best
 
@@ -64,6 +64,9 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:
         "contradictions": [],
         "commitments": [],
     }
+    # documents a stage failed on (quarantine) are listed, marked with the stage and why;
+    # they add nothing to the story until retried
+    failed = {f.id: f for f in store.docs.statuses(failed_only=True)}
     for d in docs:
         dossier["documents"].append({
             "id": d.id, "source": d.source, "url": d.url, "title": d.title, "outlet": d.outlet,
@@ -73,7 +76,10 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:
             "date_flags": sorted(f.value for f in d.published.flags),
             "date": d.published.reference_date(), "anchor": d.published.reference,
             "anchor_origin": d.published.reference_origin, "author": d.author,
-            "duplicate_of": d.duplicate_of, "lowercase": d.lowercase, "text": d.text,
+            "duplicate_of": d.duplicate_of,
+            "failed_stage": failed[d.id].failed_stage if d.id in failed else None,
+            "failed_reason": failed[d.id].failed_reason if d.id in failed else None,
+            "lowercase": d.lowercase, "text": d.text,
         })
     roles: dict[str, set[str]] = {}
     for m in store.annotations.mentions():

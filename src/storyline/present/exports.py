@@ -8,7 +8,8 @@ import json
 
 SECTIONS = {
     "documents": ["id", "source", "title", "outlet", "published", "published_origin",
-                  "published_flag", "anchor", "anchor_origin", "duplicate_of"],
+                  "published_flag", "anchor", "anchor_origin", "duplicate_of", "failed_stage",
+                  "failed_reason"],
     "entities": ["id", "name", "type", "mentions", "aliases"],
     "events": ["id", "when", "status", "summary", "outlets", "evidence"],
     "claims": ["id", "speaker", "anonymous", "text", "outlet", "evidence"],

@@ -15,7 +15,8 @@ incrementally. Writing needs the token given at start-up (--token or STORYLINE_T
 How it holds under load (web_cache): the dossier is built once per store version and day,
 off the event loop, and everything the pages and the API serve is sliced or rendered
 from it once; each request only checks the store version (microseconds). Writes go
-in a writer process, one at a time, and dossiers are built in a builder process
+in a writer process, one pass at a time (the POSTs that queued meanwhile written together,
+web_writes), and dossiers are built in a builder process
 (web_workers), so neither stalls the requests this process answers.
 """
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .report import environment
 from .web_cache import DossierCache, Pool
 from .web_http import MAX_BODY, Guard
 from .web_workers import Worker
+from .web_writes import WriteQueue
 
 log = logging.getLogger(__name__)
 MIN_DAY, MAX_DAY = dt.date(1800, 1, 1), dt.date(2200, 12, 31)
@@ -48,8 +50,8 @@ class Context:
         self.path = db_path
         self.token = token
         self.as_of = as_of
-        self.write_lock = asyncio.Lock()  # POSTs queue here without holding a worker thread
         self.writer = Worker("writer", processes)
+        self.writes = WriteQueue(self.writer, db_path)  # POSTs queue here, written in batches
         self.builder = Worker("dossier builder", processes)
         self.cache = DossierCache(db_path, self.default_day, self.builder)
         self.pool = Pool(db_path)

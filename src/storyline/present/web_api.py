@@ -29,7 +29,7 @@ from .web_http import (  # noqa: I001
     respond,
     token_ok,
 )
-from .web_workers import WorkerDied, write_pages
+from .web_workers import WorkerDied
 
 log = logging.getLogger(__name__)
 Section = Literal[SECTIONS]  # type: ignore[valid-type]
@@ -148,12 +148,11 @@ def register(app: FastAPI, ctx) -> None:
                          published=a.published, outlet=a.outlet) for i, a in enumerate(body.articles)]
         cache.writers += 1
         try:
-            async with ctx.write_lock:
-                try:
-                    result = await ctx.writer.run(write_pages, ctx.path, pages)
-                except WorkerDied as exc:
-                    raise HTTPException(500, f"{exc}; some of the articles may be stored: send them again "
-                                             "(stored ones count as duplicates)") from None
+            try:  # queued: the POSTs waiting together are written in one pass (web_writes)
+                result = await ctx.writes.write(pages)
+            except WorkerDied as exc:
+                raise HTTPException(500, f"{exc}; some of the articles may be stored: send them again "
+                                         "(stored ones count as duplicates)") from None
             log.info("stored %s (store generation %d)", result.get("documents"), cache.watch.now())
             if "error" in result:
                 raise HTTPException(400, ctx.scrub(result["error"]))

@@ -59,18 +59,33 @@ def build_sections(path: str, day: str) -> list[tuple[str, bytes]]:
 
 def write_pages(path: str, pages: list) -> dict:
     """Store the pages and update the story: what the API answers, or {"error": why}."""
+    return write_batches(path, [pages])[0]
+
+
+def write_batches(path: str, batches: list[list]) -> list[dict]:
+    """Store each request's pages, then update the story once for all of them: each
+    request's answer (what was added, duplicate, refused), or {"error": why}."""
     from ..errors import StorylineError
     from ..pipeline import add_pages, build
 
     store = _store("writer", path)
+    out: list[dict] = []
+    for pages in batches:
+        try:
+            info = add_pages(pages, store)
+        except StorylineError as exc:
+            out.append({"error": str(exc)})
+            continue
+        out.append({"added": info.items_out, "duplicates": info.skipped,
+                    "failed": [{"source": s, "reason": r} for s, r in info.failed],
+                    "documents": info.ids})
+    if all("error" in r for r in out):
+        return out
     try:
-        info = add_pages(pages, store)
         infos = build(store)
     except StorylineError as exc:
-        return {"error": str(exc)}
-    return {"added": info.items_out, "duplicates": info.skipped,
-            "failed": [{"source": s, "reason": r} for s, r in info.failed],
-            "documents": info.ids, "story": infos[-1].notes}
+        return [r if "error" in r else {"error": str(exc)} for r in out]
+    return [r if "error" in r else {**r, "story": infos[-1].notes} for r in out]
 
 
 def dumps(value: Any) -> bytes:

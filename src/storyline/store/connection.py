@@ -15,6 +15,9 @@ from typing import Self
 
 from ..errors import StoreError
 
+BUSY_MS = 5000  # how long a statement waits for another connection's lock (sqlite3's default)
+MIGRATION_WAIT_MS = 120_000  # opening a store another process is migrating waits this long
+
 
 def _migrations() -> list[tuple[int, str, str]]:
     folder = resources.files("storyline.store") / "migrations"
@@ -31,7 +34,8 @@ class Connection:
     def __init__(self, path: str | Path = "storyline.db"):
         self.path = str(path)
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                        timeout=BUSY_MS / 1000)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
@@ -57,17 +61,35 @@ class Connection:
 
     # -- schema -------------------------------------------------------------------------
     def migrate(self) -> None:
-        self.conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
-                          "(version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT DEFAULT CURRENT_TIMESTAMP)")
-        done = {r[0] for r in self.conn.execute("SELECT version FROM schema_migrations")}
-        for version, name, sql in _migrations():
-            if version in done:
-                continue
+        """Apply the migrations this store lacks. Safe when several processes open one new
+        store at once: each migration is applied inside BEGIN IMMEDIATE after reading again,
+        under that write lock, whether another process applied it meanwhile."""
+        pending = _migrations()
+        if self._has_migrations_table():
+            done = {r[0] for r in self.conn.execute("SELECT version FROM schema_migrations")}
+            pending = [m for m in pending if m[0] not in done]
+            if not pending:
+                return  # the usual case: no write lock taken
+        self.conn.execute(f"PRAGMA busy_timeout = {MIGRATION_WAIT_MS}")  # another may be migrating
+        try:
             with self.transaction():
-                for statement in _split_sql(sql):
-                    self.conn.execute(statement)
-                self.conn.execute("INSERT INTO schema_migrations(version, name) VALUES (?, ?)",
-                                  (version, name))
+                self.conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                                  "name TEXT, applied_at TEXT DEFAULT CURRENT_TIMESTAMP)")
+            for version, name, sql in pending:
+                with self.transaction():
+                    if self.conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?",
+                                         (version,)).fetchone():
+                        continue  # applied by another process since we looked
+                    for statement in _split_sql(sql):
+                        self.conn.execute(statement)
+                    self.conn.execute("INSERT INTO schema_migrations(version, name) VALUES (?, ?)",
+                                      (version, name))
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+
+    def _has_migrations_table(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                 "AND name = 'schema_migrations'").fetchone() is not None
 
     def schema_version(self) -> int:
         row = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()

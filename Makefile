@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench serve screenshot clean install eval eval-test
+.PHONY: demo test lint bench bench-scale serve screenshot clean install eval eval-test
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/timex_eval.py
 	$(BIN)/python benchmarks/truecase_ner.py
 	$(BIN)/python benchmarks/analyze.py
+
+# parallel and distributed annotation, and end to end on both stores (long: see the README)
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/annotate_parallel.py --rounds 2
+	$(BIN)/python benchmarks/dask_cluster.py
+	$(BIN)/python benchmarks/end_to_end_stores.py --articles 2000
 
 serve: demo
 	$(BIN)/storyline serve --db out/demo/storyline.db

@@ -2,7 +2,7 @@
 
     python benchmarks/end_to_end_stores.py [--articles 10000] [--probe 50] [--workers 2]
         [--checkpoints 1000,5000,10000] [--stores sqlite,postgresql]
-        [--pg postgresql://...]   (default: $STORYLINE_TEST_PG)
+        [--pg postgresql://...]   (default: $STORYLINE_TEST_PG)   [--workdir DIR]
 
 For each store, in a process of its own (so peak memory is that store's run): the articles
 (benchmarks/load.py's generator: short reports about one invented story) are ingested and
@@ -12,7 +12,9 @@ and its build time per article is the cost of adding an article to a story of th
 Then the dossier is exported as JSON. Printed: wall time per phase, time per added
 article at each checkpoint, peak RSS of the run's own process and of its largest worker,
 and whether the dossiers of the stores are the same (they should be: same articles, same
-order, same `--as-of`).
+order, same `--as-of`). The stores can also be run by separate invocations at once
+(`--stores sqlite` and `--stores postgresql`, the same `--workdir`, where the article
+batches are written): the dossiers' hashes printed are then the ones to compare.
 
 `--story-only SIZES` (e.g. 1000,5000,10000) times only what the store changes: the
 incremental story stages (`pipeline.update_story`) over synthetic articles already
@@ -66,7 +68,9 @@ def run_store(target: str, corpus: list[dict], steps: list[tuple[str, int]], wor
         done = 0
         for kind, count in steps:
             batch = folder / f"batch-{done}.jsonl"  # the same paths for every store: same sources
-            batch.write_text("".join(json.dumps(a) + "\n" for a in corpus[done:done + count]), encoding="utf-8")
+            part = batch.with_name(f"{batch.name}.{os.getpid()}")  # whole, whoever else writes it
+            part.write_text("".join(json.dumps(a) + "\n" for a in corpus[done:done + count]), encoding="utf-8")
+            os.replace(part, batch)
             t = time.perf_counter()
             ingest([str(batch)], store)
             out["ingest_s"] += time.perf_counter() - t
@@ -84,10 +88,18 @@ def run_store(target: str, corpus: list[dict], steps: list[tuple[str, int]], wor
         out["export_s"] = time.perf_counter() - t
         out["documents"] = store.docs.count()
     out["wall_s"] = time.perf_counter() - t0
+    stop_fork_server()  # its workers' peak memory then counts among this process's children
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out["peak_worker_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     out["dossier_sha256"] = hashlib.sha256(text.encode()).hexdigest()
     return out
+
+
+def stop_fork_server() -> None:
+    """End the annotation pool's fork server (engine.pool_context), if one started, and wait for it."""
+    from multiprocessing import forkserver
+
+    forkserver._forkserver._stop()  # type: ignore[attr-defined]
 
 
 def synthetic(i: int, r: random.Random) -> tuple:
@@ -191,6 +203,7 @@ def main() -> int:
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     p.add_argument("--stores", default="sqlite,postgresql")
     p.add_argument("--pg", default=os.environ.get("STORYLINE_TEST_PG", ""))
+    p.add_argument("--workdir", help="where the article batches and SQLite files go (default: a temporary folder)")
     p.add_argument("--story-only", metavar="SIZES", help="only the story stages, on synthetic annotated articles")
     p.add_argument("--child", help=argparse.SUPPRESS)
     p.add_argument("--batches", help=argparse.SUPPRESS)
@@ -198,7 +211,9 @@ def main() -> int:
     if args.child:
         return child(args)
     results: dict[str, dict] = {}
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as temporary:
+        tmp = args.workdir or temporary
+        Path(tmp).mkdir(parents=True, exist_ok=True)
         for kind in args.stores.split(","):
             schema = f"bench_{uuid.uuid4().hex[:8]}"
             if kind == "postgresql":
@@ -227,12 +242,13 @@ def main() -> int:
     else:
         print(f"{args.articles} generated articles, --workers {args.workers}, probe batches of {args.probe}")
     print("| store | documents | ingest s | build s | export s | wall s | ms per added article | "
-          "peak RSS MB (main / largest worker) |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+          "peak RSS MB (main / largest worker) | dossier sha256 |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for kind, r in results.items():
         per = ", ".join(f"{k}: {v}" for k, v in r["per_article_ms"].items())
         print(f"| {kind} | {r['documents']} | {r['ingest_s']:.0f} | {r['build_s']:.0f} | {r['export_s']:.1f} | "
-              f"{r['wall_s']:.0f} | {per} | {r['peak_rss_mb']:.0f} / {r['peak_worker_rss_mb']:.0f} |")
+              f"{r['wall_s']:.0f} | {per} | {r['peak_rss_mb']:.0f} / {r['peak_worker_rss_mb']:.0f} | "
+              f"{r['dossier_sha256'][:12]} |")
     if len(results) == 2 and not args.story_only:
         same = len({r["dossier_sha256"] for r in results.values()}) == 1
         print(f"dossiers identical across stores: {same}")

@@ -101,3 +101,28 @@ def test_one_and_two_workers_give_the_same_dossier(tmp_path, tmp_path_factory, c
     assert "annotate: 5 items (workers=2)" in printed  # really ran in two processes
     assert len(one) > 10_000
     assert one == two
+
+
+def _spacy_already_loaded() -> bool:
+    from storyline.annotate.nlp import load
+
+    return load.cache_info().currsize == 1
+
+
+def test_pool_workers_start_with_spacy_loaded():
+    """Workers fork from a server that loaded spaCy once: a new worker need not load it again."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, engine.pool_context()) as pool:
+        assert pool.submit(_spacy_already_loaded).result(timeout=300)
+
+
+def test_blas_runs_one_thread_while_annotating_and_restores_after():
+    found = engine._openblas()
+    if found is None:
+        pytest.skip("no OpenBLAS found in this process")
+    get, put = found
+    put(2)
+    with engine.blas_threads(1):
+        assert get() == 1
+    assert get() == 2

@@ -9,11 +9,14 @@ hands the results back in document order, so the parent writes them to the store
 same order whatever the number of workers; the story stages stay in the parent.
 
     InlineEngine   this process (the library's default, and `--workers 1`)
-    ProcessEngine  a pool of local processes ('spawn'), each loading spaCy once (`--workers N`)
+    ProcessEngine  a pool of local processes (`--workers N`), forked from a server process
+                   that loaded spaCy once (engine_warm.py)
     DaskEngine     the workers of a Dask distributed scheduler (`--engine dask --scheduler ADDR`)
 """
 from __future__ import annotations
 
+import ctypes
+import functools
 import logging
 import math
 import os
@@ -21,6 +24,7 @@ import threading
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -29,7 +33,7 @@ from .annotate.document import Annotations, annotate, tense_finder
 from .annotate.nlp import load as load_nlp
 from .annotate.timex import Anchor, Tagger
 from .errors import StorylineError, UsageError
-from .model import Document
+from .model import Document, DocumentDate
 from .resolve.anchors import Bounds, bounds_from, infer_anchor
 
 log = logging.getLogger(__name__)
@@ -82,9 +86,47 @@ _LOCK = threading.Lock()  # one spaCy pipeline per process; a multi-threaded wor
 _CONTEXT: Context | None = None
 
 
+@functools.lru_cache(maxsize=1)
+def _openblas() -> tuple[Any, Any] | None:
+    """(get, set) of the number of threads of the OpenBLAS NumPy loaded, if found (Linux)."""
+    try:
+        import numpy  # noqa: F401 - loads its BLAS
+
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            paths = sorted({line.split()[-1] for line in maps if "openblas" in line.lower() and ".so" in line})
+        for path in paths:
+            lib = ctypes.CDLL(path)
+            for prefix, suffix in (("scipy_openblas_", "64_"), ("openblas_", "64_"), ("openblas_", "")):
+                get, put = (getattr(lib, f"{prefix}{verb}_num_threads{suffix}", None) for verb in ("get", "set"))
+                if get is not None and put is not None:
+                    get.restype, put.argtypes = ctypes.c_int, [ctypes.c_int]
+                    return get, put
+    except Exception:  # noqa: BLE001 - best effort: without it, BLAS keeps its own setting
+        log.debug("OpenBLAS not found", exc_info=True)
+    return None
+
+
+@contextmanager
+def blas_threads(n: int = 1) -> Iterator[None]:
+    """At most `n` BLAS threads in this process while the block runs. Annotating and the
+    story stages (embeddings) run one process per core; a second OpenBLAS thread per process
+    spins waiting for work (the same parse took 9% more CPU time with it, and far more wall
+    time when other processes keep the cores busy). Each product is computed whole by one
+    thread either way, so the results are the same."""
+    found = _openblas()
+    before = found[0]() if found else 0
+    if found and before > n:
+        found[1](n)
+    try:
+        yield
+    finally:
+        if found and before > n:
+            found[1](before)
+
+
 def annotate_batch(docs: list[Document], context: Context) -> list[Annotated]:
     """Annotate a batch of documents; a document that fails is returned with its reason."""
-    with _LOCK:
+    with _LOCK, blas_threads(1):
         nlp = load_nlp()
         try:
             sdocs = list(nlp.pipe([_text(d, context) for d in docs], batch_size=BATCH))
@@ -129,8 +171,24 @@ def bounds(sdoc) -> Bounds:
     return bounds_from(found)
 
 
+WARM_TEXT = ("The harbour board said on Monday that the new quay would open in March 2031, "
+             "two years later than planned. \u201cWe will meet the deadline,\u201d its chair, Ana Veldt, told reporters.")
+
+
+def warm() -> None:
+    """Load spaCy and whatever annotating loads on first use (word lists, frequencies), by
+    annotating two short invented pages, one dated and one not. Best effort: a worker that
+    finds something not loaded loads it itself, and reports a failure properly."""
+    try:
+        annotate_batch([Document("warm-dated", "warm.txt", WARM_TEXT, published=DocumentDate("2030-05-04", "day")),
+                        Document("warm-undated", "warm.txt", WARM_TEXT)], Context())
+    except Exception:  # noqa: BLE001 - never stop the fork server from starting
+        log.debug("warming the annotation fork server failed", exc_info=True)
+
+
 def _init_worker(context: Context) -> None:
-    """A pool process: ignore Ctrl-C (the parent stops the pool), keep the context, load spaCy."""
+    """A pool process: ignore Ctrl-C (the parent stops the pool), keep the context, load spaCy
+    (a forked worker finds it loaded)."""
     import signal
 
     global _CONTEXT
@@ -150,6 +208,9 @@ Load = Callable[[str], Document]
 
 
 class Engine(Protocol):
+    """Runs `annotate_batch` somewhere. An engine may also have `prepare()`, called before
+    the parent reads the context, to start what takes long to start (ProcessEngine)."""
+
     name: str
     workers: int  # how many ran the last call (1: this process)
 
@@ -197,9 +258,22 @@ class InlineEngine:
             yield from annotate_batch([load(i) for i in group], context)
 
 
+def pool_context():
+    """How pool processes start: forked from a fork server, a clean single-threaded
+    interpreter (whatever threads the parent runs) that imports `engine_warm` before its
+    first fork, so spaCy is loaded once and its memory shared by every worker of every
+    build of this process; 'spawn' (each worker loads spaCy) where there is no fork server."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([f"{__package__}.engine_warm"])
+    return context
+
+
 class ProcessEngine:
-    """A pool of local worker processes, started for one build ('spawn': a clean interpreter
-    that loads spaCy once, whatever threads the parent runs)."""
+    """A pool of local worker processes, started for one build (see `pool_context`)."""
 
     name = "local"
 
@@ -207,9 +281,17 @@ class ProcessEngine:
         self.size = max(1, workers)
         self.workers = self.size
 
+    def prepare(self) -> None:
+        """Start the fork server, if not running: it loads spaCy while the parent reads the
+        corpus for the context (its first fork waits for it)."""
+        context = pool_context()
+        if context.get_start_method() == "forkserver":
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
+
     def annotate(self, ids: Sequence[str], load: Load, context: Context,
                  size: int = BATCH) -> Iterator[Annotated]:
-        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
@@ -218,7 +300,7 @@ class ProcessEngine:
         if self.workers < 2:  # one batch: not worth starting a process
             yield from InlineEngine().annotate(ids, load, context, size)
             return
-        pool = ProcessPoolExecutor(self.workers, multiprocessing.get_context("spawn"),
+        pool = ProcessPoolExecutor(self.workers, pool_context(),
                                    initializer=_init_worker, initargs=(context,))
         try:
             yield from _in_order(lambda docs: pool.submit(_pool_task, docs), groups, load,

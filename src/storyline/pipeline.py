@@ -28,7 +28,7 @@ from .annotate import truecase as tc
 from .annotate.nlp import load as load_nlp
 from .annotate.timex import Anchor
 from .clean import clean_page
-from .engine import BATCH, Annotated, AnnotationFailed, Context, Engine, InlineEngine
+from .engine import BATCH, Annotated, AnnotationFailed, Context, Engine, InlineEngine, blas_threads
 from .errors import InputError, StorylineError
 from .ingest import check_page, discover, read_path
 from .model import DateFlag, Document
@@ -186,6 +186,8 @@ def annotate_new(store: Store, reporter: Reporter | None = None, batch: int = BA
     info = StageInfo("annotate", items_in=len(todo))
     if not todo:
         return info
+    if hasattr(engine, "prepare"):
+        engine.prepare()  # e.g. the pool's fork server loads spaCy meanwhile
     context = _annotate_context(store, todo)
     reporter.start("annotate", len(todo))
     long = set(store.docs.longer_than(todo, sections.SECTION_CHARS))  # annotated here, in sections
@@ -208,7 +210,11 @@ def annotate_new(store: Store, reporter: Reporter | None = None, batch: int = BA
 
 
 def _annotate_context(store: Store, todo: list[str]) -> Context:
-    """What the documents to annotate need besides themselves (the corpus is let go after)."""
+    """What the documents to annotate need besides themselves. The corpus is read only when
+    one of them needs it (a lowercase page: the case lexicon; an undated one: the dated
+    pages), not on every incremental build of dated pages, and let go after."""
+    if not any(d is not None and (d.lowercase or not d.published.value) for d in map(store.docs.get, todo)):
+        return Context()
     corpus = store.docs.all(include_duplicates=False)
     pending = set(todo)
     return Context.of([d for d in corpus if d.id in pending], corpus, lambda: _case_lexicon(corpus))
@@ -232,7 +238,7 @@ def build(store: Store, reporter: Reporter | None = None, rebuild: bool = False,
 
     The story stores facts only; what they mean on a given day (a commitment's status)
     is judged when the dossier is read (`present.dossier.build_dossier(as_of=...)`)."""
-    with writing(_where(store), "build", wait):
+    with writing(_where(store), "build", wait), blas_threads(1):  # one process per core
         if retry_failed:
             store.docs.clear_failed()
         if rebuild:

@@ -1,13 +1,13 @@
 """The Dask engine on a local two-worker cluster against the local pool (`--workers 2`),
 same texts, same run.
 
-    python benchmarks/distributed.py [--articles 200]
+    python benchmarks/dask_cluster.py [--articles 200]
 
 The cluster is `distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1)`
 on 127.0.0.1, started once, as a real cluster is before any build. Its first build loads
 spaCy in each worker ("cold"); a second build on the same cluster finds it loaded ("warm").
 The local pool is `annotate_new` with `--workers 2` in a fresh process, as `storyline build`
-runs it: it starts its two processes every time. CPU times count this process, the pool's
+runs it: it starts its fork server (which loads spaCy) and two workers every time. CPU times count this process, the pool's
 process and its workers, and the cluster's worker processes (read from the workers).
 """
 from __future__ import annotations
@@ -20,10 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-# This file is named like the `distributed` package: take its folder off the front of the
-# path (where `python benchmarks/distributed.py` puts it) and look there last.
-HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE] + [str(HERE)]
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from annotate_parallel import annotate_fresh, annotate_in_process, documents, load_average, stored  # noqa: E402
 

@@ -1,7 +1,7 @@
 """The demo corpus scored by the shared scorer: fail when a figure drops below its floor.
 
-The floors are what the issues ask for (and not above what we reach): a change that makes
-the dossier worse fails here, not in someone's notes.
+The floors sit at or a little under what the demo reaches (the issues ask that it keeps its
+figures): a change that makes the dossier worse fails here, not in someone's notes.
 """
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from .conftest import SHARED
 
 FLOORS = {
     "documents": {"found": 100, "outlet": 80, "published": 80, "boilerplate_removed": 90, "body_kept": 100},
-    "entities": {"alias_completeness": 75},
-    "events": {"found": 80, "dated": 70, "merged_across_sources": 50, "hard_dated": 25},
-    "claims": {"found": 80, "attributed": 70},
-    "contradictions": {"found": 66.7, "share_of_dossier_items_in_key": 50},
-    "commitments": {"found": 80, "due": 70, "status": 60, "supersession_chains": 100},
+    "entities": {"alias_completeness": 90},
+    "events": {"found": 95, "dated": 95, "merged_across_sources": 80, "hard_dated": 95},
+    "claims": {"found": 95, "attributed": 95},
+    "contradictions": {"found": 100, "share_of_dossier_items_in_key": 66.7},
+    "commitments": {"found": 95, "due": 95, "status": 95, "supersession_chains": 100},
 }
 CEILINGS = {"entities": {"wrong_merges": 1}}
 

@@ -8,21 +8,15 @@ from __future__ import annotations
 import pytest
 
 from storyline.pipeline import build, ingest
-from storyline.present.dossier import build_dossier
 from storyline.store import Store
+
+from .stories import build_story
 
 pytestmark = pytest.mark.slow
 
 
 def story(tmp_path, pages: dict[str, str], as_of: str = "2026-11-22") -> dict:
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for name, text in pages.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(folder)], store)
-        build(store)
-        return build_dossier(store, as_of=as_of)
+    return build_story(tmp_path, pages, as_of)
 
 
 def sides_text(x: dict) -> list[str]:

@@ -19,6 +19,8 @@ from storyline.lexicon import concepts
 from storyline.model import Sentence, TimeValue
 from storyline.story.statements import Statement, action_concepts
 
+from .stories import build_story
+
 # --- reading one statement ---------------------------------------------------------------
 
 
@@ -253,18 +255,7 @@ def test_status_of_is_judged_at_a_day():
 
 
 def story(tmp_path, pages: dict[str, str], as_of: str = "2033-01-01") -> dict:
-    from storyline.pipeline import build, ingest
-    from storyline.present.dossier import build_dossier
-    from storyline.store import Store
-
-    folder = tmp_path / "pages"
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in pages.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(folder)], store)
-        build(store)
-        return build_dossier(store, as_of=as_of)
+    return build_story(tmp_path, pages, as_of)
 
 
 BRIDGE = {

@@ -18,6 +18,8 @@ from storyline.lexicon import concepts
 from storyline.model import Sentence, TimeValue
 from storyline.story.statements import Statement, action_concepts
 
+from .stories import build_story, page
+
 
 def real_statement(nlp, text: str, date: str) -> Statement:
     """One sentence as the annotate stage and the story index would give it."""
@@ -196,22 +198,7 @@ def test_a_dated_fact_is_no_promise(nlp, domain, text, said):
 
 
 def story(tmp_path, pages: dict[str, str], as_of: str = "2033-01-01") -> dict:
-    from storyline.pipeline import build, ingest
-    from storyline.present.dossier import build_dossier
-    from storyline.store import Store
-
-    folder = tmp_path / "pages"
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in pages.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(folder)], store)
-        build(store)
-        return build_dossier(store, as_of=as_of)
-
-
-def page(title: str, date: str, body: str) -> str:
-    return f"{title}\n\n{date}\n\n{body}"
+    return build_story(tmp_path, pages, as_of)
 
 
 def by_due(d: dict) -> dict[str, dict]:

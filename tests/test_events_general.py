@@ -4,12 +4,11 @@ Invented names and sentences only."""
 from __future__ import annotations
 
 from storyline.model import DateFlag, Document, DocumentDate, Sentence, TimeValue
-from storyline.pipeline import build, ingest
-from storyline.present.dossier import build_dossier
 from storyline.resolve.anchors import Bounds, infer_anchor
 from storyline.resolve.events import no_event
-from storyline.store import Store
 from storyline.story.statements import Statement
+
+from .stories import build_story
 
 BODY = ("The Brenholt Water Board said on Tuesday that it had closed the Ostrava Lane pumping station "
         "after inspectors found cracks in its main intake. Engineers from the board began repairs on "
@@ -18,14 +17,7 @@ BODY = ("The Brenholt Water Board said on Tuesday that it had closed the Ostrava
 
 
 def story(tmp_path, pages: dict[str, str]) -> dict:
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for name, text in pages.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(folder)], store)
-        build(store)
-        return build_dossier(store, as_of="2026-11-22")
+    return build_story(tmp_path, pages)
 
 
 def test_a_reprint_cites_the_event_but_is_no_independent_source(tmp_path):

@@ -37,6 +37,7 @@ from .pipeline_sections import annotate_long, annotate_parsed, parse_one
 from .quarantine import blames_document, forget, set_aside
 from .resolve import duplicates as dup
 from .resolve.datesanity import check_document
+from .resolve.duplicate_cache import duplicate_index
 from .resolve.entities import resolve_document_entities
 from .resolve.events import update_events
 from .store import Store
@@ -117,10 +118,7 @@ def add_pages(pages: Iterable, store: Store, wait: float | None = WAIT) -> Stage
 
 
 def _duplicate_index(store: Store) -> dup.DuplicateIndex:
-    index = dup.DuplicateIndex()
-    for doc_id, blob in store.docs.minhashes():
-        index.add(doc_id, dup.from_bytes(blob))
-    return index
+    return duplicate_index(store)  # kept up to date from one batch to the next
 
 
 def _add_page(page, store: Store, index: dup.DuplicateIndex, info: StageInfo) -> None:

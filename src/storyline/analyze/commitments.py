@@ -26,6 +26,7 @@ from ..model import Commitment, Evidence
 from ..store import Store
 from ..story.statements import Statement
 from . import commitment_words as words
+from .commitment_access import Commitments
 from .commitment_dates import add_period, near_year
 from .commitment_matching import (
     LINK_SCORE,
@@ -227,7 +228,7 @@ def moves(old: tuple[Commitment, dict], new: tuple[Commitment, dict], explicit: 
     return similarity(f, g) >= need
 
 
-def link(store: Store, item: tuple[Commitment, dict], others: list[tuple[Commitment, dict]],
+def link(db: Commitments, item: tuple[Commitment, dict], others: list[tuple[Commitment, dict]],
          named: list[str] | None = None) -> None:
     """Put a new commitment into the drift chains of the others: after the latest one it moves,
     before the earliest one that moves it. `named` are the old due dates its sentence names."""
@@ -235,23 +236,25 @@ def link(store: Store, item: tuple[Commitment, dict], others: list[tuple[Commitm
     after = [o for o in others if moves(item, o)]
     for k, f in after:
         share_acts(g, f)
-        store.items.upsert_commitment(k, f)
+        db.put(k, f)
     n.superseded_by = sorted(k.id for k, f in after
                              if not any(later(first_stated(x, y), first_stated(k, f)) for x, y in after))
     for k, f in others:
         explicit = any(compatible_due(k.due, x) for x in named or [])
         if not moves((k, f), item, explicit):
             continue
+        acts = f.get("chain_acts")
         share_acts(f, g)
-        current = store.items.commitments(k.superseded_by) if k.superseded_by else []
+        current = db.get(k.superseded_by) if k.superseded_by else []
         mine = first_stated(n, g)
         if not current or all(later(mine, first_stated(c, cf)) for c, cf in current):
             k.superseded_by = [n.id]
         elif not any(later(first_stated(c, cf), mine) for c, cf in current) and n.id not in k.superseded_by:
             k.superseded_by = sorted(k.superseded_by + [n.id])
         else:
+            unshare(f, acts)  # not written: it stays as stored
             continue
-        store.items.upsert_commitment(k, f)
+        db.put(k, f)
 
 
 def share_acts(a: dict, b: dict) -> None:
@@ -261,7 +264,14 @@ def share_acts(a: dict, b: dict) -> None:
     a["chain_acts"] = b["chain_acts"] = acts
 
 
-def restate(store: Store, k: Commitment, f: dict, d: Draft) -> None:
+def unshare(f: dict, acts: list[str] | None) -> None:
+    if acts is None:
+        f.pop("chain_acts", None)
+    else:
+        f["chain_acts"] = acts
+
+
+def restate(db: Commitments, k: Commitment, f: dict, d: Draft) -> None:
     """Add a restatement (or a recall) of a commitment to its evidence."""
     if d.deadline.role == "new":
         if k.due and within(d.due, k.due):
@@ -283,12 +293,17 @@ def restate(store: Store, k: Commitment, f: dict, d: Draft) -> None:
         said = statement_date(s)
         if said and d.deadline.role == "new":
             f["stated"] = sorted(set(f["stated"]) | {said})
-    store.items.upsert_commitment(k, f, added)
+    db.put(k, f, added)
 
 
-def candidates(store: Store, facts: dict, own: set[tuple[str, int]]) -> list[tuple[Commitment, dict]]:
-    ids = store.items.commitments_sharing(index_keys(facts), CANDIDATES)
-    return [(k, f) for k, f in store.items.commitments(ids) if not any(tuple(x) in own for x in f["keys"])]
+def candidates(db: Commitments, facts: dict, own: set[tuple[str, int]],
+               only: str | None = None) -> list[tuple[Commitment, dict]]:
+    """The stored commitments sharing an index key with these facts (`only`: that one, if
+    it does), but for those holding one of the `own` statements."""
+    ids = db.sharing(index_keys(facts), CANDIDATES)
+    if only is not None:
+        ids = [only] if only in ids else []
+    return [(k, f) for k, f in db.get(ids) if not any(tuple(x) in own for x in f["keys"])]
 
 
 def update_commitments(store: Store, new: list[Statement]) -> int:
@@ -297,60 +312,59 @@ def update_commitments(store: Store, new: list[Statement]) -> int:
     before = {s.key: p.sentence.text for p, s in zip(new, new[1:], strict=False) if p.doc_id == s.doc_id}
     found = [d for s in new for d in drafts_of(s, before=before.get(s.key, ""))]
     drafts = merge_drafts(found)
+    db = Commitments(store)
     created: list[tuple[Commitment, dict]] = []
     for d in drafts:
         if not any(actions_of(s, x.clause) or theme_of(x.clause, actions_of(s, x.clause))
                    for s, x in zip(d.statements, d.deadlines, strict=True)):
             continue  # "We will continue tomorrow": nothing said of what is to be done
         facts = facts_of(d)
-        others = candidates(store, facts, set())  # an old deadline its sentence recalls is a candidate too
+        others = candidates(db, facts, set())  # an old deadline its sentence recalls is a candidate too
         same = [(k, f) for k, f in others if same_deadline(k.due, f, d.due, facts)
                 and similarity(facts, f) >= merge_score(k.due, d.due)
                 and not (facts["drift"] and len(k.due or "") != len(d.due))]  # "now from 25 August": not "in August"
         if same:
             k, f = max(same, key=lambda kf: similarity(facts, kf[1]))
-            restate(store, k, f, d)
+            restate(db, k, f, d)
             continue
         s = d.statement
         by = s.speaker or (f"reported by {s.outlet}" if s.outlet else None)
         item = Commitment(cid(d), shorten(s.sentence.text, 160), d.due, d.stated_on, by, [],
                           [Evidence(x.doc_id, x.sentence.index, x.sentence.text) for x in d.statements])
         named = [r.due for x in d.statements for r in deadlines(x) if r.role == "recall"]
-        link(store, (item, facts), others, named)
-        store.items.upsert_commitment(item, facts, index_keys(facts))
+        link(db, (item, facts), others, named)
+        db.put(item, facts, index_keys(facts))
         created.append((item, facts))
-    tell_outcomes(store, new)
+    tell_outcomes(db, new)
     for item, facts in created:
-        look_back(store, item, facts, {s.doc_id for s in new})
+        look_back(db, item, facts, {s.doc_id for s in new})
     return len(drafts)
 
 
-def tell_outcomes(store: Store, statements: list[Statement], only: str | None = None) -> None:
+def tell_outcomes(db: Commitments, statements: list[Statement], only: str | None = None) -> None:
     """What these statements say of earlier promises: reports of the action done or not done
     become outcomes, recalled deadlines become evidence."""
     for s in statements:
         for rep in reports(s):
             probe = rep.facts()
-            for k, f in candidates(store, probe, {s.key}):
-                if only is not None and k.id != only:
-                    continue
+            for k, f in candidates(db, probe, {s.key}, only):
                 said = outcome(f, k.due, first_stated(k, f), rep)
                 if said and [said[0], said[1], rep.said, list(s.key)] not in f["outcomes"]:
                     f["outcomes"].append([said[0], said[1], rep.said, list(s.key)])
-                    store.items.upsert_commitment(k, f)
+                    db.put(k, f)
         for r in drafts_of(s, role="recall"):
             facts = facts_of(r)
-            for k, f in candidates(store, facts, {s.key}):
-                if (only is None or k.id == only) and same_deadline(k.due, f, r.due, facts) and \
+            for k, f in candidates(db, facts, {s.key}, only):
+                if same_deadline(k.due, f, r.due, facts) and \
                         similarity(facts, f) >= MERGE_SCORE * 0.6:
-                    restate(store, k, f, r)
+                    restate(db, k, f, r)
 
 
-def look_back(store: Store, item: Commitment, facts: dict, docs: set[str]) -> None:
+def look_back(db: Commitments, item: Commitment, facts: dict, docs: set[str]) -> None:
     """Statements of pages already in the story that may tell what became of a new commitment."""
     rare = sorted(facts["theme"], key=lambda c: (-facts["theme"][c], c))[:RARE_KEYS]
     keys: list[tuple[str, int]] = []
     for doc in sorted(docs):
-        keys += [k for k in store.index.sharing(rare, doc, LOOK_BACK) if k[0] not in docs]
-    data = store.index.data(sorted(set(keys)))
-    tell_outcomes(store, [Statement.from_data(k, v) for k, v in data.items()], only=item.id)
+        keys += [k for k in db.store.index.sharing(rare, doc, LOOK_BACK) if k[0] not in docs]
+    data = db.store.index.data(sorted(set(keys)))
+    tell_outcomes(db, [Statement.from_data(k, v) for k, v in data.items()], only=item.id)

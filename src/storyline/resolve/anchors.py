@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import weakref
 from dataclasses import dataclass
+
+import numpy as np
 
 from ..annotate.timex import tag_text
 from ..dates import MONTH_RE, maybe_date, parse_iso, shown_date, to_date
@@ -100,15 +103,7 @@ def infer_anchor(doc: Document, bounds: Bounds, dated: list[Document],
             return shown, "inferred"
         if not bounds.upper or to_date(shown) < to_date(bounds.upper):
             bounds = Bounds(bounds.lower, shown)
-    words = content_words(doc.text)
-    best, best_sim = None, 0.0
-    for other in dated:
-        if other.id == doc.id or not other.published.value or not within(other.published.value, bounds):
-            continue
-        o_words = content_words(other.text)
-        sim = len(words & o_words) / max(1, len(words | o_words))
-        if sim > best_sim:
-            best, best_sim = other, sim
+    best, best_sim = most_similar(doc, bounds, dated)
     if best is not None and best_sim >= min_similarity:
         return later_told(doc.text, month_of(best.published.value or ""), bounds), "inferred"
     if shown:
@@ -118,3 +113,76 @@ def infer_anchor(doc: Document, bounds: Bounds, dated: list[Document],
     if year_of:
         return year_of[:4], "inferred"
     return None, "none"
+
+
+class DatedWords:
+    """The content words of a build's dated pages, read once: for each word, the pages that
+    use it. Every undated page of the build is compared with all of them at once."""
+
+    def __init__(self, dated: list[Document]):
+        self.refs = [weakref.ref(d) for d in dated]
+        self.ids = [d.id for d in dated]
+        days = [maybe_date(d.published.value) if d.published.value else None for d in dated]
+        self.days = np.array([d.toordinal() if d else 0 for d in days], dtype=np.int64)
+        self.dated = np.array([d is not None for d in days], dtype=bool)
+        postings: dict[str, list[int]] = {}
+        sizes = np.zeros(len(dated), dtype=np.int64)
+        for i, d in enumerate(dated):
+            if days[i] is None:
+                continue  # never a candidate: its words are not needed
+            words = content_words(d.text)
+            sizes[i] = len(words)
+            for w in words:
+                postings.setdefault(w, []).append(i)
+        self.sizes = sizes
+        self.postings = {w: np.array(ix, dtype=np.int64) for w, ix in postings.items()}
+
+    def same(self, dated: list[Document]) -> bool:
+        return len(self.refs) == len(dated) and all(r() is d for r, d in zip(self.refs, dated, strict=True))
+
+    def eligible(self, doc_id: str, bounds: Bounds) -> np.ndarray:
+        """The dated pages within the bounds, other than the page itself (`within`, for all)."""
+        ok = self.dated.copy()
+        ok[[i for i, x in enumerate(self.ids) if x == doc_id]] = False
+        if bounds.lower and ok.any():
+            ok &= self.days >= to_date(bounds.lower).toordinal()
+        if bounds.upper and ok.any():
+            ok &= self.days <= to_date(bounds.upper, end=True).toordinal()
+        return ok
+
+    def shared(self, words: set[str]) -> np.ndarray:
+        """How many of these words each dated page uses."""
+        hits = [self.postings[w] for w in sorted(words) if w in self.postings]
+        if not hits:
+            return np.zeros(len(self.ids), dtype=np.int64)
+        return np.bincount(np.concatenate(hits), minlength=len(self.ids))
+
+
+_last: list[DatedWords] = []  # the index of the latest build's dated pages
+
+
+def dated_words(dated: list[Document]) -> DatedWords:
+    """The word index of these dated pages: the one already made when they are the same
+    documents (one build infers every undated page's anchor from the same pages)."""
+    index = _last[0] if _last else None
+    if index is None or not index.same(dated):
+        index = DatedWords(dated)
+        _last[:] = [index]
+    return index
+
+
+def most_similar(doc: Document, bounds: Bounds, dated: list[Document]) -> tuple[Document | None, float]:
+    """The first dated page within the bounds whose content words overlap the page's most
+    (Jaccard), and that overlap; (None, 0.0) when none overlaps at all."""
+    index = dated_words(dated)
+    ok = index.eligible(doc.id, bounds)
+    if not ok.any():
+        return None, 0.0
+    words = content_words(doc.text)
+    shared = index.shared(words)
+    union = np.maximum(1, index.sizes + len(words) - shared)
+    sims = np.where(ok, shared / union, -1.0)
+    best = int(np.argmax(sims))  # the first of the best, as a scan keeping only strict gains
+    if sims[best] <= 0.0:
+        return None, 0.0
+    return dated[best], float(sims[best])

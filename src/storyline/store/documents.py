@@ -83,9 +83,24 @@ class DocumentTable:
             raise StoreError(f"no document {doc_id} in {self.db.path}")
         return doc
 
-    def minhashes(self) -> Iterator[tuple[str, bytes]]:
-        yield from self.db.conn.execute(
-            "SELECT id, minhash FROM documents WHERE minhash IS NOT NULL AND duplicate_of IS NULL")
+    def minhashes(self, ids: list[str] | None = None) -> Iterator[tuple[str, bytes]]:
+        """(id, signature) of the originals (pages with a signature that copy no other); with
+        `ids`, of those among these, in their order."""
+        if ids is None:
+            yield from self.db.conn.execute(
+                "SELECT id, minhash FROM documents WHERE minhash IS NOT NULL AND duplicate_of IS NULL")
+            return
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            found = dict(self.db.conn.execute(
+                f"SELECT id, minhash FROM documents WHERE minhash IS NOT NULL AND duplicate_of IS NULL"
+                f" AND id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+            yield from ((x, found[x]) for x in chunk if x in found)
+
+    def original_ids(self) -> list[str]:
+        """The ids `minhashes()` lists, in its order, without reading a signature."""
+        return [r[0] for r in self.db.conn.execute(
+            "SELECT id FROM documents WHERE minhash IS NOT NULL AND duplicate_of IS NULL")]
 
     def unannotated(self) -> list[str]:
         """Documents the annotate stage has still to read (never those set aside)."""

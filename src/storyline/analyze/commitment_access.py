@@ -1,0 +1,40 @@
+"""One document's reads and writes of the stored commitments.
+
+Reading a document's commitments looks the same stored commitments up many times (each
+deadline, each report of what became of a promise, each earlier statement looked back
+on). `Commitments` decodes each stored commitment once per document and hands the same
+objects out again until one is written, after which it is read afresh; so every read sees
+what is stored, as a read of the store would. The callers keep to that: an object they
+change is written before the next read, or put back as it was.
+"""
+from __future__ import annotations
+
+from ..model import Commitment
+from ..store import Store
+
+
+class Commitments:
+    """The stored commitments as one document's pass reads them, decoded once each."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.decoded: dict[str, tuple[Commitment, dict]] = {}
+
+    def sharing(self, keys: list[str], limit: int) -> list[str]:
+        """The commitments filed under any of these index keys (the latest `limit` per key)."""
+        return self.store.items.commitments_sharing(keys, limit)
+
+    def get(self, ids: list[str]) -> list[tuple[Commitment, dict]]:
+        """These commitments (those stored), in the store's order: by due date (undated
+        last), then id."""
+        missing = sorted({i for i in ids if i not in self.decoded})
+        if missing:
+            for k, f in self.store.items.commitments(missing):
+                self.decoded[k.id] = (k, f)
+        found = [self.decoded[i] for i in dict.fromkeys(ids) if i in self.decoded]
+        return sorted(found, key=lambda kf: (kf[0].due is None, kf[0].due or "", kf[0].id))
+
+    def put(self, k: Commitment, f: dict, actions: list[str] | None = None) -> None:
+        """Store a commitment; the next read of it decodes what was stored."""
+        self.store.items.upsert_commitment(k, f, actions)
+        self.decoded.pop(k.id, None)

@@ -195,6 +195,43 @@ def shrunk_total(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool
     return qe.head in word_list("running_totals") or any(c in text for c in CUMULATIVE)
 
 
+FORECAST = re.compile(r"\b(?:will|would|expected|estimated?|projected|forecast|predicted|budgeted)\b", re.I)
+
+
+def forecasts_apart(a: Statement, b: Statement) -> bool:
+    """Either figure is an estimate of what will be ("will cost $1.8 billion", "is expected
+    to cost"), and the pages lie weeks apart: an estimate made later revises an earlier one."""
+    if not (FORECAST.search(a.sentence.text) or FORECAST.search(b.sentence.text)):
+        return False
+    gap = days_apart(a.date, b.date) if a.date and b.date else None
+    return gap is not None and gap > APART_DAYS
+
+
+def count_keys(s: Statement) -> list[str]:
+    """Index concepts that find other counts of what a sentence counts, told with another
+    noun ("164 people on board" / "182 passengers"): the acts the sentence tells."""
+    if not any(q.unit == "count" and q.head for q in s.sentence.quantities):
+        return []
+    return sorted(s.actions)
+
+
+def whole_under_part(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
+    """One counts a whole with a general noun ("164 people on board", "340 properties"),
+    the other a kind within it ("182 passengers", "520 homes"), and the whole is the
+    smaller: the two cannot both hold (judged only for sentences alike, by the caller)."""
+    if qa.unit != "count" or qb.unit != "count" or not (qa.head and qb.head) or qa.head == qb.head \
+            or a.source == b.source:
+        return False
+    general = word_list("general_count_nouns")
+    if (qa.head in general) == (qb.head in general):
+        return False
+    whole, part = (qa, qb) if qa.head in general else (qb, qa)
+    if max(whole.value, part.value) / max(1.0, min(whole.value, part.value)) > 2:
+        return False
+    slack = (0.05 if whole.approx or part.approx else 0.02) * part.value
+    return whole.high + slack < part.low
+
+
 def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any]]]:
     """Figures of one measure that two sources give differently for one moment."""
     if not (a.sentence.quantities and b.sentence.quantities):
@@ -206,14 +243,17 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
     found: list[tuple[str, dict[str, Any]]] = []
     for qa in a.sentence.quantities:
         for qb in b.sentence.quantities:
-            if not (same_measure(qa, qb) and values_disagree(qa, qb)) or part_of(a, qa) or part_of(b, qb) \
+            if qa.unit.startswith("money") and forecasts_apart(a, b):
+                continue  # estimates of what a thing will cost, made months apart: the later revises
+            whole = whole_under_part(a, qa, b, qb)
+            if not (whole or same_measure(qa, qb) and values_disagree(qa, qb)) or part_of(a, qa) or part_of(b, qb) \
                     or says(a, qb) or says(b, qa) or hedged(a, qa) or hedged(b, qb):
                 continue
             if any(same_measure(qa, x) and not values_disagree(qa, x) for x in b.sentence.quantities) or \
                     any(same_measure(qb, x) and not values_disagree(qb, x) for x in a.sentence.quantities):
                 continue  # both sentences give both figures ("7.1% in April, from 8.4% in February")
             sim = a.similarity(b)
-            if not related(a, b, qa, qb, sim):
+            if not related(a, b, qa, qb, sim) or whole and (sim is None or sim < AMOUNT_CLOSE):
                 continue
             if (time_bound(a) or time_bound(b)) and not same_moment(a, b) and not shrunk_total(a, qa, b, qb):
                 continue  # readings of a changing state at different moments
@@ -227,6 +267,8 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
                 if any(is_update(x, y) for x, y in pairs):
                     continue  # a running total that grew
             unit = qa.head if qa.unit == "count" else qa.unit
+            if whole and qa.head in word_list("general_count_nouns"):
+                unit = qb.head
             found.append(("amount", {"values": [qa.text, qb.text], "unit": unit,
                                      "measure": f"{qa.unit}:{qa.head or ''}",
                                      "similarity": round(sim, 3) if sim is not None else None}))

@@ -27,7 +27,7 @@ from ..story.statements import (
     candidates,
     judgeable,
 )
-from .amounts import amount_findings, overlap
+from .amounts import amount_findings, count_keys, overlap
 from .contradiction_agents import act_keys, agent_acts, agent_findings, slot_candidates
 from .contradiction_dates import (
     DATE_SIMILARITY,
@@ -196,9 +196,10 @@ def update_contradictions(store: Store, new: list[Statement],
             else candidates(store, s)
         if denials(s):
             found = found + denied_candidates(store, s)
-        if acts:
+        if acts or count_keys(s):
             keys_ = {x.key for x in found}
-            found = found + [x for x in slot_candidates(store, s, act_keys(s) + tally_keys(s)) if x.key not in keys_]
+            found = found + [x for x in slot_candidates(store, s, act_keys(s) + tally_keys(s) + count_keys(s))
+                             if x.key not in keys_]
         others = found + [earlier[k] for k in sorted(earlier)]
         if denials(s):
             created += record_denials(store, s, others)

@@ -175,6 +175,9 @@ def _counted(tokens, start: int, end: int) -> str | None:
     return None
 
 
+MEASURE_VERBS = {"cost"}  # verbs that name what the amount they take measures
+
+
 def _measured(tokens, offset: int, start: int, end: int) -> str | None:
     """What an amount or a share measures, when the parse says: "68 percent of voting
     members" -> member; "a 7 percent pay rise" -> rise; "Turnout was 64 percent" -> turnout;
@@ -204,6 +207,8 @@ def _measured(tokens, offset: int, start: int, end: int) -> str | None:
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
+    if verb.lemma_.lower() in MEASURE_VERBS:
+        return verb.lemma_.lower()  # "the tunnel will cost $2.1 billion" measures its cost
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
             return child.lemma_.lower()

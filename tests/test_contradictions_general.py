@@ -1,0 +1,270 @@
+"""Contradictions on invented stories from domains the development stories do not cover
+(courts, elections, sport, outages, aviation, construction, health, finance, disasters,
+diplomacy): each story holds the disagreement a reader would see, told the ways newsrooms
+tell it (other nouns for one quantity, money whose noun lies far away, one act told with
+other verbs), and near-misses that must not be flagged (an update over time, a part, a
+different moment, a rounded figure, the same source revising itself later).
+
+Each story runs the real pipeline: ingest, build, dossier.
+"""
+from __future__ import annotations
+
+import pytest
+
+from storyline.pipeline import build, ingest
+from storyline.present.dossier import build_dossier
+from storyline.store import Store
+
+pytestmark = pytest.mark.slow
+
+
+def story(tmp_path, pages: dict[str, str], as_of: str = "2026-11-22") -> dict:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(folder)], store)
+        build(store)
+        return build_dossier(store, as_of=as_of)
+
+
+def page(title: str, outlet: str, date: str, body: str) -> str:
+    return f"{title}\n\n{date}\n\n{outlet} -- {body}"
+
+
+def texts(x: dict) -> str:
+    return " | ".join(e["text"] for side in x["sides"] for e in side)
+
+
+def found(d: dict, slot: str, *needles: str) -> list[dict]:
+    """Contradictions of `slot` whose sides hold every needle."""
+    return [x for x in d["contradictions"] if x["slot"] == slot and all(n in texts(x) for n in needles)]
+
+
+def flagged(d: dict, needle: str) -> list[dict]:
+    """Contradictions between sources that hold a sentence with `needle`."""
+    return [x for x in d["contradictions"] if needle in texts(x) and x["kind"] == "between-sources"]
+
+
+def test_aviation_people_on_board_told_with_other_nouns(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Jet skids off runway at Pellmar", "Pellmar Courier", "June 3, 2024",
+                      "An Ostrava Air jet skidded off the runway at Pellmar airport on Sunday. The Ostrava Air jet "
+                      "was carrying 182 passengers when it skidded off the runway, the airline said. "
+                      "Twelve passengers were taken to hospital with minor injuries."),
+        "b.txt": page("Runway accident: inquiry opens", "Daily Ledger", "June 4, 2024",
+                      "Investigators opened an inquiry into Sunday's accident at Pellmar airport. There were 164 "
+                      "people on board the Ostrava Air jet when it skidded off the runway, airport officials said. "
+                      "The runway reopened on Monday afternoon."),
+    })
+    assert found(d, "amount", "182 passengers", "164 people")
+    assert not flagged(d, "Twelve passengers")  # a part of those on board
+
+
+def test_money_with_its_noun_far_away(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Harrow Bank books charge over mis-sold loans", "Finance Wire", "February 6, 2025",
+                      "Harrow Bank took a charge of $410 million to compensate customers over mis-sold car loans, "
+                      "the lender said on Thursday. Its quarterly revenue rose to $3.2 billion."),
+        "b.txt": page("Harrow Bank sets aside funds for loan scandal", "Market Daily", "February 7, 2025",
+                      "Harrow Bank set aside 470 million dollars to compensate customers over mis-sold car loans, "
+                      "according to its annual report. Revenue for the year reached $12.5 billion."),
+        "c.txt": page("Harrow Bank results", "Northern Post", "February 7, 2025",
+                      "Harrow Bank said quarterly revenue was about $3.2 billion, and it will pay a dividend."),
+    })
+    assert found(d, "amount", "$410 million", "470 million dollars")
+    assert not flagged(d, "$12.5 billion")  # a year's revenue, not a quarter's
+    assert not flagged(d, "about $3.2 billion")  # rounded, agrees
+
+
+def test_turnout_percentages_written_two_ways(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Lindmark votes for a new mayor", "Lindmark Herald", "October 14, 2024",
+                      "Turnout in Sunday's mayoral election in Lindmark was 47%, the electoral commission said. "
+                      "In the northern district turnout reached 58%."),
+        "b.txt": page("Low turnout in Lindmark mayoral race", "Capital Times", "October 15, 2024",
+                      "Only 41 percent of registered voters cast a ballot in Sunday's mayoral election in Lindmark, "
+                      "according to the final count."),
+        "c.txt": page("Lindmark polls open", "Capital Times", "October 13, 2024",
+                      "By noon, turnout in the Lindmark mayoral election stood at 19 percent, officials said."),
+    })
+    assert found(d, "amount", "47%", "41 percent")
+    assert not flagged(d, "58%")  # one district
+    assert not flagged(d, "19 percent")  # by noon: another moment
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: one act told with two different verbs is not yet "
+                   "recognised; verb similarity cannot tell 'landed'/'touched down' from 'closed'/'reopened'")
+def test_verdict_date_told_with_other_verbs(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Former treasurer found guilty", "Court News", "March 12, 2024",
+                      "A jury in Brennick convicted former county treasurer Oskar Lindqvist of embezzlement on "
+                      "March 4, 2024, after a three-week trial. His lawyer said on Tuesday that he will appeal."),
+        "b.txt": page("Lindqvist to appeal embezzlement verdict", "Brennick Gazette", "March 13, 2024",
+                      "Former county treasurer Oskar Lindqvist, whom a Brennick jury found guilty of embezzlement "
+                      "on February 26, 2024, will appeal, his lawyer said."),
+    })
+    dates = found(d, "date", "March 4, 2024", "February 26, 2024")
+    assert dates
+    assert not found(d, "date", "said on Tuesday")  # the day of telling dates no act
+
+
+def test_final_score_of_one_match(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Rovers into cup final", "Sports Weekly", "May 12, 2024",
+                      "Kelso Rovers beat Annfield United 3-1 in the cup semi-final on Saturday. Last week Rovers "
+                      "drew 2-2 with Marston in the league."),
+        "b.txt": page("Annfield out of the cup", "Evening Star", "May 12, 2024",
+                      "Annfield United lost 2-1 to Kelso Rovers in the cup semi-final on Saturday, ending their "
+                      "season."),
+    })
+    assert found(d, "tally", "3-1", "2-1")
+    assert not flagged(d, "2-2")  # another game
+
+
+def test_who_closed_the_bridge(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Tarnow bridge shut after cracks found", "Metro Record", "August 20, 2024",
+                      "The Tarnow river bridge was closed by the Delmor Police on Monday after cracks were seen in "
+                      "a pier. Traffic was diverted through the old town."),
+        "b.txt": page("Engineer ordered bridge closure", "City Journal", "August 21, 2024",
+                      "City engineer Marta Holm ordered the closure of the Tarnow river bridge on Monday after cracks "
+                      "were seen in a pier, the city said."),
+    })
+    assert [x for x in d["contradictions"] if x["slot"] == "agent"]
+
+
+def test_construction_cost_update_is_not_a_contradiction(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Harbour tunnel over budget", "Coastal News", "March 2, 2023",
+                      "The Velden harbour tunnel will cost $1.8 billion, the transport agency said."),
+        "b.txt": page("Harbour tunnel cost soars", "Coastal News", "November 20, 2023",
+                      "The cost of the Velden harbour tunnel has risen to $2.6 billion, the transport agency said, "
+                      "blaming steel prices."),
+        "c.txt": page("Tunnel: the real bill", "Weekly Examiner", "November 21, 2023",
+                      "The Velden harbour tunnel will cost $2.1 billion, according to documents seen by the Examiner, "
+                      "not the figure the transport agency gave."),
+    })
+    assert not flagged(d, "$1.8 billion")  # an earlier estimate, updated later
+    assert found(d, "amount", "$2.6 billion", "$2.1 billion")
+
+
+def test_homes_and_properties_destroyed_by_one_flood(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Flood devastates Orrin valley", "Valley Times", "April 9, 2024",
+                      "The flood in the Orrin valley destroyed 520 homes, the regional fire service said on Monday. "
+                      "Some 1,200 residents spent the night in shelters."),
+        "b.txt": page("Orrin valley counts the damage", "National Express", "April 10, 2024",
+                      "Insurers said 340 properties were destroyed by the flood in the Orrin valley. "
+                      "About 1,200 residents were in shelters."),
+    })
+    assert found(d, "amount", "520 homes", "340 properties")  # fewer properties than homes cannot be
+    assert not flagged(d, "1,200 residents")  # the same figure, rounded in one
+
+
+def test_talks_dated_with_other_verbs(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Ministers meet over fishing rights", "Diplomatic Post", "May 10, 2024",
+                      "The foreign ministers of Ardenia and Corvalia met in Lisvik on May 6, 2024, to discuss "
+                      "fishing rights in the strait, officials said on Wednesday."),
+        "b.txt": page("Fishing talks resume", "World Report", "May 11, 2024",
+                      "Ardenia and Corvalia resumed talks on fishing rights in the strait on May 2, 2024, when their "
+                      "foreign ministers met in Lisvik."),
+    })
+    assert found(d, "date", "May 6, 2024", "May 2, 2024")
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: one act told with two different verbs is not yet "
+                   "recognised; verb similarity cannot tell 'landed'/'touched down' from 'closed'/'reopened'")
+def test_landing_day_told_two_ways(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Stranded crew home at last", "Air Journal", "July 8, 2024",
+                      "The Norvik Airways relief flight carrying the stranded crew landed in Hallen on July 2, 2024, "
+                      "the airline said."),
+        "b.txt": page("Relief flight back in Hallen", "Hallen Daily", "July 9, 2024",
+                      "The Norvik Airways relief flight with the stranded crew touched down in Hallen on July 4, "
+                      "2024, airport staff said."),
+    })
+    assert found(d, "date", "July 2, 2024", "July 4, 2024")
+
+
+def test_outage_cause_and_users_affected(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Payments outage hits millions", "Tech Monitor", "September 3, 2024",
+                      "The outage at payment firm Quillo on Monday affected 2.4 million customers, the company said. "
+                      "Services were restored after six hours."),
+        "b.txt": page("Quillo outage: what went wrong", "Byte Street", "September 4, 2024",
+                      "Monday's outage at payment firm Quillo left 1.1 million customers unable to pay, "
+                      "according to the banking regulator."),
+        "c.txt": page("Quillo says outage is over", "Tech Monitor", "September 2, 2024",
+                      "Quillo said on Monday morning that 300,000 customers in the north had been affected so far."),
+    })
+    assert found(d, "amount", "2.4 million customers", "1.1 million customers")
+    assert not flagged(d, "300,000 customers")  # a region, an early reading
+
+
+def test_outbreak_cases_grow_and_the_same_source_revises(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Measles outbreak in Durnholm", "Health Daily", "January 10, 2025",
+                      "Health officials in Durnholm have confirmed 48 cases of measles so far, the health agency said."),
+        "b.txt": page("Measles outbreak grows", "Health Daily", "January 24, 2025",
+                      "Health officials in Durnholm have confirmed 112 cases of measles so far, the health agency said."),
+        "c.txt": page("Durnholm measles: vaccination drive", "City Voice", "January 25, 2025",
+                      "The Durnholm health agency said 112 measles cases had been confirmed, 30 of them in children "
+                      "under five."),
+    })
+    assert not [x for x in d["contradictions"] if x["slot"] == "amount"]
+
+
+def test_stake_bought_in_one_deal(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Pelham buys into Arcos", "Deal Street", "November 4, 2024",
+                      "Pelham Capital acquired a 30% stake in the shipping group Arcos for $820 million, the two "
+                      "companies said on Monday."),
+        "b.txt": page("Arcos gets a new shareholder", "Harbour Business", "November 5, 2024",
+                      "Pelham Capital has bought a 24 percent stake in shipping group Arcos, according to a stock "
+                      "exchange filing. Arcos shares rose 6 percent."),
+    })
+    assert found(d, "amount", "30%", "24 percent")
+    assert not flagged(d, "rose 6 percent")
+
+
+def test_rounded_and_part_figures_of_strikers(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Hospital staff walk out", "Medical Times", "June 11, 2024",
+                      "About 4,000 nurses at Carrow hospitals went on strike on Tuesday, the union said. "
+                      "Some 600 of the nurses work in emergency wards."),
+        "b.txt": page("Nurses strike in Carrow", "Carrow Post", "June 12, 2024",
+                      "A total of 4,060 nurses at Carrow hospitals went on strike on Tuesday, the health board said. "
+                      "In the Elm district, 350 nurses joined the walkout."),
+    })
+    assert not [x for x in d["contradictions"] if x["slot"] == "amount"]
+
+
+def test_departure_and_landing_are_two_acts(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Relief flight leaves Hallen", "Air Journal", "July 8, 2024",
+                      "The Norvik Airways relief flight carrying the stranded crew took off from Hallen on July 2, "
+                      "2024, the airline said."),
+        "b.txt": page("Relief flight back in Hallen", "Hallen Daily", "July 9, 2024",
+                      "The Norvik Airways relief flight with the stranded crew landed back in Hallen on July 4, "
+                      "2024, airport staff said."),
+    })
+    assert not [x for x in d["contradictions"] if x["slot"] == "date"]
+
+
+def test_a_whole_larger_than_its_part_agrees(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Ferry runs aground off Skellig", "Harbour Gazette", "October 2, 2024",
+                      "The Marlo ferry was carrying 182 passengers and six crew when it ran aground off Skellig "
+                      "on Tuesday, the operator said."),
+        "b.txt": page("Ferry aground: all rescued", "Island Echo", "October 3, 2024",
+                      "There were 188 people on board the Marlo ferry when it ran aground off Skellig on Tuesday, "
+                      "the coastguard said."),
+        "c.txt": page("Storm damage in Skellig", "Island Echo", "October 9, 2024",
+                      "The storm in Skellig destroyed 300 homes, the council said on Monday."),
+        "d.txt": page("Skellig storm: insurers count the cost", "Harbour Gazette", "October 10, 2024",
+                      "Insurers said 420 properties were destroyed by the storm in Skellig."),
+    })
+    assert not [x for x in d["contradictions"] if x["slot"] == "amount"]

@@ -172,3 +172,17 @@ def last_day(value: str) -> str:
     if len(parts) == 2:
         return to_date(value, end=True).isoformat()
     return value
+
+
+SHIFTED_BY = re.compile(r"\b(?:pushed\s+back|put\s+back|moved\s+back|set\s+back|delayed|postponed|deferred|extended|"
+                        r"slipped|put\s+off)\s+(?:[\w'-]+\s+){0,4}?by\s+(?:about\s+|around\s+|another\s+|a\s+further\s+)?$", re.I)
+NEW_DATE_AFTER = re.compile(r"\s*,?\s*(?:to|until|till|into)\b", re.I)
+
+
+def shifted_by(text: str, start: int, phrase: str, period: str | None, old: str) -> str | None:
+    """The new date of a deadline moved by a period and no date ("the vote, set for May 3, was
+    pushed back by a week": May 10), counted from the old deadline; None when the sentence
+    names the new date itself ("delayed by two months, to August")."""
+    if not period or start < 0 or not SHIFTED_BY.search(text[:start]) or NEW_DATE_AFTER.match(text[start + len(phrase):]):
+        return None
+    return add_period(old, period)

@@ -210,10 +210,13 @@ PAST_REPORT_SKIP = ("since", "after", "later", "before", "earlier", "by", "until
 
 
 def _acts_named(s: Statement, word: str) -> set[str]:
-    """The action groups of the statement's verbs a word is a form of ("fitted" -> "fit")."""
+    """The action groups of the statement's verbs a word is a form of ("fitted" -> "fit"),
+    found by their lemmas and by the lexicon's concepts of them."""
     low = word.lower()
-    return {words.fold(a) for a in s.actions if low.startswith(a[: max(3, min(len(a), 5) - 1)])
-            and a not in words.light_verbs()}
+    named = {words.fold(v) for v in s.sentence.verbs if v not in words.light_verbs()
+             and len(v) >= 3 and low.startswith(v[: max(3, len(v) - 1)])}  # its lemma ("finished" -> "finish")
+    return named | {words.fold(a) for a in s.actions if low.startswith(a[: max(3, min(len(a), 5) - 1)])
+                    and a not in words.light_verbs()}
 
 
 def reports(s: Statement) -> list[Report]:
@@ -230,13 +233,15 @@ def reports(s: Statement) -> list[Report]:
     for t in s.times:
         if t.kind != "date" or not t.value or t.tense != "past" or not t.verb or t.modifier in PAST_REPORT_SKIP:
             continue
-        if t.verb in words.light_verbs() and t.verb not in words.entries("support_verbs"):
+        if t.verb in words.light_verbs() and t.verb not in words.entries("support_verbs") and not words.in_force(text):
             continue
         clause = _clause_of(text, t.text, s)
         before = clause[: max(0, clause.find(t.text))]
-        if words.has("cues", before) or words.has("pending_cues", clause):
+        if words.has("cues", _without_kept_deadline(before)) or words.has("pending_cues", clause):
             continue  # "would begin on": a plan; "had not been fitted by": not done
-        acts = {words.fold(t.verb)} | _participles(s, clause)
+        acts = {words.fold(t.verb)} | _participles(s, clause) | _past_verbs(s, before)
+        if words.in_force(before[-40:]):
+            acts.add(words.fold(words.IN_FORCE_ACT))  # "came into force on 1 January"
         if t.verb in words.entries("support_verbs"):  # "handed down its ruling", "the election was held"
             acts |= {c for c, w in theme_of(clause, actions_of(s, clause)).items() if w >= THEME_ACT}
         out.append(Report(s, clause, acts, with_context(s, clause), "done",
@@ -299,6 +304,30 @@ def _participles(s: Statement, clause: str) -> set[str]:
     """Acts a clause reports done with its dated verb (", completing the second drive")."""
     found = set()
     for m in re.finditer(r",\s+([a-z]+ing)\b", clause):
+        found |= _acts_named(s, m.group(1))
+    return found
+
+
+KEPT_NOUN = re.compile(r"^\s+(?:[\w'-]+\s+){0,2}?(?:deadlines?|targets?|goals?|dates?|promises?|pledges?)\b", re.I)
+
+
+def _without_kept_deadline(text: str) -> str:
+    """A clause without the deadline a met cue names ("met its deadline, publishing the rules
+    on June 28"): that noun is no plan of the dated act."""
+    m = words.last("met_cues", text)
+    return text[: m.start()] + KEPT_NOUN.sub(" ", text[m.end():]) if m else text
+
+
+def _past_verbs(s: Statement, clause: str) -> set[str]:
+    """Other acts the part of a dated clause before its date reports done in the simple past
+    ("nurses voted to accept the offer in a ballot that closed on April 17"): past forms of the
+    statement's verbs, not adjectives after a determiner ("the revised plan"), nor after a
+    modal or "to", nor passive participles ("redundancies caused by automation")."""
+    found: set[str] = set()
+    for m in re.finditer(r"\b([a-z]+ed)\b(?!\s+by\b)", clause):
+        before = clause[: m.start()].split()[-1:]
+        if before and before[0].lower() in DETERMINERS | {"to", "will", "would", "had", "be", "been", "being"}:
+            continue
         found |= _acts_named(s, m.group(1))
     return found
 

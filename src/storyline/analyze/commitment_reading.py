@@ -20,7 +20,7 @@ the recall cue makes the next date new again. Dates of deadlines: `commitment_da
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..dates import parse_iso, to_date
 from ..model import TimeValue
@@ -37,10 +37,13 @@ from .commitment_dates import (
     loose_year,
     near_year,
     place_year,
+    shifted_by,
 )
 
 SPEECH_VERBS = {"say", "tell", "state", "announce", "confirm", "add", "note"}
 GIVEN_PERIOD = re.compile(r"\b(?:give[sn]?|gave|granted|grants?|has|have|had)\s+(?:(?!by\b)[\w'-]+\s+){0,6}$", re.I)
+GIVEN_TO = re.compile(r"\b(?:extension|deadline|until|till)\s+(?:to\s+|of\s+|until\s+)?(?:the\s+)?$", re.I)
+CONTRASTIVE_CUES = {"instead of", "rather than", "replacing", "replaces", "replaced"}  # recall cues that govern a phrase
 NO_EARLIER = re.compile(r"\bno\s+(?:earlier|later)\s+than\b", re.I)
 UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
 RANGE_START = re.compile(r"\b(?:from|between)\s*$", re.I)
@@ -53,7 +56,7 @@ NOT_DEADLINE = re.compile(r"(?:\bas\s+of|\bsince|\bas\s+early\s+as|\bago)\s+(?:t
 CLAUSE_BREAK = re.compile(r";|:\s|\s[-–—]\s|\s+but\s|,\s+(?:and|but|while|although|whereas|though|which|who|whose|"
                           r"where|when|after|because|since|as|until|unless|if)\s", re.I)
 RESET = re.compile(r"\b(?:now|new|instead)\b|\b(?:moved|pushed\s+back|postponed|delayed|extended|rescheduled|deferred|adjourned|"
-                   r"slipped|brought\s+forward)\s+(?:to|until|till|into)\b", re.I)
+                   r"slipped|brought\s+forward|put\s+back|set\s+back|moved\s+back|shifted)\s+(?:to|until|till|into)\b", re.I)
 REPORTED = re.compile(r"had\b|earlier|previous", re.I)
 NAMED_DEADLINE = re.compile(r"\s*(?:[a-z-]+\s+)?(?:date|deadline|target|goal)\b", re.I)
 SAME_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
@@ -191,6 +194,9 @@ def deadlines(s: Statement) -> list[Deadline]:
         d = _read(s, text, start, end, tv, extra_value, stated, where)
         if d:
             out.append(d)
+    for t, due in [(t, shifted_by(text, text.find(t.text), t.text, t.value, out[0].due)) for t in s.times
+                   if t.kind == "duration" and t.text and len(out) == 1][:1]:  # "set for May 3, pushed back by a week"
+        out = out if not due else [replace(out[0], role="recall"), replace(out[0], due=due, phrase=t.text, cue="by")]
     new = [d for d in out if d.role == "new"]
     for d in out:
         if d.role == "recall" and new and MONTH_NAMED.search(d.phrase) and not EXPLICIT_YEAR.search(d.phrase) \
@@ -215,8 +221,9 @@ def _cue(left: str, right: str, t: TimeValue | None) -> str | None:
     if m and not (m.group().lower() == "could" and re.match(r"\s*(?:not|n't)\b", left[m.end():])):
         return m.group()  # "could not go": a past inability, no plan
     drift = words.last("drift_cues", left)
-    if drift and re.search(r"\b(?:to|until|till|into|for)\s+(?:the\s+)?$", left):
-        return drift.group()
+    if drift and (re.search(r"\b(?:to|until|till|into|for)\s+(?:the\s+)?$", left)
+                  or re.fullmatch(r"\s+of\s+(?:the\s+)?", left[drift.end():])):
+        return drift.group()  # "pushed back to", "set a new date of"
     if t is not None and t.tense == "future" and words.has("cues", right):
         return "future"
     return None
@@ -282,6 +289,30 @@ def _scheduled_present(t: TimeValue, left: str, stated: str | None) -> bool:
     return t.granularity in ("day", "month") or bool(EXPLICIT_YEAR.search(t.text))
 
 
+def _governs_other(cue: re.Match[str], left: str) -> bool:
+    """A contrastive recall cue ("replacing") governs the phrase after it, not a date that a
+    deadline preposition of its own sets some words later ("replacing the lead pipes by March")."""
+    between = left[cue.end():]
+    return " ".join(cue.group().lower().split()) in CONTRASTIVE_CUES and len(between.split()) >= 3 \
+        and bool(DEADLINE_PREPOSITION.search(between))
+
+
+def _act_given(s: Statement, left: str, right: str, t: TimeValue | None) -> str | None:
+    """The act a given period or date is for ("gave the bank 30 days to pay", "granted it an
+    extension to April 14 to pay"): the infinitive after it, not the verb of giving."""
+    m = re.match(r"\s+to\s+([a-z]+)\b", right)
+    if not m or t is None or not (GIVEN_PERIOD.search(_drop_until(left, t)) or GIVEN_TO.search(left)):
+        return None
+    word = m.group(1)
+    return next((v for v in s.sentence.verbs if len(v) >= 3 and word.startswith(v[: max(3, len(v) - 1)])), None)
+
+
+def _planned_act(left: str) -> bool:
+    """A planning cue with an infinitive after it ("expects the reform to take effect on")."""
+    m = words.last("cues", left)
+    return m is not None and bool(re.search(r"\bto\s+[a-z]+", left[m.end():]))
+
+
 def _drop_until(left: str, t: TimeValue) -> str:
     """The text before "until" when a date follows it ("gave the defence until March 1 to file")."""
     return re.sub(r"\s*\buntil\s*$", " ", left) if t.kind == "date" else left
@@ -304,9 +335,10 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
         if t.kind == "date" and (verb in SPEECH_VERBS or (verb == "report" and t.tense == "past")) and not prep \
                 and not words.has("cues", _after_reporting(left)):
             return None  # when something was said (not "said the patch is due out on 14 October")
+        given = t.kind == "duration" and GIVEN_PERIOD.search(left) and re.match(r"\s+to\b", right)
         if verb in words.light_verbs() and t.tense == "past" and not prep and not MOVED_TO.search(left) \
-                and not PROMISED_FOR.search(left) and not _moved_from(left):
-            return None  # "pledged in March", "the date was set in September": when it was promised
+                and not PROMISED_FOR.search(left) and not _moved_from(left) and not given and not _planned_act(left):
+            return None  # "pledged in March", "the date was set in September": when it was promised (not "gave X 30 days to")
         if t.kind == "duration" and (re.match(r"\s+(?:of|after|from|since)\b", right) or
                                      re.search(r"\b(?:more\s+than|over|first\s+time)\b", t.text + left[-20:], re.I)):
             return None  # "within five years of opening", "in more than a decade": not a period from now
@@ -337,6 +369,8 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
         return None  # "the agreement runs until the end of 2026": how long a state lasts
     unbounded = NO_EARLIER.sub(lambda m: " " * len(m.group()), left)  # "no earlier than" bounds, recalls nothing
     recall_m = words.last("recall_cues", unbounded)
+    if recall_m and _governs_other(recall_m, left):
+        recall_m = None  # "will finish replacing the lead pipes by March": the date is the act's, not the thing replaced
     if named and not recall_m:
         recall_m = named  # "kept to the April 14 start date", "its April 20 target": a deadline named
     missed_m = words.last("missed_cues", unbounded)
@@ -360,6 +394,7 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
     elif role == "new" and stated and to_date(due, end=True) <= to_date(stated, end=True) and \
             (SAME_DAY.search(text[start:end]) or not (cue or t is None or t.tense == "future")):
         return None  # "should check today", "by Monday afternoon": the day it was said, no deadline
+    verb = words.IN_FORCE_ACT if words.in_force(left[-40:]) else _act_given(s, left, right, t) or verb
     return Deadline(role, due, text[start:end], start, end, content(text[lo:hi], start - lo, end - lo),
                     text[lo:hi].strip(), cue or (prep.group().strip() if prep else None), verb,
                     s.weak_date and loose_year(text[start:end]))

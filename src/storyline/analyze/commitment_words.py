@@ -114,6 +114,16 @@ def fold(word: str) -> str:
     return base(low)
 
 
+IN_FORCE = re.compile(r"\b(?:take|takes|took|taken|taking|come|comes|came|coming|enter|enters|entered|entering|"
+                      r"go|goes|went|gone|going)\s+(?:into\s+)?(?:force|effect)\b", re.I)
+IN_FORCE_ACT = "in-force"  # "takes effect", "came into force", "enters into force": one act
+
+
+def in_force(text: str) -> bool:
+    """Whether a text says a rule starts to apply, however it is worded."""
+    return bool(IN_FORCE.search(text))
+
+
 @functools.cache
 def not_theme() -> frozenset[str]:
     """Words that say nothing of a commitment's theme: the theme stop words, the one-word

@@ -11,22 +11,13 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.pipeline import build, ingest
-from storyline.present.dossier import build_dossier
-from storyline.store import Store
+from .stories import build_story
 
 pytestmark = pytest.mark.slow
 
 
 def story(tmp_path, pages: dict[str, str], as_of: str = "2026-11-22") -> dict:
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for name, text in pages.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    with Store(tmp_path / "s.db") as store:
-        ingest([str(folder)], store)
-        build(store)
-        return build_dossier(store, as_of=as_of)
+    return build_story(tmp_path, pages, as_of)
 
 
 def page(title: str, outlet: str, date: str, body: str) -> str:
@@ -268,3 +259,23 @@ def test_a_whole_larger_than_its_part_agrees(tmp_path):
                       "Insurers said 420 properties were destroyed by the storm in Skellig."),
     })
     assert not [x for x in d["contradictions"] if x["slot"] == "amount"]
+
+
+def test_a_count_that_rises_on_later_pages_is_an_update_not_a_disagreement(monkeypatch):
+    import storyline.analyze.amounts as amounts
+
+    from .test_contradictions_slots import q, stmt, vec
+
+    def said(doc: str, outlet: str, date: str, word: str, n: int):
+        text = f"{word} helicopters dropped water on the fire above Lannick, the fire service said."
+        return stmt(doc, text, outlet, date, [q(word, n, "helicopter", text)], vector=vec(3))
+
+    first = said("d1", "Coast Herald", "2031-03-03", "Three", 3)
+    two_days_on = said("d2", "Island Mail", "2031-03-05", "Nine", 9)
+    next_day = said("d3", "Island Mail", "2031-03-04", "Nine", 9)
+    fewer_later = said("d4", "Island Mail", "2031-03-05", "Two", 2)
+    assert amounts.amount_findings(first, two_days_on) == []  # more sent as the days pass: an update
+    assert amounts.amount_findings(first, next_day)  # the next day: two tellings of one count
+    assert amounts.amount_findings(first, fewer_later)  # fewer, later: not a rise
+    monkeypatch.setattr(amounts, "rose_later", lambda *args: False)
+    assert amounts.amount_findings(first, two_days_on)  # the rule is what sets the pair aside

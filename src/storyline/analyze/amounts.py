@@ -24,6 +24,7 @@ UNMEASURED_EMBEDDING = 0.65  # ... and for money or shares whose measured noun i
 AMOUNT_SAME_THING = 0.45  # ... when both name one counted thing and share several words
 AMOUNT_CLOSE = 0.7  # sentences this alike need no more shared words than the counted thing
 SAME_MOMENT_DAYS = 3
+UPDATE_DAYS = 2  # pages this many days apart or more: a larger later figure is an update
 APART_DAYS = 31  # figures of acts dated this far apart are of two acts  # two pages this close report the same state of a changing figure
 
 
@@ -125,6 +126,19 @@ def same_moment(a: Statement, b: Statement) -> bool:
         return False  # a page dated only to its month is no moment
     da, db = maybe_date(ta or a.date), maybe_date(tb or b.date)
     return da is not None and db is not None and abs((da - db).days) <= SAME_MOMENT_DAYS
+
+
+def rose_later(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
+    """The later page gives the larger figure and the two do not name one moment: a value
+    that rises as time passes (a toll, a count, an estimate) is an update."""
+    ta, tb = explicit_day(a), explicit_day(b)
+    if ta and tb and compatible(ta, tb):
+        return False
+    first = order(a, b)
+    gap = days_apart(a.date, b.date) if a.date and b.date else None
+    if first is None or gap is None or gap < UPDATE_DAYS:
+        return False  # the same or the next day: two tellings of one fact more often than a change
+    return qb.value > qa.value if first[0] is a else qa.value > qb.value
 
 
 def order(a: Statement, b: Statement) -> tuple[Statement, Statement] | None:
@@ -259,6 +273,8 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
                 continue  # readings of a changing state at different moments
             if apart(a, b):
                 continue  # figures of acts named at times far apart: two acts
+            if not whole and rose_later(a, qa, b, qb):
+                continue  # a larger figure on a later page: an update, unless both name one moment
             if not same_moment(a, b):
                 first = order(a, b)
                 pairs = [((a, qa), (b, qb)), ((b, qb), (a, qa))]

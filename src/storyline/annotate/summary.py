@@ -51,7 +51,7 @@ def _kid(t: Token, deps: tuple[str, ...], pos: tuple[str, ...] = ()) -> Token | 
 
 
 def _after_dateline(span: Span) -> int:
-    """The index after a leading dateline ("LISBON (Reuters) -"), else the span's start."""
+    """The index after a leading dateline ("LISBON (Kestrel Wire) -"), else the span's start."""
     dash = next((t for t in span[1:12] if t.text in DASHES and t.whitespace_), None)
     if dash is not None and all(x.pos_ in ("PROPN", "PUNCT", "NUM") or x.is_upper for x in span.doc[span.start:dash.i]):
         return dash.i + 1
@@ -195,5 +195,5 @@ def _first_words(span: Span, start: int) -> str:
     while end and (toks[end - 1].pos_ in TRAILING_POS or toks[end - 1].lower_ in ARTICLES
                    or not any(ch.isalnum() or ch == "%" for ch in toks[end - 1].text)):
         opening = [n for n in range(end - 1) if toks[n].text == "("] if toks[end - 1].text == ")" else []
-        end = opening[-1] if opening else end - 1  # "LISBON (Reuters)" -> "LISBON"
+        end = opening[-1] if opening else end - 1  # "LISBON (Kestrel Wire)" -> "LISBON"
     return span.doc[toks[0].i:toks[end - 1].i + 1].text.strip() if end else ""

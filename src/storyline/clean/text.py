@@ -33,7 +33,7 @@ FIELD_LINE = re.compile(r"^(?P<k>title|headline|url|link|canonical|source url|da
                         r"author|byline|site|site name|outlet|publisher)\s*[:=]\s*(?P<v>\S.*)$", re.I)
 URL_LINE = re.compile(r"^(?:url\s*:\s*)?(?P<v>https?://\S+)$", re.I)
 
-# Words that begin a sentence; a period glued to one of them ("iraq.the") is a lost space.
+# Words that begin a sentence; a period glued to one of them ("harbour.the") is a lost space.
 SENTENCE_STARTERS = ("the", "a", "an", "this", "that", "these", "those", "it", "its", "he",
                      "she", "they", "we", "i", "there", "however", "but", "and", "in", "on",
                      "at", "as", "after", "before", "since", "when", "while", "although",
@@ -323,5 +323,5 @@ def assemble(lines: list[str], verdicts: list[str | None], title: str | None,
 
 
 def repair_glued_sentences(text: str) -> str:
-    """Put back the space lost between two sentences ("iraq.the" -> "iraq. the")."""
+    """Put back the space lost between two sentences ("harbour.the" -> "harbour. the")."""
     return GLUED.sub(". ", text)

@@ -35,6 +35,7 @@ from ..names import PersonName, fold_word, initials, name_key, of_forms, plain, 
 from ..store import Store
 from .entity_index import EntityIndex
 from .entity_names import (
+    GENERIC,
     abbreviates,
     acronym_like,
     descriptive_tail,
@@ -47,7 +48,6 @@ from .entity_names import (
 
 log = logging.getLogger(__name__)
 FUZZY = 88
-GENERIC = 3.0  # zipf frequency from which one word alone may be a generic head ("the Dispatch")
 ORGLIKE = ("ORG", "FACILITY", "EVENT")
 
 

@@ -88,6 +88,9 @@ def reads_as_person(text: str) -> PersonName | None:
     return person_name(split_honorific(text)[1])
 
 
+GENERIC = 3.0  # zipf frequency from which one word alone may be a generic head ("the Dispatch", "the Ledger")
+
+
 def is_common(word: str, threshold: float = COMMON) -> bool:
     return zipf_frequency(word, "en") >= threshold
 

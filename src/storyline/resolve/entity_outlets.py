@@ -18,11 +18,10 @@ from ..model import Entity
 from ..names import CONNECTORS, name_key, plain
 from ..store import Store
 from .entity_index import EntityIndex
-from .entity_names import is_common, rank
+from .entity_names import GENERIC, is_common, rank
 
 # the generic words of a wire agency's name, after which its first words are its short name
 WIRE_WORDS = {"agency", "newswire", "wire", "press", "service", "services", "news"}
-GENERIC = 3.0  # zipf frequency from which a name's last word alone may be its short form
 
 
 def short_forms(name: str) -> set[str]:

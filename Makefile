@@ -44,6 +44,7 @@ bench-scale: $(STAMP)
 	$(BIN)/python benchmarks/annotate_parallel.py --rounds 2
 	$(BIN)/python benchmarks/dask_cluster.py
 	$(BIN)/python benchmarks/end_to_end_stores.py --articles 2000
+	$(BIN)/python benchmarks/long_document.py
 
 serve: demo
 	$(BIN)/storyline serve --db out/demo/storyline.db

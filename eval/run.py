@@ -85,7 +85,8 @@ def run_story(pages: Path, key: Path, workdir: Path) -> dict:
 
 
 def score_all(names: list[str], demo: bool = True, keep: Path | None = None) -> dict[str, dict]:
-    """Score each story; with `keep`, each story's dossier is copied to KEEP/<story>.json."""
+    """Score each story; with `keep`, each story's dossier and store are copied to
+    KEEP/<story>.json and KEEP/<story>.db."""
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         jobs = [(n, STORIES / n / "pages", STORIES / n / "key.json") for n in names]
@@ -98,6 +99,7 @@ def score_all(names: list[str], demo: bool = True, keep: Path | None = None) -> 
             if keep is not None:
                 keep.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(work / "dossier.json", keep / f"{name.strip('()')}.json")
+                shutil.copyfile(work / "story.db", keep / f"{name.strip('()')}.db")
     return results
 
 
@@ -112,7 +114,7 @@ def table(results: dict[str, dict], names: list[str]) -> str:
         mean = mean_row(results, names)
         rows.append([f"mean ({len(names)})"] + [str(mean[c]) for c in COLUMNS])
     widths = [max(len(r[i]) for r in [head] + rows) for i in range(len(head))]
-    fmt = lambda r: "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths)))  # noqa: E731
+    fmt = lambda r: "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))  # noqa: E731
     return "\n".join([fmt(head), fmt(["-" * w for w in widths])] + [fmt(r) for r in rows])
 
 
@@ -122,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=["dev", "validation", "test", "all"], default="dev")
     ap.add_argument("--details", action="store_true", help="print the scorer's item-by-item details")
     ap.add_argument("--json", metavar="OUT", help="write every result to this file")
-    ap.add_argument("--keep", metavar="DIR", type=Path, help="keep each story's dossier as DIR/<story>.json")
+    ap.add_argument("--keep", metavar="DIR", type=Path, help="keep each story's dossier and store as DIR/<story>.json and .db")
     ap.add_argument("--no-demo", action="store_true", help="leave the demo corpus out")
     args = ap.parse_args(argv)
     names = args.stories or stories(args.split)

@@ -105,3 +105,42 @@ def test_a_year_that_qualifies_a_thing_dates_nothing():
     assert attributive_year("Sales were back to 2022\u2019s level.", year("2022"))
     assert not attributive_year("Photos of the 2022 Ostby floods were published.", year("2022"))
     assert not attributive_year("The Brenholt family bought the dryer in 2022.", year("in 2022"))
+
+
+def test_a_date_that_is_what_a_thing_is_dates_no_happening():
+    from storyline.resolve.events import copular_date
+
+    def when(text: str, verb: str | None) -> TimeValue:
+        return TimeValue("d1", 0, 0, len(text), text, "date", "2024-01-14", "day", verb=verb)
+
+    assert copular_date("The original deadline was Jan. 14.", when("Jan. 14", "be"))
+    assert copular_date("It was 2024, and the plant was still shut.", when("2024", "be"))
+    assert not copular_date("The hearing is on Jan. 14 in Ostby.", when("Jan. 14", "be"))
+    assert not copular_date("The hearing is on Jan. 14 in Ostby.", when("on Jan. 14", "be"))
+    assert not copular_date("The board closed the plant on Jan. 14.", when("Jan. 14", "close"))
+
+
+def test_the_day_of_a_saying_whose_words_are_a_view_is_no_event():
+    from storyline.resolve.events import dated_view
+
+    def said(text: str, summary: str, verb: str = "say") -> tuple[Statement, TimeValue]:
+        t = TimeValue("d1", 0, 0, 9, "Wednesday", "date", "2024-05-08", "day", verb=verb)
+        s = statement(text, ["say"], "past", [t])
+        s.sentence.summary = summary
+        return s, t
+
+    assert dated_view(*said("Minister Hanne Ostrup said on Wednesday that she was hopeful the talks would end.",
+                            "Minister Hanne Ostrup was hopeful talks would end"))
+    assert dated_view(*said("The pay guarantee remained the heart of the matter, Kell Barrow said Wednesday.",
+                            "Pay guarantee remained heart of matter"))
+    # a reported act keeps the day it was told
+    assert not dated_view(*said("The board said on Wednesday that it had closed the Ostrava Lane plant.",
+                                "Board had closed Ostrava Lane plant"))
+    # a date inside the reported words is not the day of the saying
+    assert not dated_view(*said("Kell Barrow said the plant was closed on Wednesday.",
+                                "Plant was closed on Wednesday", verb="close"))
+    # a progressive or a passive in the reported words is an act
+    assert not dated_view(*said("The Ostby Dairy is recalling 4,000 cheeses, the company said on Wednesday.",
+                                "Is recalling 4,000 cheeses"))
+    assert not dated_view(*said("Kell Barrow has said since Wednesday that all seven pumps were replaced.",
+                                "All seven pumps were replaced"))

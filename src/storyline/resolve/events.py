@@ -31,6 +31,17 @@ CAPTION_WORDS = 25
 FINITE_AUX = re.compile(r"\b(is|are|was|were|be|been|has|have|had|will|would|shall|can|could|may|might|must|"
                         r"should|does|did|do)\b|\w[\'\u2019](s|re|ve|ll|d)\b", re.I)  # "has been present": no VERB
 POSSESSIVE = re.compile(r"[\'\u2019]s\b")
+PREPOSITION_BEFORE = re.compile(r"\b(on|in|at|by|until|till|from|since|before|after|during|for|through|"
+                                r"around|between|of|to)\s*$", re.I)
+PREPOSITION_START = re.compile(r"(on|in|at|by|until|till|from|since|before|after|during)\b", re.I)
+SPEECH = {"say", "tell", "add"}
+SAID_BEFORE = re.compile(r"\b(said|says|told|tells|added|adds)\b(\s+[\w\u2019'-]+){0,5}\s*$", re.I)
+# the first auxiliary or copula of the reported words: a state or a view when it is one of STATIVE
+FINITE = re.compile(r"\b(is|are|was|were|am|remains?|remained|seems?|seemed|should|could|might|may|can|"
+                    r"cannot|must|has|have|had|will|would|shall|did|does|do|wo|ca)\b", re.I)
+STATIVE = {"is", "are", "was", "were", "am", "remain", "remains", "remained", "seem", "seems", "seemed",
+           "should", "could", "might", "may", "can", "cannot", "must", "ca"}
+ACT_AFTER_BE = re.compile(r"(\s+(not|never|still|also|now|already|just|being|been|n['\u2019]t))*\s+\w+(ing|ed|en|wn)\b", re.I)
 NEEDED = {"day": 0.12, "month": 0.2, "year": 0.25}
 # Sentence-embedding similarity that joins two tellings of one event whatever their words
 # (all-MiniLM-L6-v2 cosine; paraphrases of one news fact score 0.6-0.9, different facts of
@@ -95,6 +106,35 @@ def attributive_year(text: str, t) -> bool:
     return at >= 0 and bool(POSSESSIVE.match(text[at + len(t.text):]))
 
 
+def copular_date(text: str, t) -> bool:
+    """A date that is what a thing is rather than when something happened: the complement
+    of "be" ("the original deadline was Jan. 14", "it was 2024") or a name's part ("the
+    2025 edition is ..."). A date in a phrase of its own ("the hearing is on May 3") stays."""
+    if t.verb != "be":
+        return False
+    at = text.find(t.text)
+    return at >= 0 and not PREPOSITION_BEFORE.search(text[:at]) and not PREPOSITION_START.match(t.text)
+
+
+def dated_view(s: Statement, t) -> bool:
+    """The day of a saying whose words are a view or a state ("the minister said on Tuesday
+    that she was hopeful", "the guarantee remained the heart of the matter, he said on
+    Friday"): the sentence is a claim (annotate/attribution), not something that happened
+    that day. The words' first finite verb tells it: a copula or a modal of possibility."""
+    if t.verb not in SPEECH:
+        return False
+    text = s.sentence.text
+    at = text.find(t.text)
+    if at < 0 or not SAID_BEFORE.search(text[:at]):
+        return False
+    words = s.sentence.summary or text
+    first = FINITE.search(words)
+    if not first or first.group(1).lower() not in STATIVE:
+        return False
+    # "is recalling", "were deployed": a progressive or a passive tells of an act
+    return not ACT_AFTER_BE.match(words[first.end():])
+
+
 def candidates_of(statements: list[Statement]) -> list[Candidate]:
     out, seen = [], set()
     texts: set[str] = set()
@@ -110,7 +150,7 @@ def candidates_of(statements: list[Statement]) -> list[Candidate]:
                 continue
             if inside_quote(s.sentence.text, t):
                 continue  # a speaker's own words
-            if attributive_year(s.sentence.text, t):
+            if attributive_year(s.sentence.text, t) or copular_date(s.sentence.text, t) or dated_view(s, t):
                 continue
             seen.add((s.key, t.value))
             status = "future" if t.tense == "future" or t.modifier in ("by", "until", "till", "before") else "past"

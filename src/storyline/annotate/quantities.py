@@ -140,6 +140,8 @@ def _not_a_count(sentence: str, m: re.Match) -> bool:
         return True
     if re.match(r"^\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", after, re.I):
         return True
+    if re.search(r"\d:$", before):
+        return True  # the minutes of a time or a timestamp ("[01:22]", "at 20:45")
     return bool(re.search(r"[-–]\s*$", before) or re.search(r"(?:no\.|number|#|page|article|section)\s*$", before, re.I))
 
 

@@ -120,6 +120,8 @@ def test_anchor_is_inferred_from_the_most_similar_dated_page():
 @pytest.mark.parametrize("sentence, status", [
     ("The council will vote on the budget on March 20.", "future"),
     ("The council voted on the budget on March 2.", "past"),
+    ("Ostby Energi has put the repair at EUR265 million, and now expects the reactor to return to service "
+     "at the end of October.", "future"),
 ])
 def test_timex_tense_from_the_parse(nlp, sentence, status):
     ann = run(nlp, sentence)

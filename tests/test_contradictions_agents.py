@@ -59,6 +59,18 @@ def test_at_the_request_of_and_orders_phrases_give_the_agent():
     assert agent_findings(c, d)
 
 
+def test_perfect_tense_relative_clause_and_a_dated_passive_give_the_agent():
+    assert [x[:2] for x in agent_acts(stmt("d1", "Transport Minister Ilse Rammond has ordered Tolsey Ferries "
+                                            "to halt all sailings to Marwen.", "Valley Times"))] == \
+        [("order", "Transport Minister Ilse Rammond")]
+    assert [x[:2] for x in agent_acts(stmt("d1", "The suspension was ordered on Sunday 26 April by the "
+                                            "Marwen Harbour Board.", "Valley Times"))] == \
+        [("order", "Marwen Harbour Board")]
+    assert [x[:2] for x in agent_acts(stmt("d1", "The Marwen Harbour Board, which ordered the suspension of "
+                                            "the sailings in April, said little.", "Valley Times"))] == \
+        [("order", "Marwen Harbour Board")]
+
+
 def test_discovery_by_two_different_named_teams():
     a, b = pair("Engineers from Dastry Labs discovered the crack in the main spar.",
                 "The crack in the main spar was first detected by Kolvane Aerospace.")

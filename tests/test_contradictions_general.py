@@ -85,8 +85,8 @@ def test_turnout_percentages_written_two_ways(tmp_path):
     assert not flagged(d, "19 percent")  # by noon: another moment
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: one act told with two different verbs is not yet "
-                   "recognised; verb similarity cannot tell 'landed'/'touched down' from 'closed'/'reopened'")
+@pytest.mark.xfail(strict=True, reason="known gap: 'found guilty' is read as 'find' (the class of discover), "
+                   "not as 'convict'; verbs with a particle or complement are told by their head alone")
 def test_verdict_date_told_with_other_verbs(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Former treasurer found guilty", "Court News", "March 12, 2024",
@@ -166,8 +166,6 @@ def test_talks_dated_with_other_verbs(tmp_path):
     assert found(d, "date", "May 6, 2024", "May 2, 2024")
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: one act told with two different verbs is not yet "
-                   "recognised; verb similarity cannot tell 'landed'/'touched down' from 'closed'/'reopened'")
 def test_landing_day_told_two_ways(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Stranded crew home at last", "Air Journal", "July 8, 2024",
@@ -279,3 +277,25 @@ def test_a_count_that_rises_on_later_pages_is_an_update_not_a_disagreement(monke
     assert amounts.amount_findings(first, fewer_later)  # fewer, later: not a rise
     monkeypatch.setattr(amounts, "rose_later", lambda *args: False)
     assert amounts.amount_findings(first, two_days_on)  # the rule is what sets the pair aside
+
+
+def test_discovery_day_told_with_two_verbs_of_one_class(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Cracks found at Ostby plant", "Power Wire", "February 6, 2031",
+                      "Ostby Energi said the cracks in the cooling pipework were discovered on January 28, 2031 "
+                      "during a scheduled inspection."),
+        "b.txt": page("Ostby cracks: what we know", "Grid Weekly", "February 8, 2031",
+                      "The cracks in the cooling pipework were first spotted on February 3, 2031, according to "
+                      "a safety report seen by this newspaper."),
+    })
+    assert found(d, "date", "January 28, 2031", "February 3, 2031")
+
+
+def test_opening_and_closing_of_one_thing_are_two_acts(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Ostby bridge shut", "Power Wire", "March 6, 2031",
+                      "The Ostby footbridge was closed on March 2, 2031 after inspectors found cracks."),
+        "b.txt": page("Ostby bridge open again", "Grid Weekly", "March 20, 2031",
+                      "The Ostby footbridge was reopened on March 18, 2031 after repairs to its cracks."),
+    })
+    assert not d["contradictions"]

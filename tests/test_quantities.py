@@ -12,3 +12,18 @@ def test_the_minutes_of_a_time_or_a_timestamp_count_nothing(nlp):
     assert counts(nlp, "[01:22] PRESENTER:") == []
     assert counts(nlp, "[02:36] REPORTER: The crowd has gone quiet.") == []
     assert counts(nlp, "The Ostby ferry cast off at 20:45 with 212 passengers.") == [(212.0, "passenger")]
+
+
+def test_a_names_number_counts_nothing(nlp):
+    assert counts(nlp, "Inspectors shut the Ostby Unit 2 reactor after finding 14 cracked welds.") == [(14.0, "weld")]
+    assert counts(nlp, "The 2 companies said they would merge.")  # a sentence's first word is no name
+
+
+def test_a_currency_code_makes_a_figure_money(nlp):
+    from storyline.annotate.quantities import find_quantities
+
+    text = "Velmont puts the weld repair at EUR265 million and the overhaul at CHF 40m."
+    money = [(q.value, q.unit) for q in find_quantities(text, list(nlp(text)), 0) if q.unit.startswith("money")]
+    assert money == [(265_000_000.0, "money:€"), (40_000_000.0, "money:CHF")]
+    text = "The ABC 12 committee met twice."  # three capitals that are no currency
+    assert not [q for q in find_quantities(text, list(nlp(text)), 0) if q.unit.startswith("money")]

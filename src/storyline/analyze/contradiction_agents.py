@@ -31,8 +31,11 @@ ACTS = {  # past forms of acts done once by one agent -> the act they tell
 VERB = "|".join(sorted(ACTS, key=len, reverse=True))
 NAME = r"[A-Z][\w'&.\-]*(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?[A-Z][\w'&.\-]*)*"
 ACTIVE = re.compile(rf"\b(?P<verb>{VERB})\b")
-BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?\s+(?:had\s+)?(?:first\s+|formally\s+|officially\s+)?$")
-PASSIVE = re.compile(rf"\b(?P<verb>{VERB})\s+by\s+(?:the\s+)?(?P<agent>{NAME})")
+BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:,\s+(?:which|who))?\s+(?:ha[sd]\s+|have\s+)?"
+                    r"(?:first\s+|formally\s+|officially\s+)?$")
+# "was ordered by X", "was ordered on Sunday 26 April by X": a short phrase of time or place between
+PASSIVE = re.compile(rf"\b(?P<verb>{VERB})\s+(?:(?:on|in|at|last|this|early|late)\b[^,.;]{{0,30}}?\s+)?by\s+"
+                     rf"(?:the\s+)?(?P<agent>{NAME})")
 REQUEST = re.compile(rf"\b(?:at|on)\s+(?:the\s+)?(?:(?P<kind1>request|behest|orders?|instructions?)\s+of\s+"
                      rf"(?:the\s+)?(?P<agent1>{NAME})|(?P<agent2>{NAME})['\u2019]s?\s+"
                      rf"(?P<kind2>request|behest|orders?|instructions?))")

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from ..dates import compatible
-from ..story.statements import Statement, action_concepts
+from ..story.statements import Statement
 from .amounts import READING_VERBS, dating, overlap
-from .contradiction_acts import clause_concepts, days_apart
+from .contradiction_acts import act_of, clause_concepts, days_apart
 
 DATE_SIMILARITY = 0.5
 DATE_SHARED = 5
@@ -18,6 +18,7 @@ DATE_PARAPHRASE = 0.68  # sentence similarity of two tellings of one dated act
 DATE_WINDOW_DAYS = 45  # two dates of one act told differently lie this close
 DATE_SAME_WORDS = 0.8  # ... or say the same so closely that the verbs need not match
 DATE_CLAUSE_SHARED = 2  # words the clauses around two dates share besides the act (same verb)
+DATE_SAME_THING = 0.55  # ... or one word (the thing acted on) in sentences this alike
 DATE_CLAUSE_SIMILARITY = 0.3  # sentence similarity still needed when only the clauses match
 DATE_NAMED_ACT = 0.45  # ... when the two clauses' verbs differ
 DATE_CLAUSE_WORDS = 5  # words two clauses with different verbs share to tell one act
@@ -99,7 +100,7 @@ def dated_act(a: Statement, b: Statement) -> list[str] | None:
         return values if named(a, values[0]) and named(b, values[1]) else None
     sim = a.similarity(b)
     if sim is None or sim < DATE_CLAUSE_SIMILARITY or (a.weak_date and b.weak_date) \
-            or len(a.concepts & b.concepts) < 2:
+            or len(a.concepts & b.concepts) < (1 if sim >= DATE_SAME_THING else 2):
         return None
     for value_a, act_a, words_a in act_clauses(a):
         for value_b, act_b, words_b in act_clauses(b):
@@ -132,8 +133,9 @@ def one_act(act_a: set[str], words_a: set[str], act_b: set[str], words_b: set[st
     several words of the act in common ("the fire broke out on ... during a test of the
     engine" / "a fire on ... destroyed the engine during a test")."""
     shared = words_a & words_b
-    if act_a & act_b:
-        return len(shared - act_a - act_b) >= DATE_CLAUSE_SHARED
+    if act_a & act_b:  # one kind of act: the same verb or one of its class ("discovered" / "spotted")
+        rest = shared - act_a - act_b
+        return len(rest) >= DATE_CLAUSE_SHARED or (len(rest) == DATE_CLAUSE_SHARED - 1 and sim >= DATE_SAME_THING)
     if (act_a & words_b) or (act_b & words_a):
         return len(shared - act_a - act_b) >= DATE_CLAUSE_SHARED - 1 and sim >= DATE_NAMED_ACT
     return len(shared) >= DATE_CLAUSE_WORDS and sim >= DATE_ALIKE
@@ -156,7 +158,7 @@ def act_clauses(s: Statement) -> list[tuple[str, set[str], set[str]]]:
     """(date, act, words of its clause) of each past date at least a month precise that
     dates an act rather than a reading ("had recorded 900 cases as of June 15")."""
     return cached(s, "act_clauses", lambda: [
-        (t.value, action_concepts([t.verb]) or {t.verb}, clause_concepts(s.sentence.text, t.text))
+        (t.value, act_of(t.verb), clause_concepts(s.sentence.text, t.text))
         for t in dating(s) if t.text and t.value and len(t.value) >= 7 and t.verb
         and t.verb not in READING_VERBS | SPEECH_VERBS and not re.search(r"\bas of\b", t.text, re.I)])
 
@@ -164,6 +166,11 @@ def act_clauses(s: Statement) -> list[tuple[str, set[str], set[str]]]:
 def same_act(a: Statement, b: Statement) -> bool:
     """Both statements date the same kind of act: the verb that governs one's date is
     among the other's verbs."""
-    acts_a = action_concepts([t.verb for t in dating(a) if t.verb])
-    acts_b = action_concepts([t.verb for t in dating(b) if t.verb])
-    return bool(acts_a & b.actions or acts_b & a.actions)
+    acts_a = {x for t in dating(a) if t.verb for x in act_of(t.verb)}
+    acts_b = {x for t in dating(b) if t.verb for x in act_of(t.verb)}
+    return bool(acts_a & kinds(b) or acts_b & kinds(a))
+
+
+def kinds(s: Statement) -> set[str]:
+    """The kinds of act the statement's verbs tell (their classes, see act_of)."""
+    return s.actions | {x for v in s.actions for x in act_of(v)}

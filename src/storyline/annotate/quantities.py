@@ -12,6 +12,7 @@ judges compare quantities of one unit and one counted thing (analyze/contradicti
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Quantity
@@ -47,6 +48,8 @@ MONEY = re.compile(
     rf"(?P<sign>US\$|C\$|A\$|NZ\$|HK\$|R\$|\$|£|€|¥|₹)\s?(?P<n>{NUM})(?P<scale>{SCALE})?(?:-(?:billion|million))?"
     rf"|(?P<n2>{NUM})(?P<scale2>{SCALE})?\s?(?P<word>dollars?|pounds?|sterling|euros?|yen|yuan|rupees?|"
     r"francs?|kroner|kronor|rand|pesos?|USD|EUR|GBP|CAD|AUD)\b", re.I)
+# a currency's ISO 4217 code written against a figure ("EUR265 million", "CHF 20m"); Babel's list
+CODE_MONEY = re.compile(rf"\b(?P<code>[A-Z]{{3}})\s?(?P<n>{NUM})(?P<scale>{SCALE})?")
 PERCENT = re.compile(rf"(?P<n>{NUM})\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
 BASIS = re.compile(rf"(?P<n>{NUM})\s?(?:basis[- ]points?|bps?\b)", re.I)
 LENGTH = re.compile(rf"(?P<n>{NUM})[- ]?(?P<u>km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|hectares?|acres?)\b", re.I)
@@ -54,6 +57,14 @@ COUNT = re.compile(rf"\b(?P<n>{NUM}|{'|'.join(NUMBER_WORDS)})(?P<scale>{SCALE})?
 MONTH_BEFORE = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 NOT_AFTER = re.compile(r"^\s?(?:a\.?m\.?|p\.?m\.?|GMT|BST|ET|EST|CET|o'clock|years? old|-year-old|"
                        r"(?:st|nd|rd|th)\b|:\d|/\d|-\d)", re.I)
+
+
+@functools.cache
+def iso_currencies() -> frozenset[str]:
+    """The ISO 4217 currency codes (Babel's CLDR data)."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
 
 
 def number(text: str, scale: str | None = None) -> float | None:
@@ -97,6 +108,16 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
         out.append(Quantity(value, f"money:{cur}", _measured(tokens, offset, m.start(), m.end()),
                             _approx(sentence, m.start()), m.group(0), m.start()))
         spans.append(m.span())
+    for m in CODE_MONEY.finditer(sentence):
+        if _taken(spans, *m.span()) or m.group("code") not in iso_currencies():
+            continue
+        value = number(m.group("n"), m.group("scale"))
+        if value is not None:
+            code = m.group("code")
+            cur = CURRENCY_WORDS.get(code.lower(), code)
+            out.append(Quantity(value, f"money:{cur}", _measured(tokens, offset, m.start(), m.end()),
+                                _approx(sentence, m.start()), m.group(0), m.start()))
+            spans.append(m.span())
     for pattern, unit in ((BASIS, "bp"), (PERCENT, "percent")):
         for m in pattern.finditer(sentence):
             if _taken(spans, *m.span()):
@@ -130,6 +151,9 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
     return sorted(out, key=lambda q: q.start)
 
 
+NAME_BEFORE = re.compile(r"\S\s+[A-Z][a-z]+\s$")  # a capitalised word inside the sentence, right before
+
+
 def _not_a_count(sentence: str, m: re.Match) -> bool:
     """Years, days of the month, times, ages, scores and ordinals are not counts."""
     raw = m.group("n").replace(",", "")
@@ -140,6 +164,8 @@ def _not_a_count(sentence: str, m: re.Match) -> bool:
         return True
     if re.match(r"^\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", after, re.I):
         return True
+    if raw.isdigit() and int(raw) < 100 and NAME_BEFORE.search(sentence[:m.start()]):
+        return True  # a name's number ("the Unit 2 reactor", "Phase 3"): news style spells small counts out
     if re.search(r"\d:$", before):
         return True  # the minutes of a time or a timestamp ("[01:22]", "at 20:45")
     return bool(re.search(r"[-–]\s*$", before) or re.search(r"(?:no\.|number|#|page|article|section)\s*$", before, re.I))

@@ -299,3 +299,15 @@ def test_opening_and_closing_of_one_thing_are_two_acts(tmp_path):
                       "The Ostby footbridge was reopened on March 18, 2031 after repairs to its cracks."),
     })
     assert not d["contradictions"]
+
+
+def test_a_day_told_as_this_week_is_too_loose_to_accuse_another(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Ostby reactor halted", "Power Wire", "February 6, 2031",
+                      "Ostby Energi shut down the second reactor at its Ostby power station on February 5, 2031 "
+                      "after testing found cracked welds on its cooling pipework."),
+        "b.txt": page("Watchdog halts Ostby reactor", "Grid Weekly", "February 8, 2031",
+                      "The safety authority ordered the second reactor at the Ostby power station shut down this "
+                      "week after inspectors found cracked welds on its cooling pipework."),
+    })
+    assert not found(d, "date", "February 5, 2031", "this week")

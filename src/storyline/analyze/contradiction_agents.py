@@ -19,15 +19,11 @@ from wordfreq import zipf_frequency
 from ..dates import MONTHS, WEEKDAYS
 from ..lexicon import concepts
 from ..store import Store
-from ..story.statements import CANDIDATES_PER_CONCEPT, Statement, rarest
+from ..story.statements import CANDIDATES_PER_CONCEPT, Statement, agent_act_forms, rarest
 from .amounts import overlap
 from .contradiction_dates import cached
 
-ACTS = {  # past forms of acts done once by one agent -> the act they tell
-    "asked for": "request", "requested": "request", "called for": "request",
-    "ordered": "order", "closed": "order", "shut": "order",
-    "discovered": "discover", "found": "discover", "detected": "discover", "spotted": "discover",
-    "uncovered": "discover", "walked out": "walkout", "stormed out": "walkout", "caused": "cause"}
+ACTS = agent_act_forms()  # past forms of acts done once by one agent -> the act they tell
 VERB = "|".join(sorted(ACTS, key=len, reverse=True))
 NAME = r"[A-Z][\w'&.\-]*(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?[A-Z][\w'&.\-]*)*"
 ACTIVE = re.compile(rf"\b(?P<verb>{VERB})\b")
@@ -202,12 +198,14 @@ def act_keys(s: Statement) -> list[str]:
     if not acts:
         return []
     names = concepts(" ".join(agent for _, agent, _ in acts))
-    return sorted(s.concepts - names)
+    return sorted(s.concepts - names) + sorted({f"slot:act:{act}" for act, _, _ in acts})
 
 
 def slot_candidates(store: Store, s: Statement, keys: list[str]) -> list[Statement]:
     """Statements of other documents sharing the rarest of these concepts."""
     if not keys:
         return []
-    found = store.index.sharing(rarest(store, set(keys), KEY_WORDS), s.doc_id, CANDIDATES_PER_CONCEPT)
+    slots = sorted({k for k in keys if k.startswith("slot:act:")})  # every telling of such an act
+    found = store.index.sharing(rarest(store, set(keys) - set(slots), KEY_WORDS) + slots, s.doc_id,
+                                CANDIDATES_PER_CONCEPT)
     return [Statement.from_data(k, d) for k, d in store.index.data(found).items()]

@@ -23,6 +23,7 @@ DATE_CLAUSE_SIMILARITY = 0.3  # sentence similarity still needed when only the c
 DATE_NAMED_ACT = 0.45  # ... when the two clauses' verbs differ
 DATE_CLAUSE_WORDS = 5  # words two clauses with different verbs share to tell one act
 DATE_ALIKE = 0.6  # ... and how alike their sentences must be
+WEEK = re.compile(r"\bweek(?:end)?s?\b", re.I)
 MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
 
@@ -142,8 +143,10 @@ def one_act(act_a: set[str], words_a: set[str], act_b: set[str], words_b: set[st
 
 
 def named(s: Statement, value: str) -> bool:
-    """The statement writes this date out: a month told as "last month" is too loose to
-    set against a day another page names."""
+    """The statement writes this date out: a month told as "last month" or a day told as
+    "this week" is too loose to set against a day another page names."""
+    if any(t.value == value and WEEK.search(t.text or "") for t in dating(s)):
+        return False
     return len(value) != 7 or any(t.value == value and MONTH_NAME.search(t.text or "") for t in dating(s))
 
 

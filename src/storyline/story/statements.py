@@ -9,11 +9,14 @@ the statements that share its rarer concepts.
 """
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
 from ..annotate.embeddings import Embedder
+from ..clean import lexicons
 from ..lexicon import _CANON, concepts, direction, stem
 from ..model import Claim, DateFlag, Quantity, Sentence, TimeValue
 from ..store import Store
@@ -128,7 +131,8 @@ def index_document(store: Store, doc_id: str) -> list[Statement]:
 
 def slot_features(s: Statement) -> set[str]:
     """Index keys for what the judges compare, whatever the words: a proposed period, a
-    quantity of one unit (and counted thing), a change of direction, a day date."""
+    quantity of one unit (and counted thing), a change of direction, a day date, a single
+    act's kind ("ordered": who ordered it)."""
     feats = set()
     if any(t.kind == "duration" for t in s.times) and "propose" in s.concepts:
         feats.add("slot:proposed-period")
@@ -138,6 +142,8 @@ def slot_features(s: Statement) -> set[str]:
         feats.add("slot:direction")
     if any(t.granularity == "day" and t.value for t in s.times):
         feats.add("slot:day")
+    feats |= {f"slot:act:{agent_act_forms()[m.group(0).lower()]}" for m in _agent_act().finditer(s.sentence.text)
+              if m.group(0).lower() in agent_act_forms()}
     return feats
 
 
@@ -160,8 +166,26 @@ def candidates(store: Store, s: Statement) -> list[Statement]:
 
 def judgeable(s: Statement) -> bool:
     """Whether any judge could use this statement: every slot needs a time expression, a
-    count or a change of direction on both sides, so a statement with none needs no company."""
+    count, a change of direction or a single act's agent ("X ordered ...") on both sides, so
+    a statement with none needs no company."""
     return bool(s.times) or bool(slot_features(s) - {"slot:day"})
+
+
+@functools.cache
+def agent_act_forms() -> dict[str, str]:
+    """Past forms of acts done once by one agent, and the act each tells
+    (data/lexicons/agent_acts.txt)."""
+    out = {}
+    for line in lexicons.words("agent_acts"):
+        form, act = line.rsplit(" ", 1)
+        out[form] = act
+    return out
+
+
+@functools.cache
+def _agent_act() -> re.Pattern[str]:
+    forms = "|".join(sorted(agent_act_forms(), key=len, reverse=True))
+    return re.compile(rf"\b(?:{forms})\b|\b(?:request|behest|orders?|instructions?) of\b", re.I)
 
 
 def candidate_pools(store: Store, statements: list[Statement]) -> dict[tuple[str, int], list[Statement]]:

@@ -130,3 +130,4 @@ def shown_date(note: str | None) -> str | None:
     """The display date a note keeps ("site header shows 2025-09-09"), if any."""
     m = re.search(SHOWN + r" (\d{4}(?:-\d{2}){0,2})", note or "")
     return m.group(1) if m else None
+

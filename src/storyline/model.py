@@ -6,6 +6,7 @@ the presenters read them back. Dates are ISO strings at their known precision
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 
@@ -30,6 +31,16 @@ class DateFlag(StrEnum):
     INFERRED = "inferred"  # no date on the page: the reference date was inferred from content
     REANCHORED = "re-anchored"  # the reference date was corrected after the content contradicted it
     CONTRADICTED = "contradicted"  # the page's own content contradicts its stated date
+
+
+YEARLESS = "dateline without its year:"  # how a note keeps a dateline's month and day ("--09-30")
+
+
+def yearless_day(note: str | None) -> tuple[int, int] | None:
+    """The (month, day) of a dateline written without its year ("Sept 30 (Wire) -"), kept
+    in a document's date note for the reference-date inference to give it a year."""
+    m = re.search(re.escape(YEARLESS) + r" --(\d{2})-(\d{2})", note or "")
+    return (int(m.group(1)), int(m.group(2))) if m else None
 
 
 @dataclass
@@ -58,12 +69,16 @@ class DocumentDate:
         return flag in self.flags
 
     def with_flag(self, flag: DateFlag, note: str | None = None) -> DocumentDate:
+        day = yearless_day(self.note)
+        if note and day and not yearless_day(note):
+            note = f"{note}; {YEARLESS} --{day[0]:02d}-{day[1]:02d}"  # the page's own day stays known
         return replace(self, flags=self.flags | {flag}, note=note or self.note)
 
     @property
     def weak(self) -> bool:
         """No date, or one that may not be the article's own."""
-        return not self.value or self.has(DateFlag.DISPLAY_DATE) or self.has(DateFlag.REANCHORED)
+        return (not self.value and not yearless_day(self.note)) or self.has(DateFlag.DISPLAY_DATE) \
+            or self.has(DateFlag.REANCHORED)
 
     def reference_date(self) -> str | None:
         """The date every stage resolves relative expressions against and dates statements by:

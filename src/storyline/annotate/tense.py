@@ -14,9 +14,11 @@ FUTURE_CUE = re.compile(
     r"\b(will|would|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|expects?|"
     r"intends? to|set to|is to|are to|due to|aims? to|to be held|upcoming|coming|next)\b", re.I)
 
-DEADLINE = re.compile(
-    r"(\b(by|until|till|before|no later than|deadline(?: is| of)?)\s+(?:the\s+)?$)|"
-    r"(\b(postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b[^.]{0,40}\b(to|until|till|for)\s+$)", re.I)
+DEADLINE = re.compile(r"\b(by|until|till|before|no later than|deadline(?: is| of)?)\s+(?:the\s+)?$", re.I)
+# the date a thing was moved to ("pushed back, for the second time, the deadline ... to January 31"):
+# the new date, ahead of the telling, whatever old deadline the words between recall
+MOVED_TO = re.compile(r"\b(postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b[^.;]{0,160}?"
+                      r"\b(to|until|till|for)\s+$", re.I)
 
 
 PAST_DEADLINE = re.compile(
@@ -33,6 +35,8 @@ def deadline_tense(text: str, pos: int) -> Tense | None:
     if DEADLINE.search(text[max(0, pos - 60): pos]):
         # "was supposed to report by December 15": a deadline looked back on
         return "past" if PAST_DEADLINE.search(text[max(0, pos - 80): pos]) else "future"
+    if MOVED_TO.search(text[max(0, pos - 200): pos]):
+        return "future"
     if MODAL_BEFORE.search(text[max(0, pos - 12): pos]):
         return "future"
     if AHEAD.match(text, pos) or re.match(r"in\s+the\s+(coming|next)\b", text[pos:], re.I):

@@ -30,7 +30,7 @@ from ..dates import (
     iso,
     valid_day,
 )
-from ..model import DateFlag, DocumentDate
+from ..model import YEARLESS, DateFlag, DocumentDate
 from . import lexicons as lx
 from .lines import CJK_DATE, WEATHER, is_byline, is_sentence
 from .text import CleanText
@@ -201,6 +201,10 @@ def _place_month_day(month_day: tuple[int, int], others: list[Clue]) -> Clue | N
     return None
 
 
+def _yearless(month_day: tuple[int, int]) -> str:
+    return f"{YEARLESS} --{month_day[0]:02d}-{month_day[1]:02d}"
+
+
 def find_date(cleaned: CleanText, declared: str | None = None, url: str | None = None,
               extracted: str | None = None) -> DocumentDate:
     """The page's publication date (see the module docstring for the order of the clues).
@@ -239,11 +243,14 @@ def find_date(cleaned: CleanText, declared: str | None = None, url: str | None =
     elif header:
         best = header
     else:
-        return DocumentDate.unknown()
+        # a dateline's month and day with no year anywhere: the reference-date inference
+        # gives it the year (resolve/anchors.infer_anchor), reading it back from the note
+        return DocumentDate(None, None, "dateline", note=_yearless(month_day)) if month_day \
+            else DocumentDate.unknown()
     if best.display:
         # a site header's "today" (next to the weather) is the day of the visit as often as
         # the article's: not a publication date, only a latest possible one, which the
         # reference-date inference reads back from the note (resolve/anchors.shown_date)
-        return DocumentDate(None, None, best.origin, frozenset({DateFlag.DISPLAY_DATE}),
-                            note=f"{SHOWN} {best.value}")
+        note = f"{SHOWN} {best.value}" + (f"; {_yearless(month_day)}" if month_day else "")
+        return DocumentDate(None, None, best.origin, frozenset({DateFlag.DISPLAY_DATE}), note=note)
     return DocumentDate(best.value, granularity_of(best.value), best.origin)

@@ -16,7 +16,7 @@ from ..analyze.commitments import status_of
 from ..analyze.corroboration import corroborate
 from ..clean import readable_title
 from ..dates import to_date
-from ..model import Evidence
+from ..model import DocumentDate, Evidence, yearless_day
 from ..store import Store
 
 SCHEMA = "storyline.dossier/1"
@@ -70,9 +70,8 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:
     for d in docs:
         dossier["documents"].append({
             "id": d.id, "source": d.source, "url": d.url, "title": d.title, "outlet": d.outlet,
-            "outlet_origin": d.outlet_origin, "published": d.published.value,
-            "published_granularity": d.published.granularity,
-            "published_origin": d.published.origin, "published_flag": d.published.flag_text(),
+            "outlet_origin": d.outlet_origin, **_published(d.published),
+            "published_flag": d.published.flag_text(),
             "date_flags": sorted(f.value for f in d.published.flags),
             "date": d.published.reference_date(), "anchor": d.published.reference,
             "anchor_origin": d.published.reference_origin, "author": d.author,
@@ -142,3 +141,13 @@ def count_reliance(dossier: dict) -> None:
 
 def _date_range(values: list[str]) -> list[str] | None:
     return [min(values), max(values)] if values else None
+
+
+def _published(date: DocumentDate) -> dict:
+    """The date the page states; a dateline's month and day written without the year are
+    shown with the year the reference-date inference gave them ("dateline, year inferred")."""
+    ref = date.reference
+    day = yearless_day(date.note)
+    if not date.value and day and ref and len(ref) == 10 and ref[5:] == f"{day[0]:02d}-{day[1]:02d}":
+        return {"published": ref, "published_granularity": "day", "published_origin": "dateline, year inferred"}
+    return {"published": date.value, "published_granularity": date.granularity, "published_origin": date.origin}

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..annotate.timex import tag_text
-from ..dates import MONTH_RE, maybe_date, parse_iso, shown_date, to_date
-from ..model import Document
+from ..dates import MONTH_RE, maybe_date, parse_iso, shown_date, to_date, valid_day
+from ..model import Document, yearless_day
 
 NAMED = re.compile(rf"\b(?:{MONTH_RE})\b|\b\d{{4}}\b", re.I)
 SHOWN_SLACK_DAYS = 45
@@ -92,9 +92,34 @@ def month_of(value: str) -> str:
 
 def infer_anchor(doc: Document, bounds: Bounds, dated: list[Document],
                  min_similarity: float = 0.08) -> tuple[str | None, str]:
-    """(anchor, origin) for a document: "published", "inferred" or "none"."""
+    """(anchor, origin) for a document: "published", "inferred" or "none". A dateline's
+    month and day written without the year ("Sept 30 (Wire) -") get the year that puts
+    them nearest the date inferred otherwise, within the text's bounds."""
     if doc.published.value:
         return doc.published.value, "published"
+    anchor, origin = _infer(doc, bounds, dated, min_similarity)
+    month_day = yearless_day(doc.published.note)
+    if month_day and anchor:
+        return place_day(month_day, anchor, bounds, shown_date(doc.published.note)) or anchor, origin
+    return anchor, origin
+
+
+def place_day(month_day: tuple[int, int], near: str, bounds: Bounds, shown: str | None = None) -> str | None:
+    """The month and day in the year (of `near`'s, the one before or the one after) that
+    lies within the bounds (and not after a header's display date) nearest `near`."""
+    mon, day = month_day
+    middle = to_date(near) + (to_date(near, end=True) - to_date(near)) / 2
+    options = []
+    for year in (middle.year - 1, middle.year, middle.year + 1):
+        if not valid_day(year, mon, day):
+            continue
+        value = f"{year:04d}-{mon:02d}-{day:02d}"
+        if within(value, bounds) and not (shown and to_date(value) > to_date(shown, end=True)):
+            options.append((abs((to_date(value) - middle).days), value))
+    return min(options)[1] if options else None
+
+
+def _infer(doc: Document, bounds: Bounds, dated: list[Document], min_similarity: float) -> tuple[str | None, str]:
     shown = shown_date(doc.published.note)
     if shown:
         # a site header's date bounds the page from above. A page that dates, year and all,

@@ -18,7 +18,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..dates import ABSOLUTE_DATE_PATTERNS
+from wordfreq import zipf_frequency
+
+from ..dates import ABSOLUTE_DATE_PATTERNS, MONTHS, WEEKDAYS
 from . import lexicons as lx
 from .lines import is_byline, is_lowercase_text, is_sentence
 from .outlet import (
@@ -139,6 +141,32 @@ def _named_then_outlet(line: str) -> bool:
     return bool(m) and len(line.split()) <= 10 and not is_sentence(line)
 
 
+NAME_LIKE = 4.0  # word frequency (Zipf) under which a word can be a site's own name
+CALENDAR_WORDS = {m.lower().rstrip(".") for m in MONTHS} | {w.lower() for w in WEEKDAYS}
+
+
+def _named_again(words: list[str], generic: frozenset[str], lines: list[str], at: int) -> bool:
+    """The label's own words (its outlet words and articles left out) name the site again
+    elsewhere on the page: "THE DAILY CLARION" above "the Clarion can reveal" and
+    "(c) Clarion Newspapers"."""
+    own = [w for w in words if w.isalpha() and w.lower() not in generic and w.lower() not in CALENDAR_WORDS
+           and zipf_frequency(w.lower(), "en") < NAME_LIKE]  # "Clarion", not "people" of a slogan
+    if not own or len(own) != len([w for w in words if w.lower() not in generic]):
+        return False
+    found = [re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])", re.I) for w in own]
+    return all(any(j != at and f.search(other) for j, other in enumerate(lines)) for f in found)
+
+
+def _outlet_named_again(words: list[str], lines: list[str], at: int) -> bool:
+    """A name made of outlet words ("The Daily Clarion") whose last word the page uses again
+    for itself elsewhere, in a sentence or a footer ("the Clarion can reveal")."""
+    if len(words) < 2 or words[-1].lower() not in lx.word_set("outlet_words") or not words[-1].isalpha():
+        return False
+    publishers = "|".join(re.escape(w) for w in sorted(lx.word_set("publisher_words")))
+    again = re.compile(rf"\bthe\s+{re.escape(words[-1])}\b|\b{re.escape(words[-1])}\s+(?:{publishers})\b", re.I)
+    return any(j != at and again.search(other) for j, other in enumerate(lines))
+
+
 def _masthead(cleaned: CleanText) -> str | None:
     """The site's name at the top of a scrape: a short capitalised label above the title
     ("HARBOR STAR", "HSN  Harbor Star News") that the page uses again elsewhere (in its
@@ -146,6 +174,8 @@ def _masthead(cleaned: CleanText) -> str | None:
     word outlet names are made of."""
     text_lines = cleaned.lines
     end = cleaned.first_body if cleaned.first_body is not None else min(len(text_lines), 15)
+    if cleaned.title and cleaned.title in text_lines[:15]:
+        end = max(end, text_lines.index(cleaned.title))  # whatever stands above the headline is header
     lowercase = is_lowercase_text("\n".join(text_lines[:end + 40]))
     generic = lx.word_set("outlet_words") | lx.word_set("function_words") \
         | lx.whole_line("furniture_whole_lines")
@@ -161,11 +191,12 @@ def _masthead(cleaned: CleanText) -> str | None:
             if not 1 <= len(words) <= 6 or not all(w[:1].isupper() or w in "&" or lowercase
                                                    or w[:1].isdigit() for w in words):
                 continue
-            if all(w.lower() in generic for w in words):
-                continue
+            if all(w.lower() in generic for w in words) and not _outlet_named_again(words, text_lines, i):
+                continue  # "News", "Home": furniture, unless "THE DAILY CLARION" over "the Clarion can reveal"
             again = re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])", re.I)
             if any(j != i and again.search(other) for j, other in enumerate(text_lines)) or \
-                    (len(words) > 1 and words[-1].lower() in lx.word_set("outlet_words")):
+                    (len(words) > 1 and words[-1].lower() in lx.word_set("outlet_words")) or \
+                    _named_again(words, generic, text_lines, i):
                 return part
     return None
 
@@ -318,8 +349,8 @@ def site_in_title(title_tag: str | None, url: str | None) -> str | None:
     """The site named after a bar or dash of an HTML page's <title> ("Ferry halted | Harbor
     Star"); with a web address, only a name that fits the domain."""
     name = title_suffix_outlet(title_tag)
-    if name and url and parse_domain(url) and not _fits_domain(name, url):
-        return None
+    if name and url and parse_domain(url) and not (_fits_domain(name, url) or _domain_in_name(name, url)):
+        return None  # ("| Aldan Evening Herald" on aldanherald.com fits)
     return name
 
 
@@ -334,6 +365,23 @@ def _fits_domain(name: str, url: str) -> bool:
     return any(label.startswith("".join(words[:n])) or label == "".join(w[0] for w in words[:n])
                for n in range(2, len(words) + 1)) or label == "".join(words) \
         or name_on_page(label, name) is not None
+
+
+def _domain_in_name(name: str, url: str) -> bool:
+    """The domain's label is some of this name's words in order, the others left out
+    ("aldanherald" in "Aldan Evening Herald"), at least two of them."""
+    domain = parse_domain(url)
+    if domain is None:
+        return False
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    label = re.sub(r"[^a-z0-9]", "", domain.label)
+
+    def spell(rest: str, i: int, used: int) -> bool:
+        if not rest:
+            return used >= 2
+        return any(rest.startswith(words[j]) and spell(rest[len(words[j]):], j + 1, used + 1)
+                   for j in range(i, len(words)))
+    return spell(label, 0, 0)
 
 
 def _spells_domain(name: str, url: str) -> bool:

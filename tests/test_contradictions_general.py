@@ -311,3 +311,15 @@ def test_a_day_told_as_this_week_is_too_loose_to_accuse_another(tmp_path):
                       "week after inspectors found cracked welds on its cooling pipework."),
     })
     assert not found(d, "date", "February 5, 2031", "this week")
+
+
+def test_the_first_warning_told_months_apart_with_the_year_written_out(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Minister questioned over Ostby tax system", "Ledger Weekly", "March 27, 2031",
+                      "Finance Minister Hanne Ostrup told MPs she was first warned of serious concerns about the "
+                      "launch of the tax system on January 9, 2031."),
+        "b.txt": page("Memo shows Ostrup knew earlier", "Money Review", "June 18, 2031",
+                      "Finance Minister Hanne Ostrup was first warned of serious concerns about the tax system in "
+                      "October 2030, when an agency memo flagged the identity check."),
+    })
+    assert found(d, "date", "January 9, 2031", "October 2030")

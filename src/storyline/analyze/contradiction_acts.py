@@ -8,13 +8,11 @@ December" lie 19 days apart (the end of November to the 19th), not 48.
 """
 from __future__ import annotations
 
-import functools
 import re
 
-from ..clean import lexicons
 from ..dates import maybe_date, to_date
 from ..lexicon import concepts
-from ..story.statements import action_concepts
+from ..story.statements import act_class, action_concepts
 
 CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013]|,\s|\s(?:and|but|while|whereas|which|who|after|before|since|"
                           r"when|because|although|though)\s", re.I)
@@ -37,20 +35,10 @@ def clause_around(text: str, start: int, end: int) -> str:
     return clause
 
 
-@functools.cache
-def _act_heads() -> dict[str, str]:
-    heads: dict[str, str] = {}
-    for line in lexicons.words("act_classes"):
-        verbs = line.split()
-        for v in verbs:
-            heads.setdefault(v, verbs[0])
-    return heads
-
-
 def act_of(verb: str) -> set[str]:
     """The kind of act a verb tells: its class (data/lexicons/act_classes.txt: "spotted"
     and "discovered" tell one act), else its concept."""
-    head = _act_heads().get(verb)
+    head = act_class(verb)
     return {head} if head else (action_concepts([verb]) or {verb})
 
 

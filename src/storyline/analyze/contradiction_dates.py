@@ -16,6 +16,7 @@ DATE_SIMILARITY = 0.5
 DATE_SHARED = 5
 DATE_PARAPHRASE = 0.68  # sentence similarity of two tellings of one dated act
 DATE_WINDOW_DAYS = 45  # two dates of one act told differently lie this close
+FIRST_WINDOW_DAYS = 270  # ... or this close when both tell the first time it happened
 DATE_SAME_WORDS = 0.8  # ... or say the same so closely that the verbs need not match
 DATE_CLAUSE_SHARED = 2  # words the clauses around two dates share besides the act (same verb)
 DATE_SAME_THING = 0.55  # ... or one word (the thing acted on) in sentences this alike
@@ -46,11 +47,22 @@ def explicit_year(side: list[Statement]) -> bool:
     return any(re.search(r"\b\d{4}\b", t.text) for s in side for t in dating(s))
 
 
-def close_dates(values: list[str]) -> bool:
+def told_once(side_a: list[Statement], side_b: list[Statement]) -> bool:
+    """Both sides tell an act as the first of its kind, with firm dates, one writing its year
+    out (so no year was guessed wrong): see close_dates."""
+    first = re.compile(r"\bfirst\b", re.I)
+    return all(any(first.search(x.sentence.text) for x in side) for side in (side_a, side_b)) \
+        and trusted_date(side_a) and trusted_date(side_b) and (explicit_year(side_a) or explicit_year(side_b))
+
+
+def close_dates(values: list[str], once: bool = False) -> bool:
     """Two dates (days or months) near enough to be one act told two ways: when both were
-    resolved against wrong years they would not lie this close."""
+    resolved against wrong years they would not lie this close. An act told as the first of
+    its kind ("was first warned in October 2025" / "... first warned on 9 January"), by sides
+    whose dates are firm, happened once: its two dates may lie further apart."""
     gap = days_apart(values[0], values[1])
-    return min(len(values[0]), len(values[1])) >= 7 and gap is not None and gap <= DATE_WINDOW_DAYS
+    window = FIRST_WINDOW_DAYS if once else DATE_WINDOW_DAYS
+    return min(len(values[0]), len(values[1])) >= 7 and gap is not None and gap <= window
 
 
 SPEECH_VERBS = {"say", "tell", "add", "state", "note", "quote", "report", "write", "comment"}  # date the telling
@@ -106,8 +118,9 @@ def dated_act(a: Statement, b: Statement) -> list[str] | None:
     for value_a, act_a, words_a in act_clauses(a):
         for value_b, act_b, words_b in act_clauses(b):
             value_a, value_b = same_year(a, value_a, b, value_b)
+            once = "first" in words_a and "first" in words_b and told_once([a], [b])
             if one_act(act_a, words_a, act_b, words_b, sim) and named(a, value_a) and named(b, value_b) \
-                    and not compatible(value_a, value_b) and close_dates([value_a, value_b]):
+                    and not compatible(value_a, value_b) and close_dates([value_a, value_b], once):
                 return [value_a, value_b]
     return None
 

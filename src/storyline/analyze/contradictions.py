@@ -37,6 +37,7 @@ from .contradiction_dates import (
     event_dates,
     explicit_year,
     same_act,
+    told_once,
     trusted_date,
 )
 from .contradiction_rebuttals import denials, rebutted
@@ -216,7 +217,8 @@ def update_contradictions(store: Store, new: list[Statement],
                     side_b += [x for x in pool if fits("date", side_value("date", x, info, False), [info["values"][1]])
                                and x.doc_id != o.doc_id]
                     if not (explicit_year(side_a) and explicit_year(side_b)) and \
-                            not (close_dates(info["values"]) and (trusted_date(side_a) or trusted_date(side_b))):
+                            not (close_dates(info["values"], told_once(side_a, side_b))
+                                 and (trusted_date(side_a) or trusted_date(side_b))):
                         continue
                 cid = xid(slot, *sorted(f"{x.doc_id}:{x.sentence.index}" for x in (o, s)))
                 summary, kind, extra = describe_sides(slot, side_a, side_b, info)

@@ -24,6 +24,7 @@ from .origins import document_origin, sentence_origin
 
 GENERIC_VERBS = {"be", "have", "do", "say", "tell", "make", "take", "go", "come", "get", "give",
                  "state", "add", "claim", "confirm", "note", "report", "quote", "see", "become"}
+DATING_SPEECH = {"say", "tell", "add", "state", "note", "report", "write", "be", "have"}  # date a telling or a state
 CANDIDATE_CONCEPTS = 4  # how many of a statement's rarest concepts look for company
 CANDIDATES_PER_CONCEPT = 30  # the most recent statements per concept: bounds the work per article
 
@@ -144,6 +145,10 @@ def slot_features(s: Statement) -> set[str]:
         feats.add("slot:day")
     feats |= {f"slot:act:{agent_act_forms()[m.group(0).lower()]}" for m in _agent_act().finditer(s.sentence.text)
               if m.group(0).lower() in agent_act_forms()}
+    # the kind of act a past date dates ("was first warned in October"): two tellings of one
+    # act find each other whatever their other words
+    feats |= {f"slot:dated:{act_class(t.verb) or t.verb}" for t in s.times
+              if t.kind == "date" and t.value and t.verb and t.tense == "past" and t.verb not in DATING_SPEECH}
     return feats
 
 
@@ -169,6 +174,21 @@ def judgeable(s: Statement) -> bool:
     count, a change of direction or a single act's agent ("X ordered ...") on both sides, so
     a statement with none needs no company."""
     return bool(s.times) or bool(slot_features(s) - {"slot:day"})
+
+
+@functools.cache
+def _act_heads() -> dict[str, str]:
+    heads: dict[str, str] = {}
+    for line in lexicons.words("act_classes"):
+        verbs = line.split()
+        for v in verbs:
+            heads.setdefault(v, verbs[0])
+    return heads
+
+
+def act_class(verb: str) -> str | None:
+    """The class of single acts a verb belongs to (data/lexicons/act_classes.txt), if any."""
+    return _act_heads().get(verb)
 
 
 @functools.cache

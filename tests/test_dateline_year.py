@@ -30,3 +30,19 @@ def test_a_yearless_wire_dateline_gives_the_page_its_day(tmp_path):
     b = next(x for x in d["documents"] if x["source"].endswith("b.txt"))
     assert (b["published"], b["published_origin"]) == ("2031-09-30", "dateline, year inferred")
     assert b["date"] == "2031-09-30"
+
+
+def test_a_header_date_by_the_weather_is_the_pages_own_when_its_reprint_has_that_day(tmp_path):
+    body = ("PORT OSTBY (Wirefast) - Hundreds of Marwen Air flights were cancelled on Friday as the airline's "
+            "pilots began a 48-hour strike over pay, leaving the departure halls at Ostby airport quiet.\n\n"
+            "The airline said it had cancelled 412 flights on Friday and that some 38,000 passengers were "
+            "affected. Pilots picketed outside the crew centre from early morning.")
+    d = build_story(tmp_path, {
+        "a.txt": "THE OSTBY STANDARD\nFriday 20 March 2031   |   Port Ostby 6\u00b0C, showers\n\n"
+                 "Hundreds of Marwen Air flights grounded as pilots walk out\n\n" + body,
+        "b.html": ("<html><head><meta property='article:published_time' content='2031-03-20'></head><body>"
+                   "<h1>Marwen Air pilots walk out</h1>" + "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+                   + "</body></html>"),
+    })
+    a = next(x for x in d["documents"] if x["source"].endswith("a.txt"))
+    assert (a["published"], a["published_origin"]) == ("2031-03-20", "header, confirmed")

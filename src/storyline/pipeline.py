@@ -213,9 +213,10 @@ def _annotate_context(store: Store, todo: list[str]) -> Context:
     pages), not on every incremental build of dated pages, and let go after."""
     if not any(d is not None and (d.lowercase or not d.published.value) for d in map(store.docs.get, todo)):
         return Context()
-    corpus = store.docs.all(include_duplicates=False)
+    everything = store.docs.all(include_duplicates=True)  # a reprint's firm date dates its original too
+    corpus = [d for d in everything if not d.duplicate_of]
     pending = set(todo)
-    return Context.of([d for d in corpus if d.id in pending], corpus, lambda: _case_lexicon(corpus))
+    return Context.of([d for d in corpus if d.id in pending], everything, lambda: _case_lexicon(corpus))
 
 
 def _save_annotated(store: Store, result: Annotated) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from ..analyze.commitments import status_of
 from ..analyze.corroboration import corroborate
 from ..clean import readable_title
-from ..dates import to_date
+from ..dates import granularity_of, shown_date, to_date
 from ..model import DocumentDate, Evidence, yearless_day
 from ..store import Store
 
@@ -150,4 +150,7 @@ def _published(date: DocumentDate) -> dict:
     day = yearless_day(date.note)
     if not date.value and day and ref and len(ref) == 10 and ref[5:] == f"{day[0]:02d}-{day[1]:02d}":
         return {"published": ref, "published_granularity": "day", "published_origin": "dateline, year inferred"}
+    if not date.value and ref and date.reference_origin == "inferred" and ref == shown_date(date.note):
+        # a site header's display date the content or the page most like it confirmed
+        return {"published": ref, "published_granularity": granularity_of(ref), "published_origin": "header, confirmed"}
     return {"published": date.value, "published_granularity": date.granularity, "published_origin": date.origin}

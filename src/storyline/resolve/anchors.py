@@ -24,6 +24,7 @@ from ..model import Document, yearless_day
 
 NAMED = re.compile(rf"\b(?:{MONTH_RE})\b|\b\d{{4}}\b", re.I)
 SHOWN_SLACK_DAYS = 45
+SHOWN_AGREES_DAYS = 2  # a header's display date this close after the most similar page's date
 NEAREST_DAYS = 120
 STOP = frozenset("""a an the of to in on at by for from with and or but is are was were be been
 has have had will would that this these those it its as their there said says also not""".split())
@@ -130,6 +131,9 @@ def _infer(doc: Document, bounds: Bounds, dated: list[Document], min_similarity:
             bounds = Bounds(bounds.lower, shown)
     best, best_sim = most_similar(doc, bounds, dated)
     if best is not None and best_sim >= min_similarity:
+        if shown and best.published.value and len(best.published.value) == 10 and \
+                0 <= (to_date(shown) - to_date(best.published.value)).days <= SHOWN_AGREES_DAYS:
+            return shown, "inferred"  # the header's day is the day of the page most like it: its own
         return later_told(doc.text, month_of(best.published.value or ""), bounds), "inferred"
     if shown:
         latest = latest_told(doc.text, shown)

@@ -27,3 +27,14 @@ def test_a_currency_code_makes_a_figure_money(nlp):
     assert money == [(265_000_000.0, "money:€"), (40_000_000.0, "money:CHF")]
     text = "The ABC 12 committee met twice."  # three capitals that are no currency
     assert not [q for q in find_quantities(text, list(nlp(text)), 0) if q.unit.startswith("money")]
+
+
+def test_an_amount_after_of_measures_the_noun_before(nlp):
+    from storyline.annotate.quantities import find_quantities
+
+    text = "The deal, which members must still approve, gives pilots a pay rise of 9.5 percent over two years."
+    assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0) if q.unit == "percent"] == \
+        [(9.5, "rise")]
+    text = "The agreement gives pilots an 11 percent pay rise spread over two years."
+    assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0) if q.unit == "percent"] == \
+        [(11.0, "rise")]

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..dates import compatible, maybe_date
-from ..lexicon import direction, word_list
+from ..lexicon import DOWN, UP, direction, word_list
 from ..model import Quantity
 from ..story.statements import Statement
 from .contradiction_acts import days_apart
@@ -110,8 +110,18 @@ def time_bound(s: Statement) -> bool:
     measures a change ("rose 4 per cent", "raised by 75 basis points") or tells it as the
     latest reading ("so far", "now")."""
     text = f" {s.sentence.text.lower()} "
-    return bool(reading_day(s) or direction(s.sentence.text)
+    return bool(reading_day(s) or (direction(s.sentence.text) and changed(s.sentence.text))
                 or any(f" {c} " in text for c in word_list("update_cues")))
+
+
+IRREGULAR_PAST = {"rose", "risen", "grew", "grown", "fell", "fallen", "shrank", "shrunk"}
+
+
+def changed(text: str) -> bool:
+    """A change told by a verb ("inflation rose to 8.4%", "sales dropped"), not a noun that
+    names an amount agreed or planned ("a pay rise of 9.5 percent")."""
+    return any(w in UP | DOWN and (w.endswith("ed") or w in IRREGULAR_PAST)
+               for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def same_moment(a: Statement, b: Statement) -> bool:

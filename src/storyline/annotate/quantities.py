@@ -221,6 +221,11 @@ def _measured(tokens, offset: int, start: int, end: int) -> str | None:
         for obj in nxt.children:
             if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
                 return obj.lemma_.lower()
+    prep = tok.head
+    while prep is not None and prep.head is not prep and prep.pos_ == "NUM":
+        prep = prep.head  # "9.5" of "9.5 percent"
+    if prep is not None and prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.i < tok.i:
+        return prep.head.lemma_.lower()  # "a pay rise of 9.5 percent", "a fine of EUR2 million"
     node = tok
     for _ in range(3):  # the noun the amount modifies: "a 41% share", "a £4.8bn takeover"
         if node.head is node:

@@ -38,3 +38,23 @@ def test_an_amount_after_of_measures_the_noun_before(nlp):
     text = "The agreement gives pilots an 11 percent pay rise spread over two years."
     assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0) if q.unit == "percent"] == \
         [(11.0, "rise")]
+
+
+def test_volumes_in_one_metric_unit_whatever_is_written(nlp):
+    from storyline.annotate.quantities import find_quantities
+
+    def volumes(text: str) -> list[tuple[float, str]]:
+        return [(round(q.value, 3), q.unit) for q in find_quantities(text, list(nlp(text)), 0)
+                if q.unit.startswith("volume")]
+
+    assert volumes("About 450,000 litres of solution escaped from the Ostby tank.") == [(450.0, "volume:m3")]
+    assert volumes("Some 850 cubic metres of solution reached the river.") == [(850.0, "volume:m3")]
+    assert volumes("The tanker held 2 million barrels of crude.") == [(2_000_000.0, "volume:barrel")]
+
+
+def test_a_fine_names_what_the_amount_measures(nlp):
+    from storyline.annotate.quantities import find_quantities
+
+    text = "The Ostby Fertiliser Company was fined \u00a32.8 million and ordered to pay \u00a3310,000 in costs."
+    assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == \
+        [(2_800_000.0, "fine"), (310_000.0, None)]

@@ -53,6 +53,11 @@ CODE_MONEY = re.compile(rf"\b(?P<code>[A-Z]{{3}})\s?(?P<n>{NUM})(?P<scale>{SCALE
 PERCENT = re.compile(rf"(?P<n>{NUM})\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
 BASIS = re.compile(rf"(?P<n>{NUM})\s?(?:basis[- ]points?|bps?\b)", re.I)
 LENGTH = re.compile(rf"(?P<n>{NUM})[- ]?(?P<u>km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|hectares?|acres?)\b", re.I)
+# a volume, in cubic metres whatever the metric unit written ("450,000 litres" = "450 m3")
+VOLUME = re.compile(rf"(?P<n>{NUM})(?P<scale>{SCALE})?[- ]?(?P<u>litres?|liters?|cubic met(?:re|er)s?|m3|m\u00b3|"
+                    r"gallons?|barrels?)(?![\w\u00b3])", re.I)
+VOLUMES = {"litre": ("m3", 0.001), "liter": ("m3", 0.001), "cubic": ("m3", 1.0), "m3": ("m3", 1.0),
+           "m\u00b3": ("m3", 1.0), "gallon": ("gallon", 1.0), "barrel": ("barrel", 1.0)}
 COUNT = re.compile(rf"\b(?P<n>{NUM}|{'|'.join(NUMBER_WORDS)})(?P<scale>{SCALE})?\b", re.I)
 MONTH_BEFORE = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 NOT_AFTER = re.compile(r"^\s?(?:a\.?m\.?|p\.?m\.?|GMT|BST|ET|EST|CET|o'clock|years? old|-year-old|"
@@ -127,6 +132,16 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
                 out.append(Quantity(value, unit, _measured(tokens, offset, m.start(), m.end()),
                                     _approx(sentence, m.start()), m.group(0), m.start()))
                 spans.append(m.span())
+    for m in VOLUME.finditer(sentence):
+        if _taken(spans, *m.span()):
+            continue
+        value = number(m.group("n"), m.group("scale"))
+        word = m.group("u").lower().split()[0].rstrip("s")
+        unit, factor = VOLUMES.get(word, VOLUMES.get(m.group("u").lower(), (word, 1.0)))
+        if value is not None:
+            out.append(Quantity(value * factor, f"volume:{unit}", _measured(tokens, offset, m.start(), m.end()),
+                                _approx(sentence, m.start()), m.group(0), m.start()))
+            spans.append(m.span())
     for m in LENGTH.finditer(sentence):
         if _taken(spans, *m.span()):
             continue
@@ -203,7 +218,7 @@ def _counted(tokens, start: int, end: int) -> str | None:
     return None
 
 
-MEASURE_VERBS = {"cost"}  # verbs that name what the amount they take measures
+MEASURE_VERBS = {"cost", "fine"}  # verbs that name what the amount they take measures
 
 
 def _measured(tokens, offset: int, start: int, end: int) -> str | None:
@@ -240,8 +255,9 @@ def _measured(tokens, offset: int, start: int, end: int) -> str | None:
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    if verb.lemma_.lower() in MEASURE_VERBS:
-        return verb.lemma_.lower()  # "the tunnel will cost $2.1 billion" measures its cost
+    for form in (verb.lemma_.lower(), verb.lower_[:-1], verb.lower_[:-2]):  # "fined": the model's lemma is "fin"
+        if form in MEASURE_VERBS:
+            return form  # "the tunnel will cost $2.1 billion" measures its cost
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
             return child.lemma_.lower()

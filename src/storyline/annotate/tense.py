@@ -22,7 +22,9 @@ MOVED_TO = re.compile(r"\b(postpon|delay|reschedul|adjourn|push|mov|put off|defe
 
 
 PAST_DEADLINE = re.compile(
-    r"\b(?:was|were|had been)\s+(?:supposed|meant|due|required|obliged)\s+to\b|\b(?:missed|failed to)\b[^.;]*$",
+    r"\b(?:was|were|had been)\s+(?:supposed|meant|due|required|obliged)\s+to\b|\b(?:missed|failed to)\b[^.;]*$"
+    r"|\b(?:had|has|have|did)\s*(?:not|n[\'\u2019]t|never)\b(?:(?!\b(?:will|would|shall)\b)[^.;])*$",
+    # "had not completed the work by the end of March" (not "owners had not replied, would be finished by June")
     re.I)
 MODAL_BEFORE = re.compile(r"\b(will|would|shall|'ll)\s+$", re.I)
 AHEAD = re.compile(r"(next|coming|upcoming)\b", re.I)

@@ -303,3 +303,13 @@ def test_word_lists_are_data_with_a_header(name):
     text = resources.files("storyline").joinpath("data", "lexicons", f"{name}.txt").read_text()
     assert text.startswith("#") and "Source:" in text and "Used by" in text
     assert words.entries(name)
+
+
+def test_a_transcripts_capitals_label_is_the_surname_of_someone_the_page_named(nlp):
+    ann = run(nlp, "PRESENTER: Let's hear from the pilots' association president, Mikael Torsen.\n\n"
+                   "TORSEN (recorded): We have asked for a mediator because we want this solved before Easter.\n\n"
+                   "PRESENTER: And the airline's spokeswoman, Dalia Fenwood.\n\n"
+                   "FENWOOD (recorded): Every day without a solution costs our passengers dearly.")
+    assert speaker_of(ann, "asked for a mediator").speaker == "Mikael Torsen"
+    assert speaker_of(ann, "Every day without a solution").speaker == "Dalia Fenwood"
+    assert "Presenter" not in speakers(ann)

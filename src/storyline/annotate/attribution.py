@@ -44,6 +44,7 @@ QUOTE_OPEN = "“\"«"
 QUOTE_CLOSE = "”\"»"
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 TRANSCRIPT = re.compile(r"^(?P<lead>[^:\n]{3,160}?):\s*(?=\S)")
+CAPS_LABEL = re.compile(r"^(?P<name>[A-Z][A-Z\'\u2019-]{2,}(?:\s+[A-Z][A-Z\'\u2019-]{2,})?)\s*(?:\([^)]{1,30}\))?\s*$")
 LOOSE_SPEECH = re.compile(
     r"^(?P<spk>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:also\s+|further\s+)?"
     r"(?P<verb>said|stated|added|noted|stressed|emphasized|emphasised|explained|insisted|warned)"
@@ -228,6 +229,12 @@ class Attributor:
         if "," in cased and 2 <= len(parts) <= 4 and all(w[:1].isupper() for w in parts):
             speaker = Speaker(self.text[para_start:para_start + len(name)], "person")
             return self.make(speaker, "", "transcript", para_start), para_start + m.end()
+        label = CAPS_LABEL.match(self.text[para_start:lead_end])
+        if label:  # "HALDEN (recorded): ...": a transcript's label, the surname of someone the page named
+            surname = " ".join(w.capitalize() for w in label.group("name").split())
+            full = self.discourse.book.canonical(surname)
+            if full != surname and " " in full:
+                return self.make(Speaker(full, "person"), "", "transcript", para_start), para_start + m.end()
         return None
 
 

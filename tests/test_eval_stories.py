@@ -14,17 +14,17 @@ import pytest
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = "e3ae7095cb988dd1"  # 12 stories: the four written in session 4 joined the dev split
+CORPUS = "720b860dca8219d0"  # 16 stories: eight written in session 4 joined the dev split
 FLOORS: dict[tuple[str, str], float] = {
-    ("documents", "outlet"): 93.0, ("documents", "published"): 95.0,
+    ("documents", "outlet"): 94.0, ("documents", "published"): 93.0,
     ("documents", "boilerplate_removed"): 95.0, ("documents", "body_kept"): 97.0,
-    ("entities", "alias_completeness"): 82.0,
-    ("events", "found"): 92.0, ("events", "dated"): 85.0, ("events", "hard_dated"): 57.0,
-    ("events", "merged_across_sources"): 60.0, ("events", "share_of_dossier_events_in_key"): 52.0,
-    ("claims", "found"): 91.0, ("claims", "attributed"): 89.0,
-    ("contradictions", "found"): 48.0, ("contradictions", "share_of_dossier_items_in_key"): 62.0,
-    ("commitments", "found"): 93.0, ("commitments", "due"): 86.0, ("commitments", "status"): 66.0,
-    ("commitments", "supersession_chains"): 80.0,
+    ("entities", "alias_completeness"): 81.0,
+    ("events", "found"): 92.0, ("events", "dated"): 86.0, ("events", "hard_dated"): 53.0,
+    ("events", "merged_across_sources"): 60.0, ("events", "share_of_dossier_events_in_key"): 55.0,
+    ("claims", "found"): 89.0, ("claims", "attributed"): 86.0,
+    ("contradictions", "found"): 38.0, ("contradictions", "share_of_dossier_items_in_key"): 55.0,
+    ("commitments", "found"): 94.0, ("commitments", "due"): 86.0, ("commitments", "status"): 66.0,
+    ("commitments", "supersession_chains"): 68.0,
 }
 CEILINGS = {("entities", "wrong_merges"): 1.0}
 

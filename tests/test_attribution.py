@@ -306,10 +306,10 @@ def test_word_lists_are_data_with_a_header(name):
 
 
 def test_a_transcripts_capitals_label_is_the_surname_of_someone_the_page_named(nlp):
-    ann = run(nlp, "PRESENTER: Let's hear from the pilots' association president, Mikael Torsen.\n\n"
-                   "TORSEN (recorded): We have asked for a mediator because we want this solved before Easter.\n\n"
-                   "PRESENTER: And the airline's spokeswoman, Dalia Fenwood.\n\n"
-                   "FENWOOD (recorded): Every day without a solution costs our passengers dearly.")
-    assert speaker_of(ann, "asked for a mediator").speaker == "Mikael Torsen"
-    assert speaker_of(ann, "Every day without a solution").speaker == "Dalia Fenwood"
+    ann = run(nlp, "PRESENTER: Let's hear from the pilots' association president, Piet Torsen.\n\n"
+                   "TORSEN (recorded): We asked for a mediator because we want this settled before the summer.\n\n"
+                   "PRESENTER: And the airline's spokeswoman, Greta Fenwood.\n\n"
+                   "FENWOOD (recorded): Each day without a deal hurts our customers.")
+    assert speaker_of(ann, "asked for a mediator").speaker == "Piet Torsen"
+    assert speaker_of(ann, "Each day without a deal").speaker == "Greta Fenwood"
     assert "Presenter" not in speakers(ann)

@@ -131,8 +131,8 @@ def test_the_day_of_a_saying_whose_words_are_a_view_is_no_event():
 
     assert dated_view(*said("Minister Hanne Ostrup said on Wednesday that she was hopeful the talks would end.",
                             "Minister Hanne Ostrup was hopeful talks would end"))
-    assert dated_view(*said("The pay guarantee remained the heart of the matter, Kell Barrow said Wednesday.",
-                            "Pay guarantee remained heart of matter"))
+    assert dated_view(*said("The pension question remained the sticking point, Kell Barrow said Wednesday.",
+                            "Pension question remained sticking point"))
     # a reported act keeps the day it was told
     assert not dated_view(*said("The board said on Wednesday that it had closed the Ostrava Lane plant.",
                                 "Board had closed Ostrava Lane plant"))

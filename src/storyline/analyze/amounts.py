@@ -119,7 +119,7 @@ IRREGULAR_PAST = {"rose", "risen", "grew", "grown", "fell", "fallen", "shrank", 
 
 def changed(text: str) -> bool:
     """A change told by a verb ("inflation rose to 8.4%", "sales dropped"), not a noun that
-    names an amount agreed or planned ("a pay rise of 9.5 percent")."""
+    names an amount agreed or planned ("a pay rise of 4 percent")."""
     return any(w in UP | DOWN and (w.endswith("ed") or w in IRREGULAR_PAST)
                for w in re.findall(r"[a-z]+", text.lower()))
 

@@ -58,7 +58,7 @@ def told_once(side_a: list[Statement], side_b: list[Statement]) -> bool:
 def close_dates(values: list[str], once: bool = False) -> bool:
     """Two dates (days or months) near enough to be one act told two ways: when both were
     resolved against wrong years they would not lie this close. An act told as the first of
-    its kind ("was first warned in October 2025" / "... first warned on 9 January"), by sides
+    its kind ("was first told in November 2030" / "... first told on 2 March"), by sides
     whose dates are firm, happened once: its two dates may lie further apart."""
     gap = days_apart(values[0], values[1])
     window = FIRST_WINDOW_DAYS if once else DATE_WINDOW_DAYS

@@ -230,7 +230,7 @@ class Attributor:
             speaker = Speaker(self.text[para_start:para_start + len(name)], "person")
             return self.make(speaker, "", "transcript", para_start), para_start + m.end()
         label = CAPS_LABEL.match(self.text[para_start:lead_end])
-        if label:  # "HALDEN (recorded): ...": a transcript's label, the surname of someone the page named
+        if label:  # "VESTERGAARD (recorded): ...": a transcript's label, the surname of someone the page named
             surname = " ".join(w.capitalize() for w in label.group("name").split())
             full = self.discourse.book.canonical(surname)
             if full != surname and " " in full:

@@ -64,7 +64,7 @@ def tense_of(token) -> str:
         return "future"
     if verb.dep_ == "ccomp" and verb.head.lemma_ in FUTURE_LEMMAS and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return "future"  # "expects the reactor to return ... in October" (parsed as a clause)
+        return "future"  # "expects the plant to reopen ... in October" (parsed as a clause)
     if verb.dep_ == "xcomp" and any(c.lower_ in ("will", "would") for c in verb.head.children):
         return "future"
     if any(a.lower_ in ("going",) for a in auxes) or (verb.head.lower_ == "going" and verb.dep_ == "xcomp"):

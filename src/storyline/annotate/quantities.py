@@ -48,12 +48,12 @@ MONEY = re.compile(
     rf"(?P<sign>US\$|C\$|A\$|NZ\$|HK\$|R\$|\$|£|€|¥|₹)\s?(?P<n>{NUM})(?P<scale>{SCALE})?(?:-(?:billion|million))?"
     rf"|(?P<n2>{NUM})(?P<scale2>{SCALE})?\s?(?P<word>dollars?|pounds?|sterling|euros?|yen|yuan|rupees?|"
     r"francs?|kroner|kronor|rand|pesos?|USD|EUR|GBP|CAD|AUD)\b", re.I)
-# a currency's ISO 4217 code written against a figure ("EUR265 million", "CHF 20m"); Babel's list
+# a currency's ISO 4217 code written against a figure ("EUR40 million", "CHF 20m"); Babel's list
 CODE_MONEY = re.compile(rf"\b(?P<code>[A-Z]{{3}})\s?(?P<n>{NUM})(?P<scale>{SCALE})?")
 PERCENT = re.compile(rf"(?P<n>{NUM})\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
 BASIS = re.compile(rf"(?P<n>{NUM})\s?(?:basis[- ]points?|bps?\b)", re.I)
 LENGTH = re.compile(rf"(?P<n>{NUM})[- ]?(?P<u>km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|hectares?|acres?)\b", re.I)
-# a volume, in cubic metres whatever the metric unit written ("450,000 litres" = "450 m3")
+# a volume, in cubic metres whatever the metric unit written ("2,000 litres" = "2 m3")
 VOLUME = re.compile(rf"(?P<n>{NUM})(?P<scale>{SCALE})?[- ]?(?P<u>litres?|liters?|cubic met(?:re|er)s?|m3|m\u00b3|"
                     r"gallons?|barrels?)(?![\w\u00b3])", re.I)
 VOLUMES = {"litre": ("m3", 0.001), "liter": ("m3", 0.001), "cubic": ("m3", 1.0), "m3": ("m3", 1.0),
@@ -180,9 +180,9 @@ def _not_a_count(sentence: str, m: re.Match) -> bool:
     if re.match(r"^\s?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", after, re.I):
         return True
     if raw.isdigit() and int(raw) < 100 and NAME_BEFORE.search(sentence[:m.start()]):
-        return True  # a name's number ("the Unit 2 reactor", "Phase 3"): news style spells small counts out
+        return True  # a name's number ("the Line 4 depot", "Phase 3"): news style spells small counts out
     if re.search(r"\d:$", before):
-        return True  # the minutes of a time or a timestamp ("[01:22]", "at 20:45")
+        return True  # the minutes of a time or a timestamp ("[03:14]", "at 20:45")
     return bool(re.search(r"[-–]\s*$", before) or re.search(r"(?:no\.|number|#|page|article|section)\s*$", before, re.I))
 
 
@@ -238,9 +238,9 @@ def _measured(tokens, offset: int, start: int, end: int) -> str | None:
                 return obj.lemma_.lower()
     prep = tok.head
     while prep is not None and prep.head is not prep and prep.pos_ == "NUM":
-        prep = prep.head  # "9.5" of "9.5 percent"
+        prep = prep.head  # "4" of "4 percent"
     if prep is not None and prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.i < tok.i:
-        return prep.head.lemma_.lower()  # "a pay rise of 9.5 percent", "a fine of EUR2 million"
+        return prep.head.lemma_.lower()  # "a pay rise of 4 percent", "a fine of EUR2 million"
     node = tok
     for _ in range(3):  # the noun the amount modifies: "a 41% share", "a £4.8bn takeover"
         if node.head is node:

@@ -15,7 +15,7 @@ FUTURE_CUE = re.compile(
     r"intends? to|set to|is to|are to|due to|aims? to|to be held|upcoming|coming|next)\b", re.I)
 
 DEADLINE = re.compile(r"\b(by|until|till|before|no later than|deadline(?: is| of)?)\s+(?:the\s+)?$", re.I)
-# the date a thing was moved to ("pushed back, for the second time, the deadline ... to January 31"):
+# the date a thing was moved to ("put back, for a third time, the handover ... to March 15"):
 # the new date, ahead of the telling, whatever old deadline the words between recall
 MOVED_TO = re.compile(r"\b(postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b[^.;]{0,160}?"
                       r"\b(to|until|till|for)\s+$", re.I)
@@ -24,7 +24,7 @@ MOVED_TO = re.compile(r"\b(postpon|delay|reschedul|adjourn|push|mov|put off|defe
 PAST_DEADLINE = re.compile(
     r"\b(?:was|were|had been)\s+(?:supposed|meant|due|required|obliged)\s+to\b|\b(?:missed|failed to)\b[^.;]*$"
     r"|\b(?:had|has|have|did)\s*(?:not|n[\'\u2019]t|never)\b(?:(?!\b(?:will|would|shall)\b)[^.;])*$",
-    # "had not completed the work by the end of March" (not "owners had not replied, would be finished by June")
+    # "had not finished the repairs by the end of May" (not "tenants had not replied, would be done by July")
     re.I)
 MODAL_BEFORE = re.compile(r"\b(will|would|shall|'ll)\s+$", re.I)
 AHEAD = re.compile(r"(next|coming|upcoming)\b", re.I)

@@ -147,10 +147,10 @@ CALENDAR_WORDS = {m.lower().rstrip(".") for m in MONTHS} | {w.lower() for w in W
 
 def _named_again(words: list[str], generic: frozenset[str], lines: list[str], at: int) -> bool:
     """The label's own words (its outlet words and articles left out) name the site again
-    elsewhere on the page: "THE DAILY CLARION" above "the Clarion can reveal" and
-    "(c) Clarion Newspapers"."""
+    elsewhere on the page: "THE DAILY BUGLE" above "the Bugle can reveal" and
+    "(c) Bugle Newspapers"."""
     own = [w for w in words if w.isalpha() and w.lower() not in generic and w.lower() not in CALENDAR_WORDS
-           and zipf_frequency(w.lower(), "en") < NAME_LIKE]  # "Clarion", not "people" of a slogan
+           and zipf_frequency(w.lower(), "en") < NAME_LIKE]  # "Bugle", not "people" of a slogan
     if not own or len(own) != len([w for w in words if w.lower() not in generic]):
         return False
     found = [re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])", re.I) for w in own]
@@ -158,8 +158,8 @@ def _named_again(words: list[str], generic: frozenset[str], lines: list[str], at
 
 
 def _outlet_named_again(words: list[str], lines: list[str], at: int) -> bool:
-    """A name made of outlet words ("The Daily Clarion") whose last word the page uses again
-    for itself elsewhere, in a sentence or a footer ("the Clarion can reveal")."""
+    """A name made of outlet words ("The Daily Bugle") whose last word the page uses again
+    for itself elsewhere, in a sentence or a footer ("the Bugle can reveal")."""
     if len(words) < 2 or words[-1].lower() not in lx.word_set("outlet_words") or not words[-1].isalpha():
         return False
     publishers = "|".join(re.escape(w) for w in sorted(lx.word_set("publisher_words")))
@@ -192,7 +192,7 @@ def _masthead(cleaned: CleanText) -> str | None:
                                                    or w[:1].isdigit() for w in words):
                 continue
             if all(w.lower() in generic for w in words) and not _outlet_named_again(words, text_lines, i):
-                continue  # "News", "Home": furniture, unless "THE DAILY CLARION" over "the Clarion can reveal"
+                continue  # "News", "Home": furniture, unless "THE DAILY BUGLE" over "the Bugle can reveal"
             again = re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])", re.I)
             if any(j != i and again.search(other) for j, other in enumerate(text_lines)) or \
                     (len(words) > 1 and words[-1].lower() in lx.word_set("outlet_words")) or \
@@ -350,7 +350,7 @@ def site_in_title(title_tag: str | None, url: str | None) -> str | None:
     Star"); with a web address, only a name that fits the domain."""
     name = title_suffix_outlet(title_tag)
     if name and url and parse_domain(url) and not (_fits_domain(name, url) or _domain_in_name(name, url)):
-        return None  # ("| Aldan Evening Herald" on aldanherald.com fits)
+        return None  # ("| Tolsey Evening Post" on tolseypost.com fits)
     return name
 
 
@@ -369,7 +369,7 @@ def _fits_domain(name: str, url: str) -> bool:
 
 def _domain_in_name(name: str, url: str) -> bool:
     """The domain's label is some of this name's words in order, the others left out
-    ("aldanherald" in "Aldan Evening Herald"), at least two of them."""
+    ("tolseypost" in "Tolsey Evening Post"), at least two of them."""
     domain = parse_domain(url)
     if domain is None:
         return False

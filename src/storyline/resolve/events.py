@@ -118,7 +118,7 @@ def copular_date(text: str, t) -> bool:
 
 def dated_view(s: Statement, t) -> bool:
     """The day of a saying whose words are a view or a state ("the minister said on Tuesday
-    that she was hopeful", "the guarantee remained the heart of the matter, he said on
+    that she was confident", "the pension question remained the sticking point, he said on
     Friday"): the sentence is a claim (annotate/attribution), not something that happened
     that day. The words' first finite verb tells it: a copula or a modal of possibility."""
     if t.verb not in SPEECH:

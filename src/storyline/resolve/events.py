@@ -132,7 +132,8 @@ def dated_view(s: Statement, t) -> bool:
     if not first or first.group(1).lower() not in STATIVE:
         return False
     # "is recalling", "were deployed": a progressive or a passive tells of an act
-    return not ACT_AFTER_BE.match(words[first.end():])
+    be = first.group(1).lower() in ("is", "are", "was", "were", "am")
+    return not (be and ACT_AFTER_BE.match(words[first.end():]))
 
 
 def candidates_of(statements: list[Statement]) -> list[Candidate]:

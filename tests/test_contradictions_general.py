@@ -323,3 +323,24 @@ def test_the_first_warning_told_months_apart_with_the_year_written_out(tmp_path)
                       "October 2030, when an agency memo flagged the identity check."),
     })
     assert found(d, "date", "January 9, 2031", "October 2030")
+
+
+def test_a_side_holds_a_bounded_number_of_statements(tmp_path, monkeypatch):
+    """Each join reads a side's statements: a side that keeps growing with the story would make
+    every added article cost more (seen at 5,000 generated articles), so a side stops taking
+    members at SIDE_MEMBERS; the contradiction itself stays."""
+    import storyline.analyze.contradictions as module
+
+    monkeypatch.setattr(module, "SIDE_MEMBERS", 2)
+    outlets = ["Air Journal", "Hallen Daily", "Valley Times", "Hill Post", "Coast Radio"]
+    pages = {f"b{i}.txt": page(f"Strike grounds Norvik flights {i}", outlet, f"March {20 + i}, 2031",
+                              f"Norvik Airways cancelled 412 flights on March 20, 2031, the first day of the pilots' "
+                              f"strike, {outlet} was told by airline staff in report number {i}.")
+             for i, outlet in enumerate(outlets)}
+    pages["a.txt"] = page("Airport counts the cost", "Ostby Post", "March 21, 2031",
+                          "Norvik Airways cancelled 480 flights on March 20, 2031, the first day of the pilots' "
+                          "strike, airport figures show.")
+    d = story(tmp_path, pages)
+    rival = found(d, "amount", "412 flights", "480 flights")
+    assert rival
+    assert max(len(side) for side in rival[0]["sides"]) <= 2

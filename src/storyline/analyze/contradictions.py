@@ -228,6 +228,7 @@ def update_contradictions(store: Store, new: list[Statement],
     return created
 
 
+SIDE_MEMBERS = 20  # statements a side of one contradiction holds at most (each join reads them all)
 SAME_DOCUMENT_PEERS = 40  # earlier statements of its own page a statement is compared with, per slot kind
 
 
@@ -272,17 +273,19 @@ def join_existing(store: Store, slot: str, o: Statement, s: Statement, info: dic
     for cid, found in existing.items():
         members = found["members"]
         extra = found["extra"]
+        if s.key in members[0] or s.key in members[1]:
+            return True
         for side in (0, 1):
             side_values = [side_value(slot, x, extra, side == 0)
-                           for x in _statements(store, members[side])]
-            if s.key not in members[side] and fits(slot, side_value(slot, s, info, False), side_values):
+                           for x in _statements(store, members[side][:SIDE_MEMBERS])]
+            if fits(slot, side_value(slot, s, info, False), side_values):
+                if len(members[side]) >= SIDE_MEMBERS:
+                    return True  # a side this well supported takes no more: its cost stays bounded
                 members[side].append(s.key)
-                a, b = _statements(store, members[0]), _statements(store, members[1])
+                a, b = _statements(store, members[0][:SIDE_MEMBERS]), _statements(store, members[1][:SIDE_MEMBERS])
                 summary, kind, new_extra = describe_sides(slot, a, b, extra)
                 store.items.upsert_contradiction(Contradiction(cid, summary, kind), new_extra, members)
                 return True
-        if s.key in members[0] or s.key in members[1]:
-            return True
     return False
 
 

@@ -145,7 +145,7 @@ def slot_features(s: Statement) -> set[str]:
         feats.add("slot:day")
     feats |= {f"slot:act:{agent_act_forms()[m.group(0).lower()]}" for m in _agent_act().finditer(s.sentence.text)
               if m.group(0).lower() in agent_act_forms()}
-    # the kind of act a past date dates ("was first warned in October"): two tellings of one
+    # the kind of act a past date dates ("was first told in November"): two tellings of one
     # act find each other whatever their other words
     feats |= {f"slot:dated:{act_class(t.verb) or t.verb}" for t in s.times
               if t.kind == "date" and t.value and t.verb and t.tense == "past" and t.verb not in DATING_SPEECH}

@@ -29,7 +29,7 @@ NAME = r"[A-Z][\w'&.\-]*(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?[A-Z][\w'&.\-]*)*"
 ACTIVE = re.compile(rf"\b(?P<verb>{VERB})\b")
 BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:,\s+(?:which|who))?\s+(?:ha[sd]\s+|have\s+)?"
                     r"(?:first\s+|formally\s+|officially\s+)?$")
-# "was ordered by X", "was ordered on Sunday 26 April by X": a short phrase of time or place between
+# "was ordered by X", "was ordered on Monday 3 May by X": a short phrase of time or place between
 PASSIVE = re.compile(rf"\b(?P<verb>{VERB})\s+(?:(?:on|in|at|last|this|early|late)\b[^,.;]{{0,30}}?\s+)?by\s+"
                      rf"(?:the\s+)?(?P<agent>{NAME})")
 REQUEST = re.compile(rf"\b(?:at|on)\s+(?:the\s+)?(?:(?P<kind1>request|behest|orders?|instructions?)\s+of\s+"

@@ -27,6 +27,9 @@ class StoryIndexTable:
                           [(k,) for _, _, ks in rows for k in ks])
 
     def data(self, keys: list[tuple[str, int]]) -> dict[tuple[str, int], dict]:
+        """The statements of these sentences, in the order of `keys` (never the store's row
+        order: SQLite and PostgreSQL return unordered rows differently, and the story stages
+        must not depend on which store holds the story)."""
         out = {}
         for i in range(0, len(keys), 400):
             chunk = keys[i:i + 400]
@@ -35,7 +38,7 @@ class StoryIndexTable:
             for r in self.db.conn.execute(f"SELECT doc_id, sentence, data, vector FROM statements WHERE {where}",
                                           args):
                 out[(r[0], r[1])] = {**json.loads(r[2]), "vector": r[3]}
-        return out
+        return {k: out[k] for k in dict.fromkeys(keys) if k in out}
 
     def of_document(self, doc_id: str) -> dict[tuple[str, int], dict]:
         return {(doc_id, r[0]): {**json.loads(r[1]), "vector": r[2]} for r in self.db.conn.execute(

@@ -92,7 +92,8 @@ class StoryItems:
             return {}
         rows = self.db.conn.execute(f"SELECT id, \"when\", summary, status, data FROM events WHERE id IN "
                                  f"({','.join('?' * len(ids))})", ids)
-        return {r[0]: {"when": r[1], "summary": r[2], "status": r[3], **json.loads(r[4])} for r in rows}
+        out = {r[0]: {"when": r[1], "summary": r[2], "status": r[3], **json.loads(r[4])} for r in rows}
+        return {i: out[i] for i in dict.fromkeys(ids) if i in out}  # in the order asked, whatever the store
 
     def upsert_event(self, e: Event, data: dict, new_concepts: list[str], year: str,
                      evidence: list[Evidence]) -> None:
@@ -128,10 +129,10 @@ class StoryItems:
                 "SELECT m.contradiction_id FROM contradiction_members m JOIN contradictions x ON x.id = m.contradiction_id"
                 " WHERE m.doc_id = ? AND m.sentence = ? AND json_extract(x.extra, '$.slot') = ?", (doc, idx, slot))}
         out = {}
-        for cid in ids:
+        for cid in sorted(ids):
             members: list[list[tuple[str, int]]] = [[], []]
             for r in self.db.conn.execute("SELECT doc_id, sentence, side FROM contradiction_members"
-                                       " WHERE contradiction_id = ?", (cid,)):
+                                       " WHERE contradiction_id = ? ORDER BY side, doc_id, sentence", (cid,)):
                 members[r[2]].append((r[0], r[1]))
             extra = json.loads(self.db.conn.execute("SELECT extra FROM contradictions WHERE id = ?", (cid,)).fetchone()[0])
             out[cid] = {"members": members, "extra": extra}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from . import __version__
@@ -140,7 +141,7 @@ def cmd_export(args) -> int:
     with _store(args) as store:
         dossier = _dossier(store, args.as_of)
     if args.format == "json":
-        _write(args.out, exports.dossier_json(dossier))
+        _write(args.out, exports.dossier_json_chunks(dossier))
     elif args.format == "md":
         _write(args.out, exports.markdown_brief(dossier))
     elif args.format == "timelinejs":
@@ -160,13 +161,16 @@ def cmd_export(args) -> int:
     return 0
 
 
-def _write(out: str | None, text: str) -> None:
+def _write(out: str | None, text: str | Iterable[str]) -> None:
+    """Write a text, or its pieces in turn, to a file (`out`) or to standard output."""
+    pieces = [text] if isinstance(text, str) else text
     if out in (None, "-"):
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
         return
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    with path.open("w", encoding="utf-8") as f:
+        f.writelines(pieces)
     print(f"wrote {path}", file=sys.stderr)
 
 

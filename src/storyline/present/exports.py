@@ -5,6 +5,7 @@ import csv
 import html
 import io
 import json
+from collections.abc import Iterator
 
 SECTIONS = {
     "documents": ["id", "source", "title", "outlet", "published", "published_origin",
@@ -67,6 +68,12 @@ def markdown_brief(dossier: dict) -> str:
 
 def dossier_json(dossier: dict) -> str:
     return json.dumps(dossier, ensure_ascii=False, indent=2)
+
+
+def dossier_json_chunks(dossier: dict) -> Iterator[str]:
+    """The same text as `dossier_json`, in pieces: a large story's dossier is written out
+    without holding its whole text in memory as well as the dossier itself."""
+    return json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(dossier)
 
 
 def timelinejs(dossier: dict) -> dict:

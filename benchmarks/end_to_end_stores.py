@@ -9,8 +9,10 @@ For each store, in a process of its own (so peak memory is that store's run): th
 built in steps up to each checkpoint (1,000 / 5,000 / 10,000 by default, those that fit);
 at each checkpoint a probe batch of --probe more articles is ingested and built alone,
 and its build time per article is the cost of adding an article to a story of that size.
-Then the dossier is exported as JSON. Printed: wall time per phase, time per added
-article at each checkpoint, peak RSS of the run's own process and of its largest worker,
+Then the dossier is exported as JSON by `storyline export` in a process of its own, as a
+user runs it (kept as dossier-STORE.json beside the batches, so the stores' dossiers can be
+compared). Printed: wall time per phase, time per added article at each checkpoint, peak
+RSS of the run's own process (ingest and build), of its largest worker and of the export,
 and whether the dossiers of the stores are the same (they should be: same articles, same
 order, same `--as-of`). The stores can also be run by separate invocations at once
 (`--stores sqlite` and `--stores postgresql`, the same `--workdir`, where the article
@@ -57,8 +59,6 @@ def run_store(target: str, corpus: list[dict], steps: list[tuple[str, int]], wor
     """Ingest, build and export into one store; the figures of this run."""
     from storyline.engine import make_engine
     from storyline.pipeline import build, ingest
-    from storyline.present import exports
-    from storyline.present.dossier import build_dossier
     from storyline.store.factory import open_store
 
     engine = make_engine("local", workers)
@@ -83,16 +83,32 @@ def run_store(target: str, corpus: list[dict], steps: list[tuple[str, int]], wor
             done += count
             print(f"  {target.split('?')[0][:40]}: {done} articles, {kind} of {count} built in {seconds:.1f} s",
                   file=sys.stderr)
-        t = time.perf_counter()
-        text = exports.dossier_json(build_dossier(store, as_of=AS_OF))
-        out["export_s"] = time.perf_counter() - t
         out["documents"] = store.docs.count()
-    out["wall_s"] = time.perf_counter() - t0
     stop_fork_server()  # its workers' peak memory then counts among this process's children
     out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out["peak_worker_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    out["dossier_sha256"] = hashlib.sha256(text.encode()).hexdigest()
+    # the export as a user runs it: `storyline export` in a process of its own, whose peak
+    # memory is its own; the file is kept beside the batches to compare the stores' dossiers
+    kind = "postgresql" if target.startswith("postgresql") else "sqlite"
+    path = folder / f"dossier-{kind}.json"
+    t = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", EXPORT, target, AS_OF, str(path)], check=True,
+                          stdout=subprocess.PIPE, text=True)
+    out["export_s"] = time.perf_counter() - t
+    out["export_rss_mb"] = float(done.stdout.strip().splitlines()[-1])
+    out["wall_s"] = time.perf_counter() - t0
+    out["dossier_sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
     return out
+
+
+# (VmHWM, not ru_maxrss: Linux carries the parent's ru_maxrss over fork and exec)
+EXPORT = """import sys
+from storyline.cli import main
+code = main(["export", "-q", "--db", sys.argv[1], "--as-of", sys.argv[2], "--out", sys.argv[3]])
+with open("/proc/self/status", encoding="ascii") as status:
+    print(next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024)
+sys.exit(code)
+"""
 
 
 def stop_fork_server() -> None:
@@ -242,12 +258,13 @@ def main() -> int:
     else:
         print(f"{args.articles} generated articles, --workers {args.workers}, probe batches of {args.probe}")
     print("| store | documents | ingest s | build s | export s | wall s | ms per added article | "
-          "peak RSS MB (main / largest worker) | dossier sha256 |")
+          "peak RSS MB (build / largest worker / export) | dossier sha256 |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for kind, r in results.items():
         per = ", ".join(f"{k}: {v}" for k, v in r["per_article_ms"].items())
         print(f"| {kind} | {r['documents']} | {r['ingest_s']:.0f} | {r['build_s']:.0f} | {r['export_s']:.1f} | "
-              f"{r['wall_s']:.0f} | {per} | {r['peak_rss_mb']:.0f} / {r['peak_worker_rss_mb']:.0f} | "
+              f"{r['wall_s']:.0f} | {per} | {r['peak_rss_mb']:.0f} / {r['peak_worker_rss_mb']:.0f} / "
+              f"{r['export_rss_mb']:.0f} | "
               f"{r['dossier_sha256'][:12]} |")
     if len(results) == 2 and not args.story_only:
         same = len({r["dossier_sha256"] for r in results.values()}) == 1

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from .annotate import truecase as tc
-from .annotate.document import Annotations, annotate, tense_finder
+from .annotate.document import Annotations, annotate, written_dates
 from .annotate.nlp import load as load_nlp
 from .annotate.timex import Anchor, Tagger
 from .errors import StorylineError, UsageError
@@ -165,10 +165,7 @@ def _failed(doc: Document, exc: Exception) -> Annotated:
 
 def bounds(sdoc) -> Bounds:
     """The window a text was written in, from its absolute dates and their tenses."""
-    tagger = Tagger(Anchor(None, "none"))
-    found = [(t.value, t.tense or "past") for t in tagger.tag(sdoc.text, tense_finder(sdoc))
-             if t.kind == "date" and t.value and t.modifier not in ("since",)]
-    return bounds_from(found)
+    return bounds_from(written_dates(sdoc, Tagger(Anchor(None, "none"))))
 
 
 WARM_TEXT = ("The harbour board said on Monday that the new quay would open in March 2031, "

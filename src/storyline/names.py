@@ -10,6 +10,7 @@ Bank", "National Bank of Dravia").
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,26 +26,36 @@ SURNAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "das", "do", "dos",
 PARTICLE_FOLDS = {"den": "der"}
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_DOUBLED = re.compile(r"(.)\1+")
+_FINAL_SIBILANT = re.compile(r"(?:tsch|tch|ch|ts|tz|cs|cz)$")
+_VOWEL_Y = re.compile(r"(?<=[aeiou])y(?=[^aeiou]|$)")
+_INITIAL_Y = re.compile(r"^y(?=[^aeiou])")
+
+
+@functools.lru_cache(maxsize=65536)  # a pure function of a name, asked for the same names again and again
 def plain(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.lower().replace("’", "'").replace("‘", "'").replace("&", " and ")
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"[^\w\s]", " ", text.replace("-", " "))
+    text = _POSSESSIVE.sub("", text)
+    text = _PUNCTUATION.sub(" ", text.replace("-", " "))
     words = text.split()
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
     word = PARTICLE_FOLDS.get(word, word)
-    word = re.sub(r"(.)\1+", r"\1", word)
+    word = _DOUBLED.sub(r"\1", word)
     word = word.replace("ou", "u").replace("ee", "i").replace("oo", "u")
     word = word.replace("th", "t").replace("ph", "f")
-    word = re.sub(r"(?:tsch|tch|ch|ts|tz|cs|cz)$", "c", word)
-    word = re.sub(r"(?<=[aeiou])y(?=[^aeiou]|$)", "i", word)
-    word = re.sub(r"^y(?=[^aeiou])", "i", word)
+    word = _FINAL_SIBILANT.sub("c", word)
+    word = _VOWEL_Y.sub("i", word)
+    word = _INITIAL_Y.sub("i", word)
     return word
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from .annotate import truecase as tc
 from .annotate.attribution import claim_id
-from .annotate.document import Annotations, annotate, tense_finder
+from .annotate.document import Annotations, annotate, written_dates
 from .annotate.nlp import load as load_nlp
 from .annotate.timex import Anchor, Tagger
 from .engine import Annotated, Context
@@ -81,8 +81,7 @@ def bounds(parsed) -> Bounds:
     tagger = Tagger(Anchor(None, "none"))
     found = []
     for _, sdoc in parsed.parts if isinstance(parsed, Sectioned) else [(0, parsed)]:
-        found += [(t.value, t.tense or "past") for t in tagger.tag(sdoc.text, tense_finder(sdoc))
-                  if t.kind == "date" and t.value and t.modifier not in ("since",)]
+        found += written_dates(sdoc, tagger)
     return bounds_from(found)
 
 

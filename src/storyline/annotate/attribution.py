@@ -36,6 +36,7 @@ from .attribution_speakers import (
     speech_verb,
     subject_of,
 )
+from .nlp import ents
 
 __all__ = ["PERSON_DESCRIPTION", "Attribution", "find_claims", "quote_spans", "quotations"]
 
@@ -216,7 +217,7 @@ class Attributor:
         if not m or len(m.group("lead").split()) > 25:
             return None
         lead_end = para_start + m.end("lead")
-        for e in self.sdoc.ents:
+        for e in ents(self.sdoc):
             if para_start <= e.start_char < lead_end and e.label_ == "PERSON" \
                     and not self.discourse.is_place(e.text):
                 name = clean_name(self.finder.cased[e.start_char:e.end_char], True)

@@ -20,6 +20,7 @@ from wordfreq import zipf_frequency
 
 from ..names import GENERIC_HEADS
 from . import attribution_words as words
+from .nlp import ents, sentences, text_of
 from .truecase import gazetteer_forms
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -152,7 +153,7 @@ class Discourse:
 
     def __init__(self, sdoc, sentence_starts: list[int], quotes: list[tuple[int, int]]):
         self.sdoc = sdoc
-        self.cased = sdoc.text  # built from the tokens on every access: read it once
+        self.cased = text_of(sdoc)
         self.starts = sentence_starts
         self.quotes = quotes
         self.book = NameBook()
@@ -172,7 +173,7 @@ class Discourse:
         votes: dict[str, Counter[str]] = {}
         evidence: dict[str, str] = {}
         honorifics = set(words.gender_words()) | words.titles()
-        for e in self.sdoc.ents:
+        for e in ents(self.sdoc):
             key = self.key(e.text)
             votes.setdefault(key, Counter())[e.label_] += 1
             appos = {c.lemma_.lower() for c in e.root.children if c.dep_ == "appos"}
@@ -209,7 +210,7 @@ class Discourse:
         article never shows to be a person."""
         places = {k for k, v in self.labels.items() if v in ("GPE", "LOC")}
         gazetteer = gazetteer_forms()
-        for e in self.sdoc.ents:
+        for e in ents(self.sdoc):
             key = self.key(e.text)
             after = self.cased[e.end_char:e.end_char + 20].split()
             if after and after[0].lower().strip(",.") in GENERIC_HEADS:
@@ -240,7 +241,7 @@ class Discourse:
 
     def _collect(self) -> None:
         genders = words.gender_words()
-        for e in self.sdoc.ents:
+        for e in ents(self.sdoc):
             label = self.label(e.text, e.label_)
             if label not in ("PERSON", "ORG") or self.is_place(e.text):
                 continue
@@ -259,8 +260,8 @@ class Discourse:
                 roles = {t.lemma_.lower() for a in appos for t in a.subtree} | {
                     t.lemma_.lower() for t in self.sdoc[max(0, e.start - 3):e.start]}
                 self.book.add(name, gender, roles)
-            if self.in_quote(e.start_char) or "  " in e.text or "  " in e.sent.text.strip() \
-                    or not any(t.pos_ in ("VERB", "AUX") for t in e.sent):
+            if self.in_quote(e.start_char) or "  " in e.text or "  " in sentences(self.sdoc).text(e.start).strip() \
+                    or not sentences(self.sdoc).has_verb(e.start):
                 continue  # a name in a quotation, a menu or a heading is nobody's antecedent
             root = e.root
             subject = root.dep_ in SUBJECT_DEPS or (
@@ -273,7 +274,7 @@ class Discourse:
     def _collect_untagged_subjects(self) -> None:
         """Proper-noun subjects the tagger did not label ("VELMORA has missed ..."), as names
         of the kind the rest of the article gives them."""
-        for tok in self.sdoc:
+        for tok in sentences(self.sdoc).untagged_proper_nouns():
             subject = tok.dep_ in SUBJECT_DEPS or tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS
             if not subject or tok.pos_ != "PROPN" or tok.ent_type_ \
                     or not tok.text[:1].isupper() or self.in_quote(tok.idx):

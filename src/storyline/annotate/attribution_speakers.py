@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from . import attribution_words as words
 from .attribution_discourse import Discourse, Speaker, clean_name, name_bounds
+from .nlp import ents, text_of
 from .truecase import gazetteer_forms
 
 PRONOUNS = {"he", "she", "it", "they", "i", "we"}
@@ -108,14 +109,14 @@ class SpeakerFinder:
     def __init__(self, sdoc, text: str, discourse: Discourse):
         self.sdoc = sdoc
         self.text = text
-        self.cased = sdoc.text
+        self.cased = text_of(sdoc)
         self.discourse = discourse
 
     # ----- names
     def ent_of(self, tok):
         if not tok.ent_type_:
             return None
-        for e in self.sdoc.ents:
+        for e in ents(self.sdoc):
             if e.start <= tok.i < e.end:
                 return e
         return None
@@ -239,7 +240,7 @@ class SpeakerFinder:
 
     def person_in_phrase(self, tok) -> Speaker | None:
         start, end = phrase(tok)
-        for e in self.sdoc.ents:
+        for e in ents(self.sdoc):
             if start <= e.start_char and e.end_char <= end and e.root.i != tok.i \
                     and self.discourse.label(e.text, e.label_) == "PERSON":
                 found = self.name_speaker(e.root)

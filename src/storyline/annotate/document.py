@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from ..model import Claim, Document, Mention, Sentence, TimeValue
 from .attribution import find_claims
 from .mentions import find_mentions
-from .quantities import find_quantities
+from .nlp import text_of
+from .quantities import MAY_HOLD_NUMBER, find_quantities
 from .summary import summarize
 from .timex import Anchor, Tagger
 
@@ -124,7 +125,8 @@ def annotate(doc: Document, sdoc, anchor: Anchor) -> Annotations:
         root = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
         sent.tense = tense_of(root.root) if root is not None and len(root) else "past"
         sent.verbs = [t.lemma_.lower() for t in root if t.pos_ == "VERB"] if root is not None else []
-        sent.quantities = find_quantities(sent.text, list(root) if root is not None else None, sent.start)
+        sent.quantities = find_quantities(sent.text, list(root) if root is not None else None, sent.start) \
+            if MAY_HOLD_NUMBER.search(sent.text) else []
         sent.summary = summarize(root) if root is not None and len(root) else None
         tenses.append(sent.tense)
         def tense_at(pos: int, s: Sentence = sent) -> str:
@@ -138,6 +140,24 @@ def annotate(doc: Document, sdoc, anchor: Anchor) -> Annotations:
                                      governing_verb(token_at(sent.start + t.start))))
     claims = find_claims(doc, sdoc, sentences)
     return Annotations(doc.id, sentences, mentions, timexes, claims, tenses)
+
+
+def written_dates(sdoc, tagger: Tagger) -> list[tuple[str, str]]:
+    """(value, tense) of each date a parsed text gives in full, line by line: what bounds the
+    time it was written in (resolve/anchors.bounds_from). Lines are tagged apart, so most
+    lines, with no digit or calendar word, are not scanned at all."""
+    text, tense_at = text_of(sdoc), tense_finder(sdoc)
+    found = []
+    for line in LINE.finditer(text):
+        def line_tense(pos: int, at: int = line.start()) -> str:
+            return tense_at(at + pos)
+
+        found += [(t.value, t.tense or "past") for t in tagger.tag(line.group(), line_tense)
+                  if t.kind == "date" and t.value and t.modifier not in ("since",)]
+    return found
+
+
+LINE = re.compile(r"[^\n]+")
 
 
 def tag_times(text: str, anchor: Anchor, nlp) -> list:

@@ -22,6 +22,7 @@ from ..names import acronym_forms, name_key, split_alias
 from .attribution import PERSON_DESCRIPTION
 from .mention_outlets import own_outlet_mentions
 from .mention_roles import role_of
+from .nlp import ents, text_of
 from .truecase import gazetteer_forms
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FACILITY", "EVENT": "EVENT"}
@@ -44,7 +45,7 @@ def find_mentions(doc: Document, sdoc, text: str, sentence_at) -> list[Mention]:
     model misses (_missed_names, _repeated_names, _unknown_names). Labels: PERSON, ORG,
     GPE, LOC, NORP, FACILITY, EVENT, or NAME when the kind is unknown (the resolver lets a
     NAME join an entity, never start one)."""
-    cased = sdoc.text
+    cased = text_of(sdoc)
     found: dict[tuple[int, int], Mention] = {}
 
     def add(start: int, end: int, label: str, replace: bool = True) -> None:
@@ -58,7 +59,7 @@ def find_mentions(doc: Document, sdoc, text: str, sentence_at) -> list[Mention]:
         found[(start, end)] = Mention(doc.id, sentence_at(start), start, end, text[start:end], label)
 
     runs = _cap_runs(cased)
-    for ent in sdoc.ents:
+    for ent in ents(sdoc):
         label = LABELS.get(ent.label_)
         if not label or "\n" in ent.text or _has_lowercase_word(cased[ent.start_char:ent.end_char], doc.lowercase):
             continue
@@ -124,6 +125,7 @@ def _lex(*names: str) -> frozenset[str]:
     return frozenset().union(*(word_list(n) for n in names))
 
 
+@functools.lru_cache(maxsize=65536)
 def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
@@ -134,19 +136,29 @@ def _is_place(word: str) -> bool:
     return word.lower() in gazetteer_forms() or country_of(word) is not None
 
 
+RUN_END = re.compile(r"['’]s$|[^\W\d_]{2,}\.$")  # a possessive or a word's full stop ends a run
+INITIAL = re.compile(r"[a-z]\.")
+
+
+@functools.cache
+def _run_skips() -> frozenset[str]:
+    """Words a run of capitalised words does not start with."""
+    return _lex("function_words", "speaker_titles") | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
 def _cap_runs(cased: str) -> list[list[tuple[int, int, str]]]:
     """Runs of capitalised words on one line ("Product Safety and Standards Authority"), small
     joining words and numbers inside; cut after a possessive or a full stop; without
     leading function words, dates and titles."""
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
-    skip = _lex("function_words", "speaker_titles") | set(MONTHS) | set(WEEKDAYS)
+    skip = _run_skips()
     for m in CAP_TOKEN.finditer(cased):
         word = m.group()
-        ended = run and re.search(r"['’]s$|[^\W\d_]{2,}\.$", run[-1][2]) and \
+        ended = run and RUN_END.search(run[-1][2]) and \
             run[-1][2].lower().rstrip(".") not in _lex("name_honorifics", "legal_forms")
         if run and not ended and cased[run[-1][1]:m.start()] == " " and (
-                word[0].isupper() or word.lower() in RUN_JOINERS or word.isdigit() or re.fullmatch(r"[a-z]\.", word)):
+                word[0].isupper() or word.lower() in RUN_JOINERS or word.isdigit() or INITIAL.fullmatch(word)):
             run.append((m.start(), m.end(), word))
             continue
         runs.append(run)

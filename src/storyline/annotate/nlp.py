@@ -1,6 +1,7 @@
 """The spaCy pipeline, loaded once from its PyPI package (never downloaded at run time)."""
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 
@@ -43,3 +44,67 @@ def load():
 
     add_to(nlp)  # no sentence ends at "Gov." before a name or "Art." before a number
     return nlp
+
+
+def ents(sdoc) -> tuple:
+    """The named entities of a parsed text, read once: spaCy's `Doc.ents` rebuilds them
+    from every token on each call, and one page's reading asks for them many times."""
+    cached = sdoc.user_data.get("storyline.ents")
+    if cached is None or cached[0] != len(sdoc):
+        cached = sdoc.user_data["storyline.ents"] = (len(sdoc), tuple(sdoc.ents))
+    return cached[1]
+
+
+def text_of(sdoc) -> str:
+    """The text of a parsed document, read once (`Doc.text` joins every token's text on each
+    call)."""
+    cached = sdoc.user_data.get("storyline.text")
+    if cached is None or cached[0] != len(sdoc):
+        cached = sdoc.user_data["storyline.text"] = (len(sdoc), sdoc.text)
+    return cached[1]
+
+
+class Sentences:
+    """Where a parsed text's sentences start and what each holds, read once from token arrays
+    (`Span.sent` walks the tokens again on every call)."""
+
+    def __init__(self, sdoc):
+        import numpy
+        from spacy.attrs import ENT_TYPE, POS, SENT_START
+        from spacy.symbols import AUX, PROPN, VERB
+
+        arr = sdoc.to_array([SENT_START, POS, ENT_TYPE]).astype("int64") if len(sdoc) \
+            else numpy.zeros((0, 3), "int64")
+        self.sdoc = sdoc
+        self.starts = [0] + [i for i in numpy.flatnonzero(arr[:, 0] == 1).tolist() if i]
+        self.verbs = numpy.flatnonzero((arr[:, 1] == VERB) | (arr[:, 1] == AUX)).tolist()
+        self._untagged = numpy.flatnonzero((arr[:, 1] == PROPN) & (arr[:, 2] == 0)).tolist()
+
+    def untagged_proper_nouns(self) -> list:
+        """The proper-noun tokens outside any named entity, in order."""
+        return [self.sdoc[i] for i in self._untagged]
+
+    def at(self, i: int) -> tuple[int, int]:
+        """The token span (start, end) of the sentence holding token i."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.starts[k], self.starts[k + 1] if k + 1 < len(self.starts) else len(self.sdoc)
+
+    def has_verb(self, i: int) -> bool:
+        """Whether the sentence of token i has a verb or an auxiliary."""
+        start, end = self.at(i)
+        n = bisect.bisect_left(self.verbs, start)
+        return n < len(self.verbs) and self.verbs[n] < end
+
+    def text(self, i: int) -> str:
+        """The text of the sentence of token i (as `Span.text`)."""
+        start, end = self.at(i)
+        last = self.sdoc[end - 1]
+        return text_of(self.sdoc)[self.sdoc[start].idx:last.idx + len(last.text)]
+
+
+def sentences(sdoc) -> Sentences:
+    """The `Sentences` of a parsed text (kept with it)."""
+    cached = sdoc.user_data.get("storyline.sentences")
+    if cached is None or cached[0] != len(sdoc):
+        cached = sdoc.user_data["storyline.sentences"] = (len(sdoc), Sentences(sdoc))
+    return cached[1]

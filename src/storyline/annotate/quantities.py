@@ -59,6 +59,8 @@ VOLUME = re.compile(rf"(?P<n>{NUM})(?P<scale>{SCALE})?[- ]?(?P<u>litres?|liters?
 VOLUMES = {"litre": ("m3", 0.001), "liter": ("m3", 0.001), "cubic": ("m3", 1.0), "m3": ("m3", 1.0),
            "m\u00b3": ("m3", 1.0), "gallon": ("gallon", 1.0), "barrel": ("barrel", 1.0)}
 COUNT = re.compile(rf"\b(?P<n>{NUM}|{'|'.join(NUMBER_WORDS)})(?P<scale>{SCALE})?\b", re.I)
+# every pattern above needs a digit or a number word: a sentence without one holds no quantity
+MAY_HOLD_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)})\b", re.I)
 MONTH_BEFORE = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 NOT_AFTER = re.compile(r"^\s?(?:a\.?m\.?|p\.?m\.?|GMT|BST|ET|EST|CET|o'clock|years? old|-year-old|"
                        r"(?:st|nd|rd|th)\b|:\d|/\d|-\d)", re.I)
@@ -97,6 +99,8 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
     out, since a number without its noun says nothing comparable."""
     out: list[Quantity] = []
     spans: list[tuple[int, int]] = []
+    if not MAY_HOLD_NUMBER.search(sentence):
+        return out
     for m in MONEY.finditer(sentence):
         n = m.group("n") or m.group("n2")
         scale = m.group("scale") or m.group("scale2")

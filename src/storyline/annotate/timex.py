@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import (
+    _MONTH_ALT,
+    _WEEKDAY_ALT,
     MONTH_RE,
     MONTHS,
     WEEKDAY_RE,
@@ -39,6 +41,18 @@ UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y"}
 YEAR = r"(?:19[4-9]\d|20[0-9]\d)"
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 ORDINAL = r"(?:[0-3]?\d)(?:st|nd|rd|th)"
+# What every rule below needs somewhere in a sentence: a digit, a month or weekday name, a
+# deictic word, "soon"/"future", or a calendar unit. Most sentences have none and are not
+# scanned by the twenty rules at all.
+# What each rule of Tagger._rules needs (in their order), found by a cheap search first.
+FEATURES = {"digit": re.compile(r"\d"), "month": re.compile(rf"\b(?:{_MONTH_ALT})", re.I),
+            "weekday": re.compile(rf"\b(?:{_WEEKDAY_ALT})", re.I),
+            "unit": re.compile(r"day|week|month|year|decade", re.I), "soon": re.compile(r"soon|future", re.I),
+            "deictic": re.compile(r"today|yesterday|tomorrow|tonight", re.I)}
+RULE_NEEDS = ("month", "month", "month", "month", "month", "month", "unit", "digit", "unit", "unit", "unit",
+              "unit", "soon", "month", "weekday", "digit", "deictic", "digit", "unit", "digit")
+MAY_HOLD_TIME = re.compile(rf"\d|\b(?:{_MONTH_ALT}|{_WEEKDAY_ALT}|today|yesterday|tomorrow|tonight|soon|future"
+                           r"|day|week|month|year|decade)", re.I)
 
 
 @dataclass
@@ -133,8 +147,17 @@ class Tagger:
         self.anchor = anchor
         self.reference: str | None = None  # last day-level date mentioned, for "two days earlier"
 
-    # each rule: (compiled pattern, handler(match, tense) -> (kind, value, granularity, modifier))
+    # each rule: (compiled pattern, handler(match, tense) -> (kind, value, granularity, modifier)),
+    # compiled once for the class (a document's sentences are each tagged)
     def rules(self):
+        if not Tagger._RULES:
+            Tagger._RULES = [(pattern, handler.__name__) for pattern, handler in self._rules()]
+            assert len(Tagger._RULES) == len(RULE_NEEDS)
+        return [(pattern, getattr(self, name)) for pattern, name in Tagger._RULES]
+
+    _RULES: list = []
+
+    def _rules(self):
         return [
             (re.compile(rf"\b(?:on\s+)?(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<rel>this|last|next)\s+year\b", re.I), self.month_day_rel),
             (re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?:of\s+)?(?P<y>{YEAR})\b", re.I), self.month_year),
@@ -352,11 +375,17 @@ class Tagger:
             lowercase: bool = False) -> list[Timex]:
         """All time expressions of one sentence, left to right, without overlaps."""
         self._lower_doc = lowercase
+        if not MAY_HOLD_TIME.search(text):
+            return []
         tense_at = tense_at or (lambda pos: guess_tense(text, pos))
         found: list[tuple[int, int, str, tuple]] = []
-        for start, end, value in find_absolute_dates(text):
-            found.append((start, end, "abs", ("date", value, "day", None)))
-        for pattern, handler in self.rules():
+        have = {name for name, feature in FEATURES.items() if feature.search(text)}
+        if "digit" in have:
+            for start, end, value in find_absolute_dates(text):
+                found.append((start, end, "abs", ("date", value, "day", None)))
+        for (pattern, handler), need in zip(self.rules(), RULE_NEEDS, strict=True):
+            if need not in have:
+                continue
             for m in pattern.finditer(text):
                 found.append((m.start(), m.end(), "rule", (handler, m)))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))

@@ -313,3 +313,14 @@ def test_a_transcripts_capitals_label_is_the_surname_of_someone_the_page_named(n
     assert speaker_of(ann, "asked for a mediator").speaker == "Piet Torsen"
     assert speaker_of(ann, "Each day without a deal").speaker == "Greta Fenwood"
     assert "Presenter" not in speakers(ann)
+
+
+def test_fullest_name_is_the_same_whatever_the_order_or_hash_seed():
+    """A lowercase page truecased unevenly names one person twice in forms as long ("orla
+    Penhallow", "Orla Penhallow"): the canonical form is the better cased one, not whichever
+    a set gives first (which changed with PYTHONHASHSEED, and with it the claims' ids)."""
+    for forms in (["orla Penhallow", "Orla Penhallow"], ["Orla Penhallow", "orla Penhallow"]):
+        book = NameBook()
+        for f in forms:
+            book.add(f)
+        assert book.canonical("Penhallow") == "Orla Penhallow"

@@ -36,7 +36,7 @@ from .attribution_speakers import (
     speech_verb,
     subject_of,
 )
-from .nlp import ents
+from .nlp import ents, with_words
 
 __all__ = ["PERSON_DESCRIPTION", "Attribution", "find_claims", "quote_spans", "quotations"]
 
@@ -72,6 +72,11 @@ def quotations(text: str) -> list[tuple[int, int, bool]]:
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, _ in quotations(text)]
+
+
+def _cue_tokens(doc) -> list[int]:
+    """The tokens that may attribute: speech and finding verbs, "according"."""
+    return with_words(doc, words.cue_lemmas(), frozenset({"according"}))
 
 
 def claim_id(doc_id: str, sentence: int, speaker: str) -> str:
@@ -140,7 +145,11 @@ class Attributor:
 
         cues = []
         quoted = any(s < sent.end_char and e > sent.start_char for s, e in quotes)
-        for tok in sent:
+        doc = sent.doc
+        for i in _cue_tokens(doc)[bisect.bisect_left(_cue_tokens(doc), sent.start):]:
+            if i >= sent.end:
+                break
+            tok = doc[i]
             if not outside(tok):
                 continue
             if speech_verb(tok, quoted) and not any(c.dep_ == "neg" for c in tok.children) and not (

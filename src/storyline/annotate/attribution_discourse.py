@@ -145,7 +145,8 @@ class NameBook:
             or re.match(rf"^{re.escape(low)}(?:[\s-]|$)", f.lower()))]
         if not fits or len({(re.split(r"[\s-]+", f.lower())[0], last_word(f)) for f in fits}) > 1:
             return name  # two people fit ("Ana Hale", "Ruth Hale" for "Hale"): leave it
-        return max(fits, key=lambda f: (len(f.split()), len(f)))
+        # the fullest; of forms as full, the best cased, then any one, the same whatever the hash seed
+        return max(fits, key=lambda f: (len(f.split()), len(f), sum(w[:1].isupper() for w in f.split()), f))
 
 
 class Discourse:

@@ -85,6 +85,12 @@ def finding_verbs() -> frozenset[str]:
     return word_set("speech_finding_verbs")
 
 
+@functools.cache
+def cue_lemmas() -> frozenset[str]:
+    """Every lemma that can attribute a sentence: speech verbs, finding verbs."""
+    return frozenset(speech_verbs()) | finding_verbs()
+
+
 def titles() -> frozenset[str]:
     return word_set("speaker_titles")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..model import Claim, Document, Mention, Sentence, TimeValue
 from .attribution import find_claims
 from .mentions import find_mentions
-from .nlp import text_of
+from .nlp import text_of, token_starts
 from .quantities import MAY_HOLD_NUMBER, find_quantities
 from .summary import summarize
 from .timex import Anchor, Tagger
@@ -80,7 +80,7 @@ def tense_of(token) -> str:
 
 def token_finder(sdoc):
     """A function from a character offset to the token that holds it."""
-    starts = [t.idx for t in sdoc]
+    starts = token_starts(sdoc)
 
     def token_at(pos: int):
         return sdoc[max(0, bisect.bisect_right(starts, pos) - 1)]

@@ -108,3 +108,35 @@ def sentences(sdoc) -> Sentences:
     if cached is None or cached[0] != len(sdoc):
         cached = sdoc.user_data["storyline.sentences"] = (len(sdoc), Sentences(sdoc))
     return cached[1]
+
+
+def token_starts(sdoc) -> list[int]:
+    """The character offset of each token (read once, from the token array)."""
+    cached = sdoc.user_data.get("storyline.starts")
+    if cached is None or len(cached) != len(sdoc):
+        from spacy.attrs import IDX
+
+        cached = sdoc.user_data["storyline.starts"] = sdoc.to_array([IDX]).astype("int64").tolist() if len(sdoc) else []
+    return cached
+
+
+def with_words(sdoc, lemmas: frozenset[str], forms: frozenset[str] = frozenset()) -> list[int]:
+    """Indices of the tokens whose lower-cased lemma is one of `lemmas` or whose lower-cased
+    text is one of `forms` (in order), from the token arrays: the few tokens a look-up by
+    word needs, without visiting the others."""
+    key = ("storyline.words", lemmas, forms)
+    found = sdoc.user_data.get(key)
+    if found is None or (found and found[-1] >= len(sdoc)):
+        import numpy
+        from spacy.attrs import LEMMA, LOWER
+
+        if not len(sdoc):
+            return []
+        columns = sdoc.to_array([LEMMA, LOWER])
+        strings = sdoc.vocab.strings
+        hit = numpy.zeros(len(sdoc), bool)
+        for k, wanted in enumerate((lemmas, forms)):
+            values = [h for h in numpy.unique(columns[:, k]).tolist() if strings[h].lower() in wanted]
+            hit |= numpy.isin(columns[:, k], values)
+        found = sdoc.user_data[key] = numpy.flatnonzero(hit).tolist()
+    return found

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..dates import (
@@ -418,3 +418,12 @@ def _fmt(n: float) -> str:
 def tag_text(text: str, anchor: str | None, origin: str = "published") -> list[Timex]:
     """Convenience for tests and the evaluation script: one text, one reference date."""
     return Tagger(Anchor(anchor, origin)).tag(text)
+
+
+def tag_lines(text: str, anchor: str | None, origin: str = "published") -> list[Timex]:
+    """A whole page's time expressions without a parse, tagged line by line as the annotate
+    stage tags sentence by sentence (a line without a digit or calendar word costs a search);
+    offsets point into `text`."""
+    tagger = Tagger(Anchor(anchor, origin))
+    return [replace(t, start=t.start + line.start(), end=t.end + line.start())
+            for line in re.finditer(r"[^\n]+", text) for t in tagger.tag(line.group())]

@@ -65,6 +65,7 @@ CALENDAR = {name: name.capitalize() for name in list(MONTHS) + list(WEEKDAYS)
             if len(name) > 3}
 
 
+@functools.lru_cache(maxsize=65536)
 def _common_word(lower: str) -> bool:
     from wordfreq import zipf_frequency
 

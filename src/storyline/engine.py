@@ -31,6 +31,7 @@ from typing import Any, Protocol
 from .annotate import truecase as tc
 from .annotate.document import Annotations, annotate, written_dates
 from .annotate.nlp import load as load_nlp
+from .annotate.nlp import remember_text
 from .annotate.timex import Anchor, Tagger
 from .errors import StorylineError, UsageError
 from .model import Document, DocumentDate
@@ -129,7 +130,8 @@ def annotate_batch(docs: list[Document], context: Context) -> list[Annotated]:
     with _LOCK, blas_threads(1):
         nlp = load_nlp()
         try:
-            sdocs = list(nlp.pipe([_text(d, context) for d in docs], batch_size=BATCH))
+            texts = [_text(d, context) for d in docs]
+            sdocs = [remember_text(s, t) for s, t in zip(nlp.pipe(texts, batch_size=BATCH), texts, strict=True)]
         except Exception:  # noqa: BLE001 - find the document that breaks the batch
             return [_one(nlp, d, context) for d in docs]
         return [_finish(d, s, context) for d, s in zip(docs, sdocs, strict=True)]
@@ -141,7 +143,8 @@ def _text(doc: Document, context: Context) -> str:
 
 def _one(nlp, doc: Document, context: Context) -> Annotated:
     try:
-        sdoc = nlp(_text(doc, context))
+        text = _text(doc, context)
+        sdoc = remember_text(nlp(text), text)
     except Exception as exc:  # noqa: BLE001
         return _failed(doc, exc)
     return _finish(doc, sdoc, context)

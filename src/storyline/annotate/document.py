@@ -127,17 +127,20 @@ def annotate(doc: Document, sdoc, anchor: Anchor) -> Annotations:
         sent.verbs = [t.lemma_.lower() for t in root if t.pos_ == "VERB"] if root is not None else []
         sent.quantities = find_quantities(sent.text, list(root) if root is not None else None, sent.start) \
             if MAY_HOLD_NUMBER.search(sent.text) else []
-        sent.summary = summarize(root) if root is not None and len(root) else None
         tenses.append(sent.tense)
         def tense_at(pos: int, s: Sentence = sent) -> str:
             return tense_of(token_at(s.start + pos))
 
-        for t in tagger.tag(sent.text, tense_at,
-                            lowercase=doc.lowercase):
+        found = tagger.tag(sent.text, tense_at, lowercase=doc.lowercase)
+        for t in found:
             timexes.append(TimeValue(doc.id, sent.index, sent.start + t.start, sent.start + t.end,
                                      t.text, t.kind, t.value, t.granularity, anchor.value,
                                      anchor.origin, t.modifier, t.tense,
                                      governing_verb(token_at(sent.start + t.start))))
+        # the headline summary is what an event shows, and events are sentences that date
+        # something: the others (most) are not summarised
+        dates = any(t.kind == "date" and t.value for t in found)
+        sent.summary = summarize(root) if dates and root is not None and len(root) else None
     claims = find_claims(doc, sdoc, sentences)
     return Annotations(doc.id, sentences, mentions, timexes, claims, tenses)
 
@@ -152,7 +155,7 @@ def written_dates(sdoc, tagger: Tagger) -> list[tuple[str, str]]:
         def line_tense(pos: int, at: int = line.start()) -> str:
             return tense_at(at + pos)
 
-        found += [(t.value, t.tense or "past") for t in tagger.tag(line.group(), line_tense)
+        found += [(t.value, t.tense or "past") for t in tagger.tag(line.group(), line_tense, absolute_only=True)
                   if t.kind == "date" and t.value and t.modifier not in ("since",)]
     return found
 

@@ -55,6 +55,13 @@ def ents(sdoc) -> tuple:
     return cached[1]
 
 
+def remember_text(sdoc, text: str):
+    """Keep the text a document was parsed from with its parse (spaCy's tokenizer keeps every
+    character, so it is `Doc.text`, without joining the tokens again)."""
+    sdoc.user_data["storyline.text"] = (len(sdoc), text)
+    return sdoc
+
+
 def text_of(sdoc) -> str:
     """The text of a parsed document, read once (`Doc.text` joins every token's text on each
     call)."""

@@ -49,6 +49,9 @@ FEATURES = {"digit": re.compile(r"\d"), "month": re.compile(rf"\b(?:{_MONTH_ALT}
             "weekday": re.compile(rf"\b(?:{_WEEKDAY_ALT})", re.I),
             "unit": re.compile(r"day|week|month|year|decade", re.I), "soon": re.compile(r"soon|future", re.I),
             "deictic": re.compile(r"today|yesterday|tomorrow|tonight", re.I)}
+# the rules that can give a value without a reference date (the others need one): what
+# written_dates reads an undated page's own dates with
+ABSOLUTE_RULES = frozenset({"month_year", "edge_year", "year", "offset"})
 RULE_NEEDS = ("month", "month", "month", "month", "month", "month", "unit", "digit", "unit", "unit", "unit",
               "unit", "soon", "month", "weekday", "digit", "deictic", "digit", "unit", "digit")
 MAY_HOLD_TIME = re.compile(rf"\d|\b(?:{_MONTH_ALT}|{_WEEKDAY_ALT}|today|yesterday|tomorrow|tonight|soon|future"
@@ -372,8 +375,9 @@ class Tagger:
         return parts[0] + {"last": -1, "next": 1}.get(rel.lower(), 0)
 
     def tag(self, text: str, tense_at: Callable[[int], Tense] | None = None,
-            lowercase: bool = False) -> list[Timex]:
-        """All time expressions of one sentence, left to right, without overlaps."""
+            lowercase: bool = False, absolute_only: bool = False) -> list[Timex]:
+        """All time expressions of one sentence, left to right, without overlaps
+        (`absolute_only`: only those that can have a value without a reference date)."""
         self._lower_doc = lowercase
         if not MAY_HOLD_TIME.search(text):
             return []
@@ -384,7 +388,7 @@ class Tagger:
             for start, end, value in find_absolute_dates(text):
                 found.append((start, end, "abs", ("date", value, "day", None)))
         for (pattern, handler), need in zip(self.rules(), RULE_NEEDS, strict=True):
-            if need not in have:
+            if need not in have or (absolute_only and handler.__name__ not in ABSOLUTE_RULES):
                 continue
             for m in pattern.finditer(text):
                 found.append((m.start(), m.end(), "rule", (handler, m)))

@@ -15,7 +15,7 @@ from .mentions import find_mentions
 from .nlp import text_of, token_starts
 from .quantities import MAY_HOLD_NUMBER, find_quantities
 from .summary import summarize
-from .timex import Anchor, Tagger
+from .timex import ABSOLUTE_RULES, Anchor, Tagger
 
 FUTURE_LEMMAS = {"plan", "schedule", "expect", "intend", "aim", "prepare", "propose", "set"}
 PLANNED_WORDS = {"planned", "scheduled", "upcoming", "expected", "proposed", "intended"}
@@ -155,7 +155,7 @@ def written_dates(sdoc, tagger: Tagger) -> list[tuple[str, str]]:
         def line_tense(pos: int, at: int = line.start()) -> str:
             return tense_at(at + pos)
 
-        found += [(t.value, t.tense or "past") for t in tagger.tag(line.group(), line_tense, absolute_only=True)
+        found += [(t.value, t.tense or "past") for t in tagger.tag(line.group(), line_tense, only=ABSOLUTE_RULES)
                   if t.kind == "date" and t.value and t.modifier not in ("since",)]
     return found
 

@@ -52,6 +52,9 @@ FEATURES = {"digit": re.compile(r"\d"), "month": re.compile(rf"\b(?:{_MONTH_ALT}
 # the rules that can give a value without a reference date (the others need one): what
 # written_dates reads an undated page's own dates with
 ABSOLUTE_RULES = frozenset({"month_year", "edge_year", "year", "offset"})
+# the rules whose expressions name a month (with full dates: what a page tells by name)
+MONTH_RULES = frozenset({"month_day_rel", "month_year", "month_rel_year", "rel_month", "month_day",
+                         "day_month", "bare_month"})
 RULE_NEEDS = ("month", "month", "month", "month", "month", "month", "unit", "digit", "unit", "unit", "unit",
               "unit", "soon", "month", "weekday", "digit", "deictic", "digit", "unit", "digit")
 MAY_HOLD_TIME = re.compile(rf"\d|\b(?:{_MONTH_ALT}|{_WEEKDAY_ALT}|today|yesterday|tomorrow|tonight|soon|future"
@@ -375,9 +378,10 @@ class Tagger:
         return parts[0] + {"last": -1, "next": 1}.get(rel.lower(), 0)
 
     def tag(self, text: str, tense_at: Callable[[int], Tense] | None = None,
-            lowercase: bool = False, absolute_only: bool = False) -> list[Timex]:
-        """All time expressions of one sentence, left to right, without overlaps
-        (`absolute_only`: only those that can have a value without a reference date)."""
+            lowercase: bool = False, only: frozenset[str] | None = None) -> list[Timex]:
+        """All time expressions of one sentence, left to right, without overlaps (`only`: of
+        the rules so named, ABSOLUTE_RULES or MONTH_RULES, and full dates; for a reader who
+        needs no other kind)."""
         self._lower_doc = lowercase
         if not MAY_HOLD_TIME.search(text):
             return []
@@ -388,7 +392,7 @@ class Tagger:
             for start, end, value in find_absolute_dates(text):
                 found.append((start, end, "abs", ("date", value, "day", None)))
         for (pattern, handler), need in zip(self.rules(), RULE_NEEDS, strict=True):
-            if need not in have or (absolute_only and handler.__name__ not in ABSOLUTE_RULES):
+            if need not in have or (only is not None and handler.__name__ not in only):
                 continue
             for m in pattern.finditer(text):
                 found.append((m.start(), m.end(), "rule", (handler, m)))
@@ -424,10 +428,11 @@ def tag_text(text: str, anchor: str | None, origin: str = "published") -> list[T
     return Tagger(Anchor(anchor, origin)).tag(text)
 
 
-def tag_lines(text: str, anchor: str | None, origin: str = "published") -> list[Timex]:
+def tag_lines(text: str, anchor: str | None, origin: str = "published",
+              only: frozenset[str] | None = None) -> list[Timex]:
     """A whole page's time expressions without a parse, tagged line by line as the annotate
     stage tags sentence by sentence (a line without a digit or calendar word costs a search);
-    offsets point into `text`."""
+    offsets point into `text`; `only` as for Tagger.tag."""
     tagger = Tagger(Anchor(anchor, origin))
     return [replace(t, start=t.start + line.start(), end=t.end + line.start())
-            for line in re.finditer(r"[^\n]+", text) for t in tagger.tag(line.group())]
+            for line in re.finditer(r"[^\n]+", text) for t in tagger.tag(line.group(), only=only)]

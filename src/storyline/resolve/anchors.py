@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..annotate.timex import tag_lines
+from ..annotate.timex import MONTH_RULES, tag_lines
 from ..dates import MONTH_RE, maybe_date, parse_iso, shown_date, to_date, valid_day
 from ..model import Document, yearless_day
 
@@ -67,7 +67,7 @@ def latest_told(text: str, anchor: str, grains: tuple[str, ...] = ("day", "month
     """The latest date a text tells of as past, its relative and yearless dates read
     against `anchor` (the latest the text can have been written)."""
     limit = maybe_date(anchor, end=True)
-    told = [t.value for t in tag_lines(text, anchor, "inferred")
+    told = [t.value for t in tag_lines(text, anchor, "inferred", only=MONTH_RULES)  # only named months count
             if t.kind == "date" and t.value and t.granularity in grains and t.tense != "future"
             and t.modifier not in ("by", "until", "till", "before", "after", "since")
             and NAMED.search(t.text)]  # "on Monday", "last week" are read against the anchor itself

@@ -11,139 +11,40 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..dates import (
-    _MONTH_ALT,
-    _WEEKDAY_ALT,
     MONTH_RE,
     MONTHS,
     WEEKDAY_RE,
     WEEKDAYS,
     find_absolute_dates,
     iso,
-    parse_iso,
     valid_day,
 )
 from .tense import Tense, deadline_tense, guess_tense
-
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-    "a few": 3, "few": 3, "several": 3, "a couple of": 2, "couple of": 2, "half a": 0.5,
-}
-NUM = r"(?:\d{1,3}|" + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True)) + ")"
-UNIT = r"(?:day|week|month|year|decade)s?"
-UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y"}
-YEAR = r"(?:19[4-9]\d|20[0-9]\d)"
-PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
-ORDINAL = r"(?:[0-3]?\d)(?:st|nd|rd|th)"
-# What every rule below needs somewhere in a sentence: a digit, a month or weekday name, a
-# deictic word, "soon"/"future", or a calendar unit. Most sentences have none and are not
-# scanned by the twenty rules at all.
-# What each rule of Tagger._rules needs (in their order), found by a cheap search first.
-FEATURES = {"digit": re.compile(r"\d"), "month": re.compile(rf"\b(?:{_MONTH_ALT})", re.I),
-            "weekday": re.compile(rf"\b(?:{_WEEKDAY_ALT})", re.I),
-            "unit": re.compile(r"day|week|month|year|decade", re.I), "soon": re.compile(r"soon|future", re.I),
-            "deictic": re.compile(r"today|yesterday|tomorrow|tonight", re.I)}
-# the rules that can give a value without a reference date (the others need one): what
-# written_dates reads an undated page's own dates with
-ABSOLUTE_RULES = frozenset({"month_year", "edge_year", "year", "offset"})
-# the rules whose expressions name a month (with full dates: what a page tells by name)
-MONTH_RULES = frozenset({"month_day_rel", "month_year", "month_rel_year", "rel_month", "month_day",
-                         "day_month", "bare_month"})
-RULE_NEEDS = ("month", "month", "month", "month", "month", "month", "unit", "digit", "unit", "unit", "unit",
-              "unit", "soon", "month", "weekday", "digit", "deictic", "digit", "unit", "digit")
-MAY_HOLD_TIME = re.compile(rf"\d|\b(?:{_MONTH_ALT}|{_WEEKDAY_ALT}|today|yesterday|tomorrow|tonight|soon|future"
-                           r"|day|week|month|year|decade)", re.I)
-
-
-@dataclass
-class Anchor:
-    """The reference date: at least a year, maybe a month and day."""
-
-    value: str | None
-    origin: str = "published"  # "published" | "inferred" | "none"
-
-    @property
-    def parts(self) -> tuple[int, ...]:
-        return parse_iso(self.value) or ()
-
-
-@dataclass
-class Timex:
-    start: int
-    end: int
-    text: str
-    kind: str  # "date" | "duration"
-    value: str | None
-    granularity: str | None
-    modifier: str | None = None
-    tense: str | None = None
-
-
-def num(token: str) -> float:
-    token = token.lower().strip()
-    if token.isdigit():
-        return int(token)
-    return NUMBER_WORDS.get(token, 1)
-
-
-def shift_months(y: int, m: int, delta: int) -> tuple[int, int]:
-    total = y * 12 + (m - 1) + delta
-    return total // 12, total % 12 + 1
-
-
-def shift_day(d: date, unit: str, n: int) -> tuple[str, str]:
-    unit = unit.rstrip("s")
-    if unit == "day":
-        return (d + timedelta(days=n)).isoformat(), "day"
-    if unit == "week":
-        return (d + timedelta(weeks=n)).isoformat(), "day"
-    if unit == "month":
-        y, m = shift_months(d.year, d.month, n)
-        return iso(y, m), "month"
-    if unit == "decade":
-        return iso(d.year + 10 * n), "year"
-    return iso(d.year + n), "year"
-
-
-WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{WEEKDAY_RE}),?\s+(?:the\s+)?$", re.I)
-
-
-def _weekday_year(m: re.Match, month: int, day: int, year: int | None) -> int | None:
-    """A weekday written with the date ("Monday, December 9") settles its year: of the
-    guessed year and its neighbours, the one where that day falls on that weekday."""
-    wd = WEEKDAY_BEFORE.search(m.string[max(0, m.start() - 16):m.start()])
-    if year is None or not wd:
-        return year
-    target = WEEKDAYS[wd.group("wd").lower()]
-    for y in (year, year + 1, year - 1):
-        if valid_day(y, month, day) and date(y, month, day).weekday() == target:
-            return y
-    return year
-
-
-def _year_for(month: int, day: int | None, anchor: Anchor, tense: Tense) -> int | None:
-    """The year of an underspecified month (and day), by tense, relative to the anchor."""
-    parts = anchor.parts
-    if not parts:
-        return None
-    y = parts[0]
-    if len(parts) == 1:
-        return y
-    a_month = parts[1]
-    a_day = parts[2] if len(parts) > 2 else None
-    later = (month, day or 0) > (a_month, a_day or 31) if a_day else month > a_month
-    earlier = (month, day or 32) < (a_month, a_day or 1) if a_day else month < a_month
-    if tense == "past" and later:
-        return y - 1
-    if tense == "future" and earlier:
-        return y + 1
-    return y
+from .timex_calendar import (  # noqa: F401 - Anchor and Timex are this module's too
+    ABSOLUTE_RULES,
+    FEATURES,
+    MAY_HOLD_TIME,
+    MONTH_RULES,
+    NUM,
+    NUMBER_WORDS,
+    ORDINAL,
+    PART_OF_DAY,
+    RULE_NEEDS,
+    UNIT,
+    UNIT_CODE,
+    YEAR,
+    Anchor,
+    Timex,
+    _weekday_year,
+    _year_for,
+    num,
+    shift_day,
+    shift_months,
+)
 
 
 class Tagger:

@@ -50,10 +50,10 @@ def test_anonymous_sources_stay_descriptions(nlp):
 
 
 def test_definite_description_takes_the_last_named_person(nlp):
-    text = ("Former minister Paul Okafor arrived in the capital on Sunday.\n\n"
+    text = ("Former minister Paul Okorafo arrived in the capital on Sunday.\n\n"
             "The 71-year-old politician said the vote had been rigged.")
     ann = run(nlp, text)
-    assert speakers(ann)[1] == "Paul Okafor"
+    assert speakers(ann)[1] == "Paul Okorafo"
 
 
 def test_transcript_line_attributes_its_paragraph(nlp):
@@ -94,11 +94,11 @@ def test_truecasing_keeps_length_and_restores_names():
 
 def test_truecasing_helps_ner_on_a_lowercase_page(nlp):
     lexicon = CaseLexicon()
-    lexicon.learn("Mayor Ida Brandt of Valleton met Governor Paul Okafor in Lagos on Monday.")
-    lower = "ida brandt said on monday that paul okafor would visit lagos in june."
+    lexicon.learn("Mayor Ida Brandt of Valleton met Governor Paul Okorafo in Lagos on Monday.")
+    lower = "ida brandt said on monday that paul okorafo would visit lagos in june."
     before = {e.text.lower() for e in nlp(lower).ents if e.label_ in ("PERSON", "GPE")}
     after = {e.text.lower() for e in nlp(truecase(lower, lexicon)).ents if e.label_ in ("PERSON", "GPE")}
-    assert {"ida brandt", "paul okafor", "lagos"} <= after
+    assert {"ida brandt", "paul okorafo", "lagos"} <= after
     assert len(after) > len(before)
 
 

@@ -45,7 +45,7 @@ def test_he_skips_a_person_named_inside_his_own_report(nlp):
 
 
 def test_she_skips_a_man_named_by_his_honorific(nlp):
-    text = ("Lena Varga, who chairs the committee, said owners had been let down. "
+    text = ("Lena Banfi, who chairs the committee, said owners had been let down. "
             "She pressed Mr Brill on the missing machines. "
             "He said about 79,000 owners had registered.")
     assert speaker_of(run(nlp, text), "79,000").speaker.endswith("Brill")
@@ -150,8 +150,8 @@ def test_the_newspaper_is_the_outlet_that_reported(nlp):
 
 
 def test_a_name_before_its_kind_is_the_organisation(nlp):
-    text = "In a statement, the Hale Arcturus joint venture said six items had been corrected."
-    assert speaker_of(run(nlp, text), "six items").speaker == "Hale Arcturus joint venture"
+    text = "In a statement, the Hale Orvell joint venture said six items had been corrected."
+    assert speaker_of(run(nlp, text), "six items").speaker == "Hale Orvell joint venture"
 
 
 @pytest.mark.parametrize("text, name", [
@@ -200,7 +200,7 @@ def test_a_place_is_never_a_speaker(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "Neither Holm nor Varga responded to requests for comment.",
+    "Neither Holm nor Banfi responded to requests for comment.",
     "Dorvan Mining declined to comment on the figure.",
     "The ministry did not respond to questions.",
 ])
@@ -317,10 +317,10 @@ def test_a_transcripts_capitals_label_is_the_surname_of_someone_the_page_named(n
 
 def test_fullest_name_is_the_same_whatever_the_order_or_hash_seed():
     """A lowercase page truecased unevenly names one person twice in forms as long ("orla
-    Penhallow", "Orla Penhallow"): the canonical form is the better cased one, not whichever
+    Trevanion", "Orla Trevanion"): the canonical form is the better cased one, not whichever
     a set gives first (which changed with PYTHONHASHSEED, and with it the claims' ids)."""
-    for forms in (["orla Penhallow", "Orla Penhallow"], ["Orla Penhallow", "orla Penhallow"]):
+    for forms in (["orla Trevanion", "Orla Trevanion"], ["Orla Trevanion", "orla Trevanion"]):
         book = NameBook()
         for f in forms:
             book.add(f)
-        assert book.canonical("Penhallow") == "Orla Penhallow"
+        assert book.canonical("Trevanion") == "Orla Trevanion"

@@ -129,10 +129,10 @@ def test_a_name_in_apposition_to_a_dateline_is_the_company(nlp):
 
 
 def test_the_union_is_the_named_union_said_before(nlp):
-    text = ("Bus drivers will vote again next month, the Lindholt union said on Tuesday.\n\n"
+    text = ("Bus drivers will vote again next month, the Lindby union said on Tuesday.\n\n"
             "The new ballot will close on a Friday, the union said.")
-    ann = run(nlp, text)  # the tagger takes "Lindholt" for a place: the union is a description
-    assert "Lindholt" in claim_of(ann, "new ballot").speaker
+    ann = run(nlp, text)  # the tagger takes "Lindby" for a place: the union is a description
+    assert "Lindby" in claim_of(ann, "new ballot").speaker
 
 
 # ----- what nobody can check is no claim
@@ -163,7 +163,7 @@ def test_a_described_organisation_is_the_one_named_next(nlp):
 
 
 def test_a_described_organisation_of_another_kind_stays_described(nlp):
-    text = "Prices will rise, an industry association said. The Fenwick Trust said it was worried."
+    text = "Prices will rise, an industry association said. The Fenmarsh Trust said it was worried."
     assert claim_of(run(nlp, text), "Prices will rise").speaker == "an industry association"
 
 
@@ -178,7 +178,7 @@ def test_she_after_a_spokeswoman_is_her_organisation_not_the_man_before(nlp):
 
 
 def test_a_bare_spokesperson_speaks_for_the_subject_of_the_sentence(nlp):
-    text = ("The Harlow Aquatics Foundation said 90,000 people came. Gate records show 60,000, the "
+    text = ("The Harlow Zwemsport Foundation said 90,000 people came. Gate records show 60,000, the "
             "Evening Ledger newspaper reported. The foundation has not published a breakdown, and a "
             "spokesperson said the figure was an estimate.")
-    assert claim_of(run(nlp, text), "an estimate").speaker == "Harlow Aquatics Foundation"
+    assert claim_of(run(nlp, text), "an estimate").speaker == "Harlow Zwemsport Foundation"

@@ -27,7 +27,7 @@ Ferry operators reject pay offer as Brindle Bay strike drags on
 
 Deckhands say the offer falls short of inflation
 
-By Odalys Ferrante and Tomasz Kreel
+By Odalys Ferrucci and Tomasz Kreel
 Published 11:02 a.m. ET March 4, 2024 | Updated 3:41 p.m. ET March 4, 2024
 
 Share on Facebook
@@ -39,9 +39,9 @@ Deckhands walk a picket line outside the Brindle Bay terminal on Monday, March 4
 
 BRINDLE BAY — Ferry operators on Monday rejected a revised pay offer from the Brindle Bay Transit Authority, extending a strike that has stranded thousands of island commuters for nine days.
 
-The authority had offered a 4% raise over two years, union negotiator Halvard Quist said.
+The authority had offered a 4% raise over two years, union negotiator Halvard Quarles said.
 
-"It is not enough," Quist said.
+"It is not enough," Quarles said.
 
 Talks broke down.
 
@@ -101,7 +101,7 @@ def test_full_page_title_outlet_date(page_doc):
 
 @pytest.mark.parametrize("line", [
     "Skip to main content", "Obituaries", "Sign In", "Local | Nation | World | Politics",
-    "By Odalys Ferrante and Tomasz Kreel", "Share on Facebook", "Copy link", "5 min read",
+    "By Odalys Ferrucci and Tomasz Kreel", "Share on Facebook", "Copy link", "5 min read",
     "(Harbor Star Photo/Pell Anvari)", "Advertisement", "Story continues below advertisement",
     "RELATED: Island commuters scramble as ferry strike enters second week",
     "Sign up for our Morning Briefing newsletter to get the latest headlines in your inbox.",
@@ -120,7 +120,7 @@ def test_full_page_furniture_removed(page_doc, line):
     "Deckhands say the offer falls short of inflation",  # the standfirst
     "Deckhands walk a picket line outside the Brindle Bay terminal on Monday, March 4, 2024.",
     "BRINDLE BAY — Ferry operators on Monday rejected a revised pay offer",
-    '"It is not enough," Quist said.',  # a short quote line
+    '"It is not enough," Quarles said.',  # a short quote line
     "Talks broke down.",  # a one-sentence paragraph
     "What happens next",  # a subheading
     "A mediator appointed by the state is expected to meet both sides on Thursday",
@@ -142,8 +142,8 @@ def test_full_page_article_kept(page_doc, line):
     ("中文 | English | Русский | العربية", "language menu"),
     ("Deutsch  Français  Español  Italiano  Português", "crumb"),
     ("Image source, Quayline Pictures", "caption"),
-    ("FILE - A ferry leaves the terminal on March 3, 2021. (Wirefast Photo/Ilse Varga, File)", "caption"),
-    ("Photo: Ilse Varga/Harbor Star", "caption"),
+    ("FILE - A ferry leaves the terminal on March 3, 2021. (Wirefast Photo/Ilse Banfi, File)", "caption"),
+    ("Photo: Ilse Banfi/Harbor Star", "caption"),
     ("Quayline Images", "caption"),
     ("Updated 2 hours ago", "date label"),
     ("01:52  Ferry chief explains the offer", "video"),
@@ -172,7 +172,7 @@ def test_furniture_lines_in_several_languages(line, kind):
     "Follow-up talks are due next week.",
     "By Tuesday, talks had failed.",
     "Ferry operators say they are serious about us pay talks resuming",
-    "(Reporting by Ilse Varga; Editing by Tomas Brek)",
+    "(Reporting by Ilse Banfi; Editing by Tomas Brek)",
     "The union said its members voted 312 to 41 to continue the strike.",
     "Latest figures: the ferry carried 4,000 fewer passengers, the authority said.",
     "Under the agreement:",

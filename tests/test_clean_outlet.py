@@ -88,7 +88,7 @@ MASTHEAD_PAGE = """HARBOR STAR
 Your town, your news
 Home  News  Sport  Business  Opinion
 Pier closes after storm damage leaves walkway unsafe
-By Ilse Varga
+By Ilse Banfi
 The pier closed on Thursday after storm damage left the walkway unsafe, officials said.
 Repairs will take about six weeks, the harbour office said in a statement on Friday.
 Related on Harbor Star
@@ -103,7 +103,7 @@ def test_masthead_named_again_on_the_page():
 def test_masthead_whose_own_word_names_the_site_again():
     page = ("Monday, November 2, 2031  |  Ostby 24\u00b0C, sunny spells\nTHE DAILY TRUMPET\n"
             "NEWS | SPORT | SHOWBIZ | MONEY\n\nSWAP FLOP: HANDOVER DELAYED AGAIN\n\n"
-            "By Ricky Varga, Chief Reporter\n\nThe long-awaited handover has been pushed back again, the Trumpet "
+            "By Ricky Banfi, Chief Reporter\n\nThe long-awaited handover has been pushed back again, the Trumpet "
             "can reveal. Officials in Ostby blamed paperwork for the delay.\n\n"
             "(c) Trumpet Newspapers Group 2031. All rights reserved.")
     assert find_outlet(clean_text(page)) == ("The Daily Trumpet", "masthead")
@@ -131,16 +131,16 @@ def test_lowercase_masthead_on_a_lowercase_page():
 
 def test_copyright_name_cut_to_the_name_the_page_uses():
     page = ("Pier closes after storm damage\n\nThe pier closed on Thursday after storm damage, officials said.\n\n"
-            "Contributing: Ilse Varga, Harbor Star\n\n© 2024 Harbor Star Media LLC. All rights reserved.")
+            "Contributing: Ilse Banfi, Harbor Star\n\n© 2024 Harbor Star Media LLC. All rights reserved.")
     assert find_outlet(clean_text(page)) == ("Harbor Star", "footer")
     alone = "Pier closes after storm damage\n\nThe pier closed on Thursday.\n\n© 2024 Harbor Star Media LLC. All rights reserved."
     assert find_outlet(clean_text(alone)) == ("Harbor Star Media", "footer")
 
 
 def test_byline_with_the_outlet_after_the_names():
-    page = "Pier closes after storm damage\nBy Ilse Varga, Quayside Courier\n\nThe pier closed on Thursday after storm damage, officials said."
+    page = "Pier closes after storm damage\nBy Ilse Banfi, Quayside Courier\n\nThe pier closed on Thursday after storm damage, officials said."
     assert find_outlet(clean_text(page)) == ("Quayside Courier", "byline")
-    roles = "Pier closes after storm damage\nBy Ilse Varga, Staff Writer\n\nThe pier closed on Thursday after storm damage, officials said."
+    roles = "Pier closes after storm damage\nBy Ilse Banfi, Staff Writer\n\nThe pier closed on Thursday after storm damage, officials said."
     assert find_outlet(clean_text(roles)) is None
 
 

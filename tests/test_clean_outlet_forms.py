@@ -13,7 +13,7 @@ import pytest
 from storyline.clean import clean_page
 from storyline.model import RawPage
 
-BODY = ("The ferry service between Tarrow and Wendle Point will stop for six weeks from "
+BODY = ("The ferry service between Tremarth and Wendle Point will stop for six weeks from "
         "Monday while the pier is repaired, the harbour board said on Thursday.\n\n"
         "Repairs to the pier's pilings are expected to cost about 2.4 million, a spokeswoman "
         "for the board said, and a replacement bus will run every hour.\n\n"
@@ -44,8 +44,8 @@ URL_CASES = [
     ("news-subdomain-fm", "https://news.valleyfm.org/local/ferry-halted", ["Valley FM"]),
     ("biz-journal", "https://www.capitalbizjournal.com/transport/ferry-halted",
      ["Capital Biz Journal", "Capital Business Journal"]),
-    ("wire-net", "https://kestrelwire.net/2026/03/04/ferry", ["Kestrel Wire"]),
-    ("mobile-ie", "https://m.dailyclarion.ie/news/ferry", ["Daily Clarion", "The Daily Clarion"]),
+    ("wire-net", "https://merlinwire.net/2026/03/04/ferry", ["Merlin Wire"]),
+    ("mobile-ie", "https://m.dailytrumpeter.ie/news/ferry", ["Daily Trumpeter", "The Daily Trumpeter"]),
     ("amp-com-au", "https://amp.harbourcourier.com.au/story/ferry", ["Harbour Courier"]),
     ("edition-nz", "https://edition.marlowtimes.co.nz/ferry", ["Marlow Times"]),
     ("hyphenated", "https://www.the-quayside-echo.com/ferry", ["The Quayside Echo"]),
@@ -56,29 +56,29 @@ URL_CASES = [
     ("of-in-name", "https://www.bayofmarlowtimes.co.nz/ferry", ["Bay of Marlow Times"]),
     ("call-letters", "https://www.kzrt.com/news/ferry", ["KZRT"]),
     ("call-letters-number", "https://www.kzrt7.com/news/ferry", ["KZRT 7", "KZRT7"]),
-    ("radio-prefix", "https://www.radiokestrel.ie/news/ferry", ["Radio Kestrel"]),
-    ("news-network", "https://kestrelnewsnetwork.com/ferry", ["Kestrel News Network"]),
+    ("radio-prefix", "https://www.radiomerlin.ie/news/ferry", ["Radio Merlin"]),
+    ("news-network", "https://merlinnewsnetwork.com/ferry", ["Merlin News Network"]),
     ("acronym-news", "https://www.hbrnews.com/ferry", ["HBR News"]),
     ("hyphen-acronym", "https://www.hbr-news.com/ferry", ["HBR News"]),
     ("french", "https://www.lagazettedumidi.fr/ferry", ["La Gazette du Midi"]),
     ("spanish", "https://www.elfarodelsur.es/ferry", ["El Faro del Sur"]),
     ("host-of-sites", "https://pinecrestwatch.go.com/ferry", ["Pinecrest Watch"]),
-    ("daily-the", "https://www.thedailytarrow.com/ferry", ["The Daily Tarrow"]),
-    ("weekly", "https://www.tarrowweekly.com/ferry", ["Tarrow Weekly"]),
+    ("daily-the", "https://www.thedailytremarth.com/ferry", ["The Daily Tremarth"]),
+    ("weekly", "https://www.tremarthweekly.com/ferry", ["Tremarth Weekly"]),
     ("tribune-org", "https://wendletribune.org/ferry", ["Wendle Tribune"]),
     ("unknown-place-herald", "https://www.brannockherald.com/ferry", ["Brannock Herald"]),
     ("unknown-place-daily", "https://vostrikdaily.com/ferry", ["Vostrik Daily"]),
     ("initial-and-word", "https://www.hcourier.com/ferry", ["H Courier", "HCourier"]),
     ("place-from-page", "https://www.wendlepointnews.com/ferry", ["Wendle Point News"]),
     ("online-suffix", "https://www.wendleonline.co.uk/ferry", ["Wendle Online"]),
-    ("24-suffix", "https://www.tarrow24.com/ferry", ["Tarrow 24", "Tarrow24"]),
+    ("24-suffix", "https://www.tremarth24.com/ferry", ["Tremarth 24", "Tarrow24"]),
     ("uk-live", "https://www.wendlelive.co.uk/news/ferry", ["Wendle Live"]),
     ("http-no-www", "http://marlowgazette.com/ferry", ["Marlow Gazette"]),
     ("word-tld-news", "https://www.wendle.news/ferry", ["Wendle News"]),
-    ("word-tld-today", "https://tarrow.today/ferry", ["Tarrow Today"]),
-    ("word-tld-tv", "https://tarrow.tv/ferry", ["Tarrow TV"]),
-    ("feeds-prefix", "https://feeds.kestrelwire.net/rss/ferry", ["Kestrel Wire"]),
-    ("query-string", "https://www.tarrowpost.com/article?id=123&ref=home", ["Tarrow Post"]),
+    ("word-tld-today", "https://tremarth.today/ferry", ["Tremarth Today"]),
+    ("word-tld-tv", "https://tremarth.tv/ferry", ["Tremarth TV"]),
+    ("feeds-prefix", "https://feeds.merlinwire.net/rss/ferry", ["Merlin Wire"]),
+    ("query-string", "https://www.tremarthpost.com/article?id=123&ref=home", ["Tremarth Post"]),
 ]
 
 URL_CASES_PAGE = [
@@ -86,16 +86,16 @@ URL_CASES_PAGE = [
     ("page-glued-camel", "https://www.orbitbeat.com/ferry",
      _text(TITLE, "@Follow OrbitBeat for more transport news."), ["OrbitBeat", "Orbit Beat"]),
     ("page-initials", "https://www.ptchronicle.com/ferry",
-     _text("Port Tarrow Chronicle", TITLE), ["Port Tarrow Chronicle"]),
+     _text("Port Tremarth Chronicle", TITLE), ["Port Tremarth Chronicle"]),
     ("page-short-label", "https://www.ncourier.com/ferry",
      _text(TITLE, "@© 2026 Northfield Courier. All rights reserved."), ["Northfield Courier"]),
     ("page-masthead-vs-company", "https://www.harbourcourier.com/ferry",
      _text("HARBOUR COURIER", TITLE, "@© 2026 Harbour Courier Media Group Ltd"), ["Harbour Courier"]),
-    ("page-wire-reprint", "https://www.dailyclarion.ie/ferry",
-     _text(TITLE, "By Kestrel Wire", body="TARROW (Kestrel Wire) — " + BODY),
-     ["Daily Clarion", "Kestrel Wire"]),
+    ("page-wire-reprint", "https://www.dailytrumpeter.ie/ferry",
+     _text(TITLE, "By Merlin Wire", body="TREMARTH (Merlin Wire) — " + BODY),
+     ["Daily Trumpeter", "Merlin Wire"]),
     ("page-wire-copyright", "https://www.harbourcourier.com.au/ferry",
-     _text(TITLE, "@Copyright Kestrel Wire. All rights reserved."), ["Harbour Courier", "Kestrel Wire"]),
+     _text(TITLE, "@Copyright Merlin Wire. All rights reserved."), ["Harbour Courier", "Merlin Wire"]),
     ("page-lowercase", "https://www.thenorthernledger.co.uk/ferry",
      _text(TITLE.lower(), "@the northern ledger is published by quayline media.", body=LOWER_BODY),
      ["The Northern Ledger"]),
@@ -113,9 +113,9 @@ URL_CASES_PAGE = [
      _text(TITLE, "@© 2026 Harbour Courier"), ["Harbour Courier"]),
     ("page-title-suffix-and-domain", "https://www.harbourcourier.com/ferry",
      _text(TITLE + " - Harbour Courier"), ["Harbour Courier"]),
-    ("www2-prefix", "https://www2.tarrowpost.com/ferry", _text(TITLE), ["Tarrow Post"]),
+    ("www2-prefix", "https://www2.tremarthpost.com/ferry", _text(TITLE), ["Tremarth Post"]),
     ("page-other-outlet-quoted", "https://www.wendletribune.org/ferry",
-     _text(TITLE, body=BODY + "\n\nThe board told the Tarrow Morning Star last month that repairs could wait."),
+     _text(TITLE, body=BODY + "\n\nThe board told the Tremarth Morning Star last month that repairs could wait."),
      ["Wendle Tribune"]),
 ]
 
@@ -131,14 +131,14 @@ NO_URL_CASES = [
     ("byline-bar-role", _text(TITLE, "Jane Doe | Staff writer", "@© Harbour Courier 2026"),
      ["Harbour Courier"]),
     ("byline-dash", _text(TITLE, "By Jane Doe - Harbour Courier"), ["Harbour Courier"]),
-    ("source-line", _text(TITLE, "@Source: Kestrel Wire"), ["Kestrel Wire"]),
+    ("source-line", _text(TITLE, "@Source: Merlin Wire"), ["Merlin Wire"]),
     ("source-line-top", _text("Source: Harbour Courier", TITLE), ["Harbour Courier"]),
-    ("wire-dateline", _text(TITLE, body="TARROW, March 4 (Kestrel Wire) — " + BODY), ["Kestrel Wire"]),
-    ("wire-dash-end", _text(TITLE, "@— Kestrel Wire"), ["Kestrel Wire"]),
-    ("wire-copyright-end", _text(TITLE, "@Copyright Kestrel Wire"), ["Kestrel Wire"]),
+    ("wire-dateline", _text(TITLE, body="TREMARTH, March 4 (Merlin Wire) — " + BODY), ["Merlin Wire"]),
+    ("wire-dash-end", _text(TITLE, "@— Merlin Wire"), ["Merlin Wire"]),
+    ("wire-copyright-end", _text(TITLE, "@Copyright Merlin Wire"), ["Merlin Wire"]),
     ("wire-reprint-masthead", _text("Harbour Courier", "News | Sport | Business", TITLE,
-                                    body="TARROW (Kestrel Wire) — " + BODY),
-     ["Harbour Courier", "Kestrel Wire"]),
+                                    body="TREMARTH (Merlin Wire) — " + BODY),
+     ["Harbour Courier", "Merlin Wire"]),
     ("radio-transcript", "This is Valley FM news, I'm Jane Doe.\n\n" + BODY +
      "\n\nValley FM news, Jane Doe reporting.", ["Valley FM"]),
     ("tv-transcript", "Good evening, and welcome to KZRT Evening News. I'm Jane Doe.\n\n" + BODY,
@@ -155,9 +155,9 @@ NO_URL_CASES = [
     ("url-on-page", _text(TITLE, "@www.harbourcourier.com"), ["Harbour Courier"]),
     ("nothing", _text(TITLE), []),
     ("header-name-date", _text("Harbour Courier, March 4, 2026", TITLE), ["Harbour Courier"]),
-    ("masthead-slogan", _text("Harbour Courier - Local news for Tarrow since 1888", TITLE),
+    ("masthead-slogan", _text("Harbour Courier - Local news for Tremarth since 1888", TITLE),
      ["Harbour Courier"]),
-    ("masthead-bar-slogan", _text("HARBOUR COURIER | Tarrow's daily paper", TITLE), ["Harbour Courier"]),
+    ("masthead-bar-slogan", _text("HARBOUR COURIER | Tremarth's daily paper", TITLE), ["Harbour Courier"]),
     ("section-then-title", _text("OPINION", TITLE, "By Jane Doe"), []),
     ("bare-domain-top", _text("harbourcourier.com", TITLE), ["Harbour Courier"]),
     ("bare-domain-bottom", _text(TITLE, "@harbourcourier.co.uk"), ["Harbour Courier"]),
@@ -177,19 +177,19 @@ NO_URL_CASES = [
      ["Harbour Courier"]),
     ("crumb-site-first", _text("Harbour Courier › News › Transport", TITLE), ["Harbour Courier"]),
     ("published-by", _text(TITLE, "Published by Harbour Courier on March 4, 2026"), ["Harbour Courier"]),
-    ("possessive-reporter", _text(TITLE, "The Harbour Courier's Jane Doe reports from Tarrow"),
+    ("possessive-reporter", _text(TITLE, "The Harbour Courier's Jane Doe reports from Tremarth"),
      ["Harbour Courier"]),
     ("told-the-outlet", _text(TITLE, body=BODY + "\n\n\"It cannot wait,\" Menzies told the Harbour Courier."),
      ["Harbour Courier"]),
     ("former-reporter-in-body", _text(TITLE, "By Jane Doe", "@© 2026 Harbour Courier", body=BODY +
-     "\n\nOwen Lark, a former reporter for the Tarrow Times who now runs a cafe by the pier, "
+     "\n\nOwen Lark, a former reporter for the Tremarth Times who now runs a cafe by the pier, "
      "said the closure would hurt trade.\n\nThe board will meet again on Friday to discuss the timetable."),
      ["Harbour Courier"]),
     ("email-domain", _text(TITLE, "@Contact the newsdesk: news@harbourcourier.co.uk"), ["Harbour Courier"]),
-    ("masthead-place", _text("Harbour Courier | Tarrow, UK", TITLE), ["Harbour Courier"]),
+    ("masthead-place", _text("Harbour Courier | Tremarth, UK", TITLE), ["Harbour Courier"]),
     ("follow-prompt", _text(TITLE, "@Follow Harbour Courier on Facebook and X"), ["Harbour Courier"]),
     ("reporting-by-wire", _text(TITLE, "@Reporting by Jane Doe; Editing by John Roe",
-                                body="TARROW, March 4 (Kestrel Wire) - " + BODY), ["Kestrel Wire"]),
+                                body="TREMARTH, March 4 (Merlin Wire) - " + BODY), ["Merlin Wire"]),
     ("section-label-not-masthead", _text("WORLD NEWS", TITLE, "By Jane Doe",
                                          "@© 2026 Meridian Media Group Ltd"),
      ["Meridian Media Group"]),
@@ -204,7 +204,7 @@ HTML_CASES = [
      ["Harbour Courier"]),
     ("jsonld-publisher", None, _html(
         '<script type="application/ld+json">{"@type": "NewsArticle", "publisher": '
-        '{"@type": "Organization", "name": "Kestrel Wire"}}</script>'), ["Kestrel Wire"]),
+        '{"@type": "Organization", "name": "Merlin Wire"}}</script>'), ["Merlin Wire"]),
     ("og-handle", "https://www.harbourcourier.com/ferry",
      _html('<meta property="og:site_name" content="harbourcourier">'), ["Harbour Courier"]),
     ("og-host", None, _html('<meta property="og:site_name" content="www.harbourcourier.com">'),
@@ -219,16 +219,16 @@ HTML_CASES = [
     ("title-tag-fits-domain", "https://www.hcourier.com/ferry",
      _html("").replace("<title>" + TITLE, "<title>" + TITLE + " | Harbour Courier"), ["Harbour Courier"]),
     ("title-tag-other-site", "https://www.hcourier.com/ferry",
-     _html("").replace("<title>" + TITLE, "<title>" + TITLE + " | Kestrel Times"), ["H Courier"]),
+     _html("").replace("<title>" + TITLE, "<title>" + TITLE + " | Merlin Times"), ["H Courier"]),
     ("twitter-handle", None, _html('<meta name="twitter:site" content="@harbourcourier">'), ["Harbour Courier"]),
     ("footer-copyright", None, _html("", "<footer><p>© 2026 Harbour Courier</p></footer>"), ["Harbour Courier"]),
     ("site-name-with-slogan", None,
-     _html('<meta property="og:site_name" content="Harbour Courier - Local news for Tarrow">'),
+     _html('<meta property="og:site_name" content="Harbour Courier - Local news for Tremarth">'),
      ["Harbour Courier"]),
     ("site-name-shouting", None, _html('<meta property="og:site_name" content="HARBOUR COURIER">'),
      ["Harbour Courier"]),
-    ("canonical-only", None, _html('<link rel="canonical" href="https://www.tarrowpost.com/ferry">'),
-     ["Tarrow Post"]),
+    ("canonical-only", None, _html('<link rel="canonical" href="https://www.tremarthpost.com/ferry">'),
+     ["Tremarth Post"]),
 ]
 
 
@@ -291,7 +291,7 @@ def test_footer_copyright_of_html_is_read_but_not_kept():
 
 
 @pytest.mark.parametrize("declared, url, expected", [
-    ("Harbour Courier: Tarrow news, sport and weather", None, "Harbour Courier"),
+    ("Harbour Courier: Tremarth news, sport and weather", None, "Harbour Courier"),
     ("@harbourcourier", None, "Harbour Courier"),
     ("@HarbourCourier", None, "HarbourCourier"),
     ("@HarbourCourier", "https://www.harbourcourier.com/ferry", "Harbour Courier"),
@@ -301,7 +301,7 @@ def test_footer_copyright_of_html_is_read_but_not_kept():
     ("Meridian Media Group plc", None, "Meridian Media Group"),
     ("Meridian Media Group plc", "https://www.harbourcourier.com/ferry", "Harbour Courier"),
     ("Meridian Media Group", "https://www.harbourcourier.com/ferry", "Harbour Courier"),
-    ("Harbour Courier | Tarrow", "https://www.tarrowcourier.com/ferry", "Harbour Courier"),
+    ("Harbour Courier | Tremarth", "https://www.tremarthcourier.com/ferry", "Harbour Courier"),
 ])
 def test_declared_site_names_of_every_form(declared, url, expected):
     page = RawPage("p.jsonl", TITLE + "\n\n" + BODY, "text", url=url, outlet=declared)

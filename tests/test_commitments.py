@@ -52,12 +52,12 @@ def test_modal_cue_makes_a_deadline_and_end_of_means_its_last_day():
 def test_planning_verbs_and_scheduled_events_are_deadlines():
     assert read("The Lumen council is scheduled to vote on the levy on 14 May.", "2031-04-02",
                 [("14 May", "2031-05-14", "future", "vote")], ["schedule", "vote"]) == [("new", "2031-05-14")]
-    assert read("Corvane aims to deliver the first trams in September.", "2031-04-02",
+    assert read("Aeronel aims to deliver the first trams in September.", "2031-04-02",
                 [("in September", "2031-09", "future", "deliver")], ["aim", "deliver"]) == [("new", "2031-09")]
 
 
 def test_no_earlier_than_a_month_is_a_launch_date_the_tagger_leaves_out():
-    assert read("Kestrel Aerospace plans to fly its Skiff rocket no earlier than October.", "2031-03-12",
+    assert read("Merlin Aerospace plans to fly its Skiff rocket no earlier than October.", "2031-03-12",
                 [], ["plan", "fly"]) == [("new", "2031-10")]
 
 
@@ -100,7 +100,7 @@ def test_a_demand_is_not_a_commitment():
 def test_a_forecasters_expectation_is_not_a_commitment():
     assert read("Economists expect the Varnian central bank to cut rates in November.", "2031-04-02",
                 [("in November", "2031-11", "future", "cut")], ["expect", "cut"]) == []
-    assert read("Ilse Marr, chief economist at Fenwick Bank, said she expected another cut in November.",
+    assert read("Ilse Marr, chief economist at Fenmarsh Bank, said she expected another cut in November.",
                 "2031-04-02", [("in November", "2031-11", "future", "cut")], ["say", "expect"]) == []
 
 
@@ -125,7 +125,7 @@ def test_a_date_given_to_someone_to_act_is_a_deadline():
 
 
 def test_an_action_verb_that_also_reports_is_still_an_action():
-    assert read("Corvane said it would write to every subscriber within four weeks.", "2031-03-04",
+    assert read("Aeronel said it would write to every subscriber within four weeks.", "2031-03-04",
                 [("within four weeks", "P4W", "future", "write", "within", "duration")],
                 ["say", "write"]) == [("new", "2031-04-01")]
 
@@ -296,11 +296,11 @@ def test_done_in_time_is_met_and_done_late_is_missed(tmp_path):
     d = story(tmp_path, {
         "a.txt": "Clinic promised\n\nJanuary 8, 2031\n\nThe Pellam health board said it will open the new "
                  "Varro Street clinic by April 30.",
-        "b.txt": "Museum plan\n\nJanuary 9, 2031\n\nThe Kessel city council said it will reopen the Lindqvist "
+        "b.txt": "Museum plan\n\nJanuary 9, 2031\n\nThe Kessel city council said it will reopen the Lindfors "
                  "maritime museum by the end of March.",
         "c.txt": "Clinic opens\n\nApril 22, 2031\n\nThe Pellam health board opened the Varro Street clinic on "
                  "April 20, ten days ahead of schedule.",
-        "d.txt": "Museum late\n\nMay 2, 2031\n\nThe Lindqvist maritime museum in Kessel reopened on April 28, "
+        "d.txt": "Museum late\n\nMay 2, 2031\n\nThe Lindfors maritime museum in Kessel reopened on April 28, "
                  "a month after the council's own target.",
     })
     ks = {k["due"]: k for k in d["commitments"]}
@@ -312,11 +312,11 @@ def test_done_in_time_is_met_and_done_late_is_missed(tmp_path):
 def test_an_adjourned_trial_and_what_became_of_each_promise(tmp_path):
     d = story(tmp_path, {
         "a.txt": "Trial date set\n\nFebruary 3, 2031\n\nVARNO - The fraud trial of former Kelsey Bank chief Anton "
-                 "Drell is set to begin on April 14, Judge Marta Oyelaran said on Monday. The court gave the defence "
+                 "Drell is set to begin on April 14, Judge Marta Oyewumi said on Monday. The court gave the defence "
                  "until March 1 to file its remaining motions. Prosecutors said they would disclose all witness "
                  "statements within 30 days.",
         "b.txt": "Trial postponed\n\nApril 2, 2031\n\nVARNO - The fraud trial of Anton Drell, originally set to "
-                 "begin on April 14, has been adjourned until June 9, Judge Marta Oyelaran ruled on Tuesday. The "
+                 "begin on April 14, has been adjourned until June 9, Judge Marta Oyewumi ruled on Tuesday. The "
                  "defence filed its remaining motions on February 27.",
         "c.txt": "Trial opens\n\nJune 10, 2031\n\nVARNO - The fraud trial of Anton Drell began on Monday, June 9, "
                  "in Varno District Court. Prosecutors have yet to disclose several witness statements, the "

@@ -169,14 +169,14 @@ def test_an_undated_page_does_not_move_a_dated_chain(tmp_path):
 
 def test_a_launch_postponed_then_the_mission_cancelled(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Aurel-2 launch", "January 30, 2031",
-                      "The Aurel-2 weather satellite will launch on March 14 from the Kessel spaceport, the "
+        "a.txt": page("Osprel-2 launch", "January 30, 2031",
+                      "The Osprel-2 weather satellite will launch on March 14 from the Kessel spaceport, the "
                       "Velden space agency said."),
-        "b.txt": page("Aurel-2 delayed", "March 6, 2031",
-                      "The launch of the Aurel-2 weather satellite has been postponed to May 2 because of a "
+        "b.txt": page("Osprel-2 delayed", "March 6, 2031",
+                      "The launch of the Osprel-2 weather satellite has been postponed to May 2 because of a "
                       "faulty valve."),
-        "c.txt": page("Aurel-2 scrapped", "April 20, 2031",
-                      "The Velden space agency cancelled the Aurel-2 weather satellite mission after the "
+        "c.txt": page("Osprel-2 scrapped", "April 20, 2031",
+                      "The Velden space agency cancelled the Osprel-2 weather satellite mission after the "
                       "satellite was damaged in testing."),
     })
     ks = by_due(d)
@@ -218,12 +218,12 @@ def test_a_signing_that_slipped_and_was_not_reported_is_unverified(tmp_path):
 def test_a_film_release_moved_then_opened_in_cinemas(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Grey Harbour date", "June 1, 2031",
-                      "Tallis Studios will release its thriller Grey Harbour on November 14."),
+                      "Tolland Studios will release its thriller Grey Harbour on November 14."),
         "b.txt": page("Grey Harbour moved", "September 9, 2031",
-                      "Tallis Studios moved the release of Grey Harbour to February 20 next year to avoid "
+                      "Tolland Studios moved the release of Grey Harbour to February 20 next year to avoid "
                       "a crowded holiday season."),
         "c.txt": page("Grey Harbour opens", "February 22, 2032",
-                      "Tallis Studios released Grey Harbour in 3,000 cinemas on February 20."),
+                      "Tolland Studios released Grey Harbour in 3,000 cinemas on February 20."),
     })
     ks = by_due(d)
     assert ("2031-11-14", "2032-02-20") in chain(d)
@@ -279,11 +279,11 @@ def test_a_period_to_pay_extended_and_then_paid(tmp_path):
 
 def test_a_no_earlier_than_launch_moved_again_is_open(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Aurel-3 probe", "October 3, 2031",
-                      "The Velden space agency will launch the Aurel-3 comet probe no earlier than June "
+        "a.txt": page("Osprel-3 probe", "October 3, 2031",
+                      "The Velden space agency will launch the Osprel-3 comet probe no earlier than June "
                       "2032, its director Piet Sander said."),
-        "b.txt": page("Aurel-3 probe slips", "April 22, 2032",
-                      "The Aurel-3 comet probe will now launch no earlier than September 2032 because its "
+        "b.txt": page("Osprel-3 probe slips", "April 22, 2032",
+                      "The Osprel-3 comet probe will now launch no earlier than September 2032 because its "
                       "camera needs more testing, Piet Sander said."),
     }, as_of="2032-07-01")
     ks = by_due(d)

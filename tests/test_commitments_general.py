@@ -53,7 +53,7 @@ PROMISES = [
     # elections
     ("election", "The Ostmark electoral commission must certify the results by December 10.",
      "2031-11-20", [("new", "2031-12-10")]),
-    ("election", "Voters in Carrow will elect a new mayor on 5 May.",
+    ("election", "Voters in Pelmont will elect a new mayor on 5 May.",
      "2031-03-30", [("new", "2031-05-05")]),
     ("election", "The recount in the Fennick ward is due to be completed by Friday, November 21.",
      "2031-11-17", [("new", "2031-11-21")]),
@@ -74,7 +74,7 @@ PROMISES = [
      "2031-05-25", [("new", "2031-06-18")]),
     ("sports", "Striker Joel Amsel is expected to return to training in March.",
      "2031-01-25", [("new", "2031-03")]),
-    ("sports", "The Corran Open will be played from 3 to 9 October.",
+    ("sports", "The Dunvale Open will be played from 3 to 9 October.",
      "2031-08-25", [("new", "2031-10-03")]),
     # health regulators
     ("health", "The Aldmoor Medicines Agency is due to rule on the Zelvora application by 22 July.",
@@ -117,7 +117,7 @@ PROMISES = [
     ("schools", "The Kilbride school board will decide on the closure of Ashgate Primary in June.",
      "2031-04-02", [("new", "2031-06")]),
     # harder forms: copular deadlines, present tense schedules, "won't ... until", noun subjects
-    ("election", "The deadline to register for the Carrow mayoral vote is October 9.",
+    ("election", "The deadline to register for the Pelmont mayoral vote is October 9.",
      "2031-09-20", [("new", "2031-10-09")]),
     ("legislature", "The new tenancy law takes effect on 1 January.",
      "2031-11-20", [("new", "2032-01-01")]),
@@ -137,7 +137,7 @@ PROMISES = [
      "2031-04-04", [("new", "2031-12")]),
     ("health", "The regulator set a deadline of 1 March for Brightwell to answer its questions.",
      "2031-01-20", [("new", "2031-03-01")]),
-    ("sports", "Opening day of the Corran season has been moved to 14 April.",
+    ("sports", "Opening day of the Dunvale season has been moved to 14 April.",
      "2031-02-20", [("new", "2031-04-14")]),
     ("earnings", "Marrow Foods has promised a full refund to customers by the end of the month.",
      "2031-02-10", [("new", "2031-02-28")]),
@@ -345,12 +345,12 @@ def test_results_postponed_then_reported_and_an_envoy_who_left_in_time(tmp_path)
 @pytest.mark.slow
 def test_a_cancelled_tournament_is_missed_and_a_late_ruling_too(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Corran Open dates", "August 25, 2031",
-                      "The Corran Open tennis tournament will be played in Dunmore from 3 to 9 October, "
+        "a.txt": page("Dunvale Open dates", "August 25, 2031",
+                      "The Dunvale Open tennis tournament will be played in Dunmore from 3 to 9 October, "
                       "organisers said. The Aldmoor Medicines Agency said it would rule on the Orvane "
                       "vaccine within 60 days."),
-        "b.txt": page("Corran Open cancelled", "September 20, 2031",
-                      "Organisers have cancelled the Corran Open tennis tournament after its main sponsor "
+        "b.txt": page("Dunvale Open cancelled", "September 20, 2031",
+                      "Organisers have cancelled the Dunvale Open tennis tournament after its main sponsor "
                       "pulled out."),
         "c.txt": page("Orvane ruling late", "November 12, 2031",
                       "The Aldmoor Medicines Agency has still not ruled on the Orvane vaccine, more than "
@@ -380,13 +380,13 @@ def test_an_act_reported_done_with_a_support_verb_is_met(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Ruling due", "June 2, 2031",
                       "The Brenna Court of Appeal will rule on the Ostra harbour dispute by June 30, its "
-                      "registrar said. Carrow's mayoral election will take place on June 20, the electoral "
+                      "registrar said. Pelmont's mayoral election will take place on June 20, the electoral "
                       "office said."),
         "b.txt": page("Ruling handed down", "June 27, 2031",
                       "The Brenna Court of Appeal handed down its ruling in the Ostra harbour dispute on "
                       "June 26, siding with the port authority."),
-        "c.txt": page("Carrow has a mayor", "June 22, 2031",
-                      "The Carrow mayoral election was held on June 20 and Ines Lowe won with 54 percent "
+        "c.txt": page("Pelmont has a mayor", "June 22, 2031",
+                      "The Pelmont mayoral election was held on June 20 and Ines Lowe won with 54 percent "
                       "of the vote."),
     })
     ks = by_due(d)

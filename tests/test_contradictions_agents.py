@@ -239,12 +239,12 @@ def test_loosely_alike_tallies_of_other_bodies_days_or_motions_do_not_disagree()
 
 
 def test_own_things_purchases_counts_and_prices_are_not_one_act_of_rival_agents():
-    for text in ("Brellan Power closed its plant in the north.", "Vantor Air ordered 40 jets last year.",
-                 "Shares of Vantor Air closed at $5.", "Kolvane Aerospace found 14 faults in the spar.",
+    for text in ("Brellan Power closed its plant in the north.", "Vandril Air ordered 40 jets last year.",
+                 "Shares of Vandril Air closed at $5.", "Kolvane Aerospace found 14 faults in the spar.",
                  "Residents in Marwen asked for the closure of the eastern pier."):
         assert agent_acts(stmt("d1", text, "Valley Times")) == [], text
-    a, b = pair("Brellan Power said Vantor Air caused the outage at the harbour.",
-                "Vantor Air said Brellan Power caused the outage at the harbour.")
+    a, b = pair("Brellan Power said Vandril Air caused the outage at the harbour.",
+                "Vandril Air said Brellan Power caused the outage at the harbour.")
     assert agent_findings(a, b) == []  # each names both: a dispute told by each side, not two tellings
 
 

@@ -71,14 +71,14 @@ def test_money_with_its_noun_far_away(tmp_path):
 
 def test_turnout_percentages_written_two_ways(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Lindmark votes for a new mayor", "Lindmark Herald", "October 14, 2024",
-                      "Turnout in Sunday's mayoral election in Lindmark was 47%, the electoral commission said. "
+        "a.txt": page("Lindgaard votes for a new mayor", "Lindgaard Herald", "October 14, 2024",
+                      "Turnout in Sunday's mayoral election in Lindgaard was 47%, the electoral commission said. "
                       "In the northern district turnout reached 58%."),
-        "b.txt": page("Low turnout in Lindmark mayoral race", "Capital Times", "October 15, 2024",
-                      "Only 41 percent of registered voters cast a ballot in Sunday's mayoral election in Lindmark, "
+        "b.txt": page("Low turnout in Lindgaard mayoral race", "Capital Times", "October 15, 2024",
+                      "Only 41 percent of registered voters cast a ballot in Sunday's mayoral election in Lindgaard, "
                       "according to the final count."),
-        "c.txt": page("Lindmark polls open", "Capital Times", "October 13, 2024",
-                      "By noon, turnout in the Lindmark mayoral election stood at 19 percent, officials said."),
+        "c.txt": page("Lindgaard polls open", "Capital Times", "October 13, 2024",
+                      "By noon, turnout in the Lindgaard mayoral election stood at 19 percent, officials said."),
     })
     assert found(d, "amount", "47%", "41 percent")
     assert not flagged(d, "58%")  # one district
@@ -90,10 +90,10 @@ def test_turnout_percentages_written_two_ways(tmp_path):
 def test_verdict_date_told_with_other_verbs(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Former treasurer found guilty", "Court News", "March 12, 2024",
-                      "A jury in Brennick convicted former county treasurer Oskar Lindqvist of embezzlement on "
+                      "A jury in Brennick convicted former county treasurer Oskar Lindfors of embezzlement on "
                       "March 4, 2024, after a three-week trial. His lawyer said on Tuesday that he will appeal."),
-        "b.txt": page("Lindqvist to appeal embezzlement verdict", "Brennick Gazette", "March 13, 2024",
-                      "Former county treasurer Oskar Lindqvist, whom a Brennick jury found guilty of embezzlement "
+        "b.txt": page("Lindfors to appeal embezzlement verdict", "Brennick Gazette", "March 13, 2024",
+                      "Former county treasurer Oskar Lindfors, whom a Brennick jury found guilty of embezzlement "
                       "on February 26, 2024, will appeal, his lawyer said."),
     })
     dates = found(d, "date", "March 4, 2024", "February 26, 2024")
@@ -208,11 +208,11 @@ def test_outbreak_cases_grow_and_the_same_source_revises(tmp_path):
 
 def test_stake_bought_in_one_deal(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Pelham buys into Arcos", "Deal Street", "November 4, 2024",
-                      "Pelham Capital acquired a 30% stake in the shipping group Arcos for $820 million, the two "
+        "a.txt": page("Pelworth buys into Arcos", "Deal Street", "November 4, 2024",
+                      "Pelworth Capital acquired a 30% stake in the shipping group Arcos for $820 million, the two "
                       "companies said on Monday."),
         "b.txt": page("Arcos gets a new shareholder", "Harbour Business", "November 5, 2024",
-                      "Pelham Capital has bought a 24 percent stake in shipping group Arcos, according to a stock "
+                      "Pelworth Capital has bought a 24 percent stake in shipping group Arcos, according to a stock "
                       "exchange filing. Arcos shares rose 6 percent."),
     })
     assert found(d, "amount", "30%", "24 percent")
@@ -222,10 +222,10 @@ def test_stake_bought_in_one_deal(tmp_path):
 def test_rounded_and_part_figures_of_strikers(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Hospital staff walk out", "Medical Times", "June 11, 2024",
-                      "About 4,000 nurses at Carrow hospitals went on strike on Tuesday, the union said. "
+                      "About 4,000 nurses at Pelmont hospitals went on strike on Tuesday, the union said. "
                       "Some 600 of the nurses work in emergency wards."),
-        "b.txt": page("Nurses strike in Carrow", "Carrow Post", "June 12, 2024",
-                      "A total of 4,060 nurses at Carrow hospitals went on strike on Tuesday, the health board said. "
+        "b.txt": page("Nurses strike in Pelmont", "Pelmont Post", "June 12, 2024",
+                      "A total of 4,060 nurses at Pelmont hospitals went on strike on Tuesday, the health board said. "
                       "In the Elm district, 350 nurses joined the walkout."),
     })
     assert not [x for x in d["contradictions"] if x["slot"] == "amount"]

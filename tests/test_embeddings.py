@@ -11,8 +11,8 @@ from storyline.errors import StorylineError
 PARAPHRASES = [
     ("The council approved the budget on Monday.",
      "On Monday the budget was passed by the council."),
-    ("Mayor Elena Varga resigned after the audit report was published.",
-     "After the audit report came out, Mayor Elena Varga stepped down."),
+    ("Mayor Elena Banfi resigned after the audit report was published.",
+     "After the audit report came out, Mayor Elena Banfi stepped down."),
     ("Police arrested two men in connection with the harbour fire.",
      "Two men were detained by police over the fire at the harbour."),
     ("The ferry operator raised fares by eight percent, citing fuel costs.",
@@ -26,7 +26,7 @@ PARAPHRASES = [
 UNRELATED = [
     ("The council approved the budget on Monday.",
      "The striker scored twice in the second half."),
-    ("Mayor Elena Varga resigned after the audit report was published.",
+    ("Mayor Elena Banfi resigned after the audit report was published.",
      "Heavy snow is expected in the mountains this weekend."),
     ("Police arrested two men in connection with the harbour fire.",
      "The new smartphone has a larger battery and a brighter screen."),

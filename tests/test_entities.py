@@ -59,7 +59,7 @@ def test_a_person_name_is_given_name_middle_names_and_surname():
 
 @pytest.mark.parametrize("a, b, same", [
     ("Dan Pellow", "Daniel R. Pellow", True),  # short form that begins the given name
-    ("Kasia Wiśniewska", "Katarzyna Wisniewska", True),  # one group of given_name_variants
+    ("Kasia Dobrowolska", "Katarzyna Dobrowolska", True),  # one group of given_name_variants
     ("D. Pellow", "Daniel Pellow", True),  # an initial
     ("Ana Brandt", "Ana Brandt-Sorel", True),  # a part of a compound surname
     ("Sorel", "Ana Brandt-Sorel", True),
@@ -130,8 +130,8 @@ def test_compound_surname_and_its_parts(store):
 
 
 def test_a_person_the_model_called_an_organisation(store):
-    add_doc(store, "d1", [("Katarzyna Wisniewska", "PERSON")])
-    add_doc(store, "d2", [("Kasia Wiśniewska", "ORG"), ("Ms Wiśniewska", "GPE")])
+    add_doc(store, "d1", [("Katarzyna Dobrowolska", "PERSON")])
+    add_doc(store, "d2", [("Kasia Dobrowolska", "ORG"), ("Ms Dobrowolska", "GPE")])
     assert len(groups(store)) == 1
 
 
@@ -152,8 +152,8 @@ def test_organisation_short_name_is_its_coined_first_word(store):
 
 
 def test_short_name_of_a_place_named_organisation_stays_a_place(store):
-    add_doc(store, "d1", [("Velgrad", "GPE"), ("Velgrad Times", "ORG")])
-    assert groups(store) == [["Velgrad"], ["Velgrad Times"]]
+    add_doc(store, "d1", [("Zorvek", "GPE"), ("Zorvek Times", "ORG")])
+    assert groups(store) == [["Zorvek"], ["Zorvek Times"]]
 
 
 def test_acronyms_in_either_word_order(store):
@@ -164,9 +164,9 @@ def test_acronyms_in_either_word_order(store):
 
 
 def test_acronym_of_the_name_in_another_language(store):
-    add_doc(store, "d1", [("Kestrel Port Authority", "ORG")])
-    add_doc(store, "d2", [("APK", "NAME")])  # Autoridade Portuária Kestrel
-    assert groups(store) == [["APK", "Kestrel Port Authority"]]
+    add_doc(store, "d1", [("Merlin Port Authority", "ORG")])
+    add_doc(store, "d2", [("APM", "NAME")])  # Autoridade Portuária Merlin
+    assert groups(store) == [["APM", "Merlin Port Authority"]]
 
 
 def test_acronym_goes_to_the_organisation_not_the_event(store):
@@ -248,5 +248,5 @@ def test_name_known_by_an_acronym_is_one_mention(nlp):
 
 
 def test_everyday_words_alone_are_not_names(nlp):
-    got = {t for t, _ in mentions(nlp, "FAMILY NEWS\n\nPolicy makers met on Monday. Velgrad said no.")}
+    got = {t for t, _ in mentions(nlp, "FAMILY NEWS\n\nPolicy makers met on Monday. Zorvek said no.")}
     assert "FAMILY" not in got and "Policy" not in got

@@ -9,7 +9,7 @@ from storyline.pipeline import add_pages, forget_documents
 from storyline.resolve import duplicate_cache
 from storyline.store import Store
 
-TOWNS = ["Arvel", "Bressing", "Caddow", "Dunmere", "Elsing", "Farrow"]
+TOWNS = ["Arvel", "Bressing", "Caddow", "Holmsby", "Elsing", "Farrow"]
 
 
 def text(town: str, variant: str = "") -> str:

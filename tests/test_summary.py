@@ -22,13 +22,13 @@ CASES = [
      "end the presence of foreign forces in the country.",
      {"Harlow", "parliament", "passed", "resolution", "government", "end", "forces"},
      {"Jan.", "2020", "On", "the"}),
-    ("Velmora Home Appliances is recalling about 118,000 heat-pump tumble dryers sold in Britain, "
+    ("Ondrell Home Appliances is recalling about 118,000 heat-pump tumble dryers sold in Britain, "
      "the company said on Tuesday.",
-     {"Velmora", "Home", "Appliances", "recalling", "about", "118,000", "heat-pump", "dryers"},
+     {"Ondrell", "Home", "Appliances", "recalling", "about", "118,000", "heat-pump", "dryers"},
      {"said", "company", "Tuesday"}),
-    ("MARLOW, March 3 (Reuters) - Orbis Bank's profit fell 20 percent in the first quarter, "
+    ("MARLOW, March 3 (Reuters) - Zenthe Bank's profit fell 20 percent in the first quarter, "
      "the lender said on Friday.",
-     {"Orbis", "Bank's", "profit", "fell", "20", "percent"},
+     {"Zenthe", "Bank's", "profit", "fell", "20", "percent"},
      {"MARLOW", "Reuters", "March", "lender", "said"}),
     ("Keldor's central bank did not raise interest rates on Thursday, according to a statement.",
      {"bank", "did", "not", "raise", "interest", "rates"},
@@ -37,9 +37,9 @@ CASES = [
      "in a post on Telegram.",
      {"bridge", "was", "destroyed", "by", "Dravik", "artillery"},
      {"governor", "said", "Telegram"}),
-    ("Velmora Motors said on Monday it would cut 4,000 jobs in Europe over the next two years as "
+    ("Ondrell Motors said on Monday it would cut 4,000 jobs in Europe over the next two years as "
      "demand for electric cars slows.",
-     {"Velmora", "would", "cut", "4,000", "jobs"},
+     {"Ondrell", "would", "cut", "4,000", "jobs"},
      {"said", "it", "demand"}),
     ('"The talks have failed," said Mira Tallon, a spokeswoman for the union.',
      {"talks", "have", "failed"},
@@ -57,9 +57,9 @@ CASES = [
      "according to two diplomats familiar with the talks.",
      {"negotiators", "met", "did", "not", "reach", "agreement"},
      {"according", "diplomats", "familiar"}),
-    ("The Kestrel Valley Water Authority, which supplies about 2 million homes, failed to meet a "
+    ("The Merlin Valley Water Authority, which supplies about 2 million homes, failed to meet a "
      "deadline to repair the dam.",
-     {"Kestrel", "Authority", "failed", "to", "meet", "deadline"},
+     {"Merlin", "Authority", "failed", "to", "meet", "deadline"},
      {"which", "supplies", "homes"}),
     ("A bomb exploded near a bus station in Marlow, killing at least seven people and wounding "
      "20 others.",
@@ -68,20 +68,20 @@ CASES = [
      "would hold a referendum on the new constitution in May.",
      {"government", "would", "hold", "referendum"},
      {"who", "took", "office", "announced"}),
-    ("The Kestrel city council, under pressure from residents who have complained for years about "
+    ("The Merlin city council, under pressure from residents who have complained for years about "
      "the noise, voted 7-2 on Tuesday night to close the Harbour Road nightclub, which opened in "
      "1987, and to ban late-night music licences across the entire waterfront district until at "
      "least 2026.",
      {"council", "voted", "7-2", "to", "close", "Harbour", "nightclub"},
      {"pressure", "residents", "which", "1987"}),
-    ("Shares in Orbis Bank rose 12% after the lender posted record profits.",
-     {"shares", "Orbis", "rose", "12%"}, {"lender"}),
+    ("Shares in Zenthe Bank rose 12% after the lender posted record profits.",
+     {"shares", "Zenthe", "rose", "12%"}, {"lender"}),
     ("the central bank of dravik raised its benchmark rate by half a percentage point to 7.5 "
      "percent on wednesday, its biggest increase since 1998.",
      {"central", "bank", "dravik", "raised", "rate"}, {"1998"}),
-    ("velmora motors said on monday it would close two plants in ohio and cut 1,200 jobs by the "
+    ("ondrell motors said on monday it would close two plants in ohio and cut 1,200 jobs by the "
      "end of the year.",
-     {"velmora", "motors", "would", "close", "plants", "cut", "1,200", "jobs"}, {"said"}),
+     {"ondrell", "motors", "would", "close", "plants", "cut", "1,200", "jobs"}, {"said"}),
     ("Harlow votes to expel foreign troops", {"Harlow", "votes", "to", "expel", "foreign", "troops"},
      set()),
     ("Floods in Dravik: 12 dead, hundreds missing", {"Floods", "Dravik"}, set()),
@@ -121,8 +121,8 @@ def test_summary_keeps_who_does_what(nlp, text, wanted, unwanted):
 
 
 def test_a_reported_pronoun_becomes_the_speaker(nlp):
-    summary = summarize(one_sentence(nlp, "Velmora said it would close two plants in Ohio."))
-    assert summary == "Velmora would close two plants in Ohio"
+    summary = summarize(one_sentence(nlp, "Ondrell said it would close two plants in Ohio."))
+    assert summary == "Ondrell would close two plants in Ohio"
 
 
 def test_a_headline_is_kept_as_written(nlp):

@@ -89,7 +89,7 @@ def test_write_batches_answers_each_request_and_builds_once(tmp_path, monkeypatc
 
     def page(i: int) -> RawPage:
         return RawPage(source=f"api#{i}", content=f"The Vale council met on Monday about ferry pier {i}. "
-                       f"Councillor Odile Varga said repairs to pier {i} would begin in May.", kind="text",
+                       f"Councillor Odile Banfi said repairs to pier {i} would begin in May.", kind="text",
                        title=f"Pier {i}", published="2023-03-01", outlet="Vale Courier")
 
     answers = write_batches(path, [[page(1), page(2)], [page(3)], [page(1)]])

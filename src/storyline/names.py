@@ -1,12 +1,12 @@
 """Name keys that see through spelling variants of the same name, and the parts of a name.
 
 Transliterations differ in doubled letters (Hassan/Hasan), y/i (Yusef/Iusef), ou/u, ee/i,
-th/t (Thomas/Tomas), ph/f, a final ts/ch/cs for c-with-caron (Korvats/Korvač), diacritics
-(Šandor/Sandor), hyphens and case; a leading "the" and a possessive "'s" are not part of a
+th/t (Thomas/Tomas), ph/f, a final ts/ch/cs for c-with-caron (Jelats/Jelač), diacritics
+(Šebek/Sebek), hyphens and case; a leading "the" and a possessive "'s" are not part of a
 name. A person's name is read as given name, middle names and surname (a surname may be
-compound, "Brandt-Sorin", or carry particles, "van der Heijden"); an organisation's name
-as words whose initials make its acronym, in either of two word orders ("Dravian National
-Bank", "National Bank of Dravia").
+compound, "Brandt-Quell", or carry particles, "van der Meulen"); an organisation's name
+as words whose initials make its acronym, in either of two word orders ("Marovian National
+Bank", "National Bank of Marovia").
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ CONNECTORS = {"of", "the", "and", "for", "de", "du", "la"}
 GENERIC_HEADS = {"province", "governorate", "region", "city", "state", "county", "district",
                  "prefecture", "municipality", "department"}
 PLACE_HEADS = GENERIC_HEADS | {"island", "islands", "oblast", "canton"}
-# words that start or join a surname: "van der Heijden", "de Vries", "al-Khafaji"
+# words that start or join a surname: "van der Meulen", "de Graaf", "al-Rawandi"
 SURNAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", "del",
                      "della", "di", "la", "le", "ter", "ten", "al", "el", "bin", "ibn", "st"}
 # a particle's spellings that are one particle ("van den" / "van der")
@@ -91,7 +91,7 @@ ALIAS_DEF = re.compile(
 
 def split_alias(text: str) -> tuple[str, str] | None:
     """A name written with another name for the same thing: "Joint Border Council (JBC)",
-    "Space Agency (Agência Espacial)", "Ministry of Health, known by its acronym MISAU"."""
+    "Water Board (Waterschap Rivierland)", "Ministry of Transport, known by its acronym MOTRA"."""
     m = ALIAS_DEF.match(text.strip())
     if not m:
         return None
@@ -119,8 +119,8 @@ def without_generic_head(key: str) -> str | None:
 
 @dataclass(frozen=True)
 class PersonName:
-    """A person's name in folded words: "Daniel R. Whitcombe" -> given ("daniel",),
-    middle ("r",), surname ("whitcombe",). A bare surname has no given name."""
+    """A person's name in folded words: "Daniel R. Tavistrom" -> given ("daniel",),
+    middle ("r",), surname ("tavistrom",). A bare surname has no given name."""
 
     given: tuple[str, ...]
     middle: tuple[str, ...]

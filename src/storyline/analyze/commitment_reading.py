@@ -238,7 +238,7 @@ def _is_demand(left: str) -> bool:
 
 def _is_forecast(left: str) -> bool:
     """A forecaster's forecast ("Economists expect the bank to keep cutting next year"; "Jonas
-    Ekwall, chief economist at X, said he expected a further increase in March"), not a
+    Ostberg, chief economist at X, said he expected a further increase in March"), not a
     promise of the one who acts."""
     cut = 0
     for m in REPORTING.finditer(left):

@@ -3,7 +3,7 @@ them are independent of each other.
 
 A reprint is never counted as a source of its own (near-duplicates are not annotated;
 an event cites a reprint that carries its sentence, credited to the original). An outlet that
-relays another's report ("according to Kestrel Wire", "X told The Daily Echo", a headline
+relays another's report ("according to Merlin Wire", "X told The Daily Echo", a headline
 "Daily Echo: ...", "The Daily Echo writes") confirms
 nothing by itself: its evidence is credited to the outlet it relays. Items whose
 evidence comes down to one origin are single-source.

@@ -7,7 +7,7 @@ attributed so far. Pronouns look back sentence by sentence for the nearest compa
 referent (he/she: a person; it: an organisation; they: an organisation or a group), taking
 in one sentence its speaker first, then its first subject, then its last mention. Definite
 descriptions look for the organisation whose name holds the noun or that the article called
-so ("Brackwater ..., the company said"), or the person last named with that role.
+so ("Fenwright ..., the company said"), or the person last named with that role.
 """
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def clean_name(name: str, person: bool) -> str | None:
     name = re.sub(r"^(?:the|The|THE)\s+", "", name)
     name = POSSESSIVE.sub("", name).strip(" ,.;:-–—\"“”")
     parts = name.split()
-    if not person:  # "house Tollgate Research" -> "Tollgate Research"; a rare word may be the name
+    if not person:  # "house Larkspur Research" -> "Larkspur Research"; a rare word may be the name
         while len(parts) > 1 and parts[0][:1].islower() and zipf_frequency(parts[0], "en") >= 4.5:
             parts = parts[1:]
         return " ".join(parts) or None
@@ -137,7 +137,7 @@ class NameBook:
             self.roles.setdefault(key, set()).update(roles)
 
     def canonical(self, name: str) -> str:
-        """The fullest form of a person's name in the article ("Whitcombe" -> "Daniel Whitcombe",
+        """The fullest form of a person's name in the article ("Tavistrom" -> "Daniel Tavistrom",
         "Dirk" -> "Dirk-Jan Hale"), when only one person fits."""
         low = name.lower()
         fits = [f for f in self.full if f.lower() != low and (
@@ -207,7 +207,7 @@ class Discourse:
 
     def _place_names(self) -> set[str]:
         """Names that are places here: labelled GPE/LOC after correction, followed by a place
-        head somewhere ("Zambezia province"), or a one-word name in the gazetteer that the
+        head somewhere ("Orlovia province"), or a one-word name in the gazetteer that the
         article never shows to be a person."""
         places = {k for k, v in self.labels.items() if v in ("GPE", "LOC")}
         gazetteer = gazetteer_forms()

@@ -143,7 +143,7 @@ class SpeakerFinder:
         personal = words.titles() | words.person_nouns() | set(words.gender_words())
         if not label and lo > 0 and doc[lo - 1].lower_ in personal:
             label = "PERSON"  # "spokesperson Ana Hale", "Ms Hale"
-        if label != "ORG":  # "Operations Command Tahseen Hale": the person after the last head noun
+        if label != "ORG":  # "Operations Command Ileana Hale": the person after the last head noun
             heads = words.organisation_nouns() | words.titles() | words.person_nouns()
             cut = max((t.i for t in doc[lo:hi - 1] if t.lower_ in heads), default=None)
             if cut is not None and doc[cut + 1:hi].text[:1].isupper():
@@ -220,7 +220,7 @@ class SpeakerFinder:
             if found is not None:
                 return found
         if tok.lemma_.lower() in words.organisation_nouns():
-            found = self.named_organisation(tok)  # "the Hale Arcturus joint venture said"
+            found = self.named_organisation(tok)  # "the Hale Orvell joint venture said"
             if found is not None:
                 return found
         return self.description(tok)

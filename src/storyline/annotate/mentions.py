@@ -106,7 +106,7 @@ UPPER = "A-ZÀ-ÖØ-ÞČĆĐŁŚŠŹŻŽŘŤĎŇĽŃ"
 CAP_TOKEN = re.compile(r"(?:[^\W\d_][\w'’-]*[^\W_]\.?|[^\W\d_]\.|&|\d+)(?=[\s,.;:!?)\"”]|$)")
 RUN_JOINERS = {"of", "and", "for", "on", "de", "da", "do", "dos", "das", "du", "van", "der", "den",
                "von", "&", "y", "e"}
-SURNAME_STARTS = {"van", "von", "de", "da", "dos", "du", "ter", "ten"}  # "van der Heijden said"
+SURNAME_STARTS = {"van", "von", "de", "da", "dos", "du", "ter", "ten"}  # "van der Meulen said"
 LOWER_HEAD = re.compile(r"((?:\s+[a-z][a-z-]+){1,3})\b")
 MINISTRY = re.compile(r"\b(?<![-’'])((?:[a-z][a-z-]+\s+){1,2})ministry\b")
 LEGAL_AFTER = re.compile(r",?\s+((?:[A-Za-z]{1,3}\.){2,4}|[A-Z][A-Za-z]{1,4}\b\.?)")
@@ -180,8 +180,8 @@ def _cap_runs(cased: str) -> list[list[tuple[int, int, str]]]:
 
 def _grown(cased: str, runs, start: int, end: int, label: str) -> tuple[int, int, str]:
     """An entity grown to the capitalised name it is part of, over rare words and numbers
-    ("Severn" before "Vale Fire & Rescue", "2025" after "Stichting Tarn Aquatics"), and to a
-    name of it in brackets ("Space Agency (Agência Espacial)")."""
+    ("Severn" before "Vale Fire & Rescue", "2025" after "Stichting Tarn Zwemsport"), and to a
+    name of it in brackets ("Water Board (Waterschap Rivierland)")."""
     run = next((r for r in runs if r[0][0] <= start < r[-1][1]), None)
     if run is not None:
         inside = [t for t in run if t[0] < end and t[1] > start]
@@ -212,7 +212,7 @@ def _grown(cased: str, runs, start: int, end: int, label: str) -> tuple[int, int
 
 
 def _missed_names(cased: str, runs) -> list[tuple[int, int, str]]:
-    """Names the model misses: an honorific and a name ("Professor Raats"); capitalised words
+    """Names the model misses: an honorific and a name ("Professor Vlietstra"); capitalised words
     ending in the head of an organisation, facility or event ("the Harbour Safety
     Authority"), or followed by one in lower case ("Tarn organising committee", "Mirel
     treatment centre"); "the health ministry"; the agency credited in a dateline; a name and
@@ -282,7 +282,7 @@ def _repeated_names(runs, mentions: list[Mention], rare: float) -> list[tuple[in
 
 def _unknown_names(runs) -> list[tuple[int, int, str]]:
     """Capitalised words the model gave no kind but that read as a name: rare words or an
-    acronym ("Tarnow", "Halda Kovač", "NBD"), without everyday words before them."""
+    acronym ("Tarnow", "Halda Kovač", "NBM"), without everyday words before them."""
     out = []
     for run in runs:
         while len(run) > 1 and _zipf(run[0][2]) >= 4.0:
@@ -337,7 +337,7 @@ def _trim_mention(cased: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _entity_pieces(cased: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
-    """An entity cut at datelines, credits and possessives: "QUELIMANE - Ministry of Health",
+    """An entity cut at datelines, credits and possessives: "KESTRAVA - Ministry of Health",
     "Review/Jo Lind", "Lausanne (CPA)" (a credit: not the place's acronym), "Tarnia's Bank"."""
     surface = cased[start:end]
     pieces, pos = [], 0

@@ -51,7 +51,7 @@ def _kid(t: Token, deps: tuple[str, ...], pos: tuple[str, ...] = ()) -> Token | 
 
 
 def _after_dateline(span: Span) -> int:
-    """The index after a leading dateline ("LISBON (Kestrel Wire) -"), else the span's start."""
+    """The index after a leading dateline ("LISBON (Merlin Wire) -"), else the span's start."""
     dash = next((t for t in span[1:12] if t.text in DASHES and t.whitespace_), None)
     if dash is not None and all(x.pos_ in ("PROPN", "PUNCT", "NUM") or x.is_upper for x in span.doc[span.start:dash.i]):
         return dash.i + 1
@@ -119,8 +119,8 @@ def _select(root: Token, start: int, subject: Token | None, speaker: Token | Non
         if depth and comps:  # a participle or clause never stands without its first complement
             core += [comps[0], *_np(_kid(comps[0], ("pobj",)) or comps[0])]
         me = add(prio, parent, [*lead, *core, *(c for c in kids if c.dep_ == "mark" and depth)])
-        subj = [c for c in kids if c.dep_ in SUBJECTS and c.i >= start][-1:]  # "Velmora said it would"
-        for s in subj or ([subject] if subject is not None and depth == 0 else []):  # -> "Velmora would"
+        subj = [c for c in kids if c.dep_ in SUBJECTS and c.i >= start][-1:]  # "Ondrell said it would"
+        for s in subj or ([subject] if subject is not None and depth == 0 else []):  # -> "Ondrell would"
             plural = PRONOUNS.get(s.lower_)
             if depth == 0 and speaker is not None and plural is not None and speaker.pos_ != "PRON" \
                     and (speaker.pos_ == "PROPN" or (speaker.tag_ in ("NNS", "NNPS")) == plural):
@@ -195,5 +195,5 @@ def _first_words(span: Span, start: int) -> str:
     while end and (toks[end - 1].pos_ in TRAILING_POS or toks[end - 1].lower_ in ARTICLES
                    or not any(ch.isalnum() or ch == "%" for ch in toks[end - 1].text)):
         opening = [n for n in range(end - 1) if toks[n].text == "("] if toks[end - 1].text == ")" else []
-        end = opening[-1] if opening else end - 1  # "LISBON (Kestrel Wire)" -> "LISBON"
+        end = opening[-1] if opening else end - 1  # "LISBON (Merlin Wire)" -> "LISBON"
     return span.doc[toks[0].i:toks[end - 1].i + 1].text.strip() if end else ""

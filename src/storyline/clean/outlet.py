@@ -78,7 +78,7 @@ def _chunk_score(chunk: str, langs: tuple[str, ...], whole: bool,
     costs more than a rare word, more the longer it is; a short rare word is taken for a
     piece of a name rather than a word, and the words outlet names end in are preferred, so
     "velgradherald" is "velgrad" + "herald", not "vel" + "grad" + "herald". A word the page itself writes as a name (`known`)
-    counts as a common word: the page spells the site's name ("Quayside", "Tarrow")."""
+    counts as a common word: the page spells the site's name ("Brayford", "Penmarth")."""
     z = _zipf(chunk, langs) if len(chunk) > 1 else 0.0
     if z <= 0:  # a letter alone is an initial ("h" + "courier"), cheaper than a run of them
         score = -11.0 if len(chunk) == 1 else -12.0 - 0.6 * len(chunk)
@@ -166,7 +166,7 @@ def case_words(words: list[str], langs: tuple[str, ...] = ("en",)) -> str:
 
 def name_from_label(label: str, suffix: str = "com", page_text: str = "") -> str:
     """ "usatoday" -> "USA Today", "theguardian" -> "The Guardian", "bbc" -> "BBC". Words the
-    page writes as names ("Tarrow" in "tarrow24") are kept whole and cased as it writes them."""
+    page writes as names ("Penmarth" in "penmarth24") are kept whole and cased as it writes them."""
     forms = _page_names(page_text)
     langs = _languages(suffix)
     words = split_label(label, suffix, frozenset(forms))

@@ -5,7 +5,7 @@
 - A broadcast transcript introducing itself: "This is Valley FM news", "You're listening to
   ...", "Welcome to KZRT Evening News" (the openings from data/lexicons/broadcast_intros.txt).
 - A reporter's role with the outlet: "Jane Doe, reporter for the Harbour Courier".
-- A credit line closing the article: "— Kestrel Wire", "(Kestrel Wire)".
+- A credit line closing the article: "— Merlin Wire", "(Merlin Wire)".
 - A byline on a page scraped in lower case: "by jane doe, harbour courier".
 - The site's staff as the author: "Harbour Courier staff report", "Posted by Harbour Courier
   Staff"; a note that the story first appeared in an outlet.
@@ -120,7 +120,7 @@ def role_outlet(lines: list[str]) -> str | None:
 
 
 def closing_credit(lines: list[str]) -> str | None:
-    """A name alone on one of the last lines, after a dash or in brackets: "— Kestrel Wire"."""
+    """A name alone on one of the last lines, after a dash or in brackets: "— Merlin Wire"."""
     tail = [ln for ln in lines if ln][-4:]
     for ln in reversed(tail):
         m = CLOSING_CREDIT.match(ln)
@@ -217,7 +217,7 @@ def email_domains(lines: list[str]) -> list[str]:
 def recased(text: str) -> str:
     """A lower-case text with capitals put back at word starts (function words left alone),
     so that the finders written for cased pages can read it: "tarrow (kestrel wire) —" ->
-    "Tarrow (Kestrel Wire) —"."""
+    "Penmarth (Merlin Wire) —"."""
     function = lx.word_set("function_words")
     return re.sub(r"(?<![\w'’.@/-])([a-z])([\w'’]*)",
                   lambda m: m.group(0) if m.group(0) in function and not _line_start(m) else

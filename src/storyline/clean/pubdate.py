@@ -4,7 +4,7 @@ Clues, strongest first: the page's metadata (article:published_time, JSON-LD dat
 a date the container declares); a "Published ..." line, a scraper's "date ..." field or a
 byline with a date at the top ("By Jane Doe | March 3, 2024"); a full date in the web
 address (the URL patterns of htmldate: /2019/03/20/, /2021/dec/18/, -20211218-, /20211218/,
-2021-12-18 in a slug); an "Updated ..." line; a wire dateline ("LISBON, March 3 (Kestrel Wire)
+2021-12-18 in a slug); an "Updated ..." line; a wire dateline ("LISBON, March 3 (Merlin Wire)
 -", which takes its year from another clue when it has none); a date line in the page
 header; a date trafilatura guessed (htmldate may read it from the text); a month in the
 address (/2021/12/), which a compatible day from the clues before refines. A header date
@@ -52,7 +52,7 @@ URL_MONTH_PATTERNS = [
     re.compile(rf"/(?P<y>{YEAR})/(?P<mon>{_MON_WORD})/", re.I),
     re.compile(rf"/(?P<y>{YEAR})[-_](?P<m>0[1-9]|1[0-2])/"),
 ]
-# "LISBON, March 3 (Kestrel Wire) -", "VARNICA, Dec. 1 (Nordwire) --", "KYIV, Ukraine, March 3, 2024 —"
+# "LISBON, March 3 (Merlin Wire) -", "VARNICA, Dec. 1 (Nordwire) --", "KYIV, Ukraine, March 3, 2024 —"
 DATELINE = re.compile(
     rf"^[A-Z][\w .'’-]{{1,40}},(?:\s+[A-Z][\w .'’-]{{1,30}},)?\s+(?P<mon>{MONTH_RE})\s+"
     rf"(?P<d>[0-3]?\d)(?:,?\s+(?P<y>{YEAR}))?\s*(?:\([^)]{{1,40}}\)\s*)?(?:--|—|–|-|:)", re.I)

@@ -136,7 +136,7 @@ def _find_title(lines: list[str], verdicts: list[str | None]) -> int | None:
 
 def _masthead_shaped(line: str) -> bool:
     """A site's name with its slogan: "Harbour Courier - Local news since 1888", "HARBOUR
-    COURIER | Tarrow's daily paper": before a spaced dash or bar, one to four capitalised
+    COURIER | Penmarth's daily paper": before a spaced dash or bar, one to four capitalised
     words, the last a word outlet names are made of."""
     parts = re.split(r"\s+[-–—|]\s+|\s*\|\s*", line, maxsplit=1)
     if len(parts) < 2:

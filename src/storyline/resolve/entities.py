@@ -25,7 +25,7 @@ from .entity_outlets import join_outlets, own_outlet_short
 KIND = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FACILITY": "FACILITY",
         "EVENT": "EVENT", "PRODUCT": "PRODUCT", "NAME": "NAME"}
 TYPE_OUT = {"PLACE": "GPE"}
-DESIGNATION = re.compile(r"^[A-Z][a-z]+-\d+[A-Za-z]?$")  # a model or craft: "Kestrel-2"
+DESIGNATION = re.compile(r"^[A-Z][a-z]+-\d+[A-Za-z]?$")  # a model or craft: "Vireo-2"
 
 
 def mention_keys(m: Mention) -> list[str]:
@@ -49,7 +49,7 @@ def surface_forms(m: Mention) -> list[str]:
     alias = split_alias(m.text)
     forms = ([m.text] if "(" in m.text or not alias else []) + list(alias or ())
     honorific, rest = split_honorific(m.text)
-    if honorific:  # "Professor Raats" is "Raats" too
+    if honorific:  # "Professor Vlietstra" is "Vlietstra" too
         forms.append(rest)
     if m.label == "FACILITY" and facility_name(m.text) != m.text:
         forms.append(facility_name(m.text))

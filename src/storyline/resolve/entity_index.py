@@ -4,12 +4,12 @@ A name key ("milena korvac") belongs to one entity; the first entity to claim it
 Besides the keys themselves the resolver files each name under a few index values, so the
 candidates for a rule come from one indexed look-up however large the story is:
 
-- `part:<word>`: people by each word of their surname ("part:brandt" for "Aurel Brandt-Sorin");
+- `part:<word>`: people by each word of their surname ("part:brandt" for "Emeric Brandt-Quell");
 - `given:<word>`: people by given name (for "Sir Malcolm");
 - `first:<word>`: organisations, facilities and events by their first word (short names,
   abbreviated tails, shortened names);
-- `bag:<words>`: organisations by their words in any order ("Arcturus-Lindqvist JV");
-- `of:<form>`: organisations by their two word orders ("National Bank of Dravia");
+- `bag:<words>`: organisations by their words in any order ("Orvell-Quandt JV");
+- `of:<form>`: organisations by their two word orders ("National Bank of Marovia");
 - `acr:<letters>`: multi-word names by the acronyms they may go by, and by those letters
   sorted (an acronym of the name in another language's word order).
 

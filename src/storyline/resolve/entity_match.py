@@ -10,11 +10,11 @@
 3. An acronym whose letters are the initials of a known name, with or without its small
    words, or the same letters in another order (the name's other language).
 4. A person's name that shares a surname run and a compatible given name with one known
-   person only ("Aurel Brandt" / "Aurel Brandt-Sorin", "Dan Whitcombe" / "Daniel R.
-   Whitcombe", "Sir Malcolm" / "Sir Malcolm Ferrier").
+   person only ("Emeric Brandt" / "Emeric Brandt-Quell", "Dan Tavistrom" / "Daniel R.
+   Tavistrom", "Sir Malcolm" / "Sir Malcolm Drennan").
 5. An organisation's name that shortens, abbreviates, reorders or re-words one known name
    ("Velta" / "Velta Home Appliances Ltd", "Velta Safety Authority" / "Velta Safety and
-   Standards Authority", "Arcturus-Lindqvist JV" / "Lindqvist-Arcturus Joint Venture",
+   Standards Authority", "Orvell-Quandt JV" / "Quandt-Orvell Joint Venture",
    "finance ministry" / "Ministry of Finance"), or the generic head of one ("the Alliance").
 6. A place named with or without its generic head ("Kherson province", "Kherson").
 7. A key that differs only slightly from a known key of the same kind and first letter.
@@ -77,7 +77,7 @@ class Reading:
     @property
     def personal(self) -> bool:
         """Read as a person's name: labelled so, a bare surname, or two or three rare words
-        the model called an organisation ("Kasia Wisniewska")."""
+        the model called an organisation ("Kasia Dobrowolska")."""
         return self.kind == "PERSON" or (self.bare and self.kind in ("ORG", "NAME")) or (
             self.kind in ("ORG", "NAME") and 2 <= len(self.words) <= 3 and name_like(" ".join(self.words)))
 
@@ -176,8 +176,8 @@ class Matcher:
                 and full.person.given:
             if same_person(short.person, full.person):
                 return True
-            # a coined word of unknown kind that begins a two-word "person" ("Valmont" for
-            # "Valmont Biologics", a company the model took for a person) is its short name
+            # a coined word of unknown kind that begins a two-word "person" ("Ondrell" for
+            # "Ondrell Biologics", a company the model took for a person) is its short name
             return short.kind in ("ORG", "NAME") and len(short.words) == 1 and len(full.words) == 2 \
                 and short.folded == full.folded[:1] and not country_of(short.surface)
         if short.orglike and full.kind in ORGLIKE and len(full.words) > len(short.words):

@@ -5,7 +5,7 @@ person's parts, or as an organisation's words.
   "Sir Malcolm" names a person by title and given name.
 - "Velta Foods Ltd" / "Velta Foods": legal forms at either end are left out (legal_forms.txt).
 - Two person names are one person's when their surnames share a run of words (compound
-  surnames and particles: "Brandt-Sorin" / "Brandt", "van der Heijden" / "van den Heijden")
+  surnames and particles: "Brandt-Quell" / "Brandt", "van der Meulen" / "van den Meulen")
   and their given names agree: equal, an initial, a short form that begins the other
   ("Dan" / "Daniel") or one group of given_name_variants.txt ("Kasia" / "Katarzyna").
 - An organisation's short name is its first words when the rest only describes it
@@ -96,8 +96,8 @@ def is_common(word: str, threshold: float = COMMON) -> bool:
 
 
 def name_like(text: str) -> bool:
-    """True when every word but initials is rare (coined or foreign): "Kasia Wisniewska",
-    "Rui M. Cabral", not "Orbis Mobile"."""
+    """True when every word but initials is rare (coined or foreign): "Kasia Dobrowolska",
+    "Rui M. Quessada", not "Zenthe Mobile"."""
     words = [w for w in plain(text).split() if len(w) > 1]
     return bool(words) and all(not is_common(w) for w in words)
 
@@ -129,7 +129,7 @@ def head_subsequence(short: list[str], long: list[str]) -> bool:
 
 
 def acronym_like(text: str) -> bool:
-    """"NBD", "AdZ", "LAJV": two to eight letters, mostly capitals."""
+    """"NBM", "AdR", "OQJV": two to eight letters, mostly capitals."""
     t = text.strip().replace(".", "")
     return bool(re.fullmatch(r"[A-Za-z]{2,8}", t)) and sum(c.isupper() for c in t) >= max(2, len(t) - 1)
 

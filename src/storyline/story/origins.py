@@ -1,6 +1,6 @@
 """Where a statement's content comes from: the outlet a page or a sentence relays.
 
-An outlet that relays another's report ("according to Kestrel Wire", "X told The Daily Echo",
+An outlet that relays another's report ("according to Merlin Wire", "X told The Daily Echo",
 a headline "Daily Echo: ...", "The Daily Echo writes") confirms nothing by itself: its
 evidence is credited to the outlet it relays (see analyze/corroboration.py). An outlet is
 told by the generic words outlets' names end in ("... Press", "... Wire"), never by a list of

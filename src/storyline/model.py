@@ -155,7 +155,7 @@ class Sentence:
     verbs: list[str] = field(default_factory=list)  # lemmas of its verbs
     tense: str | None = None  # tense of its main clause
     quantities: list[Quantity] = field(default_factory=list)  # amounts, shares and counts it states
-    summary: str | None = None  # who does what to what, from the parse (annotate/summary.py)
+    summary: str | None = None  # who does what to what (annotate/summary.py); for sentences that date something
 
 
 @dataclass

@@ -145,8 +145,8 @@ class Attributor:
 
         cues = []
         quoted = any(s < sent.end_char and e > sent.start_char for s, e in quotes)
-        doc = sent.doc
-        for i in _cue_tokens(doc)[bisect.bisect_left(_cue_tokens(doc), sent.start):]:
+        doc, cue_tokens = sent.doc, _cue_tokens(sent.doc)
+        for i in cue_tokens[bisect.bisect_left(cue_tokens, sent.start):]:
             if i >= sent.end:
                 break
             tok = doc[i]

@@ -15,7 +15,7 @@ from .mentions import find_mentions
 from .nlp import text_of, token_starts
 from .quantities import MAY_HOLD_NUMBER, find_quantities
 from .summary import summarize
-from .timex import ABSOLUTE_RULES, Anchor, Tagger
+from .timex import ABSOLUTE_RULES, Anchor, Tagger, tag_each_line
 
 FUTURE_LEMMAS = {"plan", "schedule", "expect", "intend", "aim", "prepare", "propose", "set"}
 PLANNED_WORDS = {"planned", "scheduled", "upcoming", "expected", "proposed", "intended"}
@@ -149,18 +149,9 @@ def written_dates(sdoc, tagger: Tagger) -> list[tuple[str, str]]:
     """(value, tense) of each date a parsed text gives in full, line by line: what bounds the
     time it was written in (resolve/anchors.bounds_from). Lines are tagged apart, so most
     lines, with no digit or calendar word, are not scanned at all."""
-    text, tense_at = text_of(sdoc), tense_finder(sdoc)
-    found = []
-    for line in LINE.finditer(text):
-        def line_tense(pos: int, at: int = line.start()) -> str:
-            return tense_at(at + pos)
-
-        found += [(t.value, t.tense or "past") for t in tagger.tag(line.group(), line_tense, only=ABSOLUTE_RULES)
-                  if t.kind == "date" and t.value and t.modifier not in ("since",)]
-    return found
-
-
-LINE = re.compile(r"[^\n]+")
+    return [(t.value, t.tense or "past")
+            for t in tag_each_line(tagger, text_of(sdoc), tense_finder(sdoc), only=ABSOLUTE_RULES)
+            if t.kind == "date" and t.value and t.modifier not in ("since",)]
 
 
 def tag_times(text: str, anchor: Anchor, nlp) -> list:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import bisect
 import functools
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from ..errors import StorylineError
 
@@ -46,13 +48,19 @@ def load():
     return nlp
 
 
+def _kept(sdoc, key, make: Callable[[], Any]) -> Any:
+    """`make()`, computed once per parsed text and kept with it (in `Doc.user_data`, with
+    the text's length, so a value made for another text is never taken)."""
+    cached = sdoc.user_data.get(key)
+    if cached is None or cached[0] != len(sdoc):
+        cached = sdoc.user_data[key] = (len(sdoc), make())
+    return cached[1]
+
+
 def ents(sdoc) -> tuple:
     """The named entities of a parsed text, read once: spaCy's `Doc.ents` rebuilds them
     from every token on each call, and one page's reading asks for them many times."""
-    cached = sdoc.user_data.get("storyline.ents")
-    if cached is None or cached[0] != len(sdoc):
-        cached = sdoc.user_data["storyline.ents"] = (len(sdoc), tuple(sdoc.ents))
-    return cached[1]
+    return _kept(sdoc, "storyline.ents", lambda: tuple(sdoc.ents))
 
 
 def remember_text(sdoc, text: str):
@@ -65,10 +73,7 @@ def remember_text(sdoc, text: str):
 def text_of(sdoc) -> str:
     """The text of a parsed document, read once (`Doc.text` joins every token's text on each
     call)."""
-    cached = sdoc.user_data.get("storyline.text")
-    if cached is None or cached[0] != len(sdoc):
-        cached = sdoc.user_data["storyline.text"] = (len(sdoc), sdoc.text)
-    return cached[1]
+    return _kept(sdoc, "storyline.text", lambda: sdoc.text)
 
 
 class Sentences:
@@ -111,29 +116,24 @@ class Sentences:
 
 def sentences(sdoc) -> Sentences:
     """The `Sentences` of a parsed text (kept with it)."""
-    cached = sdoc.user_data.get("storyline.sentences")
-    if cached is None or cached[0] != len(sdoc):
-        cached = sdoc.user_data["storyline.sentences"] = (len(sdoc), Sentences(sdoc))
-    return cached[1]
+    return _kept(sdoc, "storyline.sentences", lambda: Sentences(sdoc))
 
 
 def token_starts(sdoc) -> list[int]:
     """The character offset of each token (read once, from the token array)."""
-    cached = sdoc.user_data.get("storyline.starts")
-    if cached is None or len(cached) != len(sdoc):
+    def make() -> list[int]:
         from spacy.attrs import IDX
 
-        cached = sdoc.user_data["storyline.starts"] = sdoc.to_array([IDX]).astype("int64").tolist() if len(sdoc) else []
-    return cached
+        return sdoc.to_array([IDX]).astype("int64").tolist() if len(sdoc) else []
+
+    return _kept(sdoc, "storyline.starts", make)
 
 
 def with_words(sdoc, lemmas: frozenset[str], forms: frozenset[str] = frozenset()) -> list[int]:
     """Indices of the tokens whose lower-cased lemma is one of `lemmas` or whose lower-cased
     text is one of `forms` (in order), from the token arrays: the few tokens a look-up by
     word needs, without visiting the others."""
-    key = ("storyline.words", lemmas, forms)
-    found = sdoc.user_data.get(key)
-    if found is None or (found and found[-1] >= len(sdoc)):
+    def make() -> list[int]:
         import numpy
         from spacy.attrs import LEMMA, LOWER
 
@@ -145,5 +145,6 @@ def with_words(sdoc, lemmas: frozenset[str], forms: frozenset[str] = frozenset()
         for k, wanted in enumerate((lemmas, forms)):
             values = [h for h in numpy.unique(columns[:, k]).tolist() if strings[h].lower() in wanted]
             hit |= numpy.isin(columns[:, k], values)
-        found = sdoc.user_data[key] = numpy.flatnonzero(hit).tolist()
-    return found
+        return numpy.flatnonzero(hit).tolist()
+
+    return _kept(sdoc, ("storyline.words", lemmas, forms), make)

@@ -9,6 +9,7 @@ text mentioned, "N days ago" from the article's date.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -334,6 +335,24 @@ def tag_lines(text: str, anchor: str | None, origin: str = "published",
     """A whole page's time expressions without a parse, tagged line by line as the annotate
     stage tags sentence by sentence (a line without a digit or calendar word costs a search);
     offsets point into `text`; `only` as for Tagger.tag."""
-    tagger = Tagger(Anchor(anchor, origin))
-    return [replace(t, start=t.start + line.start(), end=t.end + line.start())
-            for line in re.finditer(r"[^\n]+", text) for t in tagger.tag(line.group(), only=only)]
+    return tag_each_line(Tagger(Anchor(anchor, origin)), text, only=only)
+
+
+def tag_each_line(tagger: Tagger, text: str, tense_at: Callable[[int], Tense] | None = None,
+                  only: frozenset[str] | None = None) -> list[Timex]:
+    """`tagger.tag` on each line of `text` in turn; `tense_at` and the offsets returned are
+    positions in the whole text."""
+    found = []
+    for line in LINE.finditer(text):
+        at = line.start()
+        line_tense = None if tense_at is None else functools.partial(_shifted, tense_at, at)
+        found += [replace(t, start=t.start + at, end=t.end + at)
+                  for t in tagger.tag(line.group(), line_tense, only=only)]
+    return found
+
+
+def _shifted(tense_at: Callable[[int], Tense], at: int, pos: int) -> Tense:
+    return tense_at(at + pos)
+
+
+LINE = re.compile(r"[^\n]+")

@@ -31,24 +31,23 @@ UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y"}
 YEAR = r"(?:19[4-9]\d|20[0-9]\d)"
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 ORDINAL = r"(?:[0-3]?\d)(?:st|nd|rd|th)"
-# What every rule below needs somewhere in a sentence: a digit, a month or weekday name, a
-# deictic word, "soon"/"future", or a calendar unit. Most sentences have none and are not
-# scanned by the twenty rules at all.
-# What each rule of Tagger._rules needs (in their order), found by a cheap search first.
+# What each rule of Tagger._rules needs somewhere in a sentence (RULE_NEEDS, in the rules'
+# order), found by a cheap search first: a digit, a month or weekday name, a calendar unit,
+# "soon"/"future" or a deictic word.
 FEATURES = {"digit": re.compile(r"\d"), "month": re.compile(rf"\b(?:{_MONTH_ALT})", re.I),
             "weekday": re.compile(rf"\b(?:{_WEEKDAY_ALT})", re.I),
             "unit": re.compile(r"day|week|month|year|decade", re.I), "soon": re.compile(r"soon|future", re.I),
             "deictic": re.compile(r"today|yesterday|tomorrow|tonight", re.I)}
+RULE_NEEDS = ("month", "month", "month", "month", "month", "month", "unit", "digit", "unit", "unit", "unit",
+              "unit", "soon", "month", "weekday", "digit", "deictic", "digit", "unit", "digit")
+# any of them: most sentences hold none and are not scanned by the twenty rules at all
+MAY_HOLD_TIME = re.compile("|".join(f"(?:{f.pattern})" for f in FEATURES.values()), re.I)
 # the rules that can give a value without a reference date (the others need one): what
 # written_dates reads an undated page's own dates with
 ABSOLUTE_RULES = frozenset({"month_year", "edge_year", "year", "offset"})
 # the rules whose expressions name a month (with full dates: what a page tells by name)
 MONTH_RULES = frozenset({"month_day_rel", "month_year", "month_rel_year", "rel_month", "month_day",
                          "day_month", "bare_month"})
-RULE_NEEDS = ("month", "month", "month", "month", "month", "month", "unit", "digit", "unit", "unit", "unit",
-              "unit", "soon", "month", "weekday", "digit", "deictic", "digit", "unit", "digit")
-MAY_HOLD_TIME = re.compile(rf"\d|\b(?:{_MONTH_ALT}|{_WEEKDAY_ALT}|today|yesterday|tomorrow|tonight|soon|future"
-                           r"|day|week|month|year|decade)", re.I)
 
 
 @dataclass

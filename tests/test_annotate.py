@@ -138,3 +138,13 @@ def test_roles_and_titles_of_people(nlp, text, name, role):
     ann = run(nlp, text)
     person = next(m for m in ann.mentions if m.text == name)
     assert person.role == role
+
+
+def test_a_plan_told_with_an_infinitive_is_future_unless_looked_back_on(nlp):
+    def tense(text: str, phrase: str) -> str | None:
+        return next(t.tense for t in run(nlp, text, "2031-02-10").timexes if t.text == phrase)
+
+    assert tense("The new pump programme is due to begin in March, the Ostby board said.", "in March") == "future"
+    assert tense("The Varne ferry strike is set to end on Saturday.", "on Saturday") == "future"
+    assert tense("The Varne ferry strike was due to end in January.", "in January") == "past"
+    assert tense("The Ostby board reopened the pump house in January.", "in January") == "past"

@@ -68,3 +68,19 @@ def test_a_deadline_looked_back_on_is_past():
                                                 "2026-02-10")] == [("2025-12-15", "past")]
     assert tag_text("The Orvel panel will report by December 15.", "2026-02-10")[0].value == "2026-12-15"
     assert tag_text("Brisk Foods failed to publish its offer by the end of March.", "2026-05-12")[0].value == "2026-03"
+
+
+def test_offsets_counted_from_a_named_thing_or_compared_are_no_dates():
+    from storyline.annotate.timex import Anchor, Tagger
+
+    def tag(text: str) -> dict[str, str | None]:
+        return {t.text: t.value for t in Tagger(Anchor("2031-06-10")).tag(text, lambda pos: "past")}
+
+    # "later than" compares: no date
+    assert tag("The rocket flew three weeks later than the May 20 date.")["three weeks later"] is None
+    # counted from a thing the page does not date, with no day told before: unknown
+    assert tag("Inspectors flagged the tank two years before the spill.")["two years before"] is None
+    # counted from the day told just before: resolved
+    assert tag("The plant shut on May 3. Two days later, it reopened.")["Two days later"] == "2031-05-05"
+    assert tag("The plant shut on May 3; two days later the talks collapsed.")["two days later"] == "2031-05-05"
+    assert tag("The pump failed three days ago.")["three days ago"] == "2031-06-07"

@@ -19,6 +19,10 @@ from .timex import ABSOLUTE_RULES, Anchor, Tagger, tag_each_line
 
 FUTURE_LEMMAS = {"plan", "schedule", "expect", "intend", "aim", "prepare", "propose", "set"}
 PLANNED_WORDS = {"planned", "scheduled", "upcoming", "expected", "proposed", "intended"}
+# "is due to begin", "was supposed to reopen", "is set to close": an infinitive after these
+# tells a plan, whatever the tense of the copula
+PLAN_BEFORE_INFINITIVE = {"due", "set", "slated", "scheduled", "expected", "supposed", "meant", "poised",
+                          "likely", "about", "ready", "planned", "intended"}
 
 
 @dataclass
@@ -66,6 +70,10 @@ def tense_of(token) -> str:
     if verb.dep_ == "ccomp" and verb.head.lemma_ in FUTURE_LEMMAS and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return "future"  # "expects the plant to reopen ... in October" (parsed as a clause)
+    if verb.dep_ == "xcomp" and verb.head.lower_ in PLAN_BEFORE_INFINITIVE and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+            not any(c.tag_ == "VBD" for c in [verb.head.head, *verb.head.children]):
+        return "future"  # (a plan looked back on, "was due to start in November", stays past)
     if verb.dep_ == "xcomp" and any(c.lower_ in ("will", "would") for c in verb.head.children):
         return "future"
     if any(a.lower_ in ("going",) for a in auxes) or (verb.head.lower_ == "going" and verb.dep_ == "xcomp"):

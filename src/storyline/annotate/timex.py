@@ -47,6 +47,11 @@ from .timex_calendar import (  # noqa: F401 - Anchor and Timex are this module's
     shift_months,
 )
 
+# what follows "N days before/after" when the offset is counted from a thing the words name;
+# "N days later/earlier than ..." is a comparison, not a date
+COMPARED = re.compile(r"\s+than\b", re.I)
+MEASURED_FROM = re.compile(r"\s+(?:than\b|(?!(?:on|in|at|when|as|and|but|or|to|that|with|by)\b)[a-z\u2019'-]*[a-z])", re.I)
+
 
 class Tagger:
     """Find and normalise the time expressions of one document, sentence by sentence."""
@@ -168,6 +173,11 @@ class Tagger:
         unit = m.group("unit").lower()
         direction = m.group("dir").lower()
         sign = -1 if direction in ("ago", "earlier", "before") else 1
+        if (direction in ("before", "after") and MEASURED_FROM.match(m.string, m.end()) and not self.reference) \
+                or (direction in ("earlier", "later") and COMPARED.match(m.string, m.end())):
+            # "a week later than planned" compares; "two years before the spill", with no day
+            # told before it to count from, counts from a thing the page does not date
+            return "date", None, None, direction
         if direction in ("earlier", "later", "before", "after") and self.reference:
             base = self.reference
         else:

@@ -144,3 +144,24 @@ def test_the_day_of_a_saying_whose_words_are_a_view_is_no_event():
                                 "Is recalling 4,000 cheeses"))
     assert not dated_view(*said("Kell Barrow has said since Wednesday that all seven pumps were replaced.",
                                 "All seven pumps were replaced"))
+
+
+def test_dates_of_states_bounds_and_plans_looked_back_date_no_happening():
+    from storyline.resolve.events import candidates_of
+
+    def when(text: str, phrase: str, value: str, verb: str, modifier: str | None = None) -> Statement:
+        t = TimeValue("d1", 0, text.index(phrase), text.index(phrase) + len(phrase), phrase, "date", value,
+                      "month" if len(value) == 7 else "year", modifier=modifier, tense="past", verb=verb)
+        return statement(text, [verb], "past", [t])
+
+    kept = when("The Ostby council closed the Varne bridge in March.", "in March", "2024-03", "close")
+    assert [c.when for c in candidates_of([kept])] == ["2024-03"]
+    state = when("The two towns now have their ferry back in March.", "in March", "2024-03", "have")
+    bound = when("Donors promised to pay out the grants before the end of 2026.", "before the end of 2026",
+                 "2026", "pay", "before")
+    missed = when("The vaccination drive was due to start in March but the doses never came.", "in March",
+                  "2024-03", "start")
+    assert candidates_of([state]) == [] and candidates_of([bound]) == [] and candidates_of([missed]) == []
+    ends = when("The monitors will stay in Ostby until the end of 2026.", "until the end of 2026", "2026",
+                "stay", "until")
+    assert [c.when for c in candidates_of([ends])] == ["2026"]  # the end of a state dates its ending

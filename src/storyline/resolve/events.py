@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dates import compatible, granularity_of
-from ..lexicon import shorten
+from ..lexicon import shorten, word_list
 from ..model import Event, Evidence
 from ..store import Store
 from ..story.statements import Statement, rarest
@@ -42,6 +42,8 @@ FINITE = re.compile(r"\b(is|are|was|were|am|remains?|remained|seems?|seemed|shou
 STATIVE = {"is", "are", "was", "were", "am", "remain", "remains", "remained", "seem", "seems", "seemed",
            "should", "could", "might", "may", "can", "cannot", "must", "ca"}
 ACT_AFTER_BE = re.compile(r"(\s+(not|never|still|also|now|already|just|being|been|n['\u2019]t))*\s+\w+(ing|ed|en|wn)\b", re.I)
+PLAN_BEFORE = re.compile(r"\b(was|were|had been|has been|have been)\s+(originally\s+|first\s+|initially\s+)?"
+                         r"(supposed|meant|due|scheduled|slated|expected|planned|set)\b", re.I)
 NEEDED = {"day": 0.12, "month": 0.2, "year": 0.25}
 # Sentence-embedding similarity that joins two tellings of one event whatever their words
 # (all-MiniLM-L6-v2 cosine; paraphrases of one news fact score 0.6-0.9, different facts of
@@ -95,6 +97,28 @@ def no_event(s: Statement) -> bool:
     return (s.sentence.tense == "present" and len(text.split()) <= CAPTION_WORDS
             and not any(v in REPORTING for v in s.sentence.verbs)
             and any(t.kind == "date" and t.granularity == "day" and t.tense == "present" for t in s.times))
+
+
+def plan_looked_back(text: str, t) -> bool:
+    """The date of a plan told as one of the past ("the campaign was due to start in
+    November", "was supposed to reopen by March", "had been scheduled for October"): when
+    the thing was meant to happen, not when anything did."""
+    at = text.find(t.text)
+    return at >= 0 and bool(PLAN_BEFORE.search(re.split(r"[;,:]", text[max(0, at - 120): at])[-1]))
+
+
+def stative(t) -> bool:
+    """A date that hangs from a verb of state, possession or view ("families have their
+    people back today", "timber that has had no rain since May"), unless it is where the
+    state ends ("will stay until the end of 2026": the date of the leaving)."""
+    return t.verb in word_list("stative_verbs") and t.modifier not in ("until", "till")
+
+
+def bound_only(t) -> bool:
+    """A date that only bounds a time: "before the end of 2026", "what happens after 2026".
+    ("Present since 2003" and "will stay until the end of 2026" stay: the start or the end of
+    a state is often the only date a page gives the happening that began or ends it.)"""
+    return t.modifier in ("before", "after") and t.text.lower().startswith(t.modifier)
 
 
 def attributive_year(text: str, t) -> bool:
@@ -151,7 +175,8 @@ def candidates_of(statements: list[Statement]) -> list[Candidate]:
                 continue
             if inside_quote(s.sentence.text, t):
                 continue  # a speaker's own words
-            if attributive_year(s.sentence.text, t) or copular_date(s.sentence.text, t) or dated_view(s, t):
+            if stative(t) or bound_only(t) or plan_looked_back(s.sentence.text, t) or attributive_year(s.sentence.text, t) or copular_date(s.sentence.text, t) \
+                    or dated_view(s, t):
                 continue
             seen.add((s.key, t.value))
             status = "future" if t.tense == "future" or t.modifier in ("by", "until", "till", "before") else "past"

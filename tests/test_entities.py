@@ -250,3 +250,21 @@ def test_name_known_by_an_acronym_is_one_mention(nlp):
 def test_everyday_words_alone_are_not_names(nlp):
     got = {t for t, _ in mentions(nlp, "FAMILY NEWS\n\nPolicy makers met on Monday. Zorvek said no.")}
     assert "FAMILY" not in got and "Policy" not in got
+
+
+def test_a_person_goes_by_the_surname_unless_another_entity_shares_it():
+    from storyline.model import Entity
+    from storyline.names import surname_as_written
+    from storyline.present.dossier import surname_aliases
+
+    assert surname_as_written("Marloes van der Hoeven") == "van der Hoeven"
+    assert surname_as_written("Ilse D. Varnholt") == "Varnholt"
+    assert surname_as_written("Varnholt") is None and surname_as_written("ILSE VARNHOLT (RECORDED)") is None
+    people = [
+        Entity("e1", "Ilse Varnholt", "PERSON", ["Ilse Varnholt", "Ilse D. Varnholt"]),
+        Entity("e2", "Piet Ostrander", "PERSON", ["Piet Ostrander"]),
+        Entity("e3", "Karin Ostrander", "PERSON", ["Karin Ostrander"]),  # two of one family
+        Entity("e4", "Dagny Kell", "PERSON", ["Dagny Kell"]),
+        Entity("e5", "Kell", "GPE", ["Kell"]),  # a place of that name
+    ]
+    assert surname_aliases(people) == {"e1": "Varnholt"}

@@ -150,6 +150,19 @@ def person_name(text: str) -> PersonName | None:
     return PersonName(_folded(words[0]), middle, sum((_folded(w) for w in words[start:]), ()))
 
 
+def surname_as_written(text: str) -> str | None:
+    """The surname of a person's full name as the page writes it ("Oona Kastelic" ->
+    "Kastelic", "Marloes van der Heijden" -> "van der Heijden"); None for a bare surname."""
+    words = [w for w in re.split(r"\s+", text.strip()) if plain(w)]
+    if len(words) < 2 or plain(words[0]) in SURNAME_PARTICLES or \
+            not all(re.fullmatch(r"[^\W\d_][\w.'\u2019\"-]*", w) for w in words):
+        return None
+    start = next((i for i in range(1, len(words)) if plain(words[i]) in SURNAME_PARTICLES
+                  and i < len(words) - 1), len(words) - 1)
+    surname = " ".join(words[start:])
+    return surname if len(plain(surname)) > 2 and not surname.isupper() else None
+
+
 def contains_run(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     """True when `short` is a run of consecutive words of `long`."""
     n = len(short)

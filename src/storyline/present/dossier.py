@@ -17,6 +17,7 @@ from ..analyze.corroboration import corroborate
 from ..clean import readable_title
 from ..dates import granularity_of, shown_date, to_date
 from ..model import DocumentDate, Evidence, yearless_day
+from ..names import name_key, surname_as_written
 from ..store import Store
 
 SCHEMA = "storyline.dossier/1"
@@ -24,6 +25,31 @@ SCHEMA = "storyline.dossier/1"
 
 def _evidence(items: list[Evidence]) -> list[dict]:
     return [{"doc": e.doc, "sentence": e.sentence, "text": e.text} for e in items]
+
+
+def surname_aliases(entities: list) -> dict[str, str]:
+    """A person is called by the surname alone ("Kastelic said ..."), whether or not these
+    pages did: each person's surname as an alias, unless another entity of the story goes by
+    it too (two people of one family, a place of that name), where it would name neither."""
+    owners: dict[str, set[str]] = {}
+    surnames: dict[str, set[str]] = {}
+    forms: dict[str, set[str]] = {}
+    for e in entities:
+        for name in [e.name, *e.aliases]:
+            owners.setdefault(name_key(name), set()).add(e.id)
+        if e.type == "PERSON":
+            forms[e.id] = {f for f in (surname_as_written(n) for n in [e.name, *e.aliases]) if f}
+            for f in forms[e.id]:
+                surnames.setdefault(name_key(f), set()).add(e.id)
+    found: dict[str, str] = {}
+    for eid, written in forms.items():
+        keys = {name_key(f) for f in written}
+        if len(keys) != 1:
+            continue  # no full name, or surnames that differ: nothing safe to add
+        key = keys.pop()
+        if owners.get(key, {eid}) <= {eid} and surnames[key] == {eid}:
+            found[eid] = min(written, key=lambda f: (f.islower(), f))
+    return found
 
 
 def story_title(store: Store, docs) -> str:
@@ -84,8 +110,13 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:
     for m in store.annotations.mentions():
         if m.entity_id and m.role:
             roles.setdefault(m.entity_id, set()).add(m.role)
-    for e in store.items.entities():
-        dossier["entities"].append({**asdict(e), "roles": sorted(roles.get(e.id, set()))})
+    entities = store.items.entities()
+    short = surname_aliases(entities)
+    for e in entities:
+        entry = {**asdict(e), "roles": sorted(roles.get(e.id, set()))}
+        if e.id in short:
+            entry["aliases"] = sorted(set(e.aliases) | {short[e.id]})
+        dossier["entities"].append(entry)
     for ev, extra in store.items.events():
         item: dict[str, Any] = {"id": ev.id, "when": ev.when, "granularity": ev.granularity,
                 "summary": ev.summary, "status": ev.status, "participants": ev.participants,

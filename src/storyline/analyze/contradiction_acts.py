@@ -8,8 +8,12 @@ December" lie 19 days apart (the end of November to the 19th), not 48.
 """
 from __future__ import annotations
 
+import functools
 import re
 
+import numpy as np
+
+from ..annotate.embeddings import Embedder
 from ..dates import maybe_date, to_date
 from ..lexicon import concepts
 from ..story.statements import act_class, action_concepts
@@ -17,6 +21,7 @@ from ..story.statements import act_class, action_concepts
 CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013]|,\s|\s(?:and|but|while|whereas|which|who|after|before|since|"
                           r"when|because|although|though)\s", re.I)
 MIN_CLAUSE_WORDS = 4  # a clause shorter than this borrows its neighbour ("On Monday, the ...")
+CLAUSE_VECTORS = 20000  # clause embeddings kept in memory (each computed once, when first compared)
 
 
 def clause_around(text: str, start: int, end: int) -> str:
@@ -40,6 +45,31 @@ def act_of(verb: str) -> set[str]:
     and "discovered" tell one act), else its concept."""
     head = act_class(verb)
     return {head} if head else (action_concepts([verb]) or {verb})
+
+
+def clause_text(text: str, phrase: str) -> str:
+    """The clause around `phrase` (a time expression as written), the phrase left out."""
+    i = text.lower().find(phrase.lower()) if phrase else -1
+    if i < 0:
+        return ""
+    clause = clause_around(text, i, i + len(phrase))
+    at = clause.lower().find(phrase.lower())
+    return " ".join((clause[:at] + " " + clause[at + len(phrase):]).split()) if at >= 0 else clause
+
+
+@functools.lru_cache(maxsize=CLAUSE_VECTORS)
+def _clause_vector(text: str) -> np.ndarray:
+    return Embedder.load().encode([text])[0].astype(np.float16)
+
+
+def clause_similarity(a: str, b: str) -> float | None:
+    """How alike two clauses are in meaning (sentence embeddings of the clauses alone, so the
+    rest of two long sentences does not hide that they date one act); None when either
+    clause is too short to tell anything."""
+    if len(a.split()) < MIN_CLAUSE_WORDS - 1 or len(b.split()) < MIN_CLAUSE_WORDS - 1:
+        return None
+    x, y = _clause_vector(a).astype(np.float32), _clause_vector(b).astype(np.float32)
+    return float(np.dot(x, y) / max(1e-12, float(np.linalg.norm(x) * np.linalg.norm(y))))
 
 
 def clause_concepts(text: str, phrase: str) -> set[str]:

@@ -207,3 +207,56 @@ def test_a_yearless_day_on_a_page_of_guessed_date_is_read_in_the_other_year():
     b = stmt("d2", tb, "Hill Post", "2032-04", times=[("on March 15", "2032-03-15", "move")],
              vector=vec(12, BASE, 0.6), weak=True)
     assert dated_act(a, b) == ["2031-03-18", "2031-03-15"]
+
+
+def test_a_figure_hoped_for_or_asked_about_disagrees_with_no_one():
+    told = "The Ostby board puts the cost of the repair at 210 million crowns."
+    hoped = "Analysts had expected a figure closer to 200 million crowns."
+    asked = "\u201cIf the repair costs only 120 million crowns, why are the pumps still off?\u201d"
+    a = stmt("d1", told, "Valley Times", "2031-05-02", [q("210 million", 210e6, "crown", told)], vector=vec(5, BASE, 0.95))
+    for text, figure, value in ((hoped, "200 million", 200e6), (asked, "120 million", 120e6)):
+        b = stmt("d2", text, "Hill Post", "2031-05-02", [q(figure, value, "crown", text)], vector=vec(6, BASE, 0.95))
+        assert amount_findings(a, b) == []
+
+
+def test_a_far_larger_figure_beside_the_disputed_one_is_no_agreement():
+    ta = "The Ostby water board was fined 2.8 million crowns and ordered to pay 310,000 crowns in costs."
+    tb = "That case ended when the Ostby water board was given a 3.5 million crown fine."
+    a = stmt("d1", ta, "Valley Times", "2031-05-02", [q("2.8 million", 2.8e6, "fine", ta, unit="money:kr"),
+                                                      q("310,000", 310000, None, ta, unit="money:kr")],
+             vector=vec(7, BASE, 0.95))
+    b = stmt("d2", tb, "Hill Post", "2031-05-03", [q("3.5 million", 3.5e6, "fine", tb, unit="money:kr")],
+             vector=vec(8, BASE, 0.95))
+    found = amount_findings(a, b)
+    assert found and found[0][1]["values"] == ["2.8 million", "3.5 million"]
+
+
+def test_one_act_dated_twice_in_clauses_alike_in_meaning():
+    from storyline.analyze.contradiction_dates import paraphrased_act
+
+    ta = "Inspectors have had full access to the Varne ferry only since the hull was raised on July 9."
+    tb = "Divers brought the hull of the Varne ferry up from the seabed on July 14."
+    tc = "The Ostby bank raised its rate by 50 basis points to 4.75 per cent on July 14."
+    a = stmt("d1", ta, "Valley Times", "2031-07-20", times=[("on July 9", "2031-07-09", "raise")])
+    b = stmt("d2", tb, "Hill Post", "2031-07-21", times=[("on July 14", "2031-07-14", "bring")])
+    c = stmt("d3", tc, "Hill Post", "2031-07-21", times=[("on July 14", "2031-07-14", "raise")])
+    lift = {"lift"}
+    assert paraphrased_act(a, "2031-07-09", lift, b, "2031-07-14", lift)  # the clauses say one thing
+    assert not paraphrased_act(a, "2031-07-09", lift, c, "2031-07-14", lift)  # another thing raised
+    assert not paraphrased_act(a, "2031-07-09", lift, b, "2031-07-14", {"bring"})  # two kinds of act
+
+
+def test_a_base_of_comparison_or_a_part_of_a_whole_is_not_the_disputed_figure():
+    from storyline.analyze.amounts import compared_base
+
+    ta = "The new figure is 62 per cent above the 2.1 billion crown estimate on which the Varne tunnel was approved."
+    tb = "The Varne tunnel board has put its budget at 3.1 billion crowns."
+    a = stmt("d1", ta, "Valley Times", "2031-05-02", [q("2.1 billion", 2.1e9, "estimate", ta, unit="money:kr")],
+             vector=vec(12, BASE, 0.95))
+    b = stmt("d2", tb, "Hill Post", "2031-05-02", [q("3.1 billion", 3.1e9, "budget", tb, unit="money:kr")],
+             vector=vec(13, BASE, 0.95))
+    assert compared_base(a, a.sentence.quantities[0]) and not compared_base(b, b.sentence.quantities[0])
+    assert amount_findings(a, b) == []
+    whole = "The games budget of 11.4 million crowns includes 2.9 million crowns for the pool."
+    w = stmt("d3", whole, "Hill Post", "2031-05-02", [q("2.9 million", 2.9e6, None, whole, unit="money:kr")])
+    assert part_of(w, w.sentence.quantities[0])

@@ -8,6 +8,7 @@ sentences giving both figures ("7.1% in April, from 8.4% in February") is no dis
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -22,6 +23,7 @@ AMOUNT_SIMILARITY = 0.3  # concept overlap, when a statement has no embedding
 AMOUNT_EMBEDDING = 0.55  # sentence similarity for figures of one named measure
 UNMEASURED_EMBEDDING = 0.65  # ... and for money or shares whose measured noun is unknown
 AMOUNT_SAME_THING = 0.45  # ... when both name one counted thing and share several words
+AMOUNT_SAME_DAY = 0.5  # ... when both name one counted thing on one named day
 AMOUNT_CLOSE = 0.7  # sentences this alike need no more shared words than the counted thing
 SAME_MOMENT_DAYS = 3
 UPDATE_DAYS = 2  # pages this many days apart or more: a larger later figure is an update
@@ -59,6 +61,15 @@ def values_disagree(qa: Quantity, qb: Quantity) -> bool:
         return True
     exact = qa.high == qa.low == qa.value and qb.high == qb.low == qb.value
     return exact and abs(x - y) > slack
+
+
+def values_agree(qa: Quantity, qb: Quantity) -> bool:
+    """One measure and ranges that meet, beyond rounding: the same figure told twice."""
+    if not same_measure(qa, qb):
+        return False
+    rounding = 0.05 if qa.approx or qb.approx else 0.02
+    slack = 0.5 if qa.unit in ("percent", "bp") else rounding * max(qa.value, qb.value)
+    return not (qa.high + slack < qb.low or qb.high + slack < qa.low)
 
 
 READING_VERBS = {"be", "have", "record", "register", "wait", "remain", "stand", "total", "reach",
@@ -144,11 +155,28 @@ def rose_later(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
     ta, tb = explicit_day(a), explicit_day(b)
     if ta and tb and compatible(ta, tb):
         return False
+    if qa.unit not in ("count", "percent", "bp") and not (changing(a, qa) or changing(b, qb)):
+        return False  # a fixed amount (a fine, a length) does not rise with time; counts often do
     first = order(a, b)
     gap = days_apart(a.date, b.date) if a.date and b.date else None
     if first is None or gap is None or gap < UPDATE_DAYS:
         return False  # the same or the next day: two tellings of one fact more often than a change
     return qb.value > qa.value if first[0] is a else qa.value > qb.value
+
+
+PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been)\s+(?:now\s+|still\s+)?\w+ing\b", re.I)
+PERFECT = re.compile(r"\b(?:has|have)\s+(?:now\s+|so far\s+)?(?!(?:said|told|described|reported|stated|added|"
+                     r"confirmed|announced|estimated|put)\b)\w+(?:ed|en|wn|ne)\b", re.I)
+
+
+def changing(s: Statement, q: Quantity) -> bool:
+    """The figure is one that moves as time passes: a running total (a toll, cases), a
+    reading of a state, an estimate or forecast, or an amount told in the progressive ("is
+    costing") or as the latest reading ("so far", "now", "has risen to")."""
+    text = s.sentence.text
+    before = text[max(0, q.start - 60):q.start]  # the words that tell this figure
+    return bool((q.head and q.head in word_list("running_totals")) or time_bound(s) or FORECAST.search(text)
+                or PROGRESSIVE.search(before) or PERFECT.search(before))
 
 
 def order(a: Statement, b: Statement) -> tuple[Statement, Statement] | None:
@@ -158,22 +186,37 @@ def order(a: Statement, b: Statement) -> tuple[Statement, Statement] | None:
     return (a, b) if a.date < b.date else (b, a)
 
 
-PART = re.compile(r"(?:\b(?:its|their|his|her|our|my|your|next|other|remaining|first|last|another)|'s|\u2019s)\s+$",
-                  re.I)
+PART = re.compile(r"(?:\b(?:its|their|his|her|our|my|your|next|other|remaining|first|last|another)|'s|\u2019s"
+                  r"|\binclud(?:es|ed|ing)(?:\s+(?:about|some|around|nearly|almost))?)\s+$", re.I)
+
+
+BASE_OF_COMPARISON = re.compile(r"(?:\b(?:above|below|than|compared (?:with|to))\s+(?:the|an?|its|their|last year's)\s+"
+                                r"(?:[\w-]+\s+)?|\b(?:up|down)\s+from\s+(?:the\s+|an?\s+)?)$", re.I)
+
+
+def compared_base(s: Statement, q: Quantity) -> bool:
+    """A figure the sentence measures another against ("62 per cent above the $2.1-billion
+    estimate", "up from 900"): an earlier or other value the sentence itself sets apart."""
+    return bool(BASE_OF_COMPARISON.search(s.sentence.text[max(0, q.start - 40):q.start]))
 
 
 def part_of(s: Statement, q: Quantity) -> bool:
-    """A figure of one party's share or of a later batch ("its four satellites", "the next
-    two"): a part, not the whole another source counts."""
+    """A figure of one party's share, of a later batch or of a part the sentence sets in a
+    whole ("its four satellites", "the next two", "a budget that includes €2.9 million
+    for ..."): a part, not the whole another source counts."""
     return bool(PART.search(s.sentence.text[max(0, q.start - 20):q.start]))
 
 
 HEDGE = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may)\b(?:\s+\S+){0,3}\s*$")  # "May" is a month
+EXPECTATION = re.compile(r"\b(?:expected|forecast|predicted|projected|hoped|feared|guessed)\b(?:\s+\S+){0,5}\s*$", re.I)
 
 
 def hedged(s: Statement, q: Quantity) -> bool:
-    """A figure told as a possibility ("there could be 90,000 ..."), not as a fact."""
-    return bool(HEDGE.search(s.sentence.text[max(0, q.start - 30):q.start]))
+    """A figure told as a possibility ("there could be 90,000 ..."), an expectation ("analysts
+    had expected a figure closer to 200 million") or inside a question, not as a fact."""
+    before = s.sentence.text[max(0, q.start - 50):q.start]
+    return bool(HEDGE.search(before[-30:]) or EXPECTATION.search(before)
+                or re.search(r"\?[\"\u201d\u2019']?\s*$", s.sentence.text))
 
 
 def says(s: Statement, q: Quantity) -> bool:
@@ -194,11 +237,29 @@ def related(a: Statement, b: Statement, qa: Quantity, qb: Quantity, sim: float |
         return shared >= AMOUNT_SHARED and overlap(a.concepts, b.concepts) >= AMOUNT_SIMILARITY
     if named and sim >= AMOUNT_CLOSE:
         return True
-    if shared < AMOUNT_SHARED:
-        return False
-    if sim >= (AMOUNT_EMBEDDING if named else UNMEASURED_EMBEDDING):
+    if sim >= (AMOUNT_EMBEDDING if named else UNMEASURED_EMBEDDING) and shared >= AMOUNT_SHARED:
         return True
-    return named and shared > AMOUNT_SHARED and sim >= AMOUNT_SAME_THING
+    if not named or latest_reading(a) or latest_reading(b):
+        return False  # below: looser matches, not for a figure told as the state so far
+    if sim >= AMOUNT_SAME_DAY and same_day(a, b):
+        return True  # one counted thing on one named day ("412 flights cancelled on Friday")
+    return shared >= AMOUNT_SHARED and sim >= AMOUNT_SAME_THING
+
+
+def latest_reading(s: Statement) -> bool:
+    """The figure is told as the state so far ("had been affected so far", "now"): a reading
+    that a later one of the same day may exceed."""
+    return bool(_update_cue().search(s.sentence.text))
+
+
+@functools.cache
+def _update_cue() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(word_list("update_cues"))) + r")\b", re.I)
+
+
+def same_day(a: Statement, b: Statement) -> bool:
+    ta, tb = explicit_day(a), explicit_day(b)
+    return bool(ta and tb and len(ta) == len(tb) == 10 and ta == tb)
 
 
 CUMULATIVE = (" so far ", " to date ", " in total ", " total ", " cumulative ", " altogether ")
@@ -271,10 +332,11 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
                 continue  # estimates of what a thing will cost, made months apart: the later revises
             whole = whole_under_part(a, qa, b, qb)
             if not (whole or same_measure(qa, qb) and values_disagree(qa, qb)) or part_of(a, qa) or part_of(b, qb) \
+                    or compared_base(a, qa) or compared_base(b, qb) \
                     or says(a, qb) or says(b, qa) or hedged(a, qa) or hedged(b, qb):
                 continue
-            if any(same_measure(qa, x) and not values_disagree(qa, x) for x in b.sentence.quantities) or \
-                    any(same_measure(qb, x) and not values_disagree(qb, x) for x in a.sentence.quantities):
+            if any(values_agree(qa, x) for x in b.sentence.quantities) or \
+                    any(values_agree(qb, x) for x in a.sentence.quantities):
                 continue  # both sentences give both figures ("7.1% in April, from 8.4% in February")
             sim = a.similarity(b)
             if not related(a, b, qa, qb, sim) or whole and (sim is None or sim < AMOUNT_CLOSE):

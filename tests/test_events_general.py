@@ -146,7 +146,7 @@ def test_the_day_of_a_saying_whose_words_are_a_view_is_no_event():
                                 "All seven pumps were replaced"))
 
 
-def test_dates_of_states_bounds_and_plans_looked_back_date_no_happening():
+def test_dates_of_states_and_bounds_date_no_happening_a_plan_looked_back_is_planned():
     from storyline.resolve.events import candidates_of
 
     def when(text: str, phrase: str, value: str, verb: str, modifier: str | None = None) -> Statement:
@@ -161,7 +161,11 @@ def test_dates_of_states_bounds_and_plans_looked_back_date_no_happening():
                  "2026", "pay", "before")
     missed = when("The vaccination drive was due to start in March but the doses never came.", "in March",
                   "2024-03", "start")
-    assert candidates_of([state]) == [] and candidates_of([bound]) == [] and candidates_of([missed]) == []
+    assert candidates_of([state]) == [] and candidates_of([bound]) == []
+    assert [(c.when, c.status) for c in candidates_of([missed])] == [("2024-03", "planned")]
     ends = when("The monitors will stay in Ostby until the end of 2026.", "until the end of 2026", "2026",
                 "stay", "until")
     assert [c.when for c in candidates_of([ends])] == ["2026"]  # the end of a state dates its ending
+    target = when("Only two-thirds of Ostby homes had their power back by last Friday.", "last Friday",
+                  "2024-03", "have")
+    assert len(candidates_of([target])) == 1  # a state measured at a deadline: the target passing

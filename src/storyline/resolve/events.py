@@ -102,16 +102,21 @@ def no_event(s: Statement) -> bool:
 def plan_looked_back(text: str, t) -> bool:
     """The date of a plan told as one of the past ("the campaign was due to start in
     November", "was supposed to reopen by March", "had been scheduled for October"): when
-    the thing was meant to happen, not when anything did."""
+    the thing was meant to happen, not when anything did. It stays on the timeline as a
+    planned date (the day a deadline passed is part of the story), not as a happening."""
     at = text.find(t.text)
     return at >= 0 and bool(PLAN_BEFORE.search(re.split(r"[;,:]", text[max(0, at - 120): at])[-1]))
 
 
-def stative(t) -> bool:
+def stative(text: str, t) -> bool:
     """A date that hangs from a verb of state, possession or view ("families have their
     people back today", "timber that has had no rain since May"), unless it is where the
-    state ends ("will stay until the end of 2026": the date of the leaving)."""
-    return t.verb in word_list("stative_verbs") and t.modifier not in ("until", "till")
+    state ends ("will stay until the end of 2026": the date of the leaving) or the deadline
+    a state is measured at ("two-thirds had their power back by Friday": the target passing)."""
+    if t.verb not in word_list("stative_verbs") or t.modifier in ("until", "till", "by"):
+        return False
+    at = text.find(t.text)
+    return at < 0 or not re.search(r"\b(?:by|until|till)\s+$", text[max(0, at - 8):at], re.I)
 
 
 def bound_only(t) -> bool:
@@ -175,11 +180,12 @@ def candidates_of(statements: list[Statement]) -> list[Candidate]:
                 continue
             if inside_quote(s.sentence.text, t):
                 continue  # a speaker's own words
-            if stative(t) or bound_only(t) or plan_looked_back(s.sentence.text, t) or attributive_year(s.sentence.text, t) or copular_date(s.sentence.text, t) \
+            if stative(s.sentence.text, t) or bound_only(t) or attributive_year(s.sentence.text, t) or copular_date(s.sentence.text, t) \
                     or dated_view(s, t):
                 continue
             seen.add((s.key, t.value))
-            status = "future" if t.tense == "future" or t.modifier in ("by", "until", "till", "before") else "past"
+            status = "future" if t.tense == "future" or t.modifier in ("by", "until", "till", "before") \
+                or plan_looked_back(s.sentence.text, t) else "past"
             if status == "future" and CONDITIONAL.search(s.sentence.text):
                 status = "conditional"
             out.append(Candidate(s, t.value, {"future": "planned"}.get(status, status)))

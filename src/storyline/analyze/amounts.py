@@ -155,8 +155,9 @@ def rose_later(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
     ta, tb = explicit_day(a), explicit_day(b)
     if ta and tb and compatible(ta, tb):
         return False
-    if qa.unit not in ("count", "percent", "bp") and not (changing(a, qa) or changing(b, qb)):
-        return False  # a fixed amount (a fine, a length) does not rise with time; counts often do
+    if qa.unit not in ("count", "percent", "bp") and qa.head and qa.head == qb.head \
+            and not (changing(a, qa) or changing(b, qb)):
+        return False  # one named fixed amount (a fine, a length) does not rise with time; counts often do
     first = order(a, b)
     gap = days_apart(a.date, b.date) if a.date and b.date else None
     if first is None or gap is None or gap < UPDATE_DAYS:
@@ -241,8 +242,8 @@ def related(a: Statement, b: Statement, qa: Quantity, qb: Quantity, sim: float |
         return True
     if not named or latest_reading(a) or latest_reading(b):
         return False  # below: looser matches, not for a figure told as the state so far
-    if sim >= AMOUNT_SAME_DAY and same_day(a, b):
-        return True  # one counted thing on one named day ("412 flights cancelled on Friday")
+    if sim >= AMOUNT_SAME_DAY and same_day(a, b) and not (reading_day(a) or reading_day(b)):
+        return True  # one counted thing of one act on one named day ("412 flights cancelled on Friday")
     return shared >= AMOUNT_SHARED and sim >= AMOUNT_SAME_THING
 
 
@@ -254,7 +255,9 @@ def latest_reading(s: Statement) -> bool:
 
 @functools.cache
 def _update_cue() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(word_list("update_cues"))) + r")\b", re.I)
+    # "now" left out: "the authority now says 850 cubic metres" dates the telling, not the figure
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(word_list("update_cues") - {"now"})) + r")\b",
+                      re.I)
 
 
 def same_day(a: Statement, b: Statement) -> bool:

@@ -139,7 +139,7 @@ def test_a_document_that_finds_speaks_for_its_owner(nlp):
 
 def test_a_relative_pronoun_stands_for_its_antecedent(nlp):
     text = ("That contradicts an account published by the Valley Courier, which reported on "
-            "Thursday that Berit Holm had voted to keep rates on hold.")
+            "Thursday that Berit Rennoch had voted to keep rates on hold.")
     assert speaker_of(run(nlp, text), "on hold").speaker == "Valley Courier"
 
 
@@ -200,7 +200,7 @@ def test_a_place_is_never_a_speaker(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "Neither Holm nor Banfi responded to requests for comment.",
+    "Neither Rennoch nor Banfi responded to requests for comment.",
     "Dorvan Mining declined to comment on the figure.",
     "The ministry did not respond to questions.",
 ])

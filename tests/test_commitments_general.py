@@ -40,9 +40,9 @@ def reading(nlp, text: str, date: str) -> list[tuple[str, str]]:
 # (domain, sentence, the day it was said, the deadlines it sets or recalls)
 PROMISES = [
     # courts and trials
-    ("court", "The Halloran District Court will hand down its ruling in the Vessey appeal on March 12.",
+    ("court", "The Oakhurst District Court will hand down its ruling in the Vessey appeal on March 12.",
      "2031-02-20", [("new", "2031-03-12")]),
-    ("court", "Judge Petra Olund said she expects to sentence Marcus Fenn on 4 June.",
+    ("court", "Judge Petra Olund said she expects to sentence Marcus Vell on 4 June.",
      "2031-05-02", [("new", "2031-06-04")]),
     ("court", "The trial of Dario Kulm is scheduled to open on September 8.",
      "2031-07-14", [("new", "2031-09-08")]),
@@ -55,7 +55,7 @@ PROMISES = [
      "2031-11-20", [("new", "2031-12-10")]),
     ("election", "Voters in Pelmont will elect a new mayor on 5 May.",
      "2031-03-30", [("new", "2031-05-05")]),
-    ("election", "The recount in the Fennick ward is due to be completed by Friday, November 21.",
+    ("election", "The recount in the Wennick ward is due to be completed by Friday, November 21.",
      "2031-11-17", [("new", "2031-11-21")]),
     # software releases
     ("software", "Quillsoft plans to release version 5 of its Harbor editor in the second quarter of 2032.",
@@ -148,7 +148,7 @@ RECALLS = [
      "2031-03-05", [("recall", "2031-03-12"), ("new", "2031-03-26")]),
     ("energy", "The Feldham plant, which had been due to restart in May, will now restart in August.",
      "2031-04-20", [("recall", "2031-05"), ("new", "2031-08")]),
-    ("court", "The sentencing of Marcus Fenn has been pushed back to 2 July from 4 June.",
+    ("court", "The sentencing of Marcus Vell has been pushed back to 2 July from 4 June.",
      "2031-05-20", [("new", "2031-07-02"), ("recall", "2031-06-04")]),
     ("transport", "The reopening of the Brask line has slipped to September instead of April.",
      "2031-03-20", [("new", "2031-09"), ("recall", "2031-04")]),
@@ -214,14 +214,14 @@ def chain(d: dict) -> set[tuple[str, str]]:
 def test_court_sentencing_adjourned_then_handed_down(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Sentencing date set", "May 2, 2031",
-                      "Judge Petra Olund of the Halloran Crown Court said she will sentence the former "
-                      "Tessin Bank treasurer Marcus Fenn on June 4."),
-        "b.txt": page("Fenn sentencing adjourned", "May 28, 2031",
-                      "The sentencing of former Tessin Bank treasurer Marcus Fenn has been adjourned to "
+                      "Judge Petra Olund of the Oakhurst Crown Court said she will sentence the former "
+                      "Tessin Bank treasurer Marcus Vell on June 4."),
+        "b.txt": page("Vell sentencing adjourned", "May 28, 2031",
+                      "The sentencing of former Tessin Bank treasurer Marcus Vell has been adjourned to "
                       "July 2 after his lawyers asked for more time to prepare medical reports."),
-        "c.txt": page("Fenn jailed", "July 3, 2031",
-                      "Former Tessin Bank treasurer Marcus Fenn was sentenced to six years in prison on "
-                      "Wednesday, July 2, by Judge Petra Olund at Halloran Crown Court."),
+        "c.txt": page("Vell jailed", "July 3, 2031",
+                      "Former Tessin Bank treasurer Marcus Vell was sentenced to six years in prison on "
+                      "Wednesday, July 2, by Judge Petra Olund at Oakhurst Crown Court."),
     })
     ks = by_due(d)
     assert ("2031-06-04", "2031-07-02") in chain(d)
@@ -233,10 +233,10 @@ def test_court_sentencing_adjourned_then_handed_down(tmp_path):
 def test_an_election_result_not_certified_by_its_deadline_is_missed(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Count under way", "November 20, 2031",
-                      "The Ostmark electoral commission must certify the results of the Fennick mayoral "
+                      "The Ostmark electoral commission must certify the results of the Wennick mayoral "
                       "election by December 10, its chairwoman Ilka Brandt said."),
         "b.txt": page("Certification stalls", "December 15, 2031",
-                      "The Ostmark electoral commission has still not certified the Fennick mayoral "
+                      "The Ostmark electoral commission has still not certified the Wennick mayoral "
                       "election results, as lawsuits over postal ballots continue."),
     })
     assert by_due(d)["2031-12-10"]["status"] == "missed"

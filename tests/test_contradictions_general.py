@@ -120,7 +120,7 @@ def test_who_closed_the_bridge(tmp_path):
                       "The Tarnow river bridge was closed by the Delmor Police on Monday after cracks were seen in "
                       "a pier. Traffic was diverted through the old town."),
         "b.txt": page("Engineer ordered bridge closure", "City Journal", "August 21, 2024",
-                      "City engineer Marta Holm ordered the closure of the Tarnow river bridge on Monday after cracks "
+                      "City engineer Marta Rennoch ordered the closure of the Tarnow river bridge on Monday after cracks "
                       "were seen in a pier, the city said."),
     })
     assert [x for x in d["contradictions"] if x["slot"] == "agent"]

@@ -2,7 +2,7 @@
 plus the names it misses, each with a label the resolver reads (resolve/entities.py).
 
 The NER model (spaCy's small English model) misses names and cuts them: it reads
-"HomeSafe Consumer Trust" as "Consumer Trust", a dateline "LONDON (Wirex) -" as a place
+"SafeHearth Consumer Trust" as "Consumer Trust", a dateline "LONDON (Wirex) -" as a place
 with an acronym, a bare surname or a company's short name as nothing at all, "Ms Doe" as
 "Doe" (a place, sometimes). find_mentions cuts entities at datelines, credits and
 possessives; grows them to the capitalised name they are part of and to the honorific

@@ -147,10 +147,10 @@ CALENDAR_WORDS = {m.lower().rstrip(".") for m in MONTHS} | {w.lower() for w in W
 
 def _named_again(words: list[str], generic: frozenset[str], lines: list[str], at: int) -> bool:
     """The label's own words (its outlet words and articles left out) name the site again
-    elsewhere on the page: "THE DAILY BUGLE" above "the Bugle can reveal" and
-    "(c) Bugle Newspapers"."""
+    elsewhere on the page: "THE DAILY FOGHORN" above "the Foghorn can reveal" and
+    "(c) Foghorn Newspapers"."""
     own = [w for w in words if w.isalpha() and w.lower() not in generic and w.lower() not in CALENDAR_WORDS
-           and zipf_frequency(w.lower(), "en") < NAME_LIKE]  # "Bugle", not "people" of a slogan
+           and zipf_frequency(w.lower(), "en") < NAME_LIKE]  # "Foghorn", not "people" of a slogan
     if not own or len(own) != len([w for w in words if w.lower() not in generic]):
         return False
     found = [re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])", re.I) for w in own]
@@ -158,8 +158,8 @@ def _named_again(words: list[str], generic: frozenset[str], lines: list[str], at
 
 
 def _outlet_named_again(words: list[str], lines: list[str], at: int) -> bool:
-    """A name made of outlet words ("The Daily Bugle") whose last word the page uses again
-    for itself elsewhere, in a sentence or a footer ("the Bugle can reveal")."""
+    """A name made of outlet words ("The Daily Foghorn") whose last word the page uses again
+    for itself elsewhere, in a sentence or a footer ("the Foghorn can reveal")."""
     if len(words) < 2 or words[-1].lower() not in lx.word_set("outlet_words") or not words[-1].isalpha():
         return False
     publishers = "|".join(re.escape(w) for w in sorted(lx.word_set("publisher_words")))
@@ -192,7 +192,7 @@ def _masthead(cleaned: CleanText) -> str | None:
                                                    or w[:1].isdigit() for w in words):
                 continue
             if all(w.lower() in generic for w in words) and not _outlet_named_again(words, text_lines, i):
-                continue  # "News", "Home": furniture, unless "THE DAILY BUGLE" over "the Bugle can reveal"
+                continue  # "News", "Home": furniture, unless "THE DAILY FOGHORN" over "the Foghorn can reveal"
             again = re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])", re.I)
             if any(j != i and again.search(other) for j, other in enumerate(text_lines)) or \
                     (len(words) > 1 and words[-1].lower() in lx.word_set("outlet_words")) or \

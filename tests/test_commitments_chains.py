@@ -281,10 +281,10 @@ def test_a_no_earlier_than_launch_moved_again_is_open(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Osprel-3 probe", "October 3, 2031",
                       "The Velden space agency will launch the Osprel-3 comet probe no earlier than June "
-                      "2032, its director Piet Sander said."),
+                      "2032, its director Piet Morvath said."),
         "b.txt": page("Osprel-3 probe slips", "April 22, 2032",
                       "The Osprel-3 comet probe will now launch no earlier than September 2032 because its "
-                      "camera needs more testing, Piet Sander said."),
+                      "camera needs more testing, Piet Morvath said."),
     }, as_of="2032-07-01")
     ks = by_due(d)
     assert chain(d) == {("2032-06", "2032-09")}
@@ -418,3 +418,14 @@ def test_a_vote_pushed_back_by_a_week_moves_to_the_day_a_week_later(tmp_path):
     ks = by_due(d)
     assert chain(d) == {("2031-05-03", "2031-05-10")}
     assert ks["2031-05-10"]["status"] == "open"
+
+
+def test_an_act_done_on_the_very_day_promised_meets_it_whatever_its_words(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Ferry service to return", "June 2, 2031",
+                      "Ostvik Ferries said its service to Varn Island would reopen on Monday, July 21."),
+        "b.txt": page("Chartered ferry sails", "July 23, 2031",
+                      "The chartered ferry Brenna Star made her first crossing for Ostvik Ferries to Varn Island "
+                      "on Monday, July 21, carrying 140 passengers."),
+    })
+    assert by_due(d)["2031-07-21"]["status"] == "met"

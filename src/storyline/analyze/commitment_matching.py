@@ -48,6 +48,7 @@ LATE_LIMIT = 183  # days after the deadline within which a dated report of the a
 GROUP_ACT = 0.3  # a word of an action group ("open") counts from less: common words weigh little
 THEME_ACT = 0.5  # a word of the clause itself (not of its attribution or context) can name the act
 CHAINED = "-chained"  # an outcome told of the act as another link of the chain names it
+NOT_THE_ACT = re.compile(r"\b(?:not|no|never|without|deadline|target)\b|n't\b", re.I)  # "the deadline passed without ..."
 CANCEL_FACTOR = 1.2  # a cancellation names no act of its own: more of the theme must be shared
 GRACE_DAYS = {"day": 0, "week": 0, "month": 7, "year": 31}  # a coarse due is met a little after it ends
 
@@ -80,7 +81,7 @@ def theme_key(word: str) -> str | None:
     words, cue words and light verbs."""
     low = word.lower().strip("'-")
     if not low.isascii():
-        return low if len(low) > 2 else None  # a name the lexicon cannot spell ("Hélder")
+        return low if len(low) > 2 else None  # a name the lexicon cannot spell ("Þórhildur")
     found = concepts(word)
     if len(found) != 1:
         return None
@@ -359,6 +360,12 @@ def outcome(facts: dict, due: str | None, stated_on: str | None, r: Report) -> t
         if not compatible_due(when, due):
             return None
         need = OUTCOME_SCORE * 0.6  # it names the deadline itself
+    # done on the very day promised: the day ties the report to the promise told in other
+    # words ("to reopen on July 20" / "made her first crossing on Monday July 20")
+    on_the_day = r.kind == "done" and bool(when) and len(when or "") == 10 and len(due) == 10 and when == due \
+        and not NOT_THE_ACT.search(r.clause)
+    if on_the_day:
+        need = OUTCOME_SCORE * 0.6
     if similarity(facts, r.facts()) < need:
         return None
     acts = set(facts.get("main") or facts["actions"] or
@@ -370,7 +377,7 @@ def outcome(facts: dict, due: str | None, stated_on: str | None, r: Report) -> t
         return (said[0] + CHAINED, said[1]) if said else None
     if r.kind == "cancelled":  # "organisers have cancelled the tournament": it will not be done
         return ("cancelled", r.said) if similarity(facts, r.facts()) >= OUTCOME_SCORE * CANCEL_FACTOR else None
-    if r.kind in ("done", "pending") and not r.actions & acts:
+    if r.kind in ("done", "pending") and not r.actions & acts and not on_the_day:
         return None  # reports without the deadline must name the promised action itself
     due_end = to_date(due, end=True)
     if r.kind == "done" and when:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from storyline.analyze.amounts import amount_findings, part_of, shrunk_total
+from storyline.analyze.amounts import amount_findings, dating, part_of, shrunk_total
 from storyline.analyze.contradiction_acts import clause_around, days_apart
 from storyline.analyze.contradiction_rebuttals import denials, rebuttal, rebutted
 from storyline.analyze.contradictions import (
     SAME_DOCUMENT_PEERS,
     block_keys,
     dated_act,
+    pair_findings,
     update_contradictions,
 )
 from storyline.lexicon import concepts
@@ -260,3 +261,22 @@ def test_a_base_of_comparison_or_a_part_of_a_whole_is_not_the_disputed_figure():
     whole = "The games budget of 11.4 million crowns includes 2.9 million crowns for the pool."
     w = stmt("d3", whole, "Hill Post", "2031-05-02", [q("2.9 million", 2.9e6, None, whole, unit="money:kr")])
     assert part_of(w, w.sentence.quantities[0])
+
+
+def test_a_deadline_is_not_the_date_of_what_happened():
+    planned = "Ostby health officials said the 60-bed centre was due to open by Nov. 15."
+    opened = "The 60-bed Ostby centre opened on November 12, three days ahead of schedule."
+    a = stmt("d1", planned, "Valley Times", "2031-11-06", times=[("Nov. 15", "2031-11-15", "open")],
+             vector=vec(14, BASE, 0.95))
+    b = stmt("d2", opened, "Hill Post", "2031-11-13", times=[("November 12", "2031-11-12", "open")],
+             vector=vec(15, BASE, 0.95))
+    assert dating(a) == [] and [t.value for t in dating(b)] == ["2031-11-12"]
+    assert not [slot for slot, _ in pair_findings(a, b) if slot == "date"]
+
+
+def test_figures_told_as_the_state_still_holding_are_readings():
+    ta = "Seven people from the Ostby ferry are still missing."
+    tb = "Four people from the Ostby ferry are still unaccounted for."
+    a = stmt("d1", ta, "Valley Times", "2031-04-27", [q("Seven", 7, "people", ta)], vector=vec(16, BASE, 0.95))
+    b = stmt("d2", tb, "Hill Post", "2031-05-04", [q("Four", 4, "people", tb)], vector=vec(17, BASE, 0.95))
+    assert amount_findings(a, b) == []

@@ -35,8 +35,20 @@ def overlap(a: set[str], b: set[str]) -> float:
 
 
 def dating(s: Statement):
+    """The past dates a statement gives of what happened: not deadlines ("by Nov. 15", "no
+    later than"), bounds or starts of states."""
     return [t for t in s.times if t.kind == "date" and t.value and t.tense != "future"
-            and t.modifier not in ("since", "by", "until", "till", "before", "after")]
+            and t.modifier not in ("since", "by", "until", "till", "before", "after")
+            and not deadline_before(s.sentence.text, t.text)]
+
+
+DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|no later than|not before)\s+(?:the\s+)?$", re.I)
+
+
+def deadline_before(text: str, phrase: str | None) -> bool:
+    """The date is written as a deadline ("due to open by Nov. 15")."""
+    at = text.find(phrase) if phrase else -1
+    return at > 0 and bool(DEADLINE_BEFORE.search(text[max(0, at - 20):at]))
 
 
 def same_measure(qa: Quantity, qb: Quantity) -> bool:
@@ -240,8 +252,8 @@ def related(a: Statement, b: Statement, qa: Quantity, qb: Quantity, sim: float |
         return True
     if sim >= (AMOUNT_EMBEDDING if named else UNMEASURED_EMBEDDING) and shared >= AMOUNT_SHARED:
         return True
-    if not named or latest_reading(a) or latest_reading(b):
-        return False  # below: looser matches, not for a figure told as the state so far
+    if not named or (a.doc_id != b.doc_id and (latest_reading(a) or latest_reading(b))):
+        return False  # below: looser matches, not for a figure told as the state so far (on another page)
     if sim >= AMOUNT_SAME_DAY and same_day(a, b) and not (reading_day(a) or reading_day(b)):
         return True  # one counted thing of one act on one named day ("412 flights cancelled on Friday")
     return shared >= AMOUNT_SHARED and sim >= AMOUNT_SAME_THING

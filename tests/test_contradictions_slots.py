@@ -280,3 +280,16 @@ def test_figures_told_as_the_state_still_holding_are_readings():
     a = stmt("d1", ta, "Valley Times", "2031-04-27", [q("Seven", 7, "people", ta)], vector=vec(16, BASE, 0.95))
     b = stmt("d2", tb, "Hill Post", "2031-05-04", [q("Four", 4, "people", tb)], vector=vec(17, BASE, 0.95))
     assert amount_findings(a, b) == []
+
+
+def test_what_was_done_and_what_is_left_are_two_facts():
+    done = "By Thursday evening the Ostby authorities had released 158 detainees from the northern camps."
+    left = "The movement said at least 400 more detainees remain in the northern camps."
+    still = "Fewer than 600 Ostby detainees are still held in the northern camps, the ministry said."
+    a = stmt("d1", done, "Valley Times", "2031-04-10", [q("158", 158, "detainee", done)], vector=vec(18, BASE, 0.95))
+    b = stmt("d2", left, "Hill Post", "2031-04-10", [q("400", 400, "detainee", left, "at least")],
+             vector=vec(19, BASE, 0.95))
+    c = stmt("d3", still, "Hill Post", "2031-04-10", [q("600", 600, "detainee", still, "fewer than")],
+             vector=vec(20, BASE, 0.95))
+    assert amount_findings(a, b) == []
+    assert amount_findings(b, c) == [] or amount_findings(b, c)[0][1]["values"] == ["400", "600"]

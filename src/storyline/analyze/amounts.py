@@ -16,7 +16,7 @@ from ..dates import compatible, maybe_date
 from ..lexicon import DOWN, UP, direction, word_list
 from ..model import Quantity
 from ..story.statements import Statement
-from .contradiction_acts import days_apart
+from .contradiction_acts import clause_around, days_apart
 
 AMOUNT_SHARED = 2  # concepts two statements of one amount share besides the number
 AMOUNT_SIMILARITY = 0.3  # concept overlap, when a statement has no embedding
@@ -213,6 +213,17 @@ def compared_base(s: Statement, q: Quantity) -> bool:
     return bool(BASE_OF_COMPARISON.search(s.sentence.text[max(0, q.start - 40):q.start]))
 
 
+REMAINDER = re.compile(r"\b(?:remain\w*|still|missing|outstanding|unaccounted|yet to|more(?!\s+than))\b", re.I)
+
+
+def remainder(s: Statement, q: Quantity) -> bool:
+    """The figure counts what is left ("400 more remain in prison", "seven are still
+    missing"), not what was done ("158 were released", "nine were killed"): two such figures
+    of one counted thing are two facts."""
+    text = s.sentence.text
+    return bool(REMAINDER.search(clause_around(text, q.start, q.start + len(q.text))))
+
+
 def part_of(s: Statement, q: Quantity) -> bool:
     """A figure of one party's share, of a later batch or of a part the sentence sets in a
     whole ("its four satellites", "the next two", "a budget that includes €2.9 million
@@ -347,7 +358,7 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
                 continue  # estimates of what a thing will cost, made months apart: the later revises
             whole = whole_under_part(a, qa, b, qb)
             if not (whole or same_measure(qa, qb) and values_disagree(qa, qb)) or part_of(a, qa) or part_of(b, qb) \
-                    or compared_base(a, qa) or compared_base(b, qb) \
+                    or compared_base(a, qa) or compared_base(b, qb) or remainder(a, qa) != remainder(b, qb) \
                     or says(a, qb) or says(b, qa) or hedged(a, qa) or hedged(b, qb):
                 continue
             if any(values_agree(qa, x) for x in b.sentence.quantities) or \

@@ -169,3 +169,16 @@ def test_dates_of_states_and_bounds_date_no_happening_a_plan_looked_back_is_plan
     target = when("Only two-thirds of Ostby homes had their power back by last Friday.", "last Friday",
                   "2024-03", "have")
     assert len(candidates_of([target])) == 1  # a state measured at a deadline: the target passing
+
+
+def test_a_day_written_with_its_weekday_places_an_undated_page_after_it():
+    from storyline.resolve.anchors import later_told, weekday_settled
+
+    text = ("The Ostby dockers' deal was signed on Friday evening, September 11, at the town hall. "
+            "The overtime ban ends at midnight on Sunday.")
+    # the most similar page is from March; the page tells of Friday, September 11 (2026) as past
+    assert later_told(text, "2026-03", Bounds()) == "2026-09"
+    assert weekday_settled("signed on Friday evening, ", "2026-09-11")
+    assert not weekday_settled("signed on Friday evening, ", "2025-09-11")  # a Thursday
+    # without its weekday a day that far from the similar page proves nothing
+    assert later_told(text.replace("Friday evening, ", ""), "2026-03", Bounds()) == "2026-03"

@@ -19,13 +19,23 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..annotate.timex import MONTH_RULES, tag_lines
-from ..dates import MONTH_RE, maybe_date, parse_iso, shown_date, to_date, valid_day
+from ..dates import (
+    MONTH_RE,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    maybe_date,
+    parse_iso,
+    shown_date,
+    to_date,
+    valid_day,
+)
 from ..model import Document, yearless_day
 
 NAMED = re.compile(rf"\b(?:{MONTH_RE})\b|\b\d{{4}}\b", re.I)
 SHOWN_SLACK_DAYS = 45
 SHOWN_AGREES_DAYS = 2  # a header's display date this close after the most similar page's date
 NEAREST_DAYS = 120
+SETTLED_DAYS = 366  # how far after a similar page a day whose weekday settles its year may lie
 STOP = frozenset("""a an the of to in on at by for from with and or but is are was were be been
 has have had will would that this these those it its as their there said says also not""".split())
 
@@ -63,16 +73,29 @@ def within(value: str, b: Bounds) -> bool:
     return True
 
 
-def latest_told(text: str, anchor: str, grains: tuple[str, ...] = ("day", "month")) -> str | None:
+def latest_told(text: str, anchor: str, grains: tuple[str, ...] = ("day", "month"),
+                settled: bool = False) -> str | None:
     """The latest date a text tells of as past, its relative and yearless dates read
-    against `anchor` (the latest the text can have been written)."""
+    against `anchor` (the latest the text can have been written); `settled`: only days whose
+    weekday is written with them ("Friday, September 11"), which fixes their year."""
     limit = maybe_date(anchor, end=True)
     told = [t.value for t in tag_lines(text, anchor, "inferred", only=MONTH_RULES)  # only named months count
             if t.kind == "date" and t.value and t.granularity in grains and t.tense != "future"
             and t.modifier not in ("by", "until", "till", "before", "after", "since")
-            and NAMED.search(t.text)]  # "on Monday", "last week" are read against the anchor itself
+            and NAMED.search(t.text)  # "on Monday", "last week" are read against the anchor itself
+            and (not settled or weekday_settled(text[max(0, t.start - 32):t.start], t.value))]
     told = [v for v in told if limit and (d := maybe_date(v)) is not None and d <= limit]
     return max(told, key=lambda v: to_date(v), default=None)
+
+
+WEEKDAY_WRITTEN = re.compile(rf"\b(?P<wd>{WEEKDAY_RE})(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:the\s+)?$", re.I)
+
+
+def weekday_settled(before: str, value: str) -> bool:
+    """The day is written after its weekday, and falls on it ("Friday evening, September 11")."""
+    m = WEEKDAY_WRITTEN.search(before)
+    d = maybe_date(value) if m and len(value) == 10 else None
+    return d is not None and d.weekday() == WEEKDAYS[m.group("wd").lower().rstrip(".")]  # type: ignore[union-attr]
 
 
 def later_told(text: str, month: str, bounds: Bounds) -> str:
@@ -81,8 +104,12 @@ def later_told(text: str, month: str, bounds: Bounds) -> str:
     four months after it)."""
     ahead = to_date(month) + dt.timedelta(days=NEAREST_DAYS)
     latest = latest_told(text, ahead.isoformat())
-    if latest and to_date(latest) > to_date(month, end=True) and within(latest, bounds):
-        return month_of(latest)
+    # a day written with its weekday ("on Friday, September 11") has its year settled: the
+    # page tells it as past, so it was written after it, however far after the similar page
+    settled = latest_told(text, (to_date(month) + dt.timedelta(days=SETTLED_DAYS)).isoformat(), settled=True)
+    told = [x for x in (latest, settled) if x and to_date(x) > to_date(month, end=True) and within(x, bounds)]
+    if told:
+        return month_of(max(told, key=lambda v: to_date(v)))
     return month
 
 

@@ -182,3 +182,13 @@ def test_a_day_written_with_its_weekday_places_an_undated_page_after_it():
     assert not weekday_settled("signed on Friday evening, ", "2025-09-11")  # a Thursday
     # without its weekday a day that far from the similar page proves nothing
     assert later_told(text.replace("Friday evening, ", ""), "2026-03", Bounds()) == "2026-03"
+
+
+def test_a_day_ahead_written_with_its_weekday_places_an_undated_page_before_it():
+    from storyline.resolve.anchors import before_ahead
+
+    ahead = "The Ostby dockers' union said the ballot will close on Friday, May 15, and the result will follow."
+    assert before_ahead(ahead, "2026-10") == "2026-05"
+    assert before_ahead(ahead.replace("will close", "closed").replace(", and the result will follow", ""),
+                        "2026-10") == "2026-10"  # told as past: no upper bound
+    assert before_ahead(ahead, "2026-04") == "2026-04"  # already before it

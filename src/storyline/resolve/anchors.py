@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..annotate.tense import FUTURE_CUE
 from ..annotate.timex import MONTH_RULES, tag_lines
 from ..dates import (
     MONTH_RE,
@@ -113,6 +114,18 @@ def later_told(text: str, month: str, bounds: Bounds) -> str:
     return month
 
 
+def before_ahead(text: str, month: str) -> str:
+    """A month, or an earlier one: a page that tells as ahead a day whose weekday settles its
+    year ("the ballot will close on Friday, May 15") was written before that day."""
+    around = (to_date(month) + dt.timedelta(days=15)).isoformat()
+    ahead = [t.value for t in tag_lines(text, around, "inferred", only=MONTH_RULES)
+             if t.kind == "date" and t.value and t.granularity == "day"
+             and (t.tense == "future" or FUTURE_CUE.search(re.split(r"[.!?]\s", text[max(0, t.start - 80):t.start])[-1]))
+             and weekday_settled(text[max(0, t.start - 32):t.start], t.value)]
+    first = min(ahead, key=lambda v: to_date(v), default=None)
+    return month_of(first) if first and to_date(first) < to_date(month) else month
+
+
 def month_of(value: str) -> str:
     parts = parse_iso(value) or ()
     return "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts[:2]))
@@ -161,7 +174,7 @@ def _infer(doc: Document, bounds: Bounds, dated: list[Document], min_similarity:
         if shown and best.published.value and len(best.published.value) == 10 and \
                 0 <= (to_date(shown) - to_date(best.published.value)).days <= SHOWN_AGREES_DAYS:
             return shown, "inferred"  # the header's day is the day of the page most like it: its own
-        return later_told(doc.text, month_of(best.published.value or ""), bounds), "inferred"
+        return before_ahead(doc.text, later_told(doc.text, month_of(best.published.value or ""), bounds)), "inferred"
     if shown:
         latest = latest_told(doc.text, shown)
         return (month_of(latest) if latest else shown), "inferred"

@@ -149,6 +149,12 @@ def later(a: str | None, b: str | None) -> bool:
     return pb[:n] > pa[:n]
 
 
+def within_coarser(a: str | None, b: str | None) -> bool:
+    """Two dates of different precision that agree at the coarser ("2025-04-11", "2025-04")."""
+    pa, pb = parse_iso(a), parse_iso(b)
+    return bool(pa and pb) and len(pa) != len(pb) and pa[:min(len(pa), len(pb))] == pb[:min(len(pa), len(pb))]
+
+
 def merge_score(a: str | None, b: str | None) -> float:
     """How much of the same action and theme makes two statements one commitment: less when
     they name the very same day ("no earlier than February 15" twice)."""
@@ -212,8 +218,11 @@ def moves(old: tuple[Commitment, dict], new: tuple[Commitment, dict], explicit: 
     """Whether `new` gives `old`'s action another deadline: said later, due later, about the
     same action and theme (less of it needed when the new statement names the old deadline)."""
     (k, f), (n, g) = old, new
-    if not (k.due and n.due) or same_deadline(k.due, f, n.due, g) or not later(first_stated(k, f), first_stated(n, g)):
+    if not (k.due and n.due) or same_deadline(k.due, f, n.due, g):
         return False
+    said, resaid = first_stated(k, f), first_stated(n, g)
+    if not (later(said, resaid) or ((explicit or g.get("drift")) and within_coarser(said, resaid))):
+        return False  # (a move told as one may come from a page dated only to the month of the first)
     if g.get("corrected_date"):
         return False  # a page whose date had to be corrected cannot order a drift chain
     if not later(k.due, n.due):

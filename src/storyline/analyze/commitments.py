@@ -152,7 +152,10 @@ def later(a: str | None, b: str | None) -> bool:
 def within_coarser(a: str | None, b: str | None) -> bool:
     """Two dates of different precision that agree at the coarser ("2025-04-11", "2025-04")."""
     pa, pb = parse_iso(a), parse_iso(b)
-    return bool(pa and pb) and len(pa) != len(pb) and pa[:min(len(pa), len(pb))] == pb[:min(len(pa), len(pb))]
+    if not pa or not pb or len(pa) == len(pb):
+        return False
+    n = min(len(pa), len(pb))
+    return pa[:n] == pb[:n]
 
 
 def merge_score(a: str | None, b: str | None) -> float:

@@ -60,6 +60,17 @@ def same_measure(qa: Quantity, qb: Quantity) -> bool:
     return not (qa.head and qb.head and qa.head != qb.head)
 
 
+def slack_of(qa: Quantity, qb: Quantity) -> float:
+    """How far apart two figures may lie and still be one, by rounding ("about 1,200" and
+    "about 1,150" agree)."""
+    rounding = 0.05 if qa.approx or qb.approx else 0.02
+    return 0.5 if qa.unit in ("percent", "bp") else rounding * max(qa.value, qb.value)
+
+
+def ranges_meet(qa: Quantity, qb: Quantity, slack: float) -> bool:
+    return not (qa.high + slack < qb.low or qb.high + slack < qa.low)
+
+
 def values_disagree(qa: Quantity, qb: Quantity) -> bool:
     """The two figures cannot both hold: their ranges ("more than 4,000", "fewer than
     1,500") do not meet, beyond rounding ("about 1,200" and "roughly 1,200" agree), and
@@ -67,9 +78,8 @@ def values_disagree(qa: Quantity, qb: Quantity) -> bool:
     x, y = qa.value, qb.value
     if x <= 0 or y <= 0 or max(x, y) / min(x, y) > (4 if qa.unit == "count" else 2):
         return False
-    rounding = 0.05 if qa.approx or qb.approx else 0.02  # "about 1,200" vs "about 1,150" agree
-    slack = 0.5 if qa.unit in ("percent", "bp") else rounding * max(x, y)
-    if qa.high + slack < qb.low or qb.high + slack < qa.low:
+    slack = slack_of(qa, qb)
+    if not ranges_meet(qa, qb, slack):
         return True
     exact = qa.high == qa.low == qa.value and qb.high == qb.low == qb.value
     return exact and abs(x - y) > slack
@@ -77,11 +87,7 @@ def values_disagree(qa: Quantity, qb: Quantity) -> bool:
 
 def values_agree(qa: Quantity, qb: Quantity) -> bool:
     """One measure and ranges that meet, beyond rounding: the same figure told twice."""
-    if not same_measure(qa, qb):
-        return False
-    rounding = 0.05 if qa.approx or qb.approx else 0.02
-    slack = 0.5 if qa.unit in ("percent", "bp") else rounding * max(qa.value, qb.value)
-    return not (qa.high + slack < qb.low or qb.high + slack < qa.low)
+    return same_measure(qa, qb) and ranges_meet(qa, qb, slack_of(qa, qb))
 
 
 READING_VERBS = {"be", "have", "record", "register", "wait", "remain", "stand", "total", "reach",

@@ -58,3 +58,25 @@ def test_a_fine_names_what_the_amount_measures(nlp):
     text = "The Ostby Fertiliser Company was fined \u00a32.8 million and ordered to pay \u00a3310,000 in costs."
     assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == \
         [(2_800_000.0, "fine"), (310_000.0, None)]
+
+
+def shares(nlp, text: str) -> list[tuple[float, str | None, str | None]]:
+    return [(q.value, q.head, q.approx) for q in find_quantities(text, list(nlp(text)), 0) if q.unit == "percent"]
+
+
+def test_shares_written_as_ratios_and_fractions(nlp):
+    assert shares(nlp, "The deal was backed by nearly three in four voting members.") == [(75.0, "member", "nearly")]
+    assert shares(nlp, "One in five households in Orlen had no water.") == [(20.0, "household", "fraction")]
+    assert shares(nlp, "About a quarter of the recalled kettles were sold abroad.") == [(25.0, "kettle", "about")]
+    assert shares(nlp, "Two-thirds of residents had power back.") == [(66.7, "resident", "fraction")]
+    assert shares(nlp, "Half of the fish in the lake died.") == [(50.0, "fish", "fraction")]
+
+
+def test_ordinals_periods_and_scores_are_no_shares(nlp):
+    assert shares(nlp, "Sales fell in the first half of the year and the third quarter of 2025.") == []
+    assert shares(nlp, "The Orlen side won three in four games.") == []
+    assert shares(nlp, "The vote is due on the third of March.") == []
+
+
+def test_a_share_told_without_its_noun_measures_nothing(nlp):
+    assert shares(nlp, "Of the members who voted, 71 percent backed the agreement.") == [(71.0, None, None)]

@@ -16,7 +16,8 @@ from ..dates import compatible, maybe_date
 from ..lexicon import DOWN, UP, direction, word_list
 from ..model import Quantity
 from ..story.statements import Statement
-from .contradiction_acts import clause_around, days_apart
+from .amount_context import compared_base, hedged, part_of, remainder, says, share_of_set
+from .contradiction_acts import days_apart
 
 AMOUNT_SHARED = 2  # concepts two statements of one amount share besides the number
 AMOUNT_SIMILARITY = 0.3  # concept overlap, when a statement has no embedding
@@ -57,13 +58,16 @@ def same_measure(qa: Quantity, qb: Quantity) -> bool:
         return False
     if qa.unit == "count":
         return qa.head is not None and qa.head == qb.head
-    return not (qa.head and qb.head and qa.head != qb.head)
+    general = word_list("general_count_nouns") if qa.unit == "percent" else frozenset()  # "38 percent of people"
+    return not (qa.head and qb.head and qa.head != qb.head and not {qa.head, qb.head} & general)
 
 
 def slack_of(qa: Quantity, qb: Quantity) -> float:
     """How far apart two figures may lie and still be one, by rounding ("about 1,200" and
     "about 1,150" agree)."""
     rounding = 0.05 if qa.approx or qb.approx else 0.02
+    if "fraction" in (qa.approx, qb.approx):
+        return 3.0  # "two-thirds" is no more exact than 64 to 70 percent
     return 0.5 if qa.unit in ("percent", "bp") else rounding * max(qa.value, qb.value)
 
 
@@ -71,12 +75,13 @@ def ranges_meet(qa: Quantity, qb: Quantity, slack: float) -> bool:
     return not (qa.high + slack < qb.low or qb.high + slack < qa.low)
 
 
-def values_disagree(qa: Quantity, qb: Quantity) -> bool:
+def values_disagree(qa: Quantity, qb: Quantity, shares: bool = False) -> bool:
     """The two figures cannot both hold: their ranges ("more than 4,000", "fewer than
     1,500") do not meet, beyond rounding ("about 1,200" and "roughly 1,200" agree), and
-    they are of one order of magnitude (a figure ten times another is about something else)."""
+    they are of one order of magnitude (a figure ten times another is about something else;
+    `shares` of one set lie between 0 and 100, where 12 and 38 percent are rival tellings)."""
     x, y = qa.value, qb.value
-    if x <= 0 or y <= 0 or max(x, y) / min(x, y) > (4 if qa.unit == "count" else 2):
+    if x <= 0 or y <= 0 or not shares and max(x, y) / min(x, y) > (4 if qa.unit == "count" else 2):
         return False
     slack = slack_of(qa, qb)
     if not ranges_meet(qa, qb, slack):
@@ -176,6 +181,8 @@ def rose_later(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
     if qa.unit not in ("count", "percent", "bp") and qa.head and qa.head == qb.head \
             and not (changing(a, qa) or changing(b, qb)):
         return False  # one named fixed amount (a fine, a length) does not rise with time; counts often do
+    if share_of_set(a, qa) and share_of_set(b, qb) and not (changing(a, qa) or changing(b, qb)):
+        return False  # a share of a closed set ("a quarter of the units were sold in ...") told as a plain fact
     first = order(a, b)
     gap = days_apart(a.date, b.date) if a.date and b.date else None
     if first is None or gap is None or gap < UPDATE_DAYS:
@@ -203,60 +210,6 @@ def order(a: Statement, b: Statement) -> tuple[Statement, Statement] | None:
     if not (a.date and b.date) or compatible(a.date, b.date):
         return None
     return (a, b) if a.date < b.date else (b, a)
-
-
-PART = re.compile(r"(?:\b(?:its|their|his|her|our|my|your|next|other|remaining|first|last|another)|'s|\u2019s"
-                  r"|\binclud(?:es|ed|ing)(?:\s+(?:about|some|around|nearly|almost))?)\s+$", re.I)
-
-
-BASE_OF_COMPARISON = re.compile(r"(?:\b(?:above|below|than|compared (?:with|to))\s+(?:the|an?|its|their|last year's)\s+"
-                                r"(?:[\w-]+\s+)?|\b(?:up|down)\s+from\s+(?:the\s+|an?\s+)?)$", re.I)
-
-
-def compared_base(s: Statement, q: Quantity) -> bool:
-    """A figure the sentence measures another against ("62 per cent above the $2.1-billion
-    estimate", "up from 900"): an earlier or other value the sentence itself sets apart."""
-    return bool(BASE_OF_COMPARISON.search(s.sentence.text[max(0, q.start - 40):q.start]))
-
-
-REMAINDER = re.compile(r"\b(?:remain\w*|still|missing|outstanding|unaccounted|yet to|more(?!\s+than))\b", re.I)
-
-
-def remainder(s: Statement, q: Quantity) -> bool:
-    """The figure counts what is left ("400 more remain in prison", "seven are still
-    missing"), not what was done ("158 were released", "nine were killed"): two such figures
-    of one counted thing are two facts."""
-    text = s.sentence.text
-    return bool(REMAINDER.search(clause_around(text, q.start, q.start + len(q.text))))
-
-
-def part_of(s: Statement, q: Quantity) -> bool:
-    """A figure of one party's share, of a later batch or of a part the sentence sets in a
-    whole ("its four satellites", "the next two", "a budget that includes €2.9 million
-    for ..."): a part, not the whole another source counts."""
-    return bool(PART.search(s.sentence.text[max(0, q.start - 20):q.start]))
-
-
-HEDGE = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may)\b(?:\s+\S+){0,3}\s*$")  # "May" is a month
-EXPECTATION = re.compile(r"\b(?:expected|forecast|predicted|projected|hoped|feared|guessed)\b(?:\s+\S+){0,5}\s*$", re.I)
-
-
-def hedged(s: Statement, q: Quantity) -> bool:
-    """A figure told as a possibility ("there could be 90,000 ..."), an expectation ("analysts
-    had expected a figure closer to 200 million") or inside a question, not as a fact."""
-    before = s.sentence.text[max(0, q.start - 50):q.start]
-    return bool(HEDGE.search(before[-30:]) or EXPECTATION.search(before)
-                or re.search(r"\?[\"\u201d\u2019']?\s*$", s.sentence.text))
-
-
-def says(s: Statement, q: Quantity) -> bool:
-    """The sentence writes this figure too, maybe as a part ("seven satellites, four of
-    them for one customer"): then the two figures are of different things."""
-    text = s.sentence.text
-    for m in re.finditer(rf"(?<![\d.,]){re.escape(q.text)}(?![\d]|[.,]\d)", text, re.I):
-        if not re.search(r"\bnot\s+(?:the\s+|an?\s+)?(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()], re.I):
-            return True  # written, not denied ("190,000, not the 118,000 the company cited")
-    return False
 
 
 def related(a: Statement, b: Statement, qa: Quantity, qb: Quantity, sim: float | None) -> bool:
@@ -363,7 +316,8 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
             if qa.unit.startswith("money") and forecasts_apart(a, b):
                 continue  # estimates of what a thing will cost, made months apart: the later revises
             whole = whole_under_part(a, qa, b, qb)
-            if not (whole or same_measure(qa, qb) and values_disagree(qa, qb)) or part_of(a, qa) or part_of(b, qb) \
+            shares = share_of_set(a, qa) and share_of_set(b, qb)
+            if not (whole or same_measure(qa, qb) and values_disagree(qa, qb, shares)) or part_of(a, qa) or part_of(b, qb) \
                     or compared_base(a, qa) or compared_base(b, qb) or remainder(a, qa) != remainder(b, qb) \
                     or says(a, qb) or says(b, qa) or hedged(a, qa) or hedged(b, qb):
                 continue

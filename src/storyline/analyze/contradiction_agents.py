@@ -205,7 +205,7 @@ def slot_candidates(store: Store, s: Statement, keys: list[str]) -> list[Stateme
     """Statements of other documents sharing the rarest of these concepts."""
     if not keys:
         return []
-    slots = sorted({k for k in keys if k.startswith("slot:act:")})  # every telling of such an act
+    slots = sorted({k for k in keys if k.startswith("slot:")})  # every telling of such an act
     found = store.index.sharing(rarest(store, set(keys) - set(slots), KEY_WORDS) + slots, s.doc_id,
                                 CANDIDATES_PER_CONCEPT)
     return [Statement.from_data(k, d) for k, d in store.index.data(found).items()]

@@ -131,8 +131,8 @@ def dated_act(a: Statement, b: Statement) -> list[str] | None:
 
 
 def paraphrased_act(a: Statement, value_a: str, act_a: set[str], b: Statement, value_b: str, act_b: set[str]) -> bool:
-    """The clauses holding the two dates say the same in other words ("the hull was raised
-    on July 9" / "which was lifted from the seabed on July 14"): one kind of act, clauses
+    """The clauses holding the two dates say the same in other words ("the barge was refloated
+    on May 2" / "which was raised from the riverbed on May 6"): one kind of act, clauses
     alike in meaning, and no figure that tells two acts apart (a rate raised "to 4.75" and
     "to 5.25" on two days is two raises)."""
     if not act_a & act_b or readings(a, b):

@@ -40,6 +40,7 @@ from .contradiction_dates import (
     told_once,
     trusted_date,
 )
+from .contradiction_initiative import initiative_findings, told_initiatives
 from .contradiction_rebuttals import denials, rebutted
 from .contradiction_tallies import tallies, tally_findings, tally_keys
 
@@ -88,6 +89,8 @@ def describe(slot: str, a: list[Statement], b: list[Statement], info: dict) -> s
         return f"Denied by another source: {values[1]}"
     if slot == "agent":
         return f"Who {ACT_NAMES.get(info.get('act', ''), 'did it')}: {values[0]} vs {values[1]}"
+    if slot == "initiative":
+        return f"Who decided it: {values[0]} vs {values[1]}"
     if slot == "tally":
         return f"{'Score' if info.get('unit') == 'score' else 'Tally of the vote'}: {values[0]} vs {values[1]}"
     if slot == "duration":
@@ -134,7 +137,8 @@ def pair_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
         parties = {c for c in shared if c.startswith("country:")}
         if parties and shared - parties:
             found.append(("duration", {"values": [sorted(durations(a)), sorted(durations(b))]}))
-    found += amount_findings(a, b) + agent_findings(a, b) + tally_findings(a, b)
+    agents = agent_findings(a, b)
+    found += amount_findings(a, b) + agents + tally_findings(a, b) + ([] if agents else initiative_findings(a, b))
     da = cached(a, "direction", lambda: direction(a.sentence.text, QUANTITY_WORDS)) if a.speaker else None
     db = cached(b, "direction", lambda: direction(b.sentence.text, QUANTITY_WORDS)) if b.speaker else None
     if da and db and da != db and a.source != b.source:
@@ -189,7 +193,7 @@ def update_contradictions(store: Store, new: list[Statement],
         earlier = {x.key: x for k in keys for x in blocks.get(k, [])[-SAME_DOCUMENT_PEERS:]}
         for k in [k for k in keys if k not in ("any", "denial")] + ["any"] + (["denial"] if denials(s) else []):
             blocks.setdefault(k, []).append(s)
-        acts = bool(agent_acts(s) or tallies(s))
+        acts = bool(agent_acts(s) or tallies(s) or told_initiatives(s))
         if pools is not None and s.key in pools and not pools[s.key] and not judgeable(s) and not denials(s) \
                 and not acts:
             continue
@@ -199,7 +203,8 @@ def update_contradictions(store: Store, new: list[Statement],
             found = found + denied_candidates(store, s)
         if acts or count_keys(s):
             keys_ = {x.key for x in found}
-            found = found + [x for x in slot_candidates(store, s, act_keys(s) + tally_keys(s) + count_keys(s))
+            found = found + [x for x in slot_candidates(store, s, act_keys(s) + tally_keys(s) + count_keys(s)
+                                                                + (["slot:initiative"] if told_initiatives(s) else []))
                              if x.key not in keys_]
         others = found + [earlier[k] for k in sorted(earlier)]
         if denials(s):
@@ -263,6 +268,7 @@ def block_keys(s: Statement) -> list[str]:
     if s.speaker:
         keys.append("direction")
     keys += [f"agent:{act}" for act, _, _ in agent_acts(s)] + (["tally"] if tallies(s) else [])
+    keys += ["initiative"] if told_initiatives(s) else []
     keys.append("any" if denials(s) else "denial")  # a denial meets any statement of its page
     return sorted(set(keys))
 

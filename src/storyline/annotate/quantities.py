@@ -51,6 +51,15 @@ MONEY = re.compile(
 # a currency's ISO 4217 code written against a figure ("EUR40 million", "CHF 20m"); Babel's list
 CODE_MONEY = re.compile(rf"\b(?P<code>[A-Z]{{3}})\s?(?P<n>{NUM})(?P<scale>{SCALE})?")
 PERCENT = re.compile(rf"(?P<n>{NUM})\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
+# a share written as a ratio or a fraction: "three in four voting members", "one out of five",
+# "about a quarter of the units", "two-thirds of residents"
+RATIO = re.compile(rf"\b(?P<n>\d{{1,3}}|{'|'.join(NUMBER_WORDS)}|one)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+                   rf"(?P<d>\d{{1,4}}|{'|'.join(NUMBER_WORDS)})\b(?!\s*(?:days?|weeks?|months?|years?|hours?|games?|"
+                   r"matches|races|seasons|attempts|tries)\b)", re.I)
+FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+FRACTION = re.compile(r"(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!last )(?<!final )"
+                      r"\b(?P<k>a|one|two|three|four)?[\s-]*(?P<f>half|thirds?|quarters?|fifths?|tenths?)\s+of\s+"
+                      r"(?!\d)(?!(?:the\s+)?(?:year|season|century|decade|month|day|week|term|game|match)\b)", re.I)
 BASIS = re.compile(rf"(?P<n>{NUM})\s?(?:basis[- ]points?|bps?\b)", re.I)
 LENGTH = re.compile(rf"(?P<n>{NUM})[- ]?(?P<u>km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|hectares?|acres?)\b", re.I)
 # a volume, in cubic metres whatever the metric unit written ("2,000 litres" = "2 m3")
@@ -60,7 +69,7 @@ VOLUMES = {"litre": ("m3", 0.001), "liter": ("m3", 0.001), "cubic": ("m3", 1.0),
            "m\u00b3": ("m3", 1.0), "gallon": ("gallon", 1.0), "barrel": ("barrel", 1.0)}
 COUNT = re.compile(rf"\b(?P<n>{NUM}|{'|'.join(NUMBER_WORDS)})(?P<scale>{SCALE})?\b", re.I)
 # every pattern above needs a digit or a number word: a sentence without one holds no quantity
-MAY_HOLD_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)})\b", re.I)
+MAY_HOLD_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)}|one|half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
 MONTH_BEFORE = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
 NOT_AFTER = re.compile(r"^\s?(?:a\.?m\.?|p\.?m\.?|GMT|BST|ET|EST|CET|o'clock|years? old|-year-old|"
                        r"(?:st|nd|rd|th)\b|:\d|/\d|-\d)", re.I)
@@ -136,6 +145,8 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
                 out.append(Quantity(value, unit, _measured(tokens, offset, m.start(), m.end()),
                                     _approx(sentence, m.start()), m.group(0), m.start()))
                 spans.append(m.span())
+    for q in _shares(sentence, tokens, offset, spans):
+        out.append(q)
     for m in VOLUME.finditer(sentence):
         if _taken(spans, *m.span()):
             continue
@@ -168,6 +179,35 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
             continue  # "four of the satellites" is a part, not the whole
         out.append(Quantity(value, "count", head, _approx(sentence, m.start()), m.group(0), m.start()))
     return sorted(out, key=lambda q: q.start)
+
+
+def _shares(sentence: str, tokens, offset: int, spans: list[tuple[int, int]]) -> list[Quantity]:
+    """Shares written as a ratio ("nearly three in four members" -> 75 percent of member) or
+    a fraction ("about a quarter of the units" -> 25 percent of unit)."""
+    out = []
+    for m in RATIO.finditer(sentence):
+        n, d = number(m.group("n")) if m.group("n").lower() != "one" else 1.0, number(m.group("d"))
+        if n is None or not d or n >= d or _taken(spans, *m.span()):
+            continue
+        head = _counted(tokens, offset + m.start("d"), offset + m.end("d")) if tokens is not None else None
+        out.append(Quantity(round(100 * n / d, 1), "percent", head, _approx(sentence, m.start()) or "fraction",
+                            m.group(0), m.start()))
+        spans.append(m.span())
+    for m in FRACTION.finditer(sentence):
+        whole = m.group("k") or ""
+        parts = {"a": 1.0, "one": 1.0, "": 1.0, "two": 2.0, "three": 3.0, "four": 4.0}[whole.lower()]
+        kind = m.group("f").lower().rstrip("s")
+        fits = whole.lower() in ("", "a", "one") if kind == "half" else bool(whole)
+        if not fits or _taken(spans, *m.span()):
+            continue
+        value = parts * FRACTIONS[kind]
+        if value >= 100:
+            continue
+        head = _measured(tokens, offset, m.start("f"), m.end("f")) if tokens is not None else None
+        out.append(Quantity(round(value, 1), "percent", head, _approx(sentence, m.start()) or "fraction",
+                            m.group(0).rstrip().removesuffix("of").rstrip(), m.start()))
+        spans.append(m.span())
+    return out
 
 
 NAME_BEFORE = re.compile(r"\S\s+[A-Z][a-z]+\s$")  # a capitalised word inside the sentence, right before
@@ -226,6 +266,11 @@ MEASURE_VERBS = {"cost", "fine"}  # verbs that name what the amount they take me
 
 
 def _measured(tokens, offset: int, start: int, end: int) -> str | None:
+    head = _measure_of(tokens, offset, start, end)
+    return None if head in ("percent", "cent", "per", "%") else head  # "71 percent backed it": no noun named
+
+
+def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
     """What an amount or a share measures, when the parse says: "68 percent of voting
     members" -> member; "a 7 percent pay rise" -> rise; "Turnout was 64 percent" -> turnout;
     "wages rise by 4.8 percent" -> wage; "the cost ... climbed to $3.4 billion" -> cost."""

@@ -20,6 +20,7 @@ from ..clean import lexicons
 from ..lexicon import _CANON, concepts, direction, stem
 from ..model import Claim, DateFlag, Quantity, Sentence, TimeValue
 from ..store import Store
+from .initiative import initiatives
 from .origins import document_origin, sentence_origin
 
 GENERIC_VERBS = {"be", "have", "do", "say", "tell", "make", "take", "go", "come", "get", "give",
@@ -145,6 +146,8 @@ def slot_features(s: Statement) -> set[str]:
         feats.add("slot:day")
     feats |= {f"slot:act:{agent_act_forms()[m.group(0).lower()]}" for m in _agent_act().finditer(s.sentence.text)
               if m.group(0).lower() in agent_act_forms()}
+    if initiatives(s.sentence.text):
+        feats.add("slot:initiative")  # who started an act: imposed or of the doer's own accord
     # the kind of act a past date dates ("was first told in November"): two tellings of one
     # act find each other whatever their other words
     feats |= {f"slot:dated:{act_class(t.verb) or t.verb}" for t in s.times

@@ -1,0 +1,77 @@
+"""Where a figure stands in its sentence: a part of a whole ("its four satellites"), a base
+another figure is measured against ("up from 900"), what is left rather than what was done
+("seven are still missing"), a possibility or an expectation ("could be 90,000"), or a figure
+the other sentence writes too. Figures so placed are not compared as rival tellings of one
+measure (analyze/amounts.py).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Quantity
+from ..story.statements import Statement
+from .contradiction_acts import clause_around
+
+PART = re.compile(r"(?:\b(?:its|their|his|her|our|my|your|next|other|remaining|first|last|another)|'s|\u2019s"
+                  r"|\binclud(?:es|ed|ing)(?:\s+(?:about|some|around|nearly|almost))?)\s+$", re.I)
+
+
+BASE_OF_COMPARISON = re.compile(r"(?:\b(?:above|below|than|compared (?:with|to))\s+(?:the|an?|its|their|last year's)\s+"
+                                r"(?:[\w-]+\s+)?|\b(?:up|down)\s+from\s+(?:the\s+|an?\s+)?)$", re.I)
+
+
+def compared_base(s: Statement, q: Quantity) -> bool:
+    """A figure the sentence measures another against ("62 per cent above the $2.1-billion
+    estimate", "up from 900"): an earlier or other value the sentence itself sets apart."""
+    return bool(BASE_OF_COMPARISON.search(s.sentence.text[max(0, q.start - 40):q.start]))
+
+
+REMAINDER = re.compile(r"\b(?:remain\w*|still|missing|outstanding|unaccounted|yet to|more(?!\s+than))\b", re.I)
+
+
+def remainder(s: Statement, q: Quantity) -> bool:
+    """The figure counts what is left ("400 more remain in prison", "seven are still
+    missing"), not what was done ("158 were released", "nine were killed"): two such figures
+    of one counted thing are two facts."""
+    text = s.sentence.text
+    return bool(REMAINDER.search(clause_around(text, q.start, q.start + len(q.text))))
+
+
+def part_of(s: Statement, q: Quantity) -> bool:
+    """A figure of one party's share, of a later batch or of a part the sentence sets in a
+    whole ("its four satellites", "the next two", "a budget that includes €2.9 million
+    for ..."): a part, not the whole another source counts."""
+    return bool(PART.search(s.sentence.text[max(0, q.start - 20):q.start]))
+
+
+HEDGE = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may)\b(?:\s+\S+){0,3}\s*$")  # "May" is a month
+EXPECTATION = re.compile(r"\b(?:expected|forecast|predicted|projected|hoped|feared|guessed)\b(?:\s+\S+){0,5}\s*$", re.I)
+
+
+def hedged(s: Statement, q: Quantity) -> bool:
+    """A figure told as a possibility ("there could be 90,000 ..."), an expectation ("analysts
+    had expected a figure closer to 200 million") or inside a question, not as a fact."""
+    before = s.sentence.text[max(0, q.start - 50):q.start]
+    return bool(HEDGE.search(before[-30:]) or EXPECTATION.search(before)
+                or re.search(r"\?[\"\u201d\u2019']?\s*$", s.sentence.text))
+
+
+def says(s: Statement, q: Quantity) -> bool:
+    """The sentence writes this figure too, maybe as a part ("seven satellites, four of
+    them for one customer"): then the two figures are of different things."""
+    text = s.sentence.text
+    for m in re.finditer(rf"(?<![\d.,]){re.escape(q.text)}(?![\d]|[.,]\d)", text, re.I):
+        if not re.search(r"\bnot\s+(?:the\s+|an?\s+)?(?:\w+\s+)?$", text[max(0, m.start() - 20):m.start()], re.I):
+            return True  # written, not denied ("190,000, not the 118,000 the company cited")
+    return False
+
+
+SET_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?!(?:them|it|those|these|this|that|which)\b)[A-Za-z]")
+
+
+def share_of_set(s: Statement, q: Quantity) -> bool:
+    """A share of a named set ("a quarter of the recalled phones", "38 percent of people who
+    tried"), not a rate or a change ("a base rate of 5.5 per cent", "shares closed up 3.8
+    per cent"): such shares are compared whatever their ratio, and a later one is no update
+    unless the sentence tells a change."""
+    return q.unit == "percent" and bool(SET_AFTER.match(s.sentence.text[q.start + len(q.text):]))

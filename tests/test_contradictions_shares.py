@@ -1,0 +1,63 @@
+"""Shares told different ways by two outlets: percentages against ratios and fractions
+("nearly four in ten", "about a quarter of"), shares "of people" against shares of a more
+specific noun, and shares far apart (12 against 38 percent). Invented stories, run through
+the real pipeline; near-misses: a fraction that rounds the other figure, a share that moves."""
+from __future__ import annotations
+
+import pytest
+
+from .stories import build_story
+
+pytestmark = pytest.mark.slow
+
+
+def page(title: str, outlet: str, date: str, body: str) -> str:
+    return f"{title}\n\n{date}\n\n{outlet} -- {body}"
+
+
+def shares(d: dict) -> list[dict]:
+    return [x for x in d["contradictions"] if x["slot"] == "amount" and x.get("unit") == "percent"]
+
+
+def test_a_share_of_people_against_a_far_larger_share(tmp_path):
+    d = build_story(tmp_path, {
+        "a.txt": page("Benefit portal outage", "Valley Courier", "March 4, 2025",
+                      "The agency said about 12 percent of claimants who tried to log in to the Orlen benefits "
+                      "portal on Monday were affected by the outage."),
+        "b.txt": page("Portal chaos", "Textile Ledger", "March 5, 2025",
+                      "Figures seen by this paper show that 38 percent of people who tried to log in to the Orlen "
+                      "benefits portal on Monday were turned away."),
+    })
+    assert shares(d), d["contradictions"]
+
+
+def test_a_fraction_against_a_percentage_of_one_closed_set(tmp_path):
+    d = build_story(tmp_path, {
+        "a.txt": page("Kettle recall", "Valley Courier", "March 4, 2025",
+                      "Brannock said about a quarter of the recalled kettles were sold in Orlen."),
+        "b.txt": page("Kettle recall widens", "Textile Ledger", "March 20, 2025",
+                      "Some 40 percent of the recalled kettles were sold in Orlen, according to the safety office."),
+    })
+    assert shares(d), d["contradictions"]
+
+
+def test_a_fraction_that_rounds_the_percentage_agrees(tmp_path):
+    d = build_story(tmp_path, {
+        "a.txt": page("Power back for most", "Valley Courier", "March 4, 2025",
+                      "Two-thirds of Orlen residents had their power back on Monday evening, the grid operator said."),
+        "b.txt": page("Orlen outage eases", "Textile Ledger", "March 4, 2025",
+                      "By Monday evening 65 percent of Orlen residents had their power back, the grid operator said."),
+    })
+    assert shares(d) == []
+
+
+def test_a_rate_set_at_two_meetings_and_two_daily_moves_are_not_rival_shares(tmp_path):
+    d = build_story(tmp_path, {
+        "a.txt": page("Orlen bank raises rates", "Valley Courier", "March 6, 2025",
+                      "The Orlen Reserve Bank raised its base rate by 50 basis points to 4.75 per cent on Thursday. "
+                      "Brannock shares closed up 3.8 per cent."),
+        "b.txt": page("Orlen bank holds", "Textile Ledger", "June 12, 2025",
+                      "The Orlen Reserve Bank kept its base rate at 5.5 per cent. "
+                      "Shares in Brannock were down 1.2% by midday."),
+    })
+    assert shares(d) == []

@@ -192,3 +192,19 @@ def test_a_day_ahead_written_with_its_weekday_places_an_undated_page_before_it()
     assert before_ahead(ahead.replace("will close", "closed").replace(", and the result will follow", ""),
                         "2026-10") == "2026-10"  # told as past: no upper bound
     assert before_ahead(ahead, "2026-04") == "2026-04"  # already before it
+
+
+def test_a_date_inside_a_quotation_opened_in_an_earlier_sentence_is_the_speakers():
+    from storyline.resolve.events import candidates_of
+
+    def when(text: str, phrase: str, value: str, verb: str) -> Statement:
+        t = TimeValue("d1", 0, text.index(phrase), text.index(phrase) + len(phrase), phrase, "date", value,
+                      "month", tense="past", verb=verb)
+        return statement(text, [verb], "past", [t])
+
+    quoted = when('Nobody wants to tell the Ostby league in December that the pitch is still not ready," '
+                  'the coach said.', "in December", "2024-12", "tell")
+    assert candidates_of([quoted]) == []
+    told = when('The Ostby league closed the pitch in December, "and it will stay shut," the coach said.',
+                "in December", "2024-12", "close")
+    assert [c.when for c in candidates_of([told])] == ["2024-12"]

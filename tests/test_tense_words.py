@@ -17,3 +17,19 @@ from storyline.annotate.tense import deadline_tense
 ])
 def test_deadline_tense(text, phrase, tense):
     assert deadline_tense(text, text.index(phrase)) == tense
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    # a plan told as made earlier: the nearest such day, before or after the page
+    ("Brenmoor Rail originally promised to refund every ticket by June 30.", "2026-10-28", "2026-06-30"),
+    ("When that slipped, the operator set a new target of September 15.", "2026-10-28", "2026-09-15"),
+    ("The chief executive said the Ostby brand would be retired by the end of May.", "2026-06", "2026-05"),
+    ("Brenmoor Rail originally promised to refund every ticket by June 30.", "2026-02-10", "2026-06-30"),
+    # a plan told now looks ahead: the next such day
+    ("Brenmoor Rail will refund every ticket by June 30.", "2026-10-28", "2027-06-30"),
+    ("Talks are planned for June 3.", "2026-10-01", "2027-06-03"),
+])
+def test_the_year_of_a_plan_told_as_made_earlier(text, anchor, value):
+    from storyline.annotate.timex import tag_text
+
+    assert [t.value for t in tag_text(text, anchor) if t.kind == "date"] == [value]

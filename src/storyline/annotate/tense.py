@@ -26,6 +26,11 @@ PAST_DEADLINE = re.compile(
     r"|\b(?:had|has|have|did)\s*(?:not|n[\'\u2019]t|never)\b(?:(?!\b(?:will|would|shall)\b)[^.;])*$",
     # "had not finished the repairs by the end of May" (not "tenants had not replied, would be done by July")
     re.I)
+# a plan told as made earlier ("originally promised to pay by June 30", "said it would
+# finish by May", "set a new target of September 15"): the date may lie before the telling
+EARLIER_PLAN = re.compile(r"\b(?:would|originally|initially|previously|promised|pledged|vowed|agreed|"
+                          r"had\s+(?:planned|scheduled|set|targeted|aimed)|set\s+an?\s+(?:new\s+|fresh\s+|revised\s+)?"
+                          r"(?:target|deadline|date))\b[^.;]*$", re.I)
 MODAL_BEFORE = re.compile(r"\b(will|would|shall|'ll)\s+$", re.I)
 AHEAD = re.compile(r"(next|coming|upcoming)\b", re.I)
 
@@ -56,3 +61,13 @@ def guess_tense(text: str, pos: int) -> Tense:
     return "past"
 
 
+
+
+def year_tense(text: str, pos: int, tense: Tense) -> Tense:
+    """The direction in which to seek the year of a date written without one: a plan looked
+    ahead to from an earlier telling ("said it would finish by May", "originally promised
+    ... by June 30") lies at the nearest such day, before or after the page, not always the
+    next one."""
+    if tense == "future" and EARLIER_PLAN.search(text[max(0, pos - 120):pos]):
+        return "nearest"
+    return tense

@@ -24,7 +24,7 @@ from ..dates import (
     iso,
     valid_day,
 )
-from .tense import Tense, deadline_tense, guess_tense
+from .tense import Tense, deadline_tense, guess_tense, year_tense
 from .timex_calendar import (  # noqa: F401 - Anchor and Timex are this module's too
     ABSOLUTE_RULES,
     FEATURES,
@@ -320,7 +320,7 @@ class Tagger:
             else:
                 handler, m = payload
                 tense = deadline_tense(text, start) or tense_at(start)
-                result = handler(m, tense)
+                result = handler(m, year_tense(text, start, tense) if handler.__name__ in YEARLESS else tense)
                 if result is None:
                     continue
             kind, value, gran, mod = result
@@ -329,6 +329,9 @@ class Tagger:
             if kind == "date" and value and gran == "day":
                 self.reference = value
         return chosen
+
+
+YEARLESS = {"month_day", "day_month", "bare_month"}  # handlers that seek the year of a day or month written without one
 
 
 def _fmt(n: float) -> str:

@@ -128,6 +128,9 @@ def _year_for(month: int, day: int | None, anchor: Anchor, tense: Tense) -> int 
     a_day = parts[2] if len(parts) > 2 else None
     later = (month, day or 0) > (a_month, a_day or 31) if a_day else month > a_month
     earlier = (month, day or 32) < (a_month, a_day or 1) if a_day else month < a_month
+    if tense == "nearest":  # a plan told as one made earlier: its date may lie either side of the telling
+        here = date(y, a_month, a_day or 15)
+        return min((y - 1, y, y + 1), key=lambda c: abs((date(c, month, min(day or 15, 28)) - here).days))
     if tense == "past" and later:
         return y - 1
     if tense == "future" and earlier:

@@ -81,7 +81,22 @@ def inside_quote(text: str, t) -> bool:
     if start < 0:
         return False
     before = text[:start]
-    return (before.count("\u201c") > before.count("\u201d")) or before.count('"') % 2 == 1
+    if (before.count("\u201c") > before.count("\u201d")) or before.count('"') % 2 == 1:
+        return True
+    return continued_quote(text, start)
+
+
+QUOTE_THEN_ATTRIBUTION = re.compile(r"[\"\u201d]\s*,?\s*(?:[\w.'\u2019-]+\s+){0,4}(?:said|says|told|tells|added|adds|"
+                                    r"according)\b", re.I)
+
+
+def continued_quote(text: str, start: int) -> bool:
+    """The sentence goes on a quotation opened in an earlier one ('I would not want to be
+    the one who tells them in December," she said.'): a date before the closing mark,
+    followed by who said it, with no opening mark before it, is the speaker's."""
+    flat = text.replace("\u201c", '"').replace("\u201d", '"')
+    close = QUOTE_THEN_ATTRIBUTION.search(text, start)
+    return close is not None and flat.count('"') % 2 == 1 and '"' not in flat[:close.start()]
 
 
 def no_event(s: Statement) -> bool:

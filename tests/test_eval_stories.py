@@ -14,7 +14,7 @@ import pytest
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = "720b860dca8219d0"  # 16 stories: eight written in session 4 joined the dev split
+CORPUS = "65e6c53a6f5866ea"  # 20 stories: four written blind in session 7 joined the dev split
 FLOORS: dict[tuple[str, str], float] = {
     ("documents", "outlet"): 94.0, ("documents", "published"): 93.0,
     ("documents", "boilerplate_removed"): 95.0, ("documents", "body_kept"): 97.0,
@@ -23,7 +23,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("events", "merged_across_sources"): 60.0, ("events", "share_of_dossier_events_in_key"): 57.0,
     ("claims", "found"): 89.0, ("claims", "attributed"): 86.0,
     ("contradictions", "found"): 41.0, ("contradictions", "share_of_dossier_items_in_key"): 56.0,
-    ("commitments", "found"): 94.0, ("commitments", "due"): 86.0, ("commitments", "status"): 69.0,
+    ("commitments", "found"): 93.0, ("commitments", "due"): 86.0, ("commitments", "status"): 66.0,
     ("commitments", "supersession_chains"): 68.0,
 }
 CEILINGS = {("entities", "wrong_merges"): 1.0}

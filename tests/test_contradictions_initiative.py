@@ -105,3 +105,16 @@ def test_two_outlets_naming_different_parties_who_asked_for_a_mediator(tmp_path)
 def test_a_decision_told_as_the_speakers_own():
     told = initiatives("Commissioner Arvo Lindqvist said it was his decision to apply the largest penalty allowed.")
     assert told and told[0].kind == "own"
+
+
+@pytest.mark.slow
+def test_the_same_verb_on_both_sides_tells_one_act_whatever_its_class(tmp_path):
+    d = build_story(tmp_path, {
+        "a.txt": page("Boil notice for Ostby", "Valley Courier", "March 19, 2025",
+                      "The state Office of Water Quality ordered Ostby Water to issue a boil-water notice on "
+                      "Wednesday after samples from the east side tested positive."),
+        "b.txt": page("Ostby Water defends handling", "Textile Ledger", "March 20, 2025",
+                      "Ostby Water said it received the laboratory results on Monday and issued the notice on its own "
+                      "initiative after consulting the county health board."),
+    })
+    assert initiative_items(d), d["contradictions"]

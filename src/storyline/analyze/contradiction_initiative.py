@@ -3,8 +3,8 @@ ordered the firm to halt sales", "at the request of the union"), another as done
 doer's own accord ("the firm paused sales voluntarily", "on its own initiative"). Both
 cannot hold.
 
-The two must tell one act: the words of what was done share an act class (halt, pause,
-stop; data/lexicons/act_classes.txt) or the sentences are alike in meaning and share a word
+The two must tell one act: the words of what was done are one verb or share an act class
+(halt, pause, stop; data/lexicons/act_classes.txt) or the sentences are alike in meaning and share a word
 besides names; acts dated apart are two acts. A sentence that names the imposing party
 before its own-accord cue ("the regulator acted on its own initiative") agrees with it.
 """
@@ -41,14 +41,15 @@ def lemma_forms(word: str) -> set[str]:
     return {w}
 
 
-def act_classes(s: Statement, told: list[Initiative]) -> set[str]:
-    """The classes of what was done: the words a cue names ("to halt"), else the sentence's
-    verbs other than those of telling and imposing, and its nouns made from verbs."""
+def act_kinds(s: Statement, told: list[Initiative]) -> set[str]:
+    """What was done, as verbs and their classes: the words a cue names ("to halt"), else
+    the sentence's verbs other than those of telling and imposing, and its nouns made from
+    verbs ("postponement")."""
     words = {f for i in told for a in i.acts for f in lemma_forms(a)}
     if not words:
-        words = (set(s.sentence.verbs) - TELLING) | {f for w in re.findall(r"[a-z]+ment\b", s.sentence.text.lower())
+        words = ((set(s.sentence.verbs) | s.actions) - TELLING) | {f for w in re.findall(r"\b[a-z]+ment\b", s.sentence.text)
                                                      for f in lemma_forms(w)}
-    return {c for w in words if (c := act_class(w))}
+    return {w for w in words if w not in TELLING} | {c for w in words if (c := act_class(w))}
 
 
 def names(text: str) -> set[str]:
@@ -63,7 +64,7 @@ def one_act(a: Statement, b: Statement, ta: list[Initiative], tb: list[Initiativ
     sim = a.similarity(b)
     if sim is not None and sim >= ALIKE:
         return True
-    if act_classes(a, ta) & act_classes(b, tb):
+    if act_kinds(a, ta) & act_kinds(b, tb):
         return True
     shared = (a.concepts & b.concepts) - names(a.sentence.text) - names(b.sentence.text) - {"propose"}
     return sim is not None and sim >= SAME_ACT_SIMILARITY and bool(shared)
@@ -84,7 +85,7 @@ def initiative_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
     own_text = (b if own is tb else a).sentence.text
     agents = [i.agent for i in imposed if i.agent]
     before_cue = {w.lower() for w in re.findall(r"[A-Za-z][\w'\u2019&.-]*", own_text[:own[0].at])}
-    if any(tokens(x) & before_cue for x in agents):
+    if any(len(tokens(x) & before_cue) * 2 >= len(tokens(x)) > 0 for x in agents):
         return []  # the imposing party itself acted of its own accord: no disagreement
     if not one_act(a, b, ta, tb):
         return []

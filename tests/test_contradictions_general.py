@@ -344,3 +344,15 @@ def test_a_side_holds_a_bounded_number_of_statements(tmp_path, monkeypatch):
     rival = found(d, "amount", "412 flights", "480 flights")
     assert rival
     assert max(len(side) for side in rival[0]["sides"]) <= 2
+
+
+def test_a_change_told_elsewhere_in_the_sentence_does_not_make_a_count_a_reading(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Quarry inspection record", "Metro Record", "March 3, 2025",
+                      "An inspection of the Ostby quarry in November found 14 safety violations, the inspectorate "
+                      "said."),
+        "b.txt": page("Quarry warnings ignored", "City Journal", "March 4, 2025",
+                      "Ten days after the roof fell in at the Ostby quarry, this paper can reveal that the November "
+                      "inspection of the quarry found 41 safety violations."),
+    })
+    assert found(d, "amount", "14 safety violations", "41 safety violations")

@@ -17,7 +17,7 @@ from ..lexicon import DOWN, UP, direction, word_list
 from ..model import Quantity
 from ..story.statements import Statement
 from .amount_context import compared_base, hedged, part_of, remainder, says, share_of_set
-from .contradiction_acts import days_apart
+from .contradiction_acts import clause_around, days_apart
 
 AMOUNT_SHARED = 2  # concepts two statements of one amount share besides the number
 AMOUNT_SIMILARITY = 0.3  # concept overlap, when a statement has no embedding
@@ -139,13 +139,15 @@ def apart(a: Statement, b: Statement) -> bool:
     return gap is not None and gap > APART_DAYS
 
 
-def time_bound(s: Statement) -> bool:
+def time_bound(s: Statement, q: Quantity | None = None) -> bool:
     """A figure of a changing state: the sentence dates it ("in June", "on Wednesday"),
     measures a change ("rose 4 per cent", "raised by 75 basis points") or tells it as the
-    latest reading ("so far", "now")."""
-    text = f" {s.sentence.text.lower()} "
-    return bool(reading_day(s) or (direction(s.sentence.text) and changed(s.sentence.text))
-                or any(f" {c} " in text for c in word_list("update_cues")))
+    latest reading ("so far", "now"). With the figure given, the change and the cue must
+    stand in its own clause ("the roof fell in" elsewhere in the sentence changes nothing)."""
+    text = clause_around(s.sentence.text, q.start, q.start + len(q.text)) if q is not None else s.sentence.text
+    padded = f" {text.lower()} "
+    return bool(reading_day(s) or (direction(text) and changed(text))
+                or any(f" {c} " in padded for c in word_list("update_cues")))
 
 
 IRREGULAR_PAST = {"rose", "risen", "grew", "grown", "fell", "fallen", "shrank", "shrunk"}
@@ -201,7 +203,7 @@ def changing(s: Statement, q: Quantity) -> bool:
     costing") or as the latest reading ("so far", "now", "has risen to")."""
     text = s.sentence.text
     before = text[max(0, q.start - 60):q.start]  # the words that tell this figure
-    return bool((q.head and q.head in word_list("running_totals")) or time_bound(s) or FORECAST.search(text)
+    return bool((q.head and q.head in word_list("running_totals")) or time_bound(s, q) or FORECAST.search(text)
                 or PROGRESSIVE.search(before) or PERFECT.search(before))
 
 
@@ -327,7 +329,7 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
             sim = a.similarity(b)
             if not related(a, b, qa, qb, sim) or whole and (sim is None or sim < AMOUNT_CLOSE):
                 continue
-            if (time_bound(a) or time_bound(b)) and not same_moment(a, b) and not shrunk_total(a, qa, b, qb):
+            if (time_bound(a, qa) or time_bound(b, qb)) and not same_moment(a, b) and not shrunk_total(a, qa, b, qb):
                 continue  # readings of a changing state at different moments
             if apart(a, b):
                 continue  # figures of acts named at times far apart: two acts

@@ -54,6 +54,9 @@ def test_sentences_that_tell_of_no_happening_are_no_events():
                                   ["resume", "say"], "past", [day("2024-05-10")]))
     assert not no_event(statement("The operator says the ferry resumed service on Friday.",
                                   ["say", "resume"], "present", [day("2024-05-10")]))
+    stamp = "May 10, 2024 at 4:12 p.m."
+    assert no_event(statement(stamp, ["p.m"], "past", [TimeValue("d1", 0, 0, 12, "May 10, 2024", "date", "2024-05-10",
+                                                                  "day", tense="past")]))
 
 
 def page(text: str, date: DocumentDate) -> Document:

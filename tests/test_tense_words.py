@@ -14,6 +14,10 @@ from storyline.annotate.tense import deadline_tense
     ("The two sides agreed to push back, for the second time, the deadline for fighters to hand over their "
      "weapons, which had been due on Wednesday, to January 31.", "January 31", "future"),
     ("The council was supposed to report by December 15.", "December 15", "past"),
+    # the day of a saying is past, whatever the words said look ahead to
+    ("The Ostby harbour master said on Tuesday that a decision was expected by the end of January.", "on Tuesday",
+     "past"),
+    ("The mayor told reporters on Monday the bridge would reopen in June.", "on Monday", "past"),
 ])
 def test_deadline_tense(text, phrase, tense):
     assert deadline_tense(text, text.index(phrase)) == tense

@@ -31,19 +31,26 @@ PAST_DEADLINE = re.compile(
 EARLIER_PLAN = re.compile(r"\b(?:would|originally|initially|previously|promised|pledged|vowed|agreed|"
                           r"had\s+(?:planned|scheduled|set|targeted|aimed)|set\s+an?\s+(?:new\s+|fresh\s+|revised\s+)?"
                           r"(?:target|deadline|date))\b[^.;]*$", re.I)
+# the day of a saying ("said on Tuesday that a decision was expected ..."): the saying is past
+SAID_ON = re.compile(r"\b(?:said|told|announced|confirmed|added|stated|wrote|reported|warned|revealed|admitted|"
+                     r"insisted|explained)\s+(?:(?:reporters|journalists|parliament|lawmakers|the\s+\w+|us|him|her|"
+                     r"them)\s+)?(?:late\s+|early\s+|last\s+)?$", re.I)
 MODAL_BEFORE = re.compile(r"\b(will|would|shall|'ll)\s+$", re.I)
 AHEAD = re.compile(r"(next|coming|upcoming)\b", re.I)
 
 
 def deadline_tense(text: str, pos: int) -> Tense | None:
     """Words that settle the tense whatever the parse says: a deadline ("by Dec. 31",
-    "until June", "postponed to June 15"), a modal right before ("will next June"), or an
+    "until June", "postponed to June 15"), the day of a saying ("said on Tuesday that ...
+    would"), a modal right before ("will next June"), or an
     expression that looks ahead ("next June", "in the coming days")."""
     if DEADLINE.search(text[max(0, pos - 60): pos]):
         # "was supposed to report by December 15": a deadline looked back on
         return "past" if PAST_DEADLINE.search(text[max(0, pos - 80): pos]) else "future"
     if MOVED_TO.search(text[max(0, pos - 200): pos]):
         return "future"
+    if SAID_ON.search(text[max(0, pos - 40): pos]):
+        return "past"
     if MODAL_BEFORE.search(text[max(0, pos - 12): pos]):
         return "future"
     if AHEAD.match(text, pos) or re.match(r"in\s+the\s+(coming|next)\b", text[pos:], re.I):

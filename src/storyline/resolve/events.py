@@ -101,12 +101,17 @@ def continued_quote(text: str, start: int) -> bool:
 
 def no_event(s: Statement) -> bool:
     """A sentence that tells of no happening, by its grammar: a question, a fragment without
-    a verb (a caption, a menu line), a generic or habitual statement ("the rains usually
+    a verb (a caption, a menu line) or nothing but a time stamp, a generic or habitual statement ("the rains usually
     arrive in November"), or a photo caption's present tense set on a past day ("Workers
     wait outside the plant on Friday.")."""
     text = s.sentence.text.strip()
     if QUESTION.search(text) or not (s.sentence.verbs or FINITE_AUX.search(text)):
         return True
+    rest = text
+    for t in s.times:
+        rest = rest.replace(t.text or "\0", " ")
+    if len(re.findall(r"[A-Za-z]{2,}", re.sub(r"\b(?:at|on|in|by|[ap]\.?m|GMT|UTC|[A-Z]{2,4}T)\b\.?", " ", rest))) < 2:
+        return True  # nothing but a time stamp ("May 13, 2025 at 4:12 p.m.")
     if s.sentence.tense == "present" and HABITUAL.search(text):
         return True
     return (s.sentence.tense == "present" and len(text.split()) <= CAPTION_WORDS

@@ -356,3 +356,25 @@ def test_a_change_told_elsewhere_in_the_sentence_does_not_make_a_count_a_reading
                       "inspection of the quarry found 41 safety violations."),
     })
     assert found(d, "amount", "14 safety violations", "41 safety violations")
+
+
+def test_counts_told_in_different_states_or_of_another_year_are_different_facts(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Orlen pit rescue", "Metro Record", "March 12, 2026",
+                      "Six miners were brought out alive from the Orlen pit on Wednesday, the rescue service said. "
+                      "A flood at the Orlen pit on Monday trapped 300 miners below ground."),
+        "b.txt": page("Orlen pit mourns", "City Journal", "March 13, 2026",
+                      "The roof fall at the Orlen pit on Wednesday killed two miners, the rescue service said. "
+                      "A flood at the Orlen pit in 2009 trapped 120 miners below ground."),
+    })
+    assert not flagged(d, "brought out alive") and not flagged(d, "120 miners")
+
+
+def test_a_count_of_other_members_is_another_set(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Orlen pit rescue ends", "Metro Record", "March 14, 2026",
+                      "Rescuers brought 19 miners to the surface at the Orlen pit on Saturday."),
+        "b.txt": page("Orlen pit rescue ends", "City Journal", "March 14, 2026",
+                      "Rescuers brought twenty-six other miners to the surface at the Orlen pit on Saturday."),
+    })
+    assert not flagged(d, "twenty-six other miners")

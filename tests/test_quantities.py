@@ -80,3 +80,7 @@ def test_ordinals_periods_and_scores_are_no_shares(nlp):
 
 def test_a_share_told_without_its_noun_measures_nothing(nlp):
     assert shares(nlp, "Of the members who voted, 71 percent backed the agreement.") == [(71.0, None, None)]
+
+
+def test_a_hyphenated_number_word_is_one_number(nlp):
+    assert counts(nlp, "Twenty-six other miners at the Orlen pit reached the surface unaided.") == [(26.0, "miner")]

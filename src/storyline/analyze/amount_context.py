@@ -6,8 +6,10 @@ measure (analyze/amounts.py).
 """
 from __future__ import annotations
 
+import functools
 import re
 
+from ..lexicon import word_list
 from ..model import Quantity
 from ..story.statements import Statement
 from .contradiction_acts import clause_around
@@ -37,11 +39,15 @@ def remainder(s: Statement, q: Quantity) -> bool:
     return bool(REMAINDER.search(clause_around(text, q.start, q.start + len(q.text))))
 
 
+OTHER_SET = re.compile(r"\s+(?:other|more|additional|further|extra|remaining)\b", re.I)  # "26 other miners"
+
+
 def part_of(s: Statement, q: Quantity) -> bool:
     """A figure of one party's share, of a later batch or of a part the sentence sets in a
     whole ("its four satellites", "the next two", "a budget that includes €2.9 million
     for ..."): a part, not the whole another source counts."""
-    return bool(PART.search(s.sentence.text[max(0, q.start - 20):q.start]))
+    return bool(PART.search(s.sentence.text[max(0, q.start - 20):q.start])
+                or OTHER_SET.match(s.sentence.text, q.start + len(q.text)))
 
 
 HEDGE = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may)\b(?:\s+\S+){0,3}\s*$")  # "May" is a month
@@ -75,3 +81,26 @@ def share_of_set(s: Statement, q: Quantity) -> bool:
     per cent"): such shares are compared whatever their ratio, and a later one is no update
     unless the sentence tells a change."""
     return q.unit == "percent" and bool(SET_AFTER.match(s.sentence.text[q.start + len(q.text):]))
+
+
+@functools.cache
+def _state_groups() -> dict[str, str]:
+    groups: dict[str, str] = {}
+    for line in sorted(word_list("count_states")):
+        name, *forms = line.split()
+        for f in forms:
+            groups.setdefault(f, name)
+    return groups
+
+
+def states(s: Statement, q: Quantity) -> set[str]:
+    """The states the clause of a count tells its members in (dead, injured, alive, ...)."""
+    clause = clause_around(s.sentence.text, q.start, q.start + len(q.text)).lower()
+    groups = _state_groups()
+    return {groups[w] for w in re.findall(r"[a-z]+", clause) if w in groups}
+
+
+def different_states(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
+    """Two counts told in different states ("six brought out alive" / "killed two"): two sets."""
+    sa, sb = states(a, qa), states(b, qb)
+    return bool(sa and sb and not sa & sb)

@@ -16,7 +16,15 @@ from ..dates import compatible, maybe_date
 from ..lexicon import DOWN, UP, direction, word_list
 from ..model import Quantity
 from ..story.statements import Statement
-from .amount_context import compared_base, hedged, part_of, remainder, says, share_of_set
+from .amount_context import (
+    compared_base,
+    different_states,
+    hedged,
+    part_of,
+    remainder,
+    says,
+    share_of_set,
+)
 from .contradiction_acts import clause_around, days_apart
 
 AMOUNT_SHARED = 2  # concepts two statements of one amount share besides the number
@@ -133,10 +141,26 @@ def reading_day(s: Statement) -> str | None:
 
 
 def apart(a: Statement, b: Statement) -> bool:
-    """Both statements name the times their figures belong to, and these lie weeks apart."""
+    """Both statements name the times their figures belong to, and these lie weeks apart; or
+    one names a past year ("an explosion in 2009 killed 31") that the other's time is not in."""
     ta, tb = explicit_day(a), explicit_day(b)
     gap = days_apart(ta, tb) if ta and tb else None
-    return gap is not None and gap > APART_DAYS
+    if gap is not None and gap > APART_DAYS:
+        return True
+    for x, y, ty in ((a, b, tb), (b, a, ta)):
+        year = named_year(x)
+        other = ty or (y.date if not y.weak_date else None)
+        if year and other and other[:4] != year and not named_year(y):
+            return True
+    return False
+
+
+def named_year(s: Statement) -> str | None:
+    """A past year the statement writes out as the time of what it tells ("in 2009")."""
+    years = sorted({t.value for t in s.times if t.kind == "date" and t.granularity == "year" and t.value
+                    and t.tense != "future" and t.modifier not in ("since", "until", "till", "after", "before")
+                    and re.search(r"\b\d{4}\b", t.text or "")})
+    return years[0] if len(years) == 1 else None
 
 
 def time_bound(s: Statement, q: Quantity | None = None) -> bool:
@@ -321,7 +345,7 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
             shares = share_of_set(a, qa) and share_of_set(b, qb)
             if not (whole or same_measure(qa, qb) and values_disagree(qa, qb, shares)) or part_of(a, qa) or part_of(b, qb) \
                     or compared_base(a, qa) or compared_base(b, qb) or remainder(a, qa) != remainder(b, qb) \
-                    or says(a, qb) or says(b, qa) or hedged(a, qa) or hedged(b, qb):
+                    or says(a, qb) or says(b, qa) or hedged(a, qa) or hedged(b, qb) or different_states(a, qa, b, qb):
                 continue
             if any(values_agree(qa, x) for x in b.sentence.quantities) or \
                     any(values_agree(qb, x) for x in a.sentence.quantities):

@@ -9,6 +9,8 @@ change is written before the next read, or put back as it was.
 """
 from __future__ import annotations
 
+import numpy as np
+
 from ..model import Commitment
 from ..store import Store
 
@@ -19,6 +21,7 @@ class Commitments:
     def __init__(self, store: Store):
         self.store = store
         self.decoded: dict[str, tuple[Commitment, dict]] = {}
+        self.vectors: dict[tuple, np.ndarray | None] = {}
 
     def sharing(self, keys: list[str], limit: int) -> list[str]:
         """The commitments filed under any of these index keys (the latest `limit` per key)."""
@@ -38,3 +41,21 @@ class Commitments:
         """Store a commitment; the next read of it decodes what was stored."""
         self.store.items.upsert_commitment(k, f, actions)
         self.decoded.pop(k.id, None)
+
+    def alike(self, f: dict, g: dict) -> float | None:
+        """How alike in meaning the sentences that first told two commitments are (sentence
+        embeddings, cosine), None when either has no embedding."""
+        vectors = []
+        for facts in (f, g):
+            if not facts.get("keys"):
+                return None
+            key = tuple(facts["keys"][0])
+            if key not in self.vectors:
+                data = self.store.index.data([key]).get(key) or {}
+                raw = data.get("vector")
+                self.vectors[key] = np.frombuffer(raw, dtype=np.float16).astype(np.float32) if raw else None
+            vectors.append(self.vectors[key])
+        a, b = vectors
+        if a is None or b is None:
+            return None
+        return float(a @ b / max(1e-12, float(np.linalg.norm(a) * np.linalg.norm(b))))

@@ -24,6 +24,9 @@ NUMBER_WORDS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "dozen": 12,
 }
+TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+UNITS_AFTER_TENS = re.compile(r"-(one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
 CURRENCY_SIGNS = {"$": "$", "us$": "$", "c$": "$", "a$": "$", "nz$": "$", "hk$": "$", "£": "£",
@@ -172,12 +175,18 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
         if _taken(spans, *m.span()) or _not_a_count(sentence, m):
             continue
         value = number(m.group("n"), m.group("scale"))
-        head = _counted(tokens, offset + m.start(), offset + m.end())
+        end, text = m.end(), m.group(0)
+        ones = UNITS_AFTER_TENS.match(sentence, m.end()) if m.group("n").lower() in TENS else None
+        if ones and value is not None:  # "twenty-six": one number, not twenty and six
+            value += UNITS[ones.group(1).lower()]
+            end, text = ones.end(), sentence[m.start():ones.end()]
+            spans.append((m.start(), end))
+        head = _counted(tokens, offset + m.start(), offset + end)
         if value is None or head is None or head in TIME_UNITS:
             continue  # "three years" is a duration (the temporal tagger's), not a count
         if re.match(r"\s+of\s+(?:the|its|their|his|her|our|these|those)\b", sentence[m.end():], re.I):
             continue  # "four of the satellites" is a part, not the whole
-        out.append(Quantity(value, "count", head, _approx(sentence, m.start()), m.group(0), m.start()))
+        out.append(Quantity(value, "count", head, _approx(sentence, m.start()), text, m.start()))
     return sorted(out, key=lambda q: q.start)
 
 

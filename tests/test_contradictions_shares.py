@@ -61,3 +61,29 @@ def test_a_rate_set_at_two_meetings_and_two_daily_moves_are_not_rival_shares(tmp
                       "Shares in Brannock were down 1.2% by midday."),
     })
     assert shares(d) == []
+
+
+def test_two_tellings_of_one_vote_share(tmp_path):
+    d = build_story(tmp_path, {
+        "a.txt": page("Orlen dockers back deal", "Valley Courier", "May 2, 2025",
+                      "Of the members who voted, 71 percent backed the agreement, the Orlen dockers' union said on "
+                      "Friday."),
+        "b.txt": page("Orlen port quiet again", "Textile Ledger", "October 1, 2025",
+                      "The deal, approved in May by 68 percent of voting members of the Orlen dockers' union, ended "
+                      "the strike."),
+    })
+    assert shares(d), d["contradictions"]
+
+
+def test_one_proposal_told_with_two_figures_but_not_a_demand_against_an_offer(tmp_path):
+    d = build_story(tmp_path, {
+        "a.txt": page("Fine proposed for Orlen Water", "Valley Courier", "May 12, 2025",
+                      "The water regulator said it had notified Orlen Water of a proposed civil penalty of $1.8 million "
+                      "for breaking the drinking-water rules. The drivers' union is demanding a pay rise of 9 percent."),
+        "b.txt": page("Report backs penalty", "Textile Ledger", "July 10, 2025",
+                      "The report recommends that the $2.4 million penalty the water regulator proposed in May be "
+                      "upheld. Bus operators have offered the drivers a pay rise of 4 percent."),
+    })
+    money = [x for x in d["contradictions"] if x["slot"] == "amount" and x.get("unit", "").startswith("money")]
+    assert money, d["contradictions"]
+    assert not shares(d)

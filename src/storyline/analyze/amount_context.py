@@ -80,7 +80,27 @@ def share_of_set(s: Statement, q: Quantity) -> bool:
     tried"), not a rate or a change ("a base rate of 5.5 per cent", "shares closed up 3.8
     per cent"): such shares are compared whatever their ratio, and a later one is no update
     unless the sentence tells a change."""
-    return q.unit == "percent" and bool(SET_AFTER.match(s.sentence.text[q.start + len(q.text):]))
+    if q.unit != "percent":
+        return False
+    text = s.sentence.text
+    return bool(SET_AFTER.match(text[q.start + len(q.text):]) or SET_BEFORE.search(text[max(0, q.start - 60):q.start])
+                or RATIO_WORDS.search(q.text) or q.approx == "fraction")
+
+
+SET_BEFORE = re.compile(r"\b[Oo]f\s+(?:the\s+|its\s+|their\s+|all\s+)?[\w\s'-]{3,50},\s*$")  # "Of the members who voted, 71 percent"
+RATIO_WORDS = re.compile(r"\b(?:in|out\s+of)\b|quarter|third|half|fifth|tenth", re.I)  # "three in four", "a quarter"
+
+
+PROPOSING = re.compile(r"\b(?:propos|offer|demand|seek|sought|request|ask|bid)\w*", re.I)
+
+
+def one_proposal(a: Statement, b: Statement) -> bool:
+    """Both sentences tell a proposal with the same word ("a proposed penalty of $1.8 million" /
+    "the $2.4 million penalty the office proposed"): two tellings of one proposal, whose
+    figure is a fact; a demand against an offer is two parties' positions."""
+    wa = {m.group(0).lower()[:5] for m in PROPOSING.finditer(a.sentence.text)}
+    wb = {m.group(0).lower()[:5] for m in PROPOSING.finditer(b.sentence.text)}
+    return bool(wa & wb)
 
 
 @functools.cache

@@ -20,6 +20,7 @@ from .amount_context import (
     compared_base,
     different_states,
     hedged,
+    one_proposal,
     part_of,
     remainder,
     says,
@@ -248,11 +249,25 @@ def related(a: Statement, b: Statement, qa: Quantity, qb: Quantity, sim: float |
         return True
     if sim >= (AMOUNT_EMBEDDING if named else UNMEASURED_EMBEDDING) and shared >= AMOUNT_SHARED:
         return True
+    if shared >= AMOUNT_SHARED and share_of_set(a, qa) and share_of_set(b, qb) and one_set(a, b, qa, qb):
+        return True  # shares of one named set ("71 percent of members who voted" / "68 percent of voting members")
     if not named or (a.doc_id != b.doc_id and (latest_reading(a) or latest_reading(b))):
         return False  # below: looser matches, not for a figure told as the state so far (on another page)
     if sim >= AMOUNT_SAME_DAY and same_day(a, b) and not (reading_day(a) or reading_day(b)):
         return True  # one counted thing of one act on one named day ("412 flights cancelled on Friday")
     return shared >= AMOUNT_SHARED and sim >= AMOUNT_SAME_THING
+
+
+def one_set(a: Statement, b: Statement, qa: Quantity, qb: Quantity) -> bool:
+    """Two shares are of one set: the same noun, or one unnamed and the other's noun in its
+    sentence ("Of the members who voted, 71 percent" / "68 percent of voting members")."""
+    if qa.head and qb.head:
+        return qa.head == qb.head
+    named_head, other = (qa.head, a) if qa.head else (qb.head, b) if qb.head else (None, None)
+    if named_head is None or other is None:
+        return False
+    words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", (b if other is a else a).sentence.text)}
+    return named_head.rstrip("s") in words
 
 
 def latest_reading(s: Statement) -> bool:
@@ -334,7 +349,7 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
         return []
     if a.doc_id == b.doc_id and a.source == b.source:
         return []
-    if "propose" in a.actions or "propose" in b.actions:
+    if ("propose" in a.actions or "propose" in b.actions) and not one_proposal(a, b):
         return []  # a demand or an offer is a position, not a statement of fact
     found: list[tuple[str, dict[str, Any]]] = []
     for qa in a.sentence.quantities:

@@ -57,7 +57,7 @@ def test_a_fine_names_what_the_amount_measures(nlp):
 
     text = "The Ostby Fertiliser Company was fined \u00a32.8 million and ordered to pay \u00a3310,000 in costs."
     assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == \
-        [(2_800_000.0, "fine"), (310_000.0, None)]
+        [(2_800_000.0, "fine"), (310_000.0, "cost")]  # "in costs": what it measures
 
 
 def shares(nlp, text: str) -> list[tuple[float, str | None, str | None]]:
@@ -84,3 +84,12 @@ def test_a_share_told_without_its_noun_measures_nothing(nlp):
 
 def test_a_hyphenated_number_word_is_one_number(nlp):
     assert counts(nlp, "Twenty-six other miners at the Orlen pit reached the surface unaided.") == [(26.0, "miner")]
+
+
+def test_what_money_measures_after_in_and_before_worth(nlp):
+    def heads(text: str) -> list[str | None]:
+        return [q.head for q in find_quantities(text, list(nlp(text)), 0) if q.unit.startswith("money")]
+
+    assert heads("The rider must return €42,000 in prize money, the Orlen federation said.") == ["money"]
+    assert heads("The state has offered a rescue package worth £160 million to keep the Orlen mill open.") == ["package"]
+    assert heads("Orlen Mills lost $3 million in 2024.") == [None]

@@ -281,7 +281,8 @@ def _measured(tokens, offset: int, start: int, end: int) -> str | None:
 
 def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
     """What an amount or a share measures, when the parse says: "68 percent of voting
-    members" -> member; "a 7 percent pay rise" -> rise; "Turnout was 64 percent" -> turnout;
+    members" -> member; "€42,000 in prize money" -> money; "a package worth £160 million" ->
+    package; "a 7 percent pay rise" -> rise; "Turnout was 64 percent" -> turnout;
     "wages rise by 4.8 percent" -> wage; "the cost ... climbed to $3.4 billion" -> cost."""
     if tokens is None:
         return None
@@ -290,13 +291,16 @@ def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
         return None
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is not None and nxt.lower_ == "of":
+    if nxt is not None and nxt.lower_ in ("of", "in"):  # "68 percent of members", "€42,000 in prize money"
         for obj in nxt.children:
-            if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+            if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and (nxt.lower_ == "of" or obj.lemma_.lower() not in TIME_UNITS):
                 return obj.lemma_.lower()
     prep = tok.head
     while prep is not None and prep.head is not prep and prep.pos_ == "NUM":
         prep = prep.head  # "4" of "4 percent"
+    if prep is not None and prep.lower_ in ("worth", "valued", "costing") and prep.head.pos_ == "NOUN" \
+            and prep.head.i < tok.i:
+        return prep.head.lemma_.lower()  # "a support package worth £160 million"
     if prep is not None and prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.i < tok.i:
         return prep.head.lemma_.lower()  # "a pay rise of 4 percent", "a fine of EUR2 million"
     node = tok

@@ -91,10 +91,10 @@ def test_different_acts_on_different_days_are_not_compared(tmp_path):
 def test_two_outlets_naming_different_parties_who_asked_for_a_mediator(tmp_path):
     d = build_story(tmp_path, {
         "a.txt": page("Mediator named in bus strike", "Valley Courier", "April 8, 2025",
-                      "The labour ministry appointed mediator Ilse Varga on Monday at the request of the drivers' union, "
+                      "The labour ministry appointed mediator Ilse Vorndahl on Monday at the request of the drivers' union, "
                       "as the Selwick bus strike entered its third week."),
         "b.txt": page("Bus talks to resume", "Textile Ledger", "April 9, 2025",
-                      "The labour ministry appointed Ilse Varga as mediator on Monday after the Selwick transport "
+                      "The labour ministry appointed Ilse Vorndahl as mediator on Monday after the Selwick transport "
                       "authority asked it to find someone to restart the bus talks."),
     })
     items = initiative_items(d)
@@ -103,7 +103,7 @@ def test_two_outlets_naming_different_parties_who_asked_for_a_mediator(tmp_path)
 
 
 def test_a_decision_told_as_the_speakers_own():
-    told = initiatives("Commissioner Arvo Lindqvist said it was his decision to apply the largest penalty allowed.")
+    told = initiatives("Commissioner Edvin Kettunberg said it was his decision to apply the largest penalty allowed.")
     assert told and told[0].kind == "own"
 
 

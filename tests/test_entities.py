@@ -49,8 +49,8 @@ def test_transliterations_share_a_key(a, b):
 
 
 def test_a_person_name_is_given_name_middle_names_and_surname():
-    p = person_name("Daniel R. Pellow")
-    assert (p.given, p.middle, p.surname) == (("daniel",), ("r",), ("pelow",))
+    p = person_name("Daniel R. Pellmore")
+    assert (p.given, p.middle, p.surname) == (("daniel",), ("r",), ("pelmore",))
     compound = person_name("Sanne de Wit-Kuiper")
     assert compound.given == ("sane",) and compound.core == ("wit", "kuiper")
     assert person_name("Dirk-Jan Mulder").given == ("dirk", "jan")
@@ -58,12 +58,12 @@ def test_a_person_name_is_given_name_middle_names_and_surname():
 
 
 @pytest.mark.parametrize("a, b, same", [
-    ("Dan Pellow", "Daniel R. Pellow", True),  # short form that begins the given name
+    ("Dan Pellmore", "Daniel R. Pellmore", True),  # short form that begins the given name
     ("Kasia Dobrowolska", "Katarzyna Dobrowolska", True),  # one group of given_name_variants
-    ("D. Pellow", "Daniel Pellow", True),  # an initial
+    ("D. Pellmore", "Daniel Pellmore", True),  # an initial
     ("Ana Brandt", "Ana Brandt-Sorel", True),  # a part of a compound surname
     ("Sorel", "Ana Brandt-Sorel", True),
-    ("Ana Pellow", "Daniel Pellow", False),  # two people of one surname
+    ("Ana Pellmore", "Daniel Pellmore", False),  # two people of one surname
     ("Ana Brandt", "Ana Sorel", False),
 ])
 def test_person_names_that_may_be_one_person(a, b, same):
@@ -116,10 +116,10 @@ def test_honorific_and_surname_and_sir_with_given_name(store):
 
 
 def test_middle_names_initials_and_short_given_names(store):
-    add_doc(store, "d1", [("Daniel R. Pellow", "PERSON")])
-    add_doc(store, "d2", [("Dan Pellow", "PERSON")])
-    add_doc(store, "d3", [("Daniel Rhys Pellow", "PERSON"), ("Pellow", "ORG")])
-    assert groups(store) == [["Dan Pellow", "Daniel R. Pellow", "Daniel Rhys Pellow", "Pellow"]]
+    add_doc(store, "d1", [("Daniel R. Pellmore", "PERSON")])
+    add_doc(store, "d2", [("Dan Pellmore", "PERSON")])
+    add_doc(store, "d3", [("Daniel Rhys Pellmore", "PERSON"), ("Pellmore", "ORG")])
+    assert groups(store) == [["Dan Pellmore", "Daniel R. Pellmore", "Daniel Rhys Pellmore", "Pellmore"]]
 
 
 def test_compound_surname_and_its_parts(store):

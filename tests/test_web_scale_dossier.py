@@ -19,7 +19,7 @@ from storyline.story.origins import outlet_key
 
 WORDS = ["harbour", "bridge", "council", "budget", "tunnel", "ferry", "school", "clinic", "railway",
          "library", "permit", "strike", "tender", "audit", "delay", "opening", "vote", "repair"]
-SPEAKERS = ["Odile Banfi", "Piet Sorensen", "Kemal Duru", "an official"]
+SPEAKERS = ["Odile Banfi", "Piet Sandvoll", "Kemal Duru", "an official"]
 OUTLETS = ["Vale Courier", "Vale Courier News", "North Ledger", "Lakeside Radio", None]
 
 

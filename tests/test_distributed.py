@@ -27,9 +27,11 @@ def test_the_cluster_gives_the_in_process_dossier(tmp_path, tmp_path_factory, cl
     assert "annotate: 5 items (workers=2)" in printed
     assert len(local) > 10_000
     assert local == remote
-    with Client(address) as client:  # both worker processes did some of the work (spaCy loaded)
+    with Client(address) as client:  # the work ran in the worker processes (spaCy loaded there)
         loaded = client.run(lambda: __import__("storyline.annotate.nlp").annotate.nlp.load.cache_info().currsize)
-    assert sorted(loaded.values()) == [1, 1]
+    # which worker takes which of the three batches is Dask's choice: on a loaded machine one
+    # worker may take them all (seen once in CI), so only "in the cluster, not here" is asserted
+    assert len(loaded) == 2 and sum(loaded.values()) >= 1
 
 
 def test_an_unreachable_scheduler_is_a_usage_error():

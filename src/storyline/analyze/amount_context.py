@@ -14,6 +14,12 @@ from ..model import Quantity
 from ..story.statements import Statement
 from .contradiction_acts import clause_around
 
+
+def figure_clause(s: Statement, q: Quantity) -> str:
+    """The clause of the sentence that holds the figure."""
+    return clause_around(s.sentence.text, q.start, q.start + len(q.text))
+
+
 PART = re.compile(r"(?:\b(?:its|their|his|her|our|my|your|next|other|remaining|first|last|another)|'s|\u2019s"
                   r"|\binclud(?:es|ed|ing)(?:\s+(?:about|some|around|nearly|almost))?)\s+$", re.I)
 
@@ -35,8 +41,7 @@ def remainder(s: Statement, q: Quantity) -> bool:
     """The figure counts what is left ("400 more remain in prison", "seven are still
     missing"), not what was done ("158 were released", "nine were killed"): two such figures
     of one counted thing are two facts."""
-    text = s.sentence.text
-    return bool(REMAINDER.search(clause_around(text, q.start, q.start + len(q.text))))
+    return bool(REMAINDER.search(figure_clause(s, q)))
 
 
 OTHER_SET = re.compile(r"\s+(?:other|more|additional|further|extra|remaining)\b", re.I)  # "26 other miners"
@@ -115,7 +120,7 @@ def _state_groups() -> dict[str, str]:
 
 def states(s: Statement, q: Quantity) -> set[str]:
     """The states the clause of a count tells its members in (dead, injured, alive, ...)."""
-    clause = clause_around(s.sentence.text, q.start, q.start + len(q.text)).lower()
+    clause = figure_clause(s, q).lower()
     groups = _state_groups()
     return {groups[w] for w in re.findall(r"[a-z]+", clause) if w in groups}
 

@@ -19,6 +19,7 @@ from ..story.statements import Statement
 from .amount_context import (
     compared_base,
     different_states,
+    figure_clause,
     hedged,
     one_proposal,
     part_of,
@@ -26,7 +27,7 @@ from .amount_context import (
     says,
     share_of_set,
 )
-from .contradiction_acts import clause_around, days_apart
+from .contradiction_acts import days_apart
 
 AMOUNT_SHARED = 2  # concepts two statements of one amount share besides the number
 AMOUNT_SIMILARITY = 0.3  # concept overlap, when a statement has no embedding
@@ -169,7 +170,7 @@ def time_bound(s: Statement, q: Quantity | None = None) -> bool:
     measures a change ("rose 4 per cent", "raised by 75 basis points") or tells it as the
     latest reading ("so far", "now"). With the figure given, the change and the cue must
     stand in its own clause ("the roof fell in" elsewhere in the sentence changes nothing)."""
-    text = clause_around(s.sentence.text, q.start, q.start + len(q.text)) if q is not None else s.sentence.text
+    text = figure_clause(s, q) if q is not None else s.sentence.text
     padded = f" {text.lower()} "
     return bool(reading_day(s) or (direction(text) and changed(text))
                 or any(f" {c} " in padded for c in word_list("update_cues")))

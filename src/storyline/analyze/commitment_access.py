@@ -13,6 +13,7 @@ import numpy as np
 
 from ..model import Commitment
 from ..store import Store
+from ..story.statements import Statement
 
 
 class Commitments:
@@ -51,9 +52,8 @@ class Commitments:
                 return None
             key = tuple(facts["keys"][0])
             if key not in self.vectors:
-                data = self.store.index.data([key]).get(key) or {}
-                raw = data.get("vector")
-                self.vectors[key] = np.frombuffer(raw, dtype=np.float16).astype(np.float32) if raw else None
+                data = self.store.index.data([key]).get(key)
+                self.vectors[key] = Statement.from_data(key, data).embedding() if data else None
             vectors.append(self.vectors[key])
         a, b = vectors
         if a is None or b is None:

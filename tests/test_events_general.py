@@ -211,3 +211,14 @@ def test_a_date_inside_a_quotation_opened_in_an_earlier_sentence_is_the_speakers
     told = when('The Ostby league closed the pitch in December, "and it will stay shut," the coach said.',
                 "in December", "2024-12", "close")
     assert [c.when for c in candidates_of([told])] == ["2024-12"]
+
+
+def test_an_event_dated_by_a_clause_of_its_own_is_summarised_by_that_clause(tmp_path):
+    d = story(tmp_path, {"a.txt": "Ring road contract in court\n\nMay 6, 2024\n\n"
+                         "The trial concerns a 40 million euro contract for the Sallow ring road, which was "
+                         "awarded to Keddan Build in 2021. The Velnor Group cut 300 jobs in February and closed its "
+                         "Arnholt plant in April.\n"})
+    by_when = {e["when"]: e["summary"] for e in d["events"]}
+    assert by_when["2021"] == "Sallow ring road was awarded to Keddan Build in 2021"
+    assert by_when["2024-04"] == "Velnor Group closed its Arnholt plant in April"
+    assert "cut 300 jobs" in by_when["2024-02"]

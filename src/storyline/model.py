@@ -189,6 +189,7 @@ class TimeValue:
     modifier: str | None = None  # "by" | "until" | "since" | "end" | "within" | ...
     tense: str | None = None  # tense of the clause holding it: "past" | "present" | "future"
     verb: str | None = None  # lemma of the verb that governs it ("approve" in "approved ... in 2018")
+    summary: str | None = None  # its own clause's summary, when that is not the sentence's main clause
 
 
 @dataclass

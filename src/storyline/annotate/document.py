@@ -14,7 +14,7 @@ from .attribution import find_claims
 from .mentions import find_mentions
 from .nlp import text_of, token_starts
 from .quantities import MAY_HOLD_NUMBER, find_quantities
-from .summary import summarize
+from .summary import clause_summary, summarize
 from .timex import ABSOLUTE_RULES, Anchor, Tagger, tag_each_line
 
 FUTURE_LEMMAS = {"plan", "schedule", "expect", "intend", "aim", "prepare", "propose", "set"}
@@ -141,10 +141,12 @@ def annotate(doc: Document, sdoc, anchor: Anchor) -> Annotations:
 
         found = tagger.tag(sent.text, tense_at, lowercase=doc.lowercase)
         for t in found:
+            token = token_at(sent.start + t.start)
+            own = clause_summary(root, token) if t.kind == "date" and t.value and root is not None \
+                and len(root) else None
             timexes.append(TimeValue(doc.id, sent.index, sent.start + t.start, sent.start + t.end,
                                      t.text, t.kind, t.value, t.granularity, anchor.value,
-                                     anchor.origin, t.modifier, t.tense,
-                                     governing_verb(token_at(sent.start + t.start))))
+                                     anchor.origin, t.modifier, t.tense, governing_verb(token), own))
         # the headline summary is what an event shows, and events are sentences that date
         # something: the others (most) are not summarised
         dates = any(t.kind == "date" and t.value for t in found)

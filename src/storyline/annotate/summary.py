@@ -30,6 +30,23 @@ def summarize(span: Span) -> str:
     if not span.text.strip():
         return ""
     start = _after_dateline(span)
+    root, subject, speaker = _main(span)
+    subjects = [c for c in root.children if c.dep_ in SUBJECTS and c.i >= start]
+    usable = root.pos_ in VERBS and root.i >= start and len(subjects) < 2 \
+        and not any(t.text == ":" for t in span.doc[start:root.i])  # not "Floods: 12 dead"
+    text = _render(_cut(_select(root, start, subject, speaker))) if usable else ""
+    text = text if len(text.split()) > 1 else _first_words(span, start) or " ".join(span.text.split()[:MAX_WORDS])
+    return _finish(text)
+
+
+def _finish(text: str) -> str:
+    text = " ".join(text.split()).rstrip(" .,;:!?-–—>»|/*•·\"“”‘(") or text
+    return text[:1].upper() + text[1:]
+
+
+def _main(span: Span) -> tuple[Token, Token | None, Token | None]:
+    """The verb the summary tells (the words of a reporting verb, not the saying), with the
+    subject found apart from it and the speaker."""
     root, subject, speaker = span.root, None, None
     if root.pos_ not in VERBS:  # "Ana Sorel, who ..., announced ..." parsed as noun + acl
         subject, root = root, next((c for c in root.children if c.pos_ in VERBS and c.i > root.i and c.dep_
@@ -37,13 +54,49 @@ def summarize(span: Span) -> str:
     while root.lemma_.lower() in REPORTING and (inner := _kid(root, ("ccomp",), VERBS)):
         speaker = _kid(root, ("nsubj",)) or subject
         root, subject = inner, None
-    subjects = [c for c in root.children if c.dep_ in SUBJECTS and c.i >= start]
-    usable = root.pos_ in VERBS and root.i >= start and len(subjects) < 2 \
-        and not any(t.text == ":" for t in span.doc[start:root.i])  # not "Floods: 12 dead"
-    text = _render(_cut(_select(root, start, subject, speaker))) if usable else ""
-    text = text if len(text.split()) > 1 else _first_words(span, start) or " ".join(span.text.split()[:MAX_WORDS])
-    text = " ".join(text.split()).rstrip(" .,;:!?-–—>»|/*•·\"“”‘(") or text
-    return text[:1].upper() + text[1:]
+    return root, subject, speaker
+
+
+CLAUSES = frozenset({"relcl", "acl", "advcl", "conj", "ccomp", "parataxis"})
+RELATIVE = frozenset({"WDT", "WP", "WP$"})
+
+
+def clause_summary(span: Span, token: Token | None) -> str | None:
+    """The summary of the clause a time expression dates, when that is not the clause the
+    sentence's summary tells: "the 17 miners rescued in March" -> "17 miners rescued in
+    March", "Steamboat remains under a Level 3 order, and Glide was lowered to Level 1 last
+    week" -> "Glide was lowered to Level 1". None when the time dates the main clause (or
+    the saying of it), or its clause cannot stand alone."""
+    if token is None or not span.text.strip():
+        return None
+    root = _main(span)[0]
+    verb = token
+    while verb.pos_ not in VERBS or verb.dep_ in ("xcomp", "aux", "auxpass"):
+        if verb.head.i == verb.i or verb.i == root.i:
+            return None
+        verb = verb.head
+    while verb.dep_ not in CLAUSES and verb.i != root.i and verb.head.i != verb.i:
+        verb = verb.head  # a gerund or an infinitive belongs to the clause it completes
+    if verb.i == root.i or verb.is_ancestor(root) or not (span.start <= verb.i < span.end) \
+            or verb.lemma_.lower() in REPORTING:
+        return None
+    start = _after_dateline(span)
+    head = verb.head
+    own = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subject, obj = None, None
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "NUM"):
+        if not own or own[0].tag_ in RELATIVE:  # "miners rescued in March", "fire that broke out"
+            subject = head
+        elif any(c.dep_ == "dobj" and c.tag_ in RELATIVE for c in verb.children):  # "the firm that X hired"
+            obj = head
+    elif verb.dep_ == "conj" and not own:  # "cut jobs in March and closed the plant in June"
+        subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+    if subject is None and (not own or own[0].tag_ in RELATIVE) or len(own) > 1:
+        return None
+    chosen = [(k, t) for k, t in _select(verb, start, subject, None, skip=RELATIVE, obj=obj)
+              if t.tag_ not in RELATIVE]  # "whose term ends in 2027" -> "term ends in 2027"
+    text = _render(_cut(chosen))
+    return _finish(text) if len(text.split()) > 2 else None
 
 
 def _kid(t: Token, deps: tuple[str, ...], pos: tuple[str, ...] = ()) -> Token | None:
@@ -86,7 +139,8 @@ def _is_time(t: Token) -> bool:
     return any(x.ent_type_ in ("DATE", "TIME") for x in (t, *t.children))
 
 
-def _select(root: Token, start: int, subject: Token | None, speaker: Token | None) -> Keyed:
+def _select(root: Token, start: int, subject: Token | None, speaker: Token | None,
+            skip: frozenset[str] = frozenset(), obj: Token | None = None) -> Keyed:
     pieces: list[Piece] = []
     moved: dict[int, tuple[int, int]] = {}  # token index -> place, for a replaced pronoun
 
@@ -119,7 +173,7 @@ def _select(root: Token, start: int, subject: Token | None, speaker: Token | Non
         if depth and comps:  # a participle or clause never stands without its first complement
             core += [comps[0], *_np(_kid(comps[0], ("pobj",)) or comps[0])]
         me = add(prio, parent, [*lead, *core, *(c for c in kids if c.dep_ == "mark" and depth)])
-        subj = [c for c in kids if c.dep_ in SUBJECTS and c.i >= start][-1:]  # "Ondrell said it would"
+        subj = [c for c in kids if c.dep_ in SUBJECTS and c.i >= start and c.tag_ not in skip][-1:]  # "Ondrell said it would"
         for s in subj or ([subject] if subject is not None and depth == 0 else []):  # -> "Ondrell would"
             plural = PRONOUNS.get(s.lower_)
             if depth == 0 and speaker is not None and plural is not None and speaker.pos_ != "PRON" \
@@ -128,9 +182,13 @@ def _select(root: Token, start: int, subject: Token | None, speaker: Token | Non
                 add(prio, me, _np(speaker))
             else:
                 noun(s, prio, me, depth)
+        if depth == 0 and obj is not None:  # the noun a relative clause tells of, as its object
+            last = max(t.i for t in core)
+            moved.update({t.i: (last, k + 1) for k, t in enumerate(sorted(_np(obj)))})
+            noun(obj, prio, me, depth + 1)
         n_prep, has_obj = 0, set()
         for c in (c for c in kids if c.i > v.i):
-            if c.dep_ in OBJECTS and c.pos_ != "ADP" and not (c.dep_ == "dobj" and c.head.i in has_obj):
+            if c.dep_ in OBJECTS and c.pos_ != "ADP" and c.tag_ not in skip and not (c.dep_ == "dobj" and c.head.i in has_obj):
                 has_obj.add(c.head.i)
                 noun(c, prio + (c.dep_ == "dative"), me, depth)
             elif c.dep_ == "ccomp":

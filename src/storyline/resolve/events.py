@@ -62,6 +62,7 @@ class Candidate:
     statement: Statement
     when: str
     status: str
+    summary: str | None = None  # the dated clause's own, when it is not the sentence's main one
 
     @property
     def doc_id(self) -> str:
@@ -208,7 +209,7 @@ def candidates_of(statements: list[Statement]) -> list[Candidate]:
                 or plan_looked_back(s.sentence.text, t) else "past"
             if status == "future" and CONDITIONAL.search(s.sentence.text):
                 status = "conditional"
-            out.append(Candidate(s, t.value, {"future": "planned"}.get(status, status)))
+            out.append(Candidate(s, t.value, {"future": "planned"}.get(status, status), t.summary))
     return out
 
 
@@ -262,7 +263,8 @@ def update_events(store: Store, statements: list[Statement]) -> int:
         found = best_event(store, c)
         row: dict[str, Any]
         if found is None:
-            eid, row = event_id(c), {"when": c.when, "summary": s.sentence.summary or shorten(s.sentence.text, 120),
+            eid, row = event_id(c), {"when": c.when, "summary": c.summary or s.sentence.summary
+                                     or shorten(s.sentence.text, 120),
                                      "whens": [], "concepts": [], "entities": [], "statuses": []}
             created += 1
         else:

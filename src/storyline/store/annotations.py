@@ -32,9 +32,9 @@ class AnnotationTable:
                  for m in mentions])
             c.executemany(
                 "INSERT INTO timexes (doc_id, sentence, start, \"end\", text, kind, value, granularity,"
-                " anchor, anchor_origin, modifier, tense, verb) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " anchor, anchor_origin, modifier, tense, verb, summary) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(t.doc_id, t.sentence, t.start, t.end, t.text, t.kind, t.value, t.granularity,
-                  t.anchor, t.anchor_origin, t.modifier, t.tense, t.verb) for t in timexes])
+                  t.anchor, t.anchor_origin, t.modifier, t.tense, t.verb, t.summary) for t in timexes])
             c.executemany(
                 "INSERT INTO claims (id, doc_id, sentence, speaker, speaker_entity, text, cue,"
                 " anonymous, via, said_on, evidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -65,7 +65,7 @@ class AnnotationTable:
             sql, args = sql + " WHERE doc_id = ?", (doc_id,)
         return [TimeValue(r["doc_id"], r["sentence"], r["start"], r["end"], r["text"], r["kind"],
                           r["value"], r["granularity"], r["anchor"], r["anchor_origin"], r["modifier"],
-                          r["tense"], r["verb"])
+                          r["tense"], r["verb"], r["summary"])
                 for r in self.db.conn.execute(sql + " ORDER BY doc_id, sentence, start", args)]
 
     def claims(self, doc_id: str | None = None) -> list[Claim]:

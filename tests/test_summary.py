@@ -190,8 +190,13 @@ CLAUSES = [
     ("The Velnor Group cut 300 jobs in March and closed its Arnholt plant in June.", "June",
      "Velnor Group closed its Arnholt plant in June"),
     ("The Velnor Group cut 300 jobs in March and closed its Arnholt plant in June.", "March", None),
-    ("Maren Dask said on Tuesday that the pier would reopen in May.", "Tuesday", None),
     ("Maren Dask said on Tuesday that the pier would reopen in May.", "May", None),
+    # the day of a saying dates the announcement: who said it stays in the summary
+    ("Maren Dask said on Tuesday that the pier would reopen in May.", "Tuesday",
+     "Maren Dask said on Tuesday that pier would reopen in May"),
+    ("The refund will now appear on July bills, a Brenholt Power spokeswoman said Monday.", "Monday",
+     "A Brenholt Power spokeswoman said refund will appear on July bills"),
+    ("She said on Monday that the pier would reopen in May.", "Monday", None),
 ]
 
 

@@ -77,10 +77,11 @@ def clause_summary(span: Span, token: Token | None) -> str | None:
         verb = verb.head
     while verb.dep_ not in CLAUSES and verb.i != root.i and verb.head.i != verb.i:
         verb = verb.head  # a gerund or an infinitive belongs to the clause it completes
-    if verb.i == root.i or verb.is_ancestor(root) or not (span.start <= verb.i < span.end) \
-            or verb.lemma_.lower() in REPORTING:
-        return None
     start = _after_dateline(span)
+    if verb.lemma_.lower() in REPORTING and verb.i != root.i:
+        return _saying(span, verb, root, start)
+    if verb.i == root.i or verb.is_ancestor(root) or not (span.start <= verb.i < span.end):
+        return None
     head = verb.head
     own = [c for c in verb.children if c.dep_ in SUBJECTS]
     subject, obj = None, None
@@ -93,8 +94,31 @@ def clause_summary(span: Span, token: Token | None) -> str | None:
         subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
     if subject is None and (not own or own[0].tag_ in RELATIVE) or len(own) > 1:
         return None
-    chosen = [(k, t) for k, t in _select(verb, start, subject, None, skip=RELATIVE, obj=obj)
+    speaker = _main(span)[2] if root.is_ancestor(verb) else None  # "it" of "X said it would ..."
+    chosen = [(k, t) for k, t in _select(verb, start, subject, speaker, skip=RELATIVE, obj=obj)
               if t.tag_ not in RELATIVE]  # "whose term ends in 2027" -> "term ends in 2027"
+    text = _render(_cut(chosen))
+    return _finish(text) if len(text.split()) > 2 else None
+
+
+def _saying(span: Span, verb: Token, root: Token, start: int) -> str | None:
+    """A date that dates the saying ("X said on Monday it had installed sensors") dates the
+    announcement, not what it tells of: the summary keeps who said it ("X said it had
+    installed sensors"). None when the sayer is a pronoun or missing (the words' summary
+    stays), or the saying is not the one the summary tells."""
+    sayer = _kid(verb, ("nsubj",))
+    if sayer is None or sayer.pos_ == "PRON" or not (span.start <= verb.i < span.end):
+        return None
+    if verb.is_ancestor(root) and root.i > verb.i:  # "X said on Monday (that) ..."
+        chosen = _select(verb, start, None, None)
+    elif verb.is_ancestor(root) or verb.head.i == root.i and verb.dep_ in ("parataxis", "ccomp") \
+            and _kid(verb, ("ccomp",)) is None:
+        # "The credit will appear in July, a spokeswoman said Monday": who said it, then the words
+        lead = sorted([*_np(sayer), *_verb(verb)], key=lambda t: t.i)
+        _, subject, speaker = _main(span)
+        chosen = [((-1, k), t) for k, t in enumerate(lead)] + _select(root, start, subject, speaker)
+    else:
+        return None
     text = _render(_cut(chosen))
     return _finish(text) if len(text.split()) > 2 else None
 

@@ -50,6 +50,12 @@ PROMISES = [
      "2031-03-03", [("new", "2031-04-30")]),
     ("court", "The appeal court adjourned the hearing to 19 November.",
      "2031-10-02", [("new", "2031-11-19")]),
+    # labour: "their first walkout in 30 years" looks back, it sets no deadline 30 years on
+    ("labour", "Tarvel dockers will stage their first walkout in 30 years on May 4.",
+     "2031-04-20", [("new", "2031-05-04")]),
+    # a plan told to a paper months ago is placed after that telling, not after the page
+    ("mining", "Chief executive Anna Vosk told the Lanmere Courier in March that new sensors would be "
+     "installed in all four mines by September 1.", "2031-10-08", [("new", "2031-09-01")]),
     # elections
     ("election", "The Ostmark electoral commission must certify the results by December 10.",
      "2031-11-20", [("new", "2031-12-10")]),

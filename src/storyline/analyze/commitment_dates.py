@@ -4,7 +4,9 @@
 2026, "before the end of the year" the year said in, "no earlier than October" the next
 October, "18 to 31 August 2025" the 18th. A month and day written without a year are placed
 after the day they were said for a new deadline, nearest it for a recalled one; "the end of
-June" is its last day; a period ("within 30 days") counts from the day it was said.
+June" is its last day; a period ("within 30 days") counts from the day it was said, which is
+the page's date unless the sentence names the day or month of its saying ("said on Tuesday",
+"told the Courier in March").
 """
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ import datetime as dt
 import re
 
 from ..dates import MONTH_RE, MONTHS, iso, parse_iso, to_date, valid_day
+from ..model import TimeValue
+from ..story.statements import Statement
 
 MONTH_NAMED = re.compile(rf"\b{MONTH_RE}(?![a-z])", re.I)
 EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b(?:this|next|last)\s+year\b", re.I)
@@ -186,3 +190,34 @@ def shifted_by(text: str, start: int, phrase: str, period: str | None, old: str)
     if not period or start < 0 or not SHIFTED_BY.search(text[:start]) or NEW_DATE_AFTER.match(text[start + len(phrase):]):
         return None
     return add_period(old, period)
+
+
+def statement_date(s: Statement, skip: TimeValue | None = None) -> str | None:
+    """When a statement was made: a past day it names ("On May 2, X said"), else its page's date."""
+    text = s.sentence.text
+    for t in s.times:
+        if t is not skip and t.kind == "date" and t.granularity in ("day", "month") and t.value \
+                and t.tense in ("past", "present") and t.verb in (None, "say", "tell", "state", "announce") \
+                and (not s.date or t.value <= s.date) and (_said_on(text, t.text) if t.granularity == "day"
+                                                           else _said_in(text, t.text)):
+            return t.value
+    return s.date
+
+
+SAID_IN = re.compile(r"\b(?:said|told)(?:\s+(?!that\b)[\w.'\u2019-]+){0,4}\s+$", re.I)
+
+
+SAYING = re.compile(r"\b(?:said|says|told|tells|announced|announces|stated|states|added|adds)\b", re.I)
+
+
+def _said_in(text: str, phrase: str) -> bool:
+    """A month that says when something was said: "told reporters in March (that ...)"."""
+    at = text.find(phrase)
+    return at > 0 and phrase.lower().startswith("in ") and bool(SAID_IN.search(text[max(0, at - 60):at])) \
+        and len(SAYING.findall(text)) == 1  # not "X said in June it would ...; it now says ..."
+
+
+def _said_on(text: str, phrase: str) -> bool:
+    """A day phrase that can say when something was said: "on Tuesday", "On May 2, X said"."""
+    before = text[: max(0, text.find(phrase))]
+    return phrase.lower().startswith("on ") or bool(re.search(r"(?:^\W*|\bon\s+)$", before, re.I))

@@ -35,8 +35,8 @@ from ..dates import granularity_of, parse_iso, to_date
 from ..lexicon import SYNONYM_GROUPS, concepts, stem
 from ..story.statements import Statement
 from . import commitment_words as words
-from .commitment_dates import loose_year, near_year
-from .commitment_reading import CLAUSE_BREAK, clause_bounds, deadlines, statement_date
+from .commitment_dates import loose_year, near_year, statement_date
+from .commitment_reading import CLAUSE_BREAK, clause_bounds, deadlines
 
 # The scores below (and ATTRIBUTION_WEIGHT, CONTEXT_WEIGHT, THIN_THEME, EXPLICIT_LINK in
 # commitments.py) were calibrated as a set against the development stories and the demo

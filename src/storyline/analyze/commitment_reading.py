@@ -38,6 +38,7 @@ from .commitment_dates import (
     near_year,
     place_year,
     shifted_by,
+    statement_date,
 )
 
 SPEECH_VERBS = {"say", "tell", "state", "announce", "confirm", "add", "note"}
@@ -93,23 +94,6 @@ class Deadline:
     cue: str | None  # the modal or deadline word that made it one
     verb: str | None  # the verb governing the time expression
     loose_year: bool = False  # written without its year on a page whose own date is uncertain
-
-
-def statement_date(s: Statement, skip: TimeValue | None = None) -> str | None:
-    """When a statement was made: a past day it names ("On May 2, X said"), else its page's date."""
-    text = s.sentence.text
-    for t in s.times:
-        if t is not skip and t.kind == "date" and t.granularity == "day" and t.value \
-                and t.tense in ("past", "present") and t.verb in (None, "say", "tell", "state", "announce") \
-                and (not s.date or t.value <= s.date) and _said_on(text, t.text):
-            return t.value
-    return s.date
-
-
-def _said_on(text: str, phrase: str) -> bool:
-    """A day phrase that can say when something was said: "on Tuesday", "On May 2, X said"."""
-    before = text[: max(0, text.find(phrase))]
-    return phrase.lower().startswith("on ") or bool(re.search(r"(?:^\W*|\bon\s+)$", before, re.I))
 
 
 def clause_bounds(text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None) -> tuple[int, int]:
@@ -318,6 +302,11 @@ def _drop_until(left: str, t: TimeValue) -> str:
     return re.sub(r"\s*\buntil\s*$", " ", left) if t.kind == "date" else left
 
 
+LOOKING_BACK = re.compile(r"\b(?:first|only|biggest|largest|worst|best|highest|lowest|longest|shortest|deepest|"
+                          r"strongest|weakest|heaviest|busiest|fastest|slowest|sharpest|steepest|greatest|smallest|"
+                          r"most|least)\b(?:\s+[\w'-]+){1,2}\s*$", re.I)
+
+
 def _last_cue_end(left: str) -> int:
     m = words.last("cues", left)
     return m.end() if m else 0
@@ -342,6 +331,9 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
         if t.kind == "duration" and (re.match(r"\s+(?:of|after|from|since)\b", right) or
                                      re.search(r"\b(?:more\s+than|over|first\s+time)\b", t.text + left[-20:], re.I)):
             return None  # "within five years of opening", "in more than a decade": not a period from now
+        if t.kind == "duration" and re.match(r"(?:in|for)\s.*\b(?:years?|decades?)\b", t.text, re.I) \
+                and LOOKING_BACK.search(left):
+            return None  # "their first walkout in 14 years", "the lowest level in a decade": the span looked back on
     if _is_demand(left) or _is_forecast(left) or words.has("opinion_cues", left) or \
             CONDITION.search(left[_last_cue_end(left):]) or re.match(r"'s\b", right):
         return None  # a demand, a forecast, a wish, the condition of something else, "next year's games"

@@ -27,7 +27,7 @@ from ..store import Store
 from ..story.statements import Statement
 from . import commitment_words as words
 from .commitment_access import Commitments
-from .commitment_dates import add_period, near_year
+from .commitment_dates import add_period, near_year, statement_date
 from .commitment_matching import (
     LINK_SCORE,
     MERGE_SCORE,
@@ -40,7 +40,7 @@ from .commitment_matching import (
     similarity,
     theme_of,
 )
-from .commitment_reading import Deadline, deadlines, statement_date
+from .commitment_reading import Deadline, deadlines
 
 __all__ = ["add_period", "status_of", "statement_date", "update_commitments"]
 

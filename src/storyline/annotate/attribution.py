@@ -199,6 +199,8 @@ class Attributor:
         if subj is None or subj.dep_ == "nsubjpass" or any(
                 c.lower_ in ("neither", "no", "nobody", "none") for c in subj.subtree):
             return None  # "Neither X nor Y responded": nobody said anything
+        if not words_reported(tok, sent, quotes):
+            return None  # "announced a fund", "the date it had promised": a thing, not words
         speaker = self.finder.resolve(subj, reporting=lemma in ("report", "write"))
         if speaker is None:
             return None
@@ -278,6 +280,25 @@ def interviewee(text: str, paragraphs: list[tuple[int, int]], discourse: Discour
     names = max(counts.values(), key=len)
     name = discourse.book.canonical(max(names, key=len))
     return {paragraphs[i][0] for i in answers}, Speaker(name, "person")
+
+
+ACTS_ON_THINGS = frozenset({"announce", "promise", "pledge", "vow", "threaten"})  # "announced a fund": an act
+
+
+def words_reported(tok, sent, quotes) -> bool:
+    """Whether a speech verb reports words: a clause or a quotation, not only a thing ("the
+    company announced a $15 million fund", "meeting the deadline it had promised the
+    commission"), and not the promise a relative clause recalls of its noun ("the bypass,
+    which the firm had promised to complete by June, ...")."""
+    if any(s < sent.end_char and e > sent.start_char for s, e in quotes):
+        return True
+    if ":" in sent.doc.text[tok.idx:sent.end_char]:
+        return True  # "announced a record crowd: 112,000 spectators"
+    comp = complement(tok)
+    if tok.dep_ == "relcl" and (comp is None or comp.dep_ == "xcomp"):
+        return False
+    return comp is not None or tok.lemma_.lower() not in ACTS_ON_THINGS or not any(
+        c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN", "NUM") for c in tok.children)
 
 
 def find_claims(doc, sdoc, sentences: list[Sentence]) -> list[Claim]:

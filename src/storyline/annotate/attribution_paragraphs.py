@@ -47,8 +47,8 @@ def evidence_text(text: str, sent: Sentence, in_para: list[Sentence], quotes) ->
 
 def reported_form(sdoc, sent: Sentence) -> bool:
     """Whether a sentence without attributing words still reads as reported speech: its
-    main verb shifted back as indirect speech is ("It would also close two depots."; "The
-    talks had stalled."), not refused ("He would not give a date.") and not narration in
+    main verb shifted back as indirect speech is ("It would also close two depots."; "She
+    had visited the depot twice."), not refused ("He would not give a date.") and not narration in
     the present or simple past ("Shares rose 3 percent.")."""
     span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
     root = span.root if span is not None and len(span) else None
@@ -59,7 +59,12 @@ def reported_form(sdoc, sent: Sentence) -> bool:
     auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in BACKSHIFT_MODALS for a in auxes):
         return True
-    return root.tag_ == "VBN" and any(a.lower_ in ("had", "'d") for a in auxes)
+    # the past perfect reads as reported speech when it goes on of the speaker ("He had
+    # warned them twice."); with another subject it is as often the writer's background
+    # ("Crews had aimed to contain it by the end of August.")
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return root.tag_ == "VBN" and any(a.lower_ in ("had", "'d") for a in auxes) \
+        and (subj is None or subj.pos_ == "PRON")
 
 
 def names_someone_else(sdoc, sent: Sentence, previous: Attribution, discourse: Discourse) -> bool:

@@ -15,7 +15,11 @@ from .contradiction_acts import act_of, clause_concepts, clause_similarity, clau
 DATE_SIMILARITY = 0.5
 DATE_SHARED = 5
 DATE_PARAPHRASE = 0.68  # sentence similarity of two tellings of one dated act
-DATE_WINDOW_DAYS = 45  # two dates of one act told differently lie this close
+DATE_WINDOW_DAYS = 45  # two dates of one act told differently lie this close (one of them a month)
+# ... or this close when both are days: two tellings of one act that disagree on its day are
+# a weekday misread, a day before or after, a week apart at most; further apart, two acts
+# alike in words (orders issued, then lifted; a fire's size read on two days)
+DAY_WINDOW_DAYS = 7
 FIRST_WINDOW_DAYS = 270  # ... or this close when both tell the first time it happened
 DATE_SAME_WORDS = 0.8  # ... or say the same so closely that the verbs need not match
 DATE_CLAUSE_SHARED = 2  # words the clauses around two dates share besides the act (same verb)
@@ -65,7 +69,7 @@ def close_dates(values: list[str], once: bool = False) -> bool:
     its kind ("was first told in November 2030" / "... first told on 2 March"), by sides
     whose dates are firm, happened once: its two dates may lie further apart."""
     gap = days_apart(values[0], values[1])
-    window = FIRST_WINDOW_DAYS if once else DATE_WINDOW_DAYS
+    window = FIRST_WINDOW_DAYS if once else DAY_WINDOW_DAYS if min(map(len, values)) >= 10 else DATE_WINDOW_DAYS
     return min(len(values[0]), len(values[1])) >= 7 and gap is not None and gap <= window
 
 

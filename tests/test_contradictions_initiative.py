@@ -25,6 +25,7 @@ def initiative_items(d: dict) -> list[dict]:
     ("The school closed at the request of the district health board.", "imposed", "district health board"),
     ("The request came from Selwick Council.", "imposed", "Selwick Council"),
     ("The fine, which Deputy Mayor Oriel Penhaw ordered in May, was paid.", "imposed", "Deputy Mayor Oriel Penhaw"),
+    ("The hearing was moved at the request of the defence but the court objected.", "imposed", "defence"),
     ("Brannock Mills said it had voluntarily paused production.", "own", None),
     ("The festival was called off on the organisers' own initiative.", "own", None),
     ("Brannock itself halted production on Friday.", "own", None),
@@ -42,6 +43,7 @@ def test_the_sentence_tells_who_started_the_act(text, kind, agent):
     "The pause was not voluntary, a union official said.",
     "The mill paused production voluntarily on Monday, and the regulator ordered it to halt all dyeing.",
     "The mayor told reporters to expect a decision soon.",
+    "A written reply was requested by Thursday at the latest.",  # a deadline, not who asked
 ])
 def test_questions_negations_and_sentences_telling_both_take_no_side(text):
     assert initiatives(text) == []

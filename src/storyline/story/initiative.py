@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..dates import MONTH_RE, WEEKDAY_RE
 from ..lexicon import word_list
 
 POSS = r"(?:its|their|his|her|our|my|your|(?:the\s+)?[\w-]+(?:['\u2019]s|s['\u2019]))"
@@ -76,6 +77,8 @@ def initiatives(text: str) -> list[Initiative]:
             imposed.append(Initiative("imposed", subject_before(text, m.start()), (m.group("act").lower(),), m.start()))
     for pattern in (REQUEST_OF, CAME_FROM, BY_PASSIVE, WHICH_ORDERED, CLEFT):
         for m in pattern.finditer(text):
+            if NOT_AGENT.match(re.sub(r"^(?:the)\s+", "", m.group("agent").strip(), flags=re.I)):
+                continue  # "was requested by Thursday": a deadline, not who asked
             if not NEGATED.search(text[max(0, m.start() - 25):m.start()]):
                 imposed.append(Initiative("imposed", bare(m.group("agent")), (), m.start()))
     if own and imposed:
@@ -98,7 +101,15 @@ def subject_before(text: str, at: int) -> str | None:
     return bare(m.group("agent"))
 
 
+NOT_AGENT = re.compile(rf"^(?:{WEEKDAY_RE}|{MONTH_RE}|next|last|this|end|midnight|noon|\d)\b", re.I)
+
+
 def bare(agent: str) -> str | None:
-    """A captured agent without its article and edges; None for a pronoun."""
+    """A captured agent without its article and edges, cut before a conjunction ("the
+    union but"); None for a pronoun or a time ("requested by Thursday" names a deadline)."""
+    agent = re.split(r"\s+(?:but|and then|while|because|although|though|so)\b", agent.strip(), maxsplit=1)[0]
     agent = re.sub(r"^(?:the|The|THE)\s+", "", agent.strip(" ,.;:"))
-    return None if agent.lower() in ("", "the", "it", "they", "he", "she", "we", "i", "you") else agent
+    if agent.lower() in ("", "the", "it", "they", "he", "she", "we", "i", "you") or NOT_AGENT.match(agent) \
+            or agent.lower() in ("request", "order", "orders", "instruction", "instructions"):
+        return None
+    return agent

@@ -190,6 +190,10 @@ CLAUSES = [
     ("The Velnor Group cut 300 jobs in March and closed its Arnholt plant in June.", "June",
      "Velnor Group closed its Arnholt plant in June"),
     ("The Velnor Group cut 300 jobs in March and closed its Arnholt plant in June.", "March", None),
+    ("Repairs are done by Fixwell, the contractor that the Ostrel council hired in March.", "March",
+     "Ostrel council hired contractor in March"),
+    ("Workers gathered at the gate on the day the Arnholt plant closed in 2019.", "2019",
+     "Arnholt plant closed in 2019"),
     ("Maren Dask said on Tuesday that the pier would reopen in May.", "May", None),
     # the day of a saying dates the announcement: who said it stays in the summary
     ("Maren Dask said on Tuesday that the pier would reopen in May.", "Tuesday",

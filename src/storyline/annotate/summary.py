@@ -59,6 +59,8 @@ def _main(span: Span) -> tuple[Token, Token | None, Token | None]:
 
 CLAUSES = frozenset({"relcl", "acl", "advcl", "conj", "ccomp", "parataxis"})
 RELATIVE = frozenset({"WDT", "WP", "WP$"})
+TIME_NOUNS = frozenset({"day", "week", "month", "year", "time", "moment", "date", "night", "morning", "hour",
+                        "weekend", "season", "period"})  # "the day the plant closed": no object
 
 
 def clause_summary(span: Span, token: Token | None) -> str | None:
@@ -88,8 +90,10 @@ def clause_summary(span: Span, token: Token | None) -> str | None:
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "NUM"):
         if not own or own[0].tag_ in RELATIVE:  # "miners rescued in March", "fire that broke out"
             subject = head
-        elif any(c.dep_ == "dobj" and c.tag_ in RELATIVE for c in verb.children):  # "the firm that X hired"
-            obj = head
+        elif any(c.dep_ == "dobj" and c.tag_ in RELATIVE for c in verb.children) or (
+                verb.dep_ == "relcl" and head.lemma_.lower() not in TIME_NOUNS
+                and not any(c.dep_ in (*OBJECTS, "ccomp", "xcomp", "prt") for c in verb.children)):
+            obj = head  # "the firm that X hired", "the logs the utility submitted in June"
     elif verb.dep_ == "conj" and not own:  # "cut jobs in March and closed the plant in June"
         subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
     if subject is None and (not own or own[0].tag_ in RELATIVE) or len(own) > 1:

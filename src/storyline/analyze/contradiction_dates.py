@@ -73,6 +73,16 @@ def close_dates(values: list[str], once: bool = False) -> bool:
     return min(len(values[0]), len(values[1])) >= 7 and gap is not None and gap <= window
 
 
+def apart_days(values: list[str]) -> bool:
+    """Two days of one act more than a week apart, not the same day of another year: two
+    acts alike in words, even with their years written out (a year misprint, "June 3, 2019"
+    against "June 3, 2021", stays a disagreement)."""
+    if min(len(values[0]), len(values[1])) < 10 or values[0][4:] == values[1][4:]:
+        return False
+    gap = days_apart(values[0], values[1])
+    return gap is not None and gap > DAY_WINDOW_DAYS
+
+
 SPEECH_VERBS = {"say", "tell", "add", "state", "note", "quote", "report", "write", "comment"}  # date the telling
 def reading(s: Statement) -> bool:
     """A dated reading of a figure ("as of Sunday, 4,020 cases"; "35 vessels were waiting

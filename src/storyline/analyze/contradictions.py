@@ -31,6 +31,7 @@ from .amounts import amount_findings, count_keys, overlap
 from .contradiction_agents import act_keys, agent_acts, agent_findings, slot_candidates
 from .contradiction_dates import (
     DATE_SIMILARITY,
+    apart_days,
     cached,
     close_dates,
     dated_act,
@@ -221,9 +222,11 @@ def update_contradictions(store: Store, new: list[Statement],
                                and x.doc_id != s.doc_id]
                     side_b += [x for x in pool if fits("date", side_value("date", x, info, False), [info["values"][1]])
                                and x.doc_id != o.doc_id]
+                    once = told_once(side_a, side_b)
                     if not (explicit_year(side_a) and explicit_year(side_b)) and \
-                            not (close_dates(info["values"], told_once(side_a, side_b))
-                                 and (trusted_date(side_a) or trusted_date(side_b))):
+                            not (close_dates(info["values"], once) and (trusted_date(side_a) or trusted_date(side_b))):
+                        continue
+                    if apart_days(info["values"]) and not once:
                         continue
                 cid = xid(slot, *sorted(f"{x.doc_id}:{x.sentence.index}" for x in (o, s)))
                 summary, kind, extra = describe_sides(slot, side_a, side_b, info)

@@ -56,6 +56,9 @@ PROMISES = [
     # a plan told to a paper months ago is placed after that telling, not after the page
     ("mining", "Chief executive Anna Vosk told the Lanmere Courier in March that new sensors would be "
      "installed in all four mines by September 1.", "2031-10-08", [("new", "2031-09-01")]),
+    # a past day before a noun names a happening ("the July 22 outage"), the due is the other date
+    ("energy", "Ostrel Power told the commission it would file a full report on the July 22 outage by "
+     "September 15.", "2031-08-01", [("new", "2031-09-15")]),
     # elections
     ("election", "The Ostmark electoral commission must certify the results by December 10.",
      "2031-11-20", [("new", "2031-12-10")]),

@@ -156,6 +156,20 @@ def test_short_name_of_a_place_named_organisation_stays_a_place(store):
     assert groups(store) == [["Zorvek"], ["Zorvek Times"]]
 
 
+def test_a_place_is_no_short_name_of_the_public_body_named_after_it(store):
+    # the model often tags a bare place name ORG or PERSON; "Orvik" is the island, not its council
+    add_doc(store, "d1", [("Orvik District Council", "ORG"), ("Orvik", "ORG")])
+    add_doc(store, "d2", [("Tarnia Civil Defence Service", "ORG"), ("Tarnia", "PERSON")])
+    assert ["Orvik District Council"] in groups(store) and ["Tarnia Civil Defence Service"] in groups(store)
+
+
+def test_an_acronym_after_a_persons_name_is_an_affiliation_not_an_alias(store):
+    add_doc(store, "d1", [("Yevka Sorinova", "PERSON"), ("Yevka Sorinova (NIVS)", "PERSON")])
+    add_doc(store, "d2", [("Northern Institute of Volcanic Studies (NIVS)", "ORG")])
+    assert group_of(store, "Yevka Sorinova") == ["Yevka Sorinova"]
+    assert "NIVS" in group_of(store, "Northern Institute of Volcanic Studies")
+
+
 def test_acronyms_in_either_word_order(store):
     add_doc(store, "d1", [("Tarnian National Bank (TNB)", "ORG")])
     add_doc(store, "d2", [("National Bank of Tarnia (NBT)", "ORG")])

@@ -15,7 +15,7 @@ import re
 
 from ..lexicon import country_of
 from ..model import Entity, Mention
-from ..names import facility_name, name_key, plain, split_alias, without_generic_head
+from ..names import acronym_forms, facility_name, name_key, plain, split_alias, without_generic_head
 from ..store import Store
 from .entity_index import EntityIndex
 from .entity_match import Matcher, Placed, Reading, filings
@@ -28,9 +28,20 @@ TYPE_OUT = {"PLACE": "GPE"}
 DESIGNATION = re.compile(r"^[A-Z][a-z]+-\d+[A-Za-z]?$")  # a model or craft: "Vireo-2"
 
 
+def own_alias(m: Mention) -> tuple[str, ...] | None:
+    """The names a mention writes for one thing ("Joint Border Council (JBC)"); a person's
+    name with an acronym in brackets that is not its initials is the name and an affiliation
+    ("Yevka Sorin (NIVS)"): only the name."""
+    alias = split_alias(m.text)
+    if alias and re.fullmatch(r"[A-Za-z]{2,8}", alias[1]) and (m.label == "PERSON" or name_like(alias[0])) \
+            and alias[1].upper() not in acronym_forms(alias[0]):
+        return (alias[0],)
+    return alias
+
+
 def mention_keys(m: Mention) -> list[str]:
     """The name keys of a mention, the main one first."""
-    alias = split_alias(m.text)
+    alias = own_alias(m)
     if alias:
         return [k for k in dict.fromkeys(name_key(part) for part in alias) if k]
     if m.label == "FACILITY":
@@ -46,8 +57,8 @@ def mention_keys(m: Mention) -> list[str]:
 def surface_forms(m: Mention) -> list[str]:
     """How a mention is written, and its parts when it names one thing twice ("Joint Border
     Council (JBC)"), plus the name without its honorific and the bare name of a facility."""
-    alias = split_alias(m.text)
-    forms = ([m.text] if "(" in m.text or not alias else []) + list(alias or ())
+    alias = own_alias(m)
+    forms = ([m.text] if ("(" in m.text and len(alias or ()) != 1) or not alias else []) + list(alias or ())
     honorific, rest = split_honorific(m.text)
     if honorific:  # "Professor Vlietstra" is "Vlietstra" too
         forms.append(rest)
@@ -57,14 +68,14 @@ def surface_forms(m: Mention) -> list[str]:
 
 
 def read(m: Mention, pos: int) -> Reading:
-    alias = split_alias(m.text)
+    alias = own_alias(m)
     main = alias[0] if alias else m.text
     honorific, surface = split_honorific(main)
     kind = "PERSON" if honorific else KIND[m.label]  # "Ms Doe", whatever the model said
     keys = mention_keys(m)
     r = Reading(m, kind, surface, honorific, keys, pos)
     r.words = without_legal_form(plain(surface)).split()
-    if kind not in ("PLACE", "FACILITY", "EVENT", "PRODUCT") and not alias:
+    if kind not in ("PLACE", "FACILITY", "EVENT", "PRODUCT") and len(alias or ()) != 2:
         r.person = reads_as_person(main)
     return r
 
@@ -94,7 +105,7 @@ class DocumentEntities:
             return None  # an unknown word alone only joins; several rare words are a name
         entity = self.entity(eid) if eid else None
         if entity is None:
-            name = split_alias(r.mention.text)
+            name = own_alias(r.mention)
             eid = eid or entity_id(r.outlet or (name[0] if name else r.mention.text))
             kind = r.kind if r.kind != "NAME" else (
                 "PRODUCT" if designation else "PERSON" if r.personal else "ORG")

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ..lexicon import country_of
+from ..lexicon import country_of, word_list
 from ..model import Mention
 from ..names import PersonName, fold_word, initials, name_key, of_forms, plain, without_generic_head
 from ..store import Store
@@ -187,6 +187,8 @@ class Matcher:
     def short_name(self, short: list[str], full: list[str]) -> bool:
         """The first words of a name whose other words only describe it (plain words)."""
         n = len(short)
+        if n == 1 and full[-1].lower() in word_list("public_body_heads"):
+            return False  # "Orrek" alone names the place "Orrek District Council" serves
         return fold(full[:n]) == fold(short) and descriptive_tail(full[n:])
 
     # -- 2 ---------------------------------------------------------------------------------

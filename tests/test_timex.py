@@ -57,6 +57,14 @@ def test_relative_offsets_count_from_the_last_mentioned_date():
     assert first[0].value == "2020-01-05" and second[0].value == "2020-01-03"
 
 
+def test_relative_offsets_count_from_the_last_past_day_not_a_plan():
+    tagger = Tagger(Anchor("2031-05-15"))
+    tagger.tag("The Orvel agreement was signed on May 14.")
+    tagger.tag("The objects will be handed over at a ceremony on September 21.")
+    later = tagger.tag("Two days earlier, the minister told parliament the state would not pay.")
+    assert later[0].value == "2031-05-12"
+
+
 def test_numbers_are_not_years():
     assert [t.text for t in tag_text("About 2,400 soldiers and 2010 vehicles remain, 2015-2016 data show.", "2020")
             if t.granularity == "year"] == []

@@ -326,8 +326,8 @@ class Tagger:
             kind, value, gran, mod = result
             chosen.append(Timex(start, end, text[start:end], kind, value, gran, mod, tense))
             last_end = end
-            if kind == "date" and value and gran == "day":
-                self.reference = value
+            if kind == "date" and value and gran == "day" and tense != "future":
+                self.reference = value  # "two days earlier" counts from the story's last past day, not a plan
         return chosen
 
 

@@ -364,7 +364,7 @@ def find_claims(doc, sdoc, sentences: list[Sentence]) -> list[Claim]:
                 elif interview is not None and p_start in interview[0]:
                     att = attributor.make(interview[1], "", "interview", s.start)
                 elif previous is not None and previous.cue not in CONTINUING and s.index not in unresolved \
-                        and reported_form(sdoc, s) and not names_someone_else(sdoc, s, previous, discourse):
+                        and reported_form(sdoc, s, previous.text) and not names_someone_else(sdoc, s, previous, discourse):
                     att = Attribution(previous.speaker, "", "continued", previous.anonymous,
                                       previous.person, previous.via, previous.kind, previous.start,
                                       previous.who)

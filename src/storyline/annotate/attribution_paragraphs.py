@@ -5,6 +5,8 @@ speech and its subject names nobody else).
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Sentence
 from . import attribution_words as words
 from .attribution_discourse import Discourse
@@ -45,7 +47,10 @@ def evidence_text(text: str, sent: Sentence, in_para: list[Sentence], quotes) ->
     return text[lo:hi]
 
 
-def reported_form(sdoc, sent: Sentence) -> bool:
+PAST_PERFECT = re.compile(r"\b(?:had|'d)\s+(?:\w+ly\s+|not\s+|never\s+|already\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b", re.I)
+
+
+def reported_form(sdoc, sent: Sentence, before: str = "") -> bool:
     """Whether a sentence without attributing words still reads as reported speech: its
     main verb shifted back as indirect speech is ("It would also close two depots."; "She
     had visited the depot twice."), not refused ("He would not give a date.") and not narration in
@@ -60,11 +65,12 @@ def reported_form(sdoc, sent: Sentence) -> bool:
     if any(a.lower_ in BACKSHIFT_MODALS for a in auxes):
         return True
     # the past perfect reads as reported speech when it goes on of the speaker ("He had
-    # warned them twice."); with another subject it is as often the writer's background
-    # ("Crews had aimed to contain it by the end of August.")
+    # warned them twice.") or goes on words reported in the past perfect (`before`: "talks
+    # had stalled. The other side had asked for ..."); else, with another subject, it is as
+    # often the writer's background ("Crews had aimed to contain it by the end of August.")
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return root.tag_ == "VBN" and any(a.lower_ in ("had", "'d") for a in auxes) \
-        and (subj is None or subj.pos_ == "PRON")
+        and (subj is None or subj.pos_ == "PRON" or bool(PAST_PERFECT.search(before)))
 
 
 def names_someone_else(sdoc, sent: Sentence, previous: Attribution, discourse: Discourse) -> bool:

@@ -205,10 +205,10 @@ def test_a_signing_that_slipped_and_was_not_reported_is_unverified(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Varn Ellos trade", "February 2, 2031",
                       "Varn and Ellos aim to sign their free trade agreement by the end of June, trade "
-                      "minister Oskar Lind said."),
+                      "minister Oskar Orsdal said."),
         "b.txt": page("Varn Ellos trade slips", "June 9, 2031",
                       "The signing of the Varn-Ellos free trade agreement has slipped to September, Oskar "
-                      "Lind said."),
+                      "Orsdal said."),
     }, as_of="2031-10-15")
     ks = by_due(d)
     assert ("2031-06-30", "2031-09") in chain(d)

@@ -42,7 +42,7 @@ PROMISES = [
     # courts and trials
     ("court", "The Oakhurst District Court will hand down its ruling in the Vessey appeal on March 12.",
      "2031-02-20", [("new", "2031-03-12")]),
-    ("court", "Judge Petra Olund said she expects to sentence Marcus Vell on 4 June.",
+    ("court", "Judge Petra Olund said she expects to sentence Marcus Quenby on 4 June.",
      "2031-05-02", [("new", "2031-06-04")]),
     ("court", "The trial of Dario Kulm is scheduled to open on September 8.",
      "2031-07-14", [("new", "2031-09-08")]),
@@ -157,7 +157,7 @@ RECALLS = [
      "2031-03-05", [("recall", "2031-03-12"), ("new", "2031-03-26")]),
     ("energy", "The Feldham plant, which had been due to restart in May, will now restart in August.",
      "2031-04-20", [("recall", "2031-05"), ("new", "2031-08")]),
-    ("court", "The sentencing of Marcus Vell has been pushed back to 2 July from 4 June.",
+    ("court", "The sentencing of Marcus Quenby has been pushed back to 2 July from 4 June.",
      "2031-05-20", [("new", "2031-07-02"), ("recall", "2031-06-04")]),
     ("transport", "The reopening of the Brask line has slipped to September instead of April.",
      "2031-03-20", [("new", "2031-09"), ("recall", "2031-04")]),
@@ -224,12 +224,12 @@ def test_court_sentencing_adjourned_then_handed_down(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Sentencing date set", "May 2, 2031",
                       "Judge Petra Olund of the Oakhurst Crown Court said she will sentence the former "
-                      "Tessin Bank treasurer Marcus Vell on June 4."),
-        "b.txt": page("Vell sentencing adjourned", "May 28, 2031",
-                      "The sentencing of former Tessin Bank treasurer Marcus Vell has been adjourned to "
+                      "Tessin Bank treasurer Marcus Quenby on June 4."),
+        "b.txt": page("Quenby sentencing adjourned", "May 28, 2031",
+                      "The sentencing of former Tessin Bank treasurer Marcus Quenby has been adjourned to "
                       "July 2 after his lawyers asked for more time to prepare medical reports."),
-        "c.txt": page("Vell jailed", "July 3, 2031",
-                      "Former Tessin Bank treasurer Marcus Vell was sentenced to six years in prison on "
+        "c.txt": page("Quenby jailed", "July 3, 2031",
+                      "Former Tessin Bank treasurer Marcus Quenby was sentenced to six years in prison on "
                       "Wednesday, July 2, by Judge Petra Olund at Oakhurst Crown Court."),
     })
     ks = by_due(d)

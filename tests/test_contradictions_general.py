@@ -383,7 +383,7 @@ def test_a_count_of_other_members_is_another_set(tmp_path):
 def test_days_of_acts_alike_in_words_weeks_apart_are_two_acts(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Evacuation orders issued", "Valley Wire", "July 24, 2031",
-                      "The Marrow County sheriff issued evacuation orders for the town of Tessel on July 22, 2031 "
+                      "The Marrow County sheriff issued evacuation orders for the town of Tamsel on July 22, 2031 "
                       "as the Brisk Ridge fire spread north."),
         "b.txt": page("More evacuations near Brisk Ridge", "Ridge Courier", "August 10, 2031",
                       "The Marrow County sheriff issued evacuation orders for the village of Alder on August 9, 2031 "

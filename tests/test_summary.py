@@ -190,7 +190,7 @@ CLAUSES = [
     ("The Velnor Group cut 300 jobs in March and closed its Arnholt plant in June.", "June",
      "Velnor Group closed its Arnholt plant in June"),
     ("The Velnor Group cut 300 jobs in March and closed its Arnholt plant in June.", "March", None),
-    ("Repairs are done by Fixwell, the contractor that the Ostrel council hired in March.", "March",
+    ("Repairs are done by Mendwell, the contractor that the Ostrel council hired in March.", "March",
      "Ostrel council hired contractor in March"),
     ("Workers gathered at the gate on the day the Arnholt plant closed in 2019.", "2019",
      "Arnholt plant closed in 2019"),

@@ -188,7 +188,7 @@ class Matcher:
         """The first words of a name whose other words only describe it (plain words)."""
         n = len(short)
         if n == 1 and full[-1].lower() in word_list("public_body_heads"):
-            return False  # "Orrek" alone names the place "Orrek District Council" serves
+            return False  # "Orvik" alone names the place "Orvik District Council" serves
         return fold(full[:n]) == fold(short) and descriptive_tail(full[n:])
 
     # -- 2 ---------------------------------------------------------------------------------

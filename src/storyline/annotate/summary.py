@@ -71,7 +71,7 @@ def clause_summary(span: Span, token: Token | None) -> str | None:
     the saying of it), or its clause cannot stand alone."""
     if token is None or not span.text.strip():
         return None
-    root = _main(span)[0]
+    root, _, told_by = _main(span)
     verb = token
     while verb.pos_ not in VERBS or verb.dep_ in ("xcomp", "aux", "auxpass"):
         if verb.head.i == verb.i or verb.i == root.i:
@@ -98,7 +98,7 @@ def clause_summary(span: Span, token: Token | None) -> str | None:
         subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
     if subject is None and (not own or own[0].tag_ in RELATIVE) or len(own) > 1:
         return None
-    speaker = _main(span)[2] if root.is_ancestor(verb) else None  # "it" of "X said it would ..."
+    speaker = told_by if root.is_ancestor(verb) else None  # "it" of "X said it would ..."
     chosen = [(k, t) for k, t in _select(verb, start, subject, speaker, skip=RELATIVE, obj=obj)
               if t.tag_ not in RELATIVE]  # "whose term ends in 2027" -> "term ends in 2027"
     text = _render(_cut(chosen))

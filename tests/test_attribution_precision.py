@@ -203,3 +203,10 @@ def test_a_bare_spokesperson_speaks_for_the_subject_of_the_sentence(nlp):
             "Evening Ledger newspaper reported. The foundation has not published a breakdown, and a "
             "spokesperson said the figure was an estimate.")
     assert claim_of(run(nlp, text), "an estimate").speaker == "Harlow Zwemsport Foundation"
+
+
+def test_the_utility_is_not_a_commission_with_utility_in_its_name(nlp):
+    text = ("Ostrel Power filed its report on the outage with the Tarnia Public Utility Commission on Monday. "
+            "In the report, the utility says the line recorded a fault at 2:31 p.m.")
+    found = claim_of(run(nlp, text), "recorded a fault")
+    assert found is not None and found.speaker == "Ostrel Power"

@@ -386,7 +386,7 @@ class Discourse:
                   if (r.speaker.head is None or NAMED.search(r.speaker.name))  # named ("the Hale union")
                   and (r.speaker.kind == "org" or r.speaker.kind == "name" and (r.said or r.subject))]
         for r in reversed(before):
-            if set(re.findall(r"[a-z]+", r.speaker.name.lower())) & kind or r.heads & kind:
+            if words.named_kind(r.speaker.name) in kind or r.heads & kind:
                 return r.speaker
         if kind == words.organisation_classes()[0]:
             acting = [r for r in before if (r.subject or r.said) and not set(

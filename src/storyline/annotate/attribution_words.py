@@ -50,6 +50,13 @@ def organisation_nouns() -> frozenset[str]:
     return frozenset().union(*organisation_classes())
 
 
+def named_kind(name: str) -> str | None:
+    """The kind of organisation a name says it is: its last organisation noun ("Oregon
+    Public Utility Commission" is a commission, not "the utility")."""
+    nouns = [w for w in re.findall(r"[a-z]+", name.lower()) if w in organisation_nouns()]
+    return nouns[-1] if nouns else None
+
+
 @functools.cache
 def gender_words() -> dict[str, str]:
     """"mr" -> "m", "spokeswoman" -> "f"."""

@@ -210,3 +210,8 @@ def test_the_utility_is_not_a_commission_with_utility_in_its_name(nlp):
             "In the report, the utility says the line recorded a fault at 2:31 p.m.")
     found = claim_of(run(nlp, text), "recorded a fault")
     assert found is not None and found.speaker == "Ostrel Power"
+
+
+def test_a_claim_cut_to_a_fragment_reads_as_its_sentence(nlp):
+    found = claim_of(run(nlp, "Petros Vanek, the former mayor of Tarrowby, denied all charges."), "denied")
+    assert found is not None and found.text == "Petros Vanek, the former mayor of Tarrowby, denied all charges."

@@ -282,6 +282,12 @@ def interviewee(text: str, paragraphs: list[tuple[int, int]], discourse: Discour
     return {paragraphs[i][0] for i in answers}, Speaker(name, "person")
 
 
+def whole_if_fragment(said: str, sentence: str) -> str:
+    """A claim's words cut down to a fragment of one or two words ("all charges" of "X denied
+    all charges", "to re" of a split "re-tender") read as the whole sentence."""
+    return sentence.strip() if len(re.findall(r"\w+", said)) < 3 else said
+
+
 ACTS_ON_THINGS = frozenset({"announce", "promise", "pledge", "vow", "threaten"})  # "announced a fund": an act
 
 
@@ -323,7 +329,7 @@ def find_claims(doc, sdoc, sentences: list[Sentence]) -> list[Claim]:
         taken.add(key)
         claims.append(Claim(
             id=claim_id(doc.id, sent.index, att.speaker), doc_id=doc.id, sentence=sent.index,
-            speaker=att.speaker, text=(body or att.text or sent.text).strip(), cue=att.cue,
+            speaker=att.speaker, text=whole_if_fragment((body or att.text or sent.text).strip(), sent.text), cue=att.cue,
             anonymous=att.anonymous, via=att.via, evidence=[Evidence(doc.id, sent.index, evidence)]))
 
     starts = [s.start for s in sentences]

@@ -79,10 +79,12 @@ def clause_summary(span: Span, token: Token | None) -> str | None:
         verb = verb.head
     while verb.dep_ not in CLAUSES and verb.i != root.i and verb.head.i != verb.i:
         verb = verb.head  # a gerund or an infinitive belongs to the clause it completes
+    if not (span.start <= verb.i < span.end):
+        return None  # the walk left the sentence
     start = _after_dateline(span)
     if verb.lemma_.lower() in REPORTING and verb.i != root.i:
         return _saying(span, verb, root, start)
-    if verb.i == root.i or verb.is_ancestor(root) or not (span.start <= verb.i < span.end):
+    if verb.i == root.i or verb.is_ancestor(root):
         return None
     head = verb.head
     own = [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -111,7 +113,7 @@ def _saying(span: Span, verb: Token, root: Token, start: int) -> str | None:
     installed sensors"). None when the sayer is a pronoun or missing (the words' summary
     stays), or the saying is not the one the summary tells."""
     sayer = _kid(verb, ("nsubj",))
-    if sayer is None or sayer.pos_ == "PRON" or not (span.start <= verb.i < span.end):
+    if sayer is None or sayer.pos_ == "PRON":
         return None
     if verb.is_ancestor(root) and root.i > verb.i:  # "X said on Monday (that) ..."
         chosen = _select(verb, start, None, None)

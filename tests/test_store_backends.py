@@ -159,6 +159,10 @@ def test_meta_and_story_index(store):
     # the most recent statements first, never those of the excluded document
     assert store.index.sharing(["troop"], "none", 10) == [("d2", 0), ("d1", 1), ("d1", 0)]
     assert store.index.sharing(["troop"], "d2", 1) == [("d1", 1)]
+    # a concept's first letters find it, and only the concepts they begin
+    store.docs.add(doc(3))
+    store.index.save("d3", [(0, {}, ["eruption"]), (1, {}, ["erupt"]), (2, {}, ["erode"])])
+    assert sorted(store.index.sharing_prefixes(["erupt"], "none", 10)) == [("d3", 0), ("d3", 1)]
 
 
 def test_story_items(store):

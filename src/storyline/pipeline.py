@@ -40,6 +40,7 @@ from .resolve.datesanity import check_document
 from .resolve.duplicate_cache import duplicate_index
 from .resolve.entities import resolve_document_entities
 from .resolve.events import update_events
+from .resolve.offsets import offset_day
 from .store import Store
 from .story.statements import candidate_pools, index_document
 
@@ -252,7 +253,7 @@ def update_story(store: Store, reporter: Reporter | None = None) -> StageInfo:
     queue = store.docs.unindexed()
     info = StageInfo("story", items_in=len(queue),
                      notes={"entities": 0, "events": 0, "contradictions": 0, "commitments": 0,
-                            "re-anchored": 0})
+                            "re-anchored": 0, "offset-dated": 0})
     reporter.start("story", len(queue))
     while queue:
         doc_id = queue.pop(0)
@@ -281,6 +282,10 @@ def add_to_story(store: Store, doc_id: str, queue: list[str], info: StageInfo) -
     (contradictions, commitments)."""
     info.notes["entities"] += resolve_document_entities(store, doc_id)
     statements = index_document(store, doc_id)
+    if offset_dated(store, doc_id, statements):
+        info.notes["offset-dated"] += 1
+        add_to_story(store, doc_id, queue, info)
+        return
     pools = candidate_pools(store, statements)
     for other, reference, reason, weak in check_document(store, statements, pools):
         doc = store.docs.get(other)
@@ -304,6 +309,23 @@ def add_to_story(store: Store, doc_id: str, queue: list[str], info: StageInfo) -
     info.notes["contradictions"] += update_contradictions(store, statements, pools)
     info.notes["commitments"] += update_commitments(store, statements)
     store.docs.mark_indexed(doc_id)
+
+
+def offset_dated(store: Store, doc_id: str, statements: list) -> bool:
+    """Place a page whose date was only inferred on the day one of its phrases counts from
+    another happening of the story ("on the third day of the rescue"), and annotate it again
+    against that day (resolve/offsets.py). True when it was moved."""
+    doc = store.docs.require(doc_id)
+    if doc.published.value or doc.published.reference_origin != "inferred" or doc.published.has(DateFlag.INFERRED):
+        return False  # dated by the page, or placed by an offset once already
+    found = offset_day(store, statements)
+    if found is None or found[0] == doc.published.reference_date():
+        return False
+    date = doc.published.with_flag(DateFlag.INFERRED, found[1])
+    store.docs.set_date_flags(doc_id, date.flags, date.note)
+    store.items.forget_document(doc_id)
+    reannotate(store, doc_id, found[0], "inferred")
+    return True
 
 
 def reannotate(store: Store, doc_id: str, anchor: str, origin: str) -> None:

@@ -59,3 +59,14 @@ class StoryIndexTable:
                                        " AND doc_id != ? ORDER BY rowid DESC LIMIT ?", (k, exclude_doc, limit)):
                 found[(r[0], r[1])] = None
         return list(found)
+
+    def sharing_prefixes(self, prefixes: list[str], exclude_doc: str, limit: int) -> list[tuple[str, int]]:
+        """The most recent statements of other documents holding a concept that begins with
+        any of these (a range on the concept index: "erupt" finds "eruption" and "erupt")."""
+        found: dict[tuple[str, int], None] = {}
+        for p in prefixes:
+            for r in self.db.conn.execute("SELECT doc_id, sentence FROM concept_index WHERE concept >= ? AND concept < ?"
+                                          " AND doc_id != ? ORDER BY rowid DESC LIMIT ?",
+                                          (p, p + "\uffff", exclude_doc, limit)):
+                found[(r[0], r[1])] = None
+        return list(found)

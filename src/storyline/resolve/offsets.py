@@ -1,0 +1,202 @@
+"""A page's day told as an offset from another happening of the story: "on the third day of
+the rescue", "day eight of the boil-water notice", "four weeks to the day after the trustees
+voted", "ten days after the roof fell in".
+
+A page without a date of its own is first placed only roughly (resolve/anchors.py: the
+month of the page most like it). Such a phrase places it on a day, once the happening it
+counts from is dated by the story's other pages: the statements of firmly dated pages that
+tell, on one day, of what the phrase names (its content words, folded to their first five
+letters so "eruption" meets "erupted"). The day most pages agree on is the happening's;
+the page's day is that plus the offset (the first day of a rescue is the day it began).
+Hedged offsets ("nearly five months after", "more than a week after") place nothing.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+
+from ..dates import maybe_date
+from ..lexicon import word_list
+from ..store import Store
+from ..story.statements import Statement
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20}
+_NUM = r"\d{1,3}|" + "|".join(NUMBERS)
+_WHAT = r"(?P<what>[^.,;:!?()\"\u201c\u201d]{3,80})"
+_OF = r"\s+of\s+(?:the\s+|a\s+|this\s+|its\s+|their\s+)?"
+DAY_OF = re.compile(r"\bthe\s+(?P<ord>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+day" + _OF + _WHAT, re.I)
+DAY_N = re.compile(r"\bday\s+(?P<n>" + _NUM + r")" + _OF + _WHAT, re.I)
+AFTER = re.compile(r"\b(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:to\s+the\s+day\s+)?"
+                   r"after\s+(?:the\s+)?" + _WHAT, re.I)
+HEDGE = re.compile(r"(?:more|less|fewer|nearly|almost|about|around|roughly|some|over|under|least|to|within|"
+                   r"than|just|barely|and|or)\s+$", re.I)  # "three weeks and a day after": not read
+FUTURE = re.compile(r"\b(?:will|would|shall|'ll|could|may|might|if|unless)\b", re.I)
+DEADLINE = ("by", "until", "till", "before", "after", "since")
+MIN_VOTES = 3  # words shared, summed over the pages that tell the day, that the happening's day needs
+
+
+def _stems(text: str) -> set[str]:
+    """Content words folded to their first five letters."""
+    function = word_list("function_words")
+    return {w[:5] for w in re.findall(r"[a-z][a-z-]{2,}", text.lower())
+            if w not in function and w not in TIME_WORDS}
+
+
+TIME_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "afternoon",
+              "evening", "night", "today", "yesterday", "tonight"}
+
+
+def offsets(text: str) -> list[tuple[str, int, str]]:
+    """(what the offset counts from, days or -months, the phrase) for each unhedged offset
+    phrase of a sentence that tells no plan or condition."""
+    out: list[tuple[str, int, str]] = []
+    for m in DAY_OF.finditer(text):
+        word = m.group("ord").lower()
+        n = ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        out.append((m.group("what"), n - 1, m.group(0)))
+    for m in DAY_N.finditer(text):
+        word = m.group("n").lower()
+        n = int(word) if word.isdigit() else NUMBERS.get(word, 0)
+        if n:
+            out.append((m.group("what"), n - 1, m.group(0)))
+    for m in AFTER.finditer(text):
+        if HEDGE.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        word = m.group("n").lower()
+        n = int(word) if word.isdigit() else NUMBERS.get(word, 0)
+        unit = m.group("unit").lower().rstrip("s")
+        days = {"day": n, "week": 7 * n}.get(unit)
+        out.append((m.group("what"), days if days is not None else -(12 * n if unit == "year" else n), m.group(0)))
+    return [o for o in out if not FUTURE.search(text[:text.find(o[2])])]
+
+
+def shifted(day: dt.date, offset: int) -> dt.date:
+    """The day `offset` days after `day`, or -offset months after it, to the day."""
+    if offset >= 0:
+        return day + dt.timedelta(days=offset)
+    months = day.month - 1 - offset
+    year, month = day.year + months // 12, months % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+CLAUSE_VERB = re.compile(r"^(?:was|were|is|are|had|has|have|that|which|who)$|..+ed$")
+
+
+def head_of(words: list[str], stems: set[str]) -> set[str] | None:
+    """The words a phrase names its happening by: in a clause ("a roof truss failed", "her
+    trustees voted") the first and the last word before its verb, in a noun phrase ("the
+    walkout by the pilots", "the rescue at Halvik") the first."""
+    content = [(i, w[:5]) for i, w in enumerate(words) if w[:5] in stems]
+    if not content:
+        return None
+    verb = next((i for i, w in enumerate(words) if i and CLAUSE_VERB.match(w)), None)
+    before = [stem for i, stem in content if verb is not None and i < verb]
+    return {before[-1], before[0]} if before else {content[0][1]}
+
+
+def happening_day(store: Store, doc_id: str, what: str) -> str | None:
+    """The day the story's firmly dated pages give to what a phrase names: the earliest day
+    told near the phrase's head word ("the rescue", "the roof fell") and enough of its other
+    words, on pages enough of whose words agree. Later days near the same words tell what
+    followed it ("the rescue ended on Saturday")."""
+    stems = _stems(what)
+    words = re.findall(r"[a-z][a-z-]{2,}", what.lower())
+    heads = head_of(words, stems)
+    if heads is None:
+        return None
+    verbs = {w[:5] for w in words if w.endswith("ed") and len(w) > 4 and w[:5] in stems}  # "lifted", "voted"
+    need = 1 if len(stems) <= 2 else 2
+    keys = store.index.sharing_prefixes(sorted(stems), doc_id, CANDIDATES)
+    best: dict[tuple[str, str], int] = {}  # (page, day) -> words the page's telling shares
+    acted: set[str] = set()  # days told near the phrase's own verb
+    for k, data in store.index.data(keys).items():
+        o = Statement.from_data(k, data)
+        if o.weak_date:
+            continue
+        text = o.sentence.text
+        for t in o.times:
+            if t.kind != "date" or t.granularity != "day" or not t.value or t.tense == "future" \
+                    or t.modifier in DEADLINE:
+                continue
+            at = text.find(t.text)
+            window = text[max(0, at - WINDOW):at + len(t.text) + WINDOW] if at >= 0 else text
+            told = _stems(window)
+            shared = len(stems & told)
+            if heads & told and shared >= need:
+                day = counted_back(t.value, text[at + len(t.text):] if at >= 0 else "")
+                if day:
+                    best[(o.doc_id, day)] = max(best.get((o.doc_id, day), 0), shared)
+                    if verbs & told:
+                        acted.add(day)
+    votes: Counter[str] = Counter()
+    for (_, day), shared in best.items():
+        votes[day] += shared
+    supported = [day for day, n in votes.items() if n >= MIN_VOTES]
+    # a phrase with its own verb ("Tern-1 lifted off") is dated by tellings of that act, if any
+    supported = [day for day in supported if day in acted] or supported
+    return min(supported, key=lambda d: maybe_date(d) or dt.date.max) if supported else None
+
+
+COUNTED_AFTER = re.compile(r"^\W*(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:to\s+the\s+day\s+)?after\b",
+                           re.I)
+
+
+def counted_back(value: str, after: str) -> str | None:
+    """The day a told day counts from when an offset follows it ("on Sunday, March 15, five
+    days after a section of roof fell in": March 10), else the day itself; None when the
+    offset is counted loosely in months or years."""
+    m = COUNTED_AFTER.match(after)
+    if not m:
+        return value
+    if m.group("unit").lower().startswith(("month", "year")) and "to the day" not in m.group(0).lower():
+        return None  # "six months after": loosely counted, the day it counts from is not told
+    start = maybe_date(value)
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else NUMBERS.get(word, 0)
+    unit = m.group("unit").lower().rstrip("s")
+    if start is None or not n:
+        return None
+    days = {"day": n, "week": 7 * n}.get(unit)
+    if days is not None:
+        return (start - dt.timedelta(days=days)).isoformat()
+    return _months_back(start, 12 * n if unit == "year" else n).isoformat()
+
+
+def _months_back(day: dt.date, months: int) -> dt.date:
+    total = day.year * 12 + day.month - 1 - months
+    year, month = total // 12, total % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+CANDIDATES = 60  # statements per word looked at: bounds the work per phrase
+WINDOW = 80  # characters either side of a day that tell what happened on it
+
+
+def offset_day(store: Store, statements: list[Statement]) -> tuple[str, str] | None:
+    """(the page's day, why) from the first offset phrase of a page whose happening the
+    story dates; None when there is none."""
+    earliest = written_past(statements)
+    for s in statements:
+        for what, offset, phrase in offsets(s.sentence.text):
+            day = happening_day(store, s.doc_id, what)
+            start = maybe_date(day) if day else None
+            if start is None:
+                continue
+            found = shifted(start, offset)
+            if earliest and found < earliest:
+                continue  # the page tells, year and all, of a later day as past
+            return found.isoformat(), f"dated by '{phrase.strip()}': the story dates it from {day}"
+    return None
+
+
+def written_past(statements: list[Statement]) -> dt.date | None:
+    """The latest day a page tells as past with its year written out: it was written after."""
+    days = [maybe_date(t.value) for s in statements for t in s.times
+            if t.kind == "date" and t.value and t.tense == "past" and t.modifier not in DEADLINE
+            and re.search(r"\b\d{4}\b", t.text or "")]
+    return max((d for d in days if d is not None), default=None)

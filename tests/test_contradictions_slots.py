@@ -293,3 +293,12 @@ def test_what_was_done_and_what_is_left_are_two_facts():
              vector=vec(20, BASE, 0.95))
     assert amount_findings(a, b) == []
     assert amount_findings(b, c) == [] or amount_findings(b, c)[0][1]["values"] == ["400", "600"]
+
+
+def test_a_dates_commas_and_names_joined_by_and_part_no_clause():
+    text = "The last zones in Eastfen and Greyhaven were lifted on Friday, 16 January, allowing trade to resume."
+    i = text.index("16 January")
+    assert clause_around(text, i, i + 10) == "The last zones in Eastfen and Greyhaven were lifted on Friday, 16 January"
+    text = "The ship has been stuck since it ran aground shortly before midnight on Monday, March 16, in a storm."
+    i = text.index("March 16")
+    assert clause_around(text, i, i + 8) == "it ran aground shortly before midnight on Monday, March 16"

@@ -14,20 +14,36 @@ import re
 import numpy as np
 
 from ..annotate.embeddings import Embedder
-from ..dates import maybe_date, to_date
+from ..dates import WEEKDAY_RE, maybe_date, to_date
 from ..lexicon import concepts
 from ..story.statements import act_class, action_concepts
 
-CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013]|,\s|\s(?:and|but|while|whereas|which|who|after|before|since|"
-                          r"when|because|although|though)\s", re.I)
+# "after", "before" and "since" open a clause, not before a time ("shortly before midnight")
+CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013]|,\s|\s(?:and|but|while|whereas|which|who|when|because|although|though)\s"
+                          r"|\s(?:after|before|since)\s(?!(?:midnight|noon|dawn|dusk|daybreak|sunrise|sunset|\d|"
+                          r"(?:the\s+)?(?:end|start|beginning|middle)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                          r"[a-z]*\.?\s+\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b))", re.I)
 MIN_CLAUSE_WORDS = 4  # a clause shorter than this borrows its neighbour ("On Monday, the ...")
 CLAUSE_VECTORS = 20000  # clause embeddings kept in memory (each computed once, when first compared)
 
 
+WEEKDAY_BEFORE = re.compile(rf"\b{WEEKDAY_RE},?\s+$", re.I)  # "on Monday, March 16": one date
+YEAR_AFTER = re.compile(r",?\s+\d{4}\b")  # "March 16, 2026"
+
+
 def clause_around(text: str, start: int, end: int) -> str:
-    """The clause of `text` that holds the span [start, end)."""
+    """The clause of `text` that holds the span [start, end). The comma of a date written
+    with its weekday or year ("on Monday, March 16, 2026") and the "and" between two names
+    ("in Eastfen and Greyhaven") part no clauses."""
+    before = WEEKDAY_BEFORE.search(text[max(0, start - 16):start])
+    if before:
+        start = max(0, start - 16) + before.start()
+    after = YEAR_AFTER.match(text, end)
+    end = after.end() if after else end
     left, right = 0, len(text)
     for m in CLAUSE_BREAK.finditer(text):
+        if NAMES_JOINED.match(m.group(0)) and names_around(text, m.start(), m.end()):
+            continue
         if m.end() <= start:
             left = m.end()
         elif m.start() >= end:
@@ -38,6 +54,17 @@ def clause_around(text: str, start: int, end: int) -> str:
         nxt = CLAUSE_BREAK.search(text, right + 1)
         clause = text[left:nxt.start() if nxt else len(text)]
     return clause
+
+
+NAMES_JOINED = re.compile(r"\s(?:and)\s", re.I)
+
+
+def names_around(text: str, start: int, end: int) -> bool:
+    """The words either side of an "and" are both capitalised: two names joined, not two
+    clauses ("Eastfen and Greyhaven")."""
+    prev = re.search(r"(\S+)\s*$", text[:start])
+    nxt = re.match(r"\s*(\S+)", text[end:])
+    return bool(prev and nxt and prev.group(1)[:1].isupper() and nxt.group(1)[:1].isupper())
 
 
 def act_of(verb: str) -> set[str]:

@@ -289,3 +289,27 @@ def test_a_new_page_meets_an_earlier_teller_of_the_act_through_the_index(tmp_pat
         assert update_contradictions(store, [b, d], {b.key: [], d.key: []}) == 2
         assert store.items.contradictions_with([a.key], "agent")
         assert store.items.contradictions_with([c.key], "tally")
+
+
+def test_the_act_needs_asserting_only_in_its_own_clause():
+    # "would" belongs to what she promised, not to the order: the order is told as done
+    text = ("Ports minister Halla Brenvik, who ordered the closure of the eastern pier last month, said "
+            "fishermen would be paid by June.")
+    assert agent_acts(stmt("d1", text, "Valley Times")) == [("order", "Halla Brenvik", "ordered")]
+    assert agent_acts(stmt("d1", "Halla Brenvik may have ordered the closure of the eastern pier.",
+                           "Valley Times")) == []
+
+
+def test_agents_told_by_role_body_or_the_speakers_own_words():
+    a = stmt("d1", "The amendment, tabled by opposition backbencher Ruan Keld in June, passed by one vote.",
+             "Valley Times")
+    assert agent_acts(a) == [("table", "Ruan Keld", "tabled")]
+    b = stmt("d2", "The amendment was tabled by Harbour Party member Isolde Marr.", "Hill Post")
+    assert agent_acts(b) == [("table", "Isolde Marr", "tabled")]
+    c = stmt("d3", "The harbour authority ordered the closure of the eastern pier.", "Hill Post")
+    assert agent_acts(c) == [("order", "harbour authority", "ordered")]
+    d = stmt("d4", "Osk Ferries said on Thursday that it had ordered the closure of the eastern pier.", "Hill Post")
+    d.speaker = "Osk Ferries"
+    assert agent_acts(d) == [("order", "Osk Ferries", "ordered")]
+    e = stmt("d5", "The company ordered the closure of the eastern pier.", "Hill Post")
+    assert agent_acts(e) == []  # a company named only by what it is may be any company

@@ -17,10 +17,11 @@ import re
 from wordfreq import zipf_frequency
 
 from ..dates import MONTHS, WEEKDAYS
-from ..lexicon import concepts
+from ..lexicon import concepts, word_list
 from ..store import Store
 from ..story.statements import CANDIDATES_PER_CONCEPT, Statement, agent_act_forms, rarest
 from .amounts import overlap
+from .contradiction_acts import clause_around
 from .contradiction_dates import cached
 
 ACTS = agent_act_forms()  # past forms of acts done once by one agent -> the act they tell
@@ -30,8 +31,10 @@ ACTIVE = re.compile(rf"\b(?P<verb>{VERB})\b")
 BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:,\s+(?:which|who))?\s+(?:ha[sd]\s+|have\s+)?"
                     r"(?:first\s+|formally\s+|officially\s+)?$")
 # "was ordered by X", "was ordered on Monday 3 May by X": a short phrase of time or place between
+# ... and "by government backbencher Tobias Venn": a few lower-case words of who the agent is first
 PASSIVE = re.compile(rf"\b(?P<verb>{VERB})\s+(?:(?:on|in|at|last|this|early|late)\b[^,.;]{{0,30}}?\s+)?by\s+"
-                     rf"(?:the\s+)?(?P<agent>{NAME})")
+                     rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?P<agent>{NAME})")
+ROLE_THEN_NAME = re.compile(rf"\s+(?P<role>[a-z][\w-]*)\s+(?P<agent>{NAME})")  # "... Bloc member Ines Marchetti"
 REQUEST = re.compile(rf"\b(?:at|on)\s+(?:the\s+)?(?:(?P<kind1>request|behest|orders?|instructions?)\s+of\s+"
                      rf"(?:the\s+)?(?P<agent1>{NAME})|(?P<agent2>{NAME})['\u2019]s?\s+"
                      rf"(?P<kind2>request|behest|orders?|instructions?))")
@@ -60,7 +63,7 @@ TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "governor", "mayor", "presiden
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which",
             "there", "one", "someone", "everyone"}
 CALENDAR = {m.lower() for m in MONTHS} | {w.lower() for w in WEEKDAYS}
-AGENT_SIMILARITY = 0.6  # two sentences tell one act on one thing (sentence embeddings)
+AGENT_SIMILARITY = 0.45  # two sentences tell one act on one thing (sentence embeddings)
 OBJECT_SHARED = 2  # content words the two share besides the agents and the verb
 UNEMBEDDED_SHARED = 3  # ... when a statement has no embedding
 UNEMBEDDED_OVERLAP = 0.6  # ... and the share of the shorter one's words they make
@@ -96,29 +99,30 @@ def common(word: str) -> bool:
 def agent_acts(s: Statement) -> list[tuple[str, str, str]]:
     """(act, agent, verb as written) of each single past act the statement asserts with a
     named agent."""
-    return cached(s, "agent_acts", lambda: _acts(s.sentence.text))
+    return cached(s, "agent_acts", lambda: _acts(s.sentence.text, s.speaker))
 
 
-def _acts(text: str) -> list[tuple[str, str, str]]:
-    if NOT_ASSERTED.search(text) or JOINED.search(text):
-        return []
+def asserted(text: str, start: int, end: int) -> bool:
+    """The act is told as done: no hedge, negation, question or repetition in its clause
+    (the rest of the sentence may speak of other things: "X, who ordered the cull, said
+    farmers would be paid") and no partner joined anywhere in the sentence."""
+    return not (NOT_ASSERTED.search(clause_around(text, start, end)) or "?" in text or JOINED.search(text))
+
+
+def _acts(text: str, speaker: str | None = None) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for m in PASSIVE.finditer(text):
-        agent = agent_name(m.group("agent"), False)
-        if agent and not JOINED_AFTER.match(text[m.end():]):
+        role = ROLE_THEN_NAME.match(text, m.end())  # "by Green-Rural Bloc member Ines Marchetti"
+        role = role if role and role.group("role").lower() not in word_list("function_words") else None
+        agent = agent_name(role.group("agent") if role else m.group("agent"), False)
+        if agent and not JOINED_AFTER.match(text[m.end():]) and asserted(text, m.start(), m.end()):
             out.append((ACTS[m.group("verb")], agent, m.group("verb")))
     for m in ACTIVE.finditer(text):
         after = text[m.end():].lstrip()
         if after.startswith("by") or next_word(text, m.end()) in NOT_THE_ACT or after[:1].isdigit() \
-                or after[:1] in "$\u20ac\u00a3":
+                or after[:1] in "$\u20ac\u00a3" or not asserted(text, m.start(), m.end()):
             continue
-        before = BEFORE.search(text[:m.start()])
-        if not before:
-            continue
-        start = before.start("agent")
-        if JOINED_BEFORE.search(text[:start]) or PLACE_PREPOSITIONS.search(text[:start]):
-            continue
-        agent = agent_name(before.group("agent"), not text[:start].strip())
+        agent = agent_before(text, m.start(), speaker)
         if agent:
             out.append((ACTS[m.group("verb")], agent, m.group("verb")))
     for m in REQUEST.finditer(text):
@@ -127,6 +131,31 @@ def _acts(text: str) -> list[tuple[str, str, str]]:
         if agent and not JOINED_AFTER.match(text[m.end():]):
             out.append(("request" if kind.lower() in ("request", "behest") else "order", agent, kind))
     return sorted(set(out))
+
+
+# "the canal authority ordered": a public body named by what it is, with a word that tells which
+BODY_BEFORE = re.compile(r"\b[Tt]he\s+(?P<agent>(?:[a-z][\w-]+\s+){1,2}(?P<head>[a-z]+))\s+(?:ha[sd]\s+|have\s+)?"
+                         r"(?:first\s+|formally\s+|officially\s+)?$")
+# "Solvic said on Thursday that it had ordered": the speaker's own act
+SELF_BEFORE = re.compile(r"\bthat\s+(?:it|he|she|they|we)\s+(?:ha[sd]\s+|have\s+)?$", re.I)
+
+
+def agent_before(text: str, at: int, speaker: str | None) -> str | None:
+    """The agent written before an active verb: a name, a public body named by what it is
+    ("the canal authority"), or the speaker when the reported words say "it had ordered"."""
+    before = BEFORE.search(text[:at])
+    if before:
+        start = before.start("agent")
+        if JOINED_BEFORE.search(text[:start]) or PLACE_PREPOSITIONS.search(text[:start]):
+            return None
+        return agent_name(before.group("agent"), not text[:start].strip())
+    body = BODY_BEFORE.search(text[:at])
+    if body and body.group("head") in word_list("public_body_heads") \
+            and not (JOINED_BEFORE.search(text[:body.start()]) or PLACE_PREPOSITIONS.search(text[:body.start()])):
+        return body.group("agent")
+    if speaker and SELF_BEFORE.search(text[max(0, at - 40):at]) and agent_name(speaker, False):
+        return speaker
+    return None
 
 
 def next_word(text: str, at: int) -> str:

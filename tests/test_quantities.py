@@ -93,3 +93,30 @@ def test_what_money_measures_after_in_and_before_worth(nlp):
     assert heads("The rider must return €42,000 in prize money, the Orlen federation said.") == ["money"]
     assert heads("The state has offered a rescue package worth £160 million to keep the Orlen mill open.") == ["package"]
     assert heads("Orlen Mills lost $3 million in 2024.") == [None]
+
+
+def money(text: str) -> list[tuple[float, str]]:
+    return [(q.value, q.unit) for q in find_quantities(text) if q.unit.startswith("money")]
+
+
+def test_any_currency_named_by_its_english_name_is_money():
+    # names from the CLDR data Babel ships, in the plural, or in the singular after a scale word
+    assert money("The fine was 40 million forints.") == [(40e6, "money:forint")]
+    assert money("The bank lent 5 billion naira to the state.") == [(5e9, "money:naira")]
+    assert money("It will pay 30 million marks into a compensation fund.") == [(30e6, "money:mark")]
+    assert money("Families will share the 20 million mark fund.") == [(20e6, "money:mark")]
+    assert money("The collection is insured for 62 million crowns.") == [(62e6, "money:crown")]
+    assert money("The index passed the 1,000 mark on Friday.") == []  # a singular without a scale: no money
+
+
+def test_a_number_written_as_a_word_measures_before_its_unit():
+    q = find_quantities("The ash column reached about nine kilometres at its highest.")
+    assert [(x.value, x.unit, x.approx) for x in q] == [(9.0, "length:km", "about")]
+    assert [(x.value, x.unit) for x in find_quantities("Fares rose five percent in May.")] == [(5.0, "percent")]
+
+
+def test_an_amount_a_thing_is_put_at_measures_that_thing(nlp):
+    text = "The company puts the cost of the recall at 210 million crowns."
+    assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(210e6, "cost")]
+    text = "Insurers estimated the damage at $40 million."
+    assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(40e6, "damage")]

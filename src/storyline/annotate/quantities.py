@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..lexicon import word_list
 from ..model import Quantity
 
 NUMBER_WORDS = {
@@ -53,7 +54,11 @@ MONEY = re.compile(
     r"francs?|kroner|kronor|rand|pesos?|USD|EUR|GBP|CAD|AUD)\b", re.I)
 # a currency's ISO 4217 code written against a figure ("EUR40 million", "CHF 20m"); Babel's list
 CODE_MONEY = re.compile(rf"\b(?P<code>[A-Z]{{3}})\s?(?P<n>{NUM})(?P<scale>{SCALE})?")
-PERCENT = re.compile(rf"(?P<n>{NUM})\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)", re.I)
+# a number written as a word counts too before a unit that tells what it measures ("nine
+# kilometres", "five percent"); never before a bare "m" or "%" sign, which need digits
+WORD_NUM = r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+PERCENT = re.compile(rf"(?P<n>{NUM})\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)"
+                     rf"|(?P<w>{WORD_NUM})\s(?:per\s?cent\b|percent\b|percentage points?\b)", re.I)
 # a share written as a ratio or a fraction: "three in four voting members", "one out of five",
 # "about a quarter of the units", "two-thirds of residents"
 RATIO = re.compile(rf"\b(?P<n>\d{{1,3}}|{'|'.join(NUMBER_WORDS)}|one)\s+(?:in|out\s+of)\s+(?:every\s+)?"
@@ -64,7 +69,8 @@ FRACTION = re.compile(r"(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!last )
                       r"\b(?P<k>a|one|two|three|four)?[\s-]*(?P<f>half|thirds?|quarters?|fifths?|tenths?)\s+of\s+"
                       r"(?!\d)(?!(?:the\s+)?(?:year|season|century|decade|month|day|week|term|game|match)\b)", re.I)
 BASIS = re.compile(rf"(?P<n>{NUM})\s?(?:basis[- ]points?|bps?\b)", re.I)
-LENGTH = re.compile(rf"(?P<n>{NUM})[- ]?(?P<u>km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|hectares?|acres?)\b", re.I)
+LENGTH = re.compile(rf"(?:(?P<n>{NUM})[- ]?|(?P<w>{WORD_NUM})[- ])(?P<u>km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|"
+                    r"hectares?|acres?)\b", re.I)
 # a volume, in cubic metres whatever the metric unit written ("2,000 litres" = "2 m3")
 VOLUME = re.compile(rf"(?P<n>{NUM})(?P<scale>{SCALE})?[- ]?(?P<u>litres?|liters?|cubic met(?:re|er)s?|m3|m\u00b3|"
                     r"gallons?|barrels?)(?![\w\u00b3])", re.I)
@@ -84,6 +90,41 @@ def iso_currencies() -> frozenset[str]:
     from babel.numbers import list_currencies
 
     return frozenset(list_currencies())
+
+
+NOT_CURRENCY = {"gold", "silver", "platinum", "palladium", "unit", "units", "value", "rights", "account", "real",
+                "sol", "day", "currency", "fund"}  # CLDR name words that are mostly other words
+
+
+@functools.cache
+def currency_nouns() -> dict[str, str]:
+    """Currency nouns, plural and singular, -> the singular ("forints" -> "forint"): the last
+    word of each CLDR currency name in English (Babel's data), and data/lexicons'
+    currency_names_extra. A singular needs a scale word before it ("a 20 million mark fund")
+    to count as money: "passed the 1,000 mark" is not."""
+    from babel.numbers import get_currency_name
+
+    out: dict[str, str] = {}
+    for code in sorted(iso_currencies()):
+        one = get_currency_name(code, count=1, locale="en").split()[-1].lower()
+        many = get_currency_name(code, count=2, locale="en").split()[-1].lower()
+        if one.isalpha() and one not in NOT_CURRENCY and one not in CURRENCY_WORDS:
+            out.setdefault(one, one)
+            for plural in {many, one + "s"}:
+                if plural.isalpha() and plural != one and plural not in CURRENCY_WORDS:
+                    out.setdefault(plural, one)
+    for line in sorted(word_list("currency_names_extra")):
+        one, *plurals = line.split()
+        out.setdefault(one, one)
+        for plural in plurals:
+            out.setdefault(plural, one)
+    return out
+
+
+@functools.cache
+def _currency_noun_money() -> re.Pattern[str]:
+    words = "|".join(sorted(currency_nouns(), key=len, reverse=True))
+    return re.compile(rf"(?P<n>{NUM}|{WORD_NUM})(?P<scale>{SCALE})?[\s-](?P<word>{words})\b", re.I)
 
 
 def number(text: str, scale: str | None = None) -> float | None:
@@ -139,11 +180,21 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
             out.append(Quantity(value, f"money:{cur}", _measured(tokens, offset, m.start(), m.end()),
                                 _approx(sentence, m.start()), m.group(0), m.start()))
             spans.append(m.span())
+    for m in _currency_noun_money().finditer(sentence):
+        word = m.group("word").lower()
+        one = currency_nouns()[word]
+        if _taken(spans, *m.span()) or (word == one and not m.group("scale")):
+            continue
+        value = number(m.group("n"), m.group("scale"))
+        if value is not None:
+            out.append(Quantity(value, f"money:{one}", _measured(tokens, offset, m.start(), m.end()),
+                                _approx(sentence, m.start()), m.group(0), m.start()))
+            spans.append(m.span())
     for pattern, unit in ((BASIS, "bp"), (PERCENT, "percent")):
         for m in pattern.finditer(sentence):
             if _taken(spans, *m.span()):
                 continue
-            value = number(m.group("n"))
+            value = number(m.group("n") or m.groupdict().get("w") or "")
             if value is not None:
                 out.append(Quantity(value, unit, _measured(tokens, offset, m.start(), m.end()),
                                     _approx(sentence, m.start()), m.group(0), m.start()))
@@ -163,7 +214,7 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
     for m in LENGTH.finditer(sentence):
         if _taken(spans, *m.span()):
             continue
-        value = number(m.group("n"))
+        value = number(m.group("n") or m.groupdict().get("w") or "")
         if value is not None:
             unit = LENGTHS.get(m.group("u").lower(), m.group("u").lower())
             out.append(Quantity(value, f"length:{unit}", _measured(tokens, offset, m.start(), m.end()),
@@ -274,6 +325,9 @@ def _counted(tokens, start: int, end: int) -> str | None:
 MEASURE_VERBS = {"cost", "fine"}  # verbs that name what the amount they take measures
 
 
+VALUING_VERBS = {"put", "estimate", "value", "set", "peg", "place", "price", "assess", "calculate", "fix", "cap"}
+
+
 def _measured(tokens, offset: int, start: int, end: int) -> str | None:
     head = _measure_of(tokens, offset, start, end)
     return None if head in ("percent", "cent", "per", "%") else head  # "71 percent backed it": no noun named
@@ -320,6 +374,10 @@ def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
     for form in (verb.lemma_.lower(), verb.lower_[:-1], verb.lower_[:-2]):  # "fined": the model's lemma is "fin"
         if form in MEASURE_VERBS:
             return form  # "the tunnel will cost $2.1 billion" measures its cost
+    if prep is not None and prep.lower_ == "at" and verb.lemma_.lower() in VALUING_VERBS:
+        for child in verb.children:  # "puts the cost of the recall at 210 million": the thing valued
+            if child.dep_ == "dobj" and child.pos_ == "NOUN":
+                return child.lemma_.lower()
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
             return child.lemma_.lower()

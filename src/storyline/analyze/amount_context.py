@@ -2,7 +2,8 @@
 another figure is measured against ("up from 900"), what is left rather than what was done
 ("seven are still missing"), a possibility or an expectation ("could be 90,000"), or a figure
 the other sentence writes too. Figures so placed are not compared as rival tellings of one
-measure (analyze/amounts.py).
+measure (analyze/amounts.py). Also a whole counted smaller than a part of it another source
+counts ("164 people on board" / "182 passengers"), which cannot both hold.
 """
 from __future__ import annotations
 
@@ -129,3 +130,20 @@ def different_states(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> 
     """Two counts told in different states ("six brought out alive" / "killed two"): two sets."""
     sa, sb = states(a, qa), states(b, qb)
     return bool(sa and sb and not sa & sb)
+
+
+def whole_under_part(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
+    """One counts a whole with a general noun ("164 people on board", "340 properties"),
+    the other a kind within it ("182 passengers", "520 homes"), and the whole is the
+    smaller: the two cannot both hold (judged only for sentences alike, by the caller)."""
+    if qa.unit != "count" or qb.unit != "count" or not (qa.head and qb.head) or qa.head == qb.head \
+            or a.source == b.source:
+        return False
+    general = word_list("general_count_nouns")
+    if (qa.head in general) == (qb.head in general):
+        return False
+    whole, part = (qa, qb) if qa.head in general else (qb, qa)
+    if max(whole.value, part.value) / max(1.0, min(whole.value, part.value)) > 2:
+        return False
+    slack = (0.05 if whole.approx or part.approx else 0.02) * part.value
+    return whole.high + slack < part.low

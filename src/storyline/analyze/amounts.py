@@ -26,6 +26,7 @@ from .amount_context import (
     remainder,
     says,
     share_of_set,
+    whole_under_part,
 )
 from .contradiction_acts import days_apart
 
@@ -142,6 +143,14 @@ def reading_day(s: Statement) -> str | None:
     return max(times, key=len) if times else None
 
 
+def past_period(s: Statement) -> str | None:
+    """The past time, to the year at least, a statement names for what it tells ("in
+    November", "last year")."""
+    times = [t.value for t in s.times if t.kind == "date" and t.value and t.tense == "past"
+             and t.modifier not in ("since", "until", "till", "after", "by", "before")]
+    return max(times, key=len) if times else None
+
+
 def apart(a: Statement, b: Statement) -> bool:
     """Both statements name the times their figures belong to, and these lie weeks apart; or
     one names a past year ("an explosion in 2009 killed 31") that the other's time is not in."""
@@ -206,6 +215,9 @@ def rose_later(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
     ta, tb = explicit_day(a), explicit_day(b)
     if ta and tb and compatible(ta, tb):
         return False
+    pa, pb = past_period(a), past_period(b)
+    if pa and pb and compatible(pa, pb):
+        return False  # both tell one past period ("in November" / "last year"): no later reading
     if qa.unit not in ("count", "percent", "bp") and qa.head and qa.head == qb.head \
             and not (changing(a, qa) or changing(b, qb)):
         return False  # one named fixed amount (a fine, a length) does not rise with time; counts often do
@@ -325,23 +337,6 @@ def count_keys(s: Statement) -> list[str]:
     if not any(q.unit == "count" and q.head for q in s.sentence.quantities):
         return []
     return sorted(s.actions)
-
-
-def whole_under_part(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
-    """One counts a whole with a general noun ("164 people on board", "340 properties"),
-    the other a kind within it ("182 passengers", "520 homes"), and the whole is the
-    smaller: the two cannot both hold (judged only for sentences alike, by the caller)."""
-    if qa.unit != "count" or qb.unit != "count" or not (qa.head and qb.head) or qa.head == qb.head \
-            or a.source == b.source:
-        return False
-    general = word_list("general_count_nouns")
-    if (qa.head in general) == (qb.head in general):
-        return False
-    whole, part = (qa, qb) if qa.head in general else (qb, qa)
-    if max(whole.value, part.value) / max(1.0, min(whole.value, part.value)) > 2:
-        return False
-    slack = (0.05 if whole.approx or part.approx else 0.02) * part.value
-    return whole.high + slack < part.low
 
 
 def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any]]]:

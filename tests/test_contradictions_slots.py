@@ -302,3 +302,28 @@ def test_a_dates_commas_and_names_joined_by_and_part_no_clause():
     text = "The ship has been stuck since it ran aground shortly before midnight on Monday, March 16, in a storm."
     i = text.index("March 16")
     assert clause_around(text, i, i + 8) == "it ran aground shortly before midnight on Monday, March 16"
+
+
+def test_a_date_both_give_another_act_hides_no_disagreement_on_the_first():
+    ta = ("Dock employers and the Velm union met face to face on Wednesday for the first time since the "
+          "terminals shut down on March 24.")
+    tb = ("The Velm union and the employers resumed talks on Thursday, April 3, meeting for the first time since "
+          "the terminals shut down on March 24.")
+    a = stmt("d1", ta, "Valley Times", "2031-04-04", times=[("on Wednesday", "2031-04-02", "meet"),
+                                                             ("March 24", "2031-03-24", "shut")],
+             vector=vec(5, BASE, 0.95))
+    b = stmt("d2", tb, "Hill Post", "2031-04-05", times=[("Thursday, April 3", "2031-04-03", "resume"),
+                                                          ("March 24", "2031-03-24", "shut")],
+             vector=vec(6, BASE, 0.95))
+    assert dated_act(a, b) == ["2031-04-02", "2031-04-03"]
+
+
+def test_one_named_things_length_told_two_ways_disagrees():
+    ta = "The 3.2-kilometre twin-bore tunnel will run from a new station under the inlet."
+    tb = "The rail agency raised its budget for the 2.9-km tunnel under the inlet on Monday."
+    a = stmt("d1", ta, "Valley Times", "2031-04-04", [q("3.2-kilometre", 3.2, "tunnel", ta, unit="length:km")],
+             vector=vec(7, BASE, 0.3))
+    b = stmt("d2", tb, "Hill Post", "2031-09-05", [q("2.9-km", 2.9, "tunnel", tb, unit="length:km")],
+             vector=vec(8, BASE, 0.3))
+    found = amount_findings(a, b)
+    assert found and found[0][1]["values"] == ["3.2-kilometre", "2.9-km"]

@@ -120,3 +120,8 @@ def test_an_amount_a_thing_is_put_at_measures_that_thing(nlp):
     assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(210e6, "cost")]
     text = "Insurers estimated the damage at $40 million."
     assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(40e6, "damage")]
+
+
+def test_an_amount_before_a_name_measures_the_names_last_word(nlp):
+    text = "The agency raised its budget for the 2.9-km Second Narrows Rail Tunnel under the inlet."
+    assert [(q.value, q.unit, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(2.9, "length:km", "tunnel")]

@@ -260,6 +260,8 @@ def related(a: Statement, b: Statement, qa: Quantity, qb: Quantity, sim: float |
         return shared >= AMOUNT_SHARED and overlap(a.concepts, b.concepts) >= AMOUNT_SIMILARITY
     if named and sim >= AMOUNT_CLOSE:
         return True
+    if named and qa.head == qb.head and qa.unit.startswith("length") and sim >= AMOUNT_SIMILARITY:
+        return True  # one named thing's length ("the 3.2-km tunnel" / "the 2.9-km tunnel") does not change
     if sim >= (AMOUNT_EMBEDDING if named else UNMEASURED_EMBEDDING) and shared >= AMOUNT_SHARED:
         return True
     if shared >= AMOUNT_SHARED and share_of_set(a, qa) and share_of_set(b, qb) and one_set(a, b, qa, qb):

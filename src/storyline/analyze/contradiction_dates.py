@@ -121,13 +121,24 @@ def dated_act(a: Statement, b: Statement) -> list[str] | None:
     """The dates two statements give one act, when they do: the whole sentences tell the
     same act, or the clauses that hold a date each do (same verb, more words in common)."""
     if same_event(a, b):
-        if any(compatible(x, y) for x in event_dates(a) for y in event_dates(b)) or readings(a, b):
+        if readings(a, b):
             return None
         pairs = [(x, y) for x, act_x, words_x in act_clauses(a) for y, act_y, words_y in act_clauses(b)
                  if act_x & act_y or act_x & words_y or act_y & words_x]
         if not pairs:
             return None  # the dates the two give belong to different acts of their sentences
-        values = [max((x for x, _ in pairs), key=len), max((y for _, y in pairs), key=len)]
+        if len(event_dates(a)) == 1 and len(event_dates(b)) == 1 or len(pairs) == 1:
+            if compatible(*pairs[0]):
+                return None  # one act, one date each, and they agree ("March 2020" / "14 May 2020")
+            values = list(pairs[0])
+        else:
+            # several dated acts: the pair of one act whose dates disagree, if none of its
+            # dates agree with the other's (a date both give to another act says nothing)
+            apart = [(x, y) for x, y in pairs if not compatible(x, y)
+                     and not any(compatible(x, v) for v in event_dates(b)) and not any(compatible(u, y) for u in event_dates(a))]
+            if not apart:
+                return None
+            values = [max((x for x, _ in apart), key=len), max((y for _, y in apart), key=len)]
         return values if named(a, values[0]) and named(b, values[1]) else None
     sim = a.similarity(b)
     if sim is None or sim < DATE_CLAUSE_SIMILARITY or (a.weak_date and b.weak_date) \

@@ -362,7 +362,9 @@ def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
         if node.head is node:
             break
         node = node.head
-        if node.pos_ == "NOUN" and node.i > tok.i:
+        if node.pos_ in ("NOUN", "PROPN") and node.i > tok.i:  # "... the 2.9-km Second Narrows Rail Tunnel"
+            while node.pos_ == "PROPN" and node.dep_ == "compound" and node.head.i > node.i:
+                node = node.head  # a name's last word
             return node.lemma_.lower()
         if node.pos_ in ("VERB", "AUX"):
             break

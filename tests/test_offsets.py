@@ -10,14 +10,16 @@ from .stories import build_story
 
 
 def test_offset_phrases_are_read_with_their_count():
-    assert [(w.strip(), n) for w, n, _ in offsets("crews worked through the night on the third day of the "
-                                                  "search at the Brantholm quarry")] == \
+    assert [(o.what.strip(), o.days) for o in offsets("crews worked through the night on the third day of the "
+                                                      "search at the Brantholm quarry")] == \
         [("search at the Brantholm quarry", 2)]
-    assert [n for _, n, _ in offsets("It was day eight of the boil-water notice.")] == [7]
-    assert [n for _, n, _ in offsets("A plaque was unveiled, eight months to the day after the quarry wall "
-                                     "fell.")] == [-8]
-    assert [n for _, n, _ in offsets("The board met ten days after the wall fell.")] == [10]
-    assert [n for _, n, _ in offsets("The board met two weeks after the wall fell.")] == [14]
+    assert [o.days for o in offsets("It was day eight of the boil-water notice.")] == [7]
+    assert [(o.days, o.months) for o in offsets("A plaque was unveiled, eight months to the day after the quarry "
+                                                "wall fell.")] == [(0, 8)]
+    assert [o.days for o in offsets("The board met ten days after the wall fell.")] == [10]
+    assert [o.days for o in offsets("The board met two weeks after the wall fell.")] == [14]
+    assert [(o.what, o.days) for o in offsets("All were paid, it said, eight days ahead of the end-of-April "
+                                              "deadline.")] == [("end-of-April deadline", -8)]
 
 
 def test_hedged_or_planned_offsets_place_nothing():
@@ -27,9 +29,10 @@ def test_hedged_or_planned_offsets_place_nothing():
 
 
 def test_months_are_counted_to_the_day():
-    assert shifted(dt.date(2026, 3, 10), -8) == dt.date(2026, 11, 10)
-    assert shifted(dt.date(2026, 1, 31), -1) == dt.date(2026, 2, 28)
+    assert shifted(dt.date(2026, 3, 10), months=8) == dt.date(2026, 11, 10)
+    assert shifted(dt.date(2026, 1, 31), months=1) == dt.date(2026, 2, 28)
     assert shifted(dt.date(2026, 3, 10), 2) == dt.date(2026, 3, 12)
+    assert shifted(dt.date(2026, 4, 30), -8) == dt.date(2026, 4, 22)
 
 
 def test_undated_page_is_placed_by_the_day_it_counts_from(tmp_path):

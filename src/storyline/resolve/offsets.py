@@ -1,6 +1,7 @@
 """A page's day told as an offset from another happening of the story: "on the third day of
 the rescue", "day eight of the boil-water notice", "four weeks to the day after the trustees
-voted", "ten days after the roof fell in".
+voted", "ten days after the roof fell in", or from a day it names ("eight days ahead of the
+end-of-April deadline").
 
 A page without a date of its own is first placed only roughly (resolve/anchors.py: the
 month of the page most like it). Such a phrase places it on a day, once the happening it
@@ -16,6 +17,7 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from ..dates import maybe_date
 from ..lexicon import word_list
@@ -33,6 +35,9 @@ DAY_OF = re.compile(r"\bthe\s+(?P<ord>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|n
 DAY_N = re.compile(r"\bday\s+(?P<n>" + _NUM + r")" + _OF + _WHAT, re.I)
 AFTER = re.compile(r"\b(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:to\s+the\s+day\s+)?"
                    r"after\s+(?:the\s+)?" + _WHAT, re.I)
+# "eight days ahead of the end-of-April deadline", "two weeks before the vote"
+AHEAD = re.compile(r"\b(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?)\s+(?:ahead\s+of|before)\s+(?:the\s+|its\s+|their\s+)?"
+                   + _WHAT, re.I)
 HEDGE = re.compile(r"(?:more|less|fewer|nearly|almost|about|around|roughly|some|over|under|least|to|within|"
                    r"than|just|barely|and|or)\s+$", re.I)  # "three weeks and a day after": not read
 FUTURE = re.compile(r"\b(?:will|would|shall|'ll|could|may|might|if|unless)\b", re.I)
@@ -51,36 +56,48 @@ TIME_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years"
               "evening", "night", "today", "yesterday", "tonight"}
 
 
-def offsets(text: str) -> list[tuple[str, int, str]]:
-    """(what the offset counts from, days or -months, the phrase) for each unhedged offset
-    phrase of a sentence that tells no plan or condition."""
-    out: list[tuple[str, int, str]] = []
+class Offset(NamedTuple):
+    what: str  # what it counts from: a happening ("the rescue") or a day ("its March 14 deadline")
+    days: int  # days after it (before it, when negative)
+    months: int  # ... or months after it, to the day
+    phrase: str
+
+
+def _number(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBERS.get(word, 0)
+
+
+def offsets(text: str) -> list[Offset]:
+    """The unhedged offset phrases of a sentence that tells no plan or condition."""
+    out: list[Offset] = []
     for m in DAY_OF.finditer(text):
         word = m.group("ord").lower()
         n = ORDINALS.get(word) or int(re.sub(r"\D", "", word))
-        out.append((m.group("what"), n - 1, m.group(0)))
+        out.append(Offset(m.group("what"), n - 1, 0, m.group(0)))
     for m in DAY_N.finditer(text):
-        word = m.group("n").lower()
-        n = int(word) if word.isdigit() else NUMBERS.get(word, 0)
+        n = _number(m.group("n"))
         if n:
-            out.append((m.group("what"), n - 1, m.group(0)))
-    for m in AFTER.finditer(text):
-        if HEDGE.search(text[max(0, m.start() - 12):m.start()]):
-            continue
-        word = m.group("n").lower()
-        n = int(word) if word.isdigit() else NUMBERS.get(word, 0)
-        unit = m.group("unit").lower().rstrip("s")
-        days = {"day": n, "week": 7 * n}.get(unit)
-        out.append((m.group("what"), days if days is not None else -(12 * n if unit == "year" else n), m.group(0)))
-    return [o for o in out if not FUTURE.search(text[:text.find(o[2])])]
+            out.append(Offset(m.group("what"), n - 1, 0, m.group(0)))
+    for pattern, sign in ((AFTER, 1), (AHEAD, -1)):
+        for m in pattern.finditer(text):
+            if HEDGE.search(text[max(0, m.start() - 12):m.start()]):
+                continue
+            n, unit = _number(m.group("n")), m.group("unit").lower().rstrip("s")
+            days = {"day": n, "week": 7 * n}.get(unit)
+            if days is not None:
+                out.append(Offset(m.group("what"), sign * days, 0, m.group(0)))
+            elif sign > 0:
+                out.append(Offset(m.group("what"), 0, 12 * n if unit == "year" else n, m.group(0)))
+    return [o for o in out if not FUTURE.search(text[:text.find(o.phrase)])]
 
 
-def shifted(day: dt.date, offset: int) -> dt.date:
-    """The day `offset` days after `day`, or -offset months after it, to the day."""
-    if offset >= 0:
-        return day + dt.timedelta(days=offset)
-    months = day.month - 1 - offset
-    year, month = day.year + months // 12, months % 12 + 1
+def shifted(day: dt.date, days: int = 0, months: int = 0) -> dt.date:
+    """The day so many days, or months to the day, after `day` (before it when negative)."""
+    if not months:
+        return day + dt.timedelta(days=days)
+    total = day.year * 12 + day.month - 1 + months
+    year, month = total // 12, total % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
@@ -156,21 +173,13 @@ def counted_back(value: str, after: str) -> str | None:
     if m.group("unit").lower().startswith(("month", "year")) and "to the day" not in m.group(0).lower():
         return None  # "six months after": loosely counted, the day it counts from is not told
     start = maybe_date(value)
-    word = m.group("n").lower()
-    n = int(word) if word.isdigit() else NUMBERS.get(word, 0)
-    unit = m.group("unit").lower().rstrip("s")
+    n, unit = _number(m.group("n")), m.group("unit").lower().rstrip("s")
     if start is None or not n:
         return None
     days = {"day": n, "week": 7 * n}.get(unit)
     if days is not None:
-        return (start - dt.timedelta(days=days)).isoformat()
-    return _months_back(start, 12 * n if unit == "year" else n).isoformat()
-
-
-def _months_back(day: dt.date, months: int) -> dt.date:
-    total = day.year * 12 + day.month - 1 - months
-    year, month = total // 12, total % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+        return shifted(start, -days).isoformat()
+    return shifted(start, months=-(12 * n if unit == "year" else n)).isoformat()
 
 
 CANDIDATES = 60  # statements per word looked at: bounds the work per phrase
@@ -182,15 +191,32 @@ def offset_day(store: Store, statements: list[Statement]) -> tuple[str, str] | N
     story dates; None when there is none."""
     earliest = written_past(statements)
     for s in statements:
-        for what, offset, phrase in offsets(s.sentence.text):
-            day = happening_day(store, s.doc_id, what)
+        for o in offsets(s.sentence.text):
+            day = day_named(s, o.what) or happening_day(store, s.doc_id, o.what)
             start = maybe_date(day) if day else None
             if start is None:
                 continue
-            found = shifted(start, offset)
+            found = shifted(start, o.days, o.months)
             if earliest and found < earliest:
                 continue  # the page tells, year and all, of a later day as past
-            return found.isoformat(), f"dated by '{phrase.strip()}': the story dates it from {day}"
+            return found.isoformat(), f"dated by '{o.phrase.strip()}': the story dates it from {day}"
+    return None
+
+
+END_OF = re.compile(r"\bend[- ]of[- ](?P<month>" + "|".join(calendar.month_name[1:]) + r")\b", re.I)
+
+
+def day_named(s: Statement, what: str) -> str | None:
+    """The day a phrase names itself ("its March 14 deadline", "the end-of-April deadline"),
+    read in the year of the sentence's own dates or of its page."""
+    for t in s.times:
+        if t.kind == "date" and t.granularity == "day" and t.value and t.text and t.text in what:
+            return t.value
+    m = END_OF.search(what)
+    year = next((t.value[:4] for t in s.times if t.value and t.kind == "date"), None) or (s.date or "")[:4]
+    if m and year.isdigit():
+        month = [x.lower() for x in calendar.month_name].index(m.group("month").lower())
+        return f"{year}-{month:02d}-{calendar.monthrange(int(year), month)[1]:02d}"
     return None
 
 

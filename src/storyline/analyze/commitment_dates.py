@@ -155,6 +155,17 @@ def loose_year(phrase: str) -> bool:
     return bool(MONTH_NAMED.search(phrase)) and not EXPLICIT_YEAR.search(phrase)
 
 
+TOLD_BACK = re.compile(r"\b(?:had\s+(?:said|promised|pledged|planned|set|agreed|announced)|(?:first|originally|initially)\b|"
+                       r"(?:was|were)\s+(?:meant|supposed|due|scheduled|set|expected)\b)", re.I)
+
+
+def told_back(t: TimeValue | None, left: str) -> bool:
+    """A deadline told as set in the past ("set a new target of September 15", "had promised
+    to pay by the end of March"): the day it was set is not the page's, so a year left
+    unwritten is uncertain (see commitment_dates.near_year)."""
+    return t is not None and (t.tense == "past" or bool(TOLD_BACK.search(left)))
+
+
 def near_year(value: str, target: str) -> str:
     """A date whose year came from an uncertain page date, moved to the year that puts it
     nearest `target` (same month and day)."""

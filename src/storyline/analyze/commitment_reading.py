@@ -39,6 +39,7 @@ from .commitment_dates import (
     place_year,
     shifted_by,
     statement_date,
+    told_back,
 )
 
 SPEECH_VERBS = {"say", "tell", "state", "announce", "confirm", "add", "note"}
@@ -393,4 +394,4 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
     verb = words.IN_FORCE_ACT if words.in_force(left[-40:]) else _act_given(s, left, right, t) or verb
     return Deadline(role, due, text[start:end], start, end, content(text[lo:hi], start - lo, end - lo),
                     text[lo:hi].strip(), cue or (prep.group().strip() if prep else None), verb,
-                    s.weak_date and loose_year(text[start:end]))
+                    (s.weak_date or told_back(t, left)) and loose_year(text[start:end]))

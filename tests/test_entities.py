@@ -163,6 +163,18 @@ def test_a_place_is_no_short_name_of_the_public_body_named_after_it(store):
     assert ["Orvik District Council"] in groups(store) and ["Tarnia Civil Defence Service"] in groups(store)
 
 
+def test_a_place_the_story_knows_is_no_short_name_of_a_body_named_after_it(store):
+    add_doc(store, "d1", [("Brastova", "GPE"), ("Port Velling", "FAC"), ("Port Velling", "GPE")])
+    # a later page: the body's full name, then the place's bare name in the model's other labels
+    add_doc(store, "d2", [("Brastova Coast Guard", "ORG"), ("Brastova", "PERSON"),
+                          ("Port Velling District Court", "ORG")])
+    assert ["Brastova Coast Guard"] in groups(store) and ["Port Velling District Court"] in groups(store)
+    assert "Brastova" in group_of(store, "Brastova") and "Brastova Coast Guard" not in group_of(store, "Brastova")
+    # a city the gazetteer knows, whatever the model called it on the page
+    add_doc(store, "d3", [("Houston Shipping Lines", "ORG"), ("Houston", "PERSON")])
+    assert ["Houston Shipping Lines"] in groups(store)
+
+
 def test_an_acronym_after_a_persons_name_is_an_affiliation_not_an_alias(store):
     add_doc(store, "d1", [("Yevka Sorinova", "PERSON"), ("Yevka Sorinova (NIVS)", "PERSON")])
     add_doc(store, "d2", [("Northern Institute of Volcanic Studies (NIVS)", "ORG")])

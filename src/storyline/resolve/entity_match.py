@@ -25,10 +25,13 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from wordfreq import zipf_frequency
 
+from ..annotate.truecase import gazetteer_forms
 from ..lexicon import country_of, word_list
 from ..model import Mention
 from ..names import PersonName, fold_word, initials, name_key, of_forms, plain, without_generic_head
@@ -49,6 +52,9 @@ from .entity_names import (
 log = logging.getLogger(__name__)
 FUZZY = 88
 ORGLIKE = ("ORG", "FACILITY", "EVENT")
+
+
+COMMON_ZIPF = 4.5  # a gazetteer's city that is also an everyday word ("Split", "Mobile") may be anything
 
 
 @dataclass
@@ -121,6 +127,7 @@ class Matcher:
         # writing it, with the positions where the page writes it so
         self.by_word: dict[str, dict[tuple, tuple[Reading, str, list[int]]]] = {}
         self.last_at: dict[str, int] = {}  # entity -> the last position this page mentions it
+        self.text: str | None = None  # the page's text, read when first needed
 
     def add_placed(self, p: Placed) -> None:
         """A mention given its entity, indexed so a later short form finds it in one look-up."""
@@ -152,7 +159,7 @@ class Matcher:
 
     # -- 1 ---------------------------------------------------------------------------------
     def same_document(self, r: Reading) -> str | None:
-        if not (r.bare or len(r.words) <= 2) or r.kind == "PLACE":
+        if not (r.bare or len(r.words) <= 2) or r.kind == "PLACE" or self.known_place(r) or self.placed_word(r):
             return None
         words = set(r.folded[:1]) | (set(r.person.core) if r.person is not None else set())
         near = {form: entry for w in sorted(words) for form, entry in self.by_word.get(w, {}).items()}
@@ -170,6 +177,26 @@ class Matcher:
         if before:
             return max(before)[1]
         return min(after)[1] if after else None
+
+    def known_place(self, r: Reading) -> bool:
+        """The story already knows a place by this name ("Marrowen" beside "Marrowen Coast
+        Guard" on one page): the name is the place's, not the body's short name."""
+        return any((row := self.index.owner(k)) is not None and row.kind in ("PLACE", "FACILITY") for k in r.keys)
+
+    def placed_word(self, r: Reading) -> bool:
+        """A one-word name of a place: a city or country the gazetteer knows, or a name the
+        page writes as a place ("in Sanderholm", "across Sanderholm"), whatever the model
+        labelled it; not the short name of a body named after it."""
+        if len(r.words) != 1:
+            return False
+        word = r.surface.lower()
+        if word in gazetteer_forms() and zipf_frequency(word, "en") < COMMON_ZIPF:
+            return True  # a city or a country of the gazetteer ("Houston" beside "Houston Water Department")
+        if self.text is None:
+            doc = self.store.docs.get(self.doc_id)
+            self.text = doc.text if doc else ""
+        preps = "|".join(sorted(word_list("locative_prepositions")))
+        return bool(re.search(rf"\b(?i:{preps})\s+{re.escape(r.surface)}\b(?!['\u2019]s)(?!\s+[A-Z])", self.text))
 
     def shortens(self, short: Reading, full: Reading) -> bool:
         if short.bare and short.personal and short.person and full.kind == "PERSON" and full.person \
@@ -254,8 +281,9 @@ class Matcher:
         if not r.orglike or not r.words:
             return None
         words, folded = r.words, r.folded
+        place = len(words) == 1 and (self.known_place(r) or self.placed_word(r))  # no body's short name
         found = {f.entity_id for f in self.index.filed("first", folded[0])
-                 if self.related(words, f.key.split(), r.kind)}
+                 if not place and self.related(words, f.key.split(), r.kind)}
         if len(words) > 1:
             found |= {f.entity_id for f in self.index.filed("bag", " ".join(sorted(folded)))}
         if r.kind in ORGLIKE:
@@ -279,8 +307,8 @@ class Matcher:
             if not descriptive_tail(r.words[k:]):
                 continue
             row = self.index.owner(" ".join(r.folded[:k]))
-            if row is None or row.kind == "PLACE":
-                continue
+            if row is None or row.kind in ("PLACE", "FACILITY"):
+                continue  # "Port Keelan" names the port, not "Port Keelan District Court"
             e = self.store.items.entity(row.entity_id)
             if e is not None and all(self.short_name(plain(a).split(), r.words) or fold(plain(a).split())
                                      == r.folded[:k] for a in e.aliases):

@@ -324,3 +324,16 @@ def test_fullest_name_is_the_same_whatever_the_order_or_hash_seed():
         for f in forms:
             book.add(f)
         assert book.canonical("Trevanion") == "Orla Trevanion"
+
+
+def test_the_speaker_written_between_the_quotation_and_the_verb(nlp):
+    # the parser hangs "the chair, Ana Brell," inside the quotation; she is still the speaker
+    ann = run(nlp, '"The board is united in its support for Tomas and his team, who are halfway through a plan '
+                   'that shareholders backed," the chair, Ana Brell, said in a statement.')
+    assert speaker_of(ann, "The board is united").speaker == "Ana Brell"
+
+
+def test_one_of_a_described_set_is_a_described_speaker(nlp):
+    ann = run(nlp, "One of the top-20 investors, who asked not to be named, said it was likely to follow "
+                   "the proxy adviser.")
+    assert speaker_of(ann, "likely to follow").speaker == "One of the top-20 investors"

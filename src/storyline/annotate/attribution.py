@@ -27,15 +27,8 @@ from ..model import Claim, Evidence, Sentence
 from . import attribution_words as words
 from .attribution_discourse import Discourse, Speaker, clean_name
 from .attribution_paragraphs import evidence_text, names_someone_else, quote_owner, reported_form
-from .attribution_speakers import (
-    Attribution,
-    SpeakerFinder,
-    complement,
-    depth,
-    phrase,
-    speech_verb,
-    subject_of,
-)
+from .attribution_parse import complement, depth, phrase, subject_of
+from .attribution_speakers import Attribution, SpeakerFinder, speech_verb
 from .nlp import ents, with_words
 
 __all__ = ["PERSON_DESCRIPTION", "Attribution", "find_claims", "quote_spans", "quotations"]

@@ -10,7 +10,8 @@ import re
 from ..model import Sentence
 from . import attribution_words as words
 from .attribution_discourse import Discourse
-from .attribution_speakers import Attribution, subject_of
+from .attribution_parse import subject_of
+from .attribution_speakers import Attribution
 
 BACKSHIFT_MODALS = ("would", "could", "might", "should", "'d")
 

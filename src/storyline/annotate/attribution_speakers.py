@@ -17,14 +17,16 @@ gives X; "X's analysis finds" gives X. The subject phrase is then read:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import attribution_words as words
 from .attribution_discourse import Discourse, Speaker, clean_name, name_bounds
+from .attribution_parse import complement, phrase
 from .nlp import ents, text_of
 from .truecase import gazetteer_forms
 
 PRONOUNS = {"he", "she", "it", "they", "i", "we"}
+PARTITIVES = {"one", "two", "three", "four", "some", "several", "many", "most"}  # "one of the investors"
 RELATIVES = {"who", "which", "that"}
 NAME_LABELS = {"PERSON", "ORG", "NORP", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 NOT_NAMES = {"it", "its", "all", "both", "neither", "either", "each", "this", "that", "these",
@@ -42,52 +44,6 @@ class Attribution:
     kind: str = "name"
     start: int = 0  # where the speaker is written (or the attributing words)
     who: Speaker | None = None
-
-
-def depth(token) -> int:
-    d = 0
-    while token.head.i != token.i and d < 50:
-        token, d = token.head, d + 1
-    return d
-
-
-def subject_of(verb):
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    after = [c for c in subjects if c.i > verb.i]
-    if after and verb.i > 0 and verb.doc[verb.i - 1].text in (",", "”", '"', "’"):
-        return after[0]  # "..., said Ana Hale": the subject after an inverted reporting verb
-    if subjects:
-        return min(subjects, key=lambda c: abs(c.i - verb.i))
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        return subject_of(verb.head)
-    for c in verb.lefts:  # "X, which makes Y, and holds Z, said ...": the parser hung X lower
-        if c.dep_ in ("ccomp", "conj"):
-            inner = [g for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
-            if inner and inner[0].left_edge.i == verb.sent.start:
-                return inner[0]
-    return None
-
-
-def phrase(token) -> tuple[int, int]:
-    """Character span of a noun phrase without its relative or appositive clauses."""
-    left = token.left_edge.i
-    right = token.i
-    for c in token.rights:
-        if c.dep_ in ("relcl", "acl", "appos", "advcl") or c.text in (",", "(", ";", ":", "—", "–"):
-            break
-        right = c.right_edge.i
-    doc = token.doc
-    return doc[left].idx, doc[right].idx + len(doc[right].text)
-
-
-def complement(verb):
-    for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
-            return c
-    for c in verb.children:
-        if c.dep_ in ("ccomp",):
-            return c
-    return None
 
 
 def speech_verb(token, quoted: bool = False) -> bool:
@@ -205,6 +161,12 @@ class SpeakerFinder:
             return self.resolve(tok.head.head)
         if low in PRONOUNS and tok.pos_ == "PRON":
             return self.discourse.pronoun(low, tok.idx, self.after_its_complement(tok))
+        whole = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None) if low in PARTITIVES else None
+        if whole is not None:  # "one of the company's top investors said": described by the set
+            set_of = self.description(whole)
+            text = re.split(r",\s+(?:who|whom|whose|which)\b", self.text[tok.idx:phrase(whole)[1]])[0]
+            return replace(set_of, name=text, plural=low != "one") if set_of and set_of.kind == "people" else set_of
         named = None if self.title_only(tok) else self.name_speaker(tok, reporting)
         if named is False:
             return None

@@ -337,3 +337,13 @@ def test_one_of_a_described_set_is_a_described_speaker(nlp):
     ann = run(nlp, "One of the top-20 investors, who asked not to be named, said it was likely to follow "
                    "the proxy adviser.")
     assert speaker_of(ann, "likely to follow").speaker == "One of the top-20 investors"
+
+
+def test_a_transcripts_label_with_a_full_name_is_the_speaker(nlp):
+    ann = run(nlp, "The host asked two analysts about the vote.\n\n"
+                   "Ondine Varrick: Management time is the real cost, and the board knows it.\n\n"
+                   "TOMAS BRELLWYN (HALE CAPITAL): Every month of delay costs the chain market share.\n\n"
+                   "BREAKING NEWS: The board has met.")
+    assert speaker_of(ann, "Management time").speaker == "Ondine Varrick"
+    assert speaker_of(ann, "Every month of delay").speaker == "Tomas Brellwyn"
+    assert speaker_of(ann, "The board has met") is None

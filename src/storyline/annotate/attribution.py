@@ -23,6 +23,8 @@ import bisect
 import hashlib
 import re
 
+from wordfreq import zipf_frequency
+
 from ..model import Claim, Evidence, Sentence
 from . import attribution_words as words
 from .attribution_discourse import Discourse, Speaker, clean_name
@@ -39,6 +41,16 @@ QUOTE_CLOSE = "”\"»"
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 TRANSCRIPT = re.compile(r"^(?P<lead>[^:\n]{3,160}?):\s*(?=\S)")
 CAPS_LABEL = re.compile(r"^(?P<name>[A-Z][A-Z\'\u2019-]{2,}(?:\s+[A-Z][A-Z\'\u2019-]{2,})?)\s*(?:\([^)]{1,30}\))?\s*$")
+NAME_LABEL = re.compile(r"^(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){1,3})\s*(?:\([^)]{1,40}\))?\s*$")
+
+
+def rare_name(name: str) -> bool:
+    """Two to four words, the last a rare word (a surname, not "Breaking News" or "Live Update")."""
+    last = name.split()[-1].lower()
+    return zipf_frequency(last, "en") < RARE_NAME_ZIPF
+
+
+RARE_NAME_ZIPF = 3.5
 LOOSE_SPEECH = re.compile(
     r"^(?P<spk>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:also\s+|further\s+)?"
     r"(?P<verb>said|stated|added|noted|stressed|emphasized|emphasised|explained|insisted|warned)"
@@ -224,7 +236,7 @@ class Attributor:
         for e in ents(self.sdoc):
             if para_start <= e.start_char < lead_end and e.label_ == "PERSON" \
                     and not self.discourse.is_place(e.text):
-                name = clean_name(self.finder.cased[e.start_char:e.end_char], True)
+                name = clean_name(self.finder.cased[e.start_char:min(e.end_char, lead_end)], True)
                 if name and (" " in name or self.discourse.book.canonical(name) != name):
                     speaker = Speaker(self.discourse.book.canonical(name), "person")
                     return self.make(speaker, "", "transcript", e.start_char), para_start + m.end()
@@ -234,6 +246,11 @@ class Attributor:
         if "," in cased and 2 <= len(parts) <= 4 and all(w[:1].isupper() for w in parts):
             speaker = Speaker(self.text[para_start:para_start + len(name)], "person")
             return self.make(speaker, "", "transcript", para_start), para_start + m.end()
+        named = NAME_LABEL.match(cased)  # "Ana Brell:", "ANA BRELL (HALE CAPITAL):": a full name as the label
+        if named and rare_name(named.group("name")):
+            full = " ".join(w if not w.isupper() else w.capitalize() for w in named.group("name").split())
+            return self.make(Speaker(self.discourse.book.canonical(full), "person"), "", "transcript",
+                             para_start), para_start + m.end()
         label = CAPS_LABEL.match(self.text[para_start:lead_end])
         if label:  # "VESTERGAARD (recorded): ...": a transcript's label, the surname of someone the page named
             surname = " ".join(w.capitalize() for w in label.group("name").split())

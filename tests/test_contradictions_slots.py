@@ -327,3 +327,17 @@ def test_one_named_things_length_told_two_ways_disagrees():
              vector=vec(8, BASE, 0.3))
     found = amount_findings(a, b)
     assert found and found[0][1]["values"] == ["3.2-kilometre", "2.9-km"]
+
+
+def test_amounts_of_one_measure_of_money_worded_two_ways_disagree():
+    ta = "The transport ministry has put the cost of the new bridge at 310 million crowns."
+    tb = "Ministry documents put the budget for the new bridge at 260 million crowns."
+    a = stmt("d1", ta, "Valley Times", "2031-04-04",
+             [q("310 million crowns", 310e6, "cost", ta, unit="money:crown")], vector=vec(9, BASE, 0.9))
+    b = stmt("d2", tb, "Hill Post", "2031-04-05",
+             [q("260 million crowns", 260e6, "budget", tb, unit="money:crown")], vector=vec(10, BASE, 0.9))
+    assert amount_findings(a, b)
+    fine = stmt("d3", tb.replace("budget", "fine"), "Hill Post", "2031-04-05",
+                [q("260 million crowns", 260e6, "fine", tb.replace("budget", "fine"), unit="money:crown")],
+                vector=vec(10, BASE, 0.9))
+    assert amount_findings(a, fine) == []  # a cost and a fine are two measures

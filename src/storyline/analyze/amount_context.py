@@ -147,3 +147,18 @@ def whole_under_part(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> 
         return False
     slack = (0.05 if whole.approx or part.approx else 0.02) * part.value
     return whole.high + slack < part.low
+
+
+@functools.cache
+def _money_groups() -> dict[str, str]:
+    groups: dict[str, str] = {}
+    for line in sorted(word_list("money_measures")):
+        name, *forms = line.split()
+        for f in forms:
+            groups.setdefault(f, name)
+    return groups
+
+
+def money_measure(noun: str) -> str | None:
+    """The measure of money a noun names (data/lexicons/money_measures), if listed."""
+    return _money_groups().get(noun)

@@ -21,6 +21,7 @@ from .amount_context import (
     different_states,
     figure_clause,
     hedged,
+    money_measure,
     one_proposal,
     part_of,
     remainder,
@@ -70,6 +71,8 @@ def same_measure(qa: Quantity, qb: Quantity) -> bool:
     if qa.unit == "count":
         return qa.head is not None and qa.head == qb.head
     general = word_list("general_count_nouns") if qa.unit == "percent" else frozenset()  # "38 percent of people"
+    if qa.unit.startswith("money") and qa.head and qb.head and money_measure(qa.head) == money_measure(qb.head) is not None:
+        return True  # "the cost of the bridge" / "the budget for the bridge"
     return not (qa.head and qb.head and qa.head != qb.head and not {qa.head, qb.head} & general)
 
 

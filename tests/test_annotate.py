@@ -120,7 +120,7 @@ def test_anchor_is_inferred_from_the_most_similar_dated_page():
 @pytest.mark.parametrize("sentence, status", [
     ("The council will vote on the budget on March 20.", "future"),
     ("The council voted on the budget on March 2.", "past"),
-    ("Ostby Energi has put the repair at EUR265 million, and now expects the reactor to return to service "
+    ("Ulvmarsh Energi has put the repair at EUR265 million, and now expects the reactor to return to service "
      "at the end of October.", "future"),
 ])
 def test_timex_tense_from_the_parse(nlp, sentence, status):
@@ -144,7 +144,7 @@ def test_a_plan_told_with_an_infinitive_is_future_unless_looked_back_on(nlp):
     def tense(text: str, phrase: str) -> str | None:
         return next(t.tense for t in run(nlp, text, "2031-02-10").timexes if t.text == phrase)
 
-    assert tense("The new pump programme is due to begin in March, the Ostby board said.", "in March") == "future"
+    assert tense("The new pump programme is due to begin in March, the Ulvmarsh board said.", "in March") == "future"
     assert tense("The Varne ferry strike is set to end on Saturday.", "on Saturday") == "future"
     assert tense("The Varne ferry strike was due to end in January.", "in January") == "past"
-    assert tense("The Ostby board reopened the pump house in January.", "in January") == "past"
+    assert tense("The Ulvmarsh board reopened the pump house in January.", "in January") == "past"

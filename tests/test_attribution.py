@@ -328,22 +328,22 @@ def test_fullest_name_is_the_same_whatever_the_order_or_hash_seed():
 
 def test_the_speaker_written_between_the_quotation_and_the_verb(nlp):
     # the parser hangs "the chair, Ana Brell," inside the quotation; she is still the speaker
-    ann = run(nlp, '"The board is united in its support for Tomas and his team, who are halfway through a plan '
-                   'that shareholders backed," the chair, Ana Brell, said in a statement.')
-    assert speaker_of(ann, "The board is united").speaker == "Ana Brell"
+    ann = run(nlp, '"The council stands behind Tomas and his crew, who are halfway through a repair plan '
+                   'that residents backed," the mayor, Ana Brell, said in a statement.')
+    assert speaker_of(ann, "The council stands behind").speaker == "Ana Brell"
 
 
 def test_one_of_a_described_set_is_a_described_speaker(nlp):
-    ann = run(nlp, "One of the top-20 investors, who asked not to be named, said it was likely to follow "
-                   "the proxy adviser.")
-    assert speaker_of(ann, "likely to follow").speaker == "One of the top-20 investors"
+    ann = run(nlp, "One of the biggest investors, who asked not to be named, said it was likely to accept "
+                   "the offer.")
+    assert speaker_of(ann, "likely to accept").speaker == "One of the biggest investors"
 
 
 def test_a_transcripts_label_with_a_full_name_is_the_speaker(nlp):
     ann = run(nlp, "The host asked two analysts about the vote.\n\n"
-                   "Ondine Varrick: Management time is the real cost, and the board knows it.\n\n"
-                   "TOMAS BRELLWYN (HALE CAPITAL): Every month of delay costs the chain market share.\n\n"
+                   "Ondine Varrick: Staff time is what this costs, and the council knows it.\n\n"
+                   "TOMAS BRELLWYN (HALE CAPITAL): Each week of delay costs the port its customers.\n\n"
                    "BREAKING NEWS: The board has met.")
-    assert speaker_of(ann, "Management time").speaker == "Ondine Varrick"
-    assert speaker_of(ann, "Every month of delay").speaker == "Tomas Brellwyn"
+    assert speaker_of(ann, "Staff time").speaker == "Ondine Varrick"
+    assert speaker_of(ann, "Each week of delay").speaker == "Tomas Brellwyn"
     assert speaker_of(ann, "The board has met") is None

@@ -101,10 +101,10 @@ def test_masthead_named_again_on_the_page():
 
 
 def test_masthead_whose_own_word_names_the_site_again():
-    page = ("Monday, November 2, 2031  |  Ostby 24\u00b0C, sunny spells\nTHE DAILY TRUMPET\n"
+    page = ("Monday, November 2, 2031  |  Ulvmarsh 24\u00b0C, sunny spells\nTHE DAILY TRUMPET\n"
             "NEWS | SPORT | SHOWBIZ | MONEY\n\nSWAP FLOP: HANDOVER DELAYED AGAIN\n\n"
             "By Ricky Banfi, Chief Reporter\n\nThe long-awaited handover has been pushed back again, the Trumpet "
-            "can reveal. Officials in Ostby blamed paperwork for the delay.\n\n"
+            "can reveal. Officials in Ulvmarsh blamed paperwork for the delay.\n\n"
             "(c) Trumpet Newspapers Group 2031. All rights reserved.")
     assert find_outlet(clean_text(page)) == ("The Daily Trumpet", "masthead")
     # a name made of outlet words alone, used again by the page for itself
@@ -114,12 +114,12 @@ def test_masthead_whose_own_word_names_the_site_again():
 
 
 def test_title_suffix_that_holds_the_domains_words_names_the_site():
-    page = clean_page(RawPage("https://www.ostbyherald.com/2031/03/18/handover-postponed/",
-                              "Ostby Evening Herald\n\nHandover postponed at the council's request | Ostby Evening "
+    page = clean_page(RawPage("https://www.ulvmarshherald.com/2031/03/18/handover-postponed/",
+                              "Ulvmarsh Evening Herald\n\nHandover postponed at the council's request | Ulvmarsh Evening "
                               "Herald\n\nThe handover of the keys, set for Friday, will not go ahead as planned, "
                               "officials said on Wednesday.", "text",
-                              title="Handover postponed at the council's request | Ostby Evening Herald"))
-    assert page.outlet == "Ostby Evening Herald"
+                              title="Handover postponed at the council's request | Ulvmarsh Evening Herald"))
+    assert page.outlet == "Ulvmarsh Evening Herald"
 
 
 def test_lowercase_masthead_on_a_lowercase_page():

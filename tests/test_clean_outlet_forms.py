@@ -66,7 +66,7 @@ URL_CASES = [
     ("daily-the", "https://www.thedailytremarth.com/ferry", ["The Daily Tremarth"]),
     ("weekly", "https://www.tremarthweekly.com/ferry", ["Tremarth Weekly"]),
     ("tribune-org", "https://wendletribune.org/ferry", ["Wendle Tribune"]),
-    ("unknown-place-herald", "https://www.brannockherald.com/ferry", ["Brannock Herald"]),
+    ("unknown-place-herald", "https://www.brellmoorherald.com/ferry", ["Brellmoor Herald"]),
     ("unknown-place-daily", "https://vostrikdaily.com/ferry", ["Vostrik Daily"]),
     ("initial-and-word", "https://www.hcourier.com/ferry", ["H Courier", "HCourier"]),
     ("place-from-page", "https://www.wendlepointnews.com/ferry", ["Wendle Point News"]),

@@ -36,7 +36,7 @@ def stmt(text: str, date: str, times: list[tuple], verbs: list[str] = (), weak: 
         gran = {4: "year", 7: "month", 10: "day"}.get(len(value or "")) if kind == "date" else None
         tvs.append(TimeValue("d1", 0, i, i + len(phrase), phrase, kind, value, gran, date, "published",
                              modifier, tense, verb))
-    return Statement("d1", Sentence("d1", 0, 0, len(text), text), "Tidewater Post", date, date, tvs,
+    return Statement("d1", Sentence("d1", 0, 0, len(text), text), "Saltmeadow Post", date, date, tvs,
                      concepts=concepts(text), actions=action_concepts(list(verbs)), weak_date=weak)
 
 

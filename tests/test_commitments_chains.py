@@ -433,10 +433,10 @@ def test_an_act_done_on_the_very_day_promised_meets_it_whatever_its_words(tmp_pa
 
 def test_a_move_told_on_a_page_dated_only_to_the_month_extends_the_deadline(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Ostby ballot", "April 11, 2031",
-                      "The Ostby dockers' union said its ballot on the pay deal will close on Friday, April 25."),
-        "b.txt": page("Ostby ballot extended", "April 2031",
-                      "The Ostby dockers' union has extended its ballot on the pay deal by a week, to May 2, "
+        "a.txt": page("Ulvmarsh ballot", "April 11, 2031",
+                      "The Ulvmarsh dockers' union said its ballot on the pay deal will close on Friday, April 25."),
+        "b.txt": page("Ulvmarsh ballot extended", "April 2031",
+                      "The Ulvmarsh dockers' union has extended its ballot on the pay deal by a week, to May 2, "
                       "after members did not receive their papers."),
     })
     assert ("2031-04-25", "2031-05-02") in chain(d)

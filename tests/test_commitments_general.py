@@ -406,9 +406,9 @@ def test_an_act_reported_done_with_a_support_verb_is_met(tmp_path):
 def test_a_deadline_told_as_set_in_the_past_keeps_the_year_of_its_first_telling(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Boil notice", "March 12, 2031",
-                      "Orvane Water said it would lift the boil-water notice in Tessby by March 27."),
+                      "Orvane Power said it would restore the Tessby substation by March 27."),
         "b.txt": page("Orvane fined", "November 20, 2031",
-                      "Orvane Water first said it would lift the boil-water notice in Tessby by March 27; the "
-                      "notice was finally lifted in April. Regulators fined the company on Tuesday."),
+                      "Orvane Power first said it would restore the Tessby substation by March 27; the "
+                      "substation finally came back in April. Regulators fined the company on Tuesday."),
     })
     assert "2031-03-27" in by_due(d) and "2032-03-27" not in by_due(d)

@@ -293,15 +293,15 @@ def test_a_new_page_meets_an_earlier_teller_of_the_act_through_the_index(tmp_pat
 
 def test_the_act_needs_asserting_only_in_its_own_clause():
     # "would" belongs to what she promised, not to the order: the order is told as done
-    text = ("Ports minister Halla Brenvik, who ordered the closure of the eastern pier last month, said "
+    text = ("Ports minister Halla Hollstrand, who ordered the closure of the eastern pier last month, said "
             "fishermen would be paid by June.")
-    assert agent_acts(stmt("d1", text, "Valley Times")) == [("order", "Halla Brenvik", "ordered")]
-    assert agent_acts(stmt("d1", "Halla Brenvik may have ordered the closure of the eastern pier.",
+    assert agent_acts(stmt("d1", text, "Valley Times")) == [("order", "Halla Hollstrand", "ordered")]
+    assert agent_acts(stmt("d1", "Halla Hollstrand may have ordered the closure of the eastern pier.",
                            "Valley Times")) == []
 
 
 def test_agents_told_by_role_body_or_the_speakers_own_words():
-    a = stmt("d1", "The amendment, tabled by opposition backbencher Ruan Keld in June, passed by one vote.",
+    a = stmt("d1", "The motion, tabled by opposition councillor Ruan Keld in May, passed by one vote.",
              "Valley Times")
     assert agent_acts(a) == [("table", "Ruan Keld", "tabled")]
     b = stmt("d2", "The amendment was tabled by Harbour Party member Isolde Marr.", "Hill Post")

@@ -281,10 +281,10 @@ def test_a_count_that_rises_on_later_pages_is_an_update_not_a_disagreement(monke
 
 def test_discovery_day_told_with_two_verbs_of_one_class(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Cracks found at Ostby plant", "Power Wire", "February 6, 2031",
-                      "Ostby Energi said the cracks in the cooling pipework were discovered on January 28, 2031 "
+        "a.txt": page("Cracks found at Ulvmarsh plant", "Power Wire", "February 6, 2031",
+                      "Ulvmarsh Energi said the cracks in the cooling pipework were discovered on January 28, 2031 "
                       "during a scheduled inspection."),
-        "b.txt": page("Ostby cracks: what we know", "Grid Weekly", "February 8, 2031",
+        "b.txt": page("Ulvmarsh cracks: what we know", "Grid Weekly", "February 8, 2031",
                       "The cracks in the cooling pipework were first spotted on February 3, 2031, according to "
                       "a safety report seen by this newspaper."),
     })
@@ -293,21 +293,21 @@ def test_discovery_day_told_with_two_verbs_of_one_class(tmp_path):
 
 def test_opening_and_closing_of_one_thing_are_two_acts(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Ostby bridge shut", "Power Wire", "March 6, 2031",
-                      "The Ostby footbridge was closed on March 2, 2031 after inspectors found cracks."),
-        "b.txt": page("Ostby bridge open again", "Grid Weekly", "March 20, 2031",
-                      "The Ostby footbridge was reopened on March 18, 2031 after repairs to its cracks."),
+        "a.txt": page("Ulvmarsh bridge shut", "Power Wire", "March 6, 2031",
+                      "The Ulvmarsh footbridge was closed on March 2, 2031 after inspectors found cracks."),
+        "b.txt": page("Ulvmarsh bridge open again", "Grid Weekly", "March 20, 2031",
+                      "The Ulvmarsh footbridge was reopened on March 18, 2031 after repairs to its cracks."),
     })
     assert not d["contradictions"]
 
 
 def test_a_day_told_as_this_week_is_too_loose_to_accuse_another(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Ostby reactor halted", "Power Wire", "February 6, 2031",
-                      "Ostby Energi shut down the second reactor at its Ostby power station on February 5, 2031 "
+        "a.txt": page("Ulvmarsh reactor halted", "Power Wire", "February 6, 2031",
+                      "Ulvmarsh Energi shut down the second reactor at its Ulvmarsh power station on February 5, 2031 "
                       "after testing found cracked welds on its cooling pipework."),
-        "b.txt": page("Watchdog halts Ostby reactor", "Grid Weekly", "February 8, 2031",
-                      "The safety authority ordered the second reactor at the Ostby power station shut down this "
+        "b.txt": page("Watchdog halts Ulvmarsh reactor", "Grid Weekly", "February 8, 2031",
+                      "The safety authority ordered the second reactor at the Ulvmarsh power station shut down this "
                       "week after inspectors found cracked welds on its cooling pipework."),
     })
     assert not found(d, "date", "February 5, 2031", "this week")
@@ -315,7 +315,7 @@ def test_a_day_told_as_this_week_is_too_loose_to_accuse_another(tmp_path):
 
 def test_the_first_warning_told_months_apart_with_the_year_written_out(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Minister questioned over Ostby tax system", "Ledger Weekly", "March 27, 2031",
+        "a.txt": page("Minister questioned over Ulvmarsh tax system", "Ledger Weekly", "March 27, 2031",
                       "Finance Minister Hanne Ostrup told MPs she was first warned of serious concerns about the "
                       "launch of the tax system on January 9, 2031."),
         "b.txt": page("Memo shows Ostrup knew earlier", "Money Review", "June 18, 2031",
@@ -337,7 +337,7 @@ def test_a_side_holds_a_bounded_number_of_statements(tmp_path, monkeypatch):
                               f"Norvik Airways cancelled 412 flights on March 20, 2031, the first day of the pilots' "
                               f"strike, {outlet} was told by airline staff in report number {i}.")
              for i, outlet in enumerate(outlets)}
-    pages["a.txt"] = page("Airport counts the cost", "Ostby Post", "March 21, 2031",
+    pages["a.txt"] = page("Airport counts the cost", "Ulvmarsh Post", "March 21, 2031",
                           "Norvik Airways cancelled 480 flights on March 20, 2031, the first day of the pilots' "
                           "strike, airport figures show.")
     d = story(tmp_path, pages)
@@ -349,10 +349,10 @@ def test_a_side_holds_a_bounded_number_of_statements(tmp_path, monkeypatch):
 def test_a_change_told_elsewhere_in_the_sentence_does_not_make_a_count_a_reading(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Quarry inspection record", "Metro Record", "March 3, 2025",
-                      "An inspection of the Ostby quarry in November found 14 safety violations, the inspectorate "
+                      "An inspection of the Ulvmarsh quarry in November found 14 safety violations, the inspectorate "
                       "said."),
         "b.txt": page("Quarry warnings ignored", "City Journal", "March 4, 2025",
-                      "Ten days after the roof fell in at the Ostby quarry, this paper can reveal that the November "
+                      "Ten days after the roof fell in at the Ulvmarsh quarry, this paper can reveal that the November "
                       "inspection of the quarry found 41 safety violations."),
     })
     assert found(d, "amount", "14 safety violations", "41 safety violations")

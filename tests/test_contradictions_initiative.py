@@ -20,15 +20,15 @@ def initiative_items(d: dict) -> list[dict]:
 
 
 @pytest.mark.parametrize("text, kind, agent", [
-    ("The Office for Water Quality ordered Brannock Mills on Tuesday to halt production at its dye plant.",
+    ("The Office for Water Quality ordered Brellmoor Mills on Tuesday to halt production at its dye plant.",
      "imposed", "Office for Water Quality"),
     ("The school closed at the request of the district health board.", "imposed", "district health board"),
     ("The request came from Selwick Council.", "imposed", "Selwick Council"),
     ("The fine, which Deputy Mayor Oriel Penhaw ordered in May, was paid.", "imposed", "Deputy Mayor Oriel Penhaw"),
     ("The hearing was moved at the request of the defence but the court objected.", "imposed", "defence"),
-    ("Brannock Mills said it had voluntarily paused production.", "own", None),
+    ("Brellmoor Mills said it had voluntarily paused production.", "own", None),
     ("The festival was called off on the organisers' own initiative.", "own", None),
-    ("Brannock itself halted production on Friday.", "own", None),
+    ("Brellmoor itself halted production on Friday.", "own", None),
     ("The mill paused production voluntarily before the regulator could order it to halt.", "own", None),
 ])
 def test_the_sentence_tells_who_started_the_act(text, kind, agent):
@@ -53,10 +53,10 @@ def test_questions_negations_and_sentences_telling_both_take_no_side(text):
 def test_ordered_against_voluntary_halt_is_a_disagreement(tmp_path):
     d = build_story(tmp_path, {
         "a.txt": page("Regulator halts dye plant", "Valley Courier", "March 4, 2025",
-                      "The Office for Water Quality ordered Brannock Mills on Tuesday to halt production at its "
+                      "The Office for Water Quality ordered Brellmoor Mills on Tuesday to halt production at its "
                       "Selwick dye plant after a discharge turned the river red."),
         "b.txt": page("Mill pauses dyeing", "Textile Ledger", "March 5, 2025",
-                      "Brannock Mills said it had voluntarily halted production at its Selwick dye plant on Tuesday "
+                      "Brellmoor Mills said it had voluntarily halted production at its Selwick dye plant on Tuesday "
                       "while engineers examined the discharge pipe."),
     })
     items = initiative_items(d)
@@ -112,11 +112,11 @@ def test_a_decision_told_as_the_speakers_own():
 @pytest.mark.slow
 def test_the_same_verb_on_both_sides_tells_one_act_whatever_its_class(tmp_path):
     d = build_story(tmp_path, {
-        "a.txt": page("Boil notice for Ostby", "Valley Courier", "March 19, 2025",
-                      "The state Office of Water Quality ordered Ostby Water to issue a boil-water notice on "
+        "a.txt": page("Boil notice for Ulvmarsh", "Valley Courier", "March 19, 2025",
+                      "The state Office of Water Quality ordered Ulvmarsh Water to issue a boil-water notice on "
                       "Wednesday after samples from the east side tested positive."),
-        "b.txt": page("Ostby Water defends handling", "Textile Ledger", "March 20, 2025",
-                      "Ostby Water said it received the laboratory results on Monday and issued the notice on its own "
+        "b.txt": page("Ulvmarsh Water defends handling", "Textile Ledger", "March 20, 2025",
+                      "Ulvmarsh Water said it received the laboratory results on Monday and issued the notice on its own "
                       "initiative after consulting the county health board."),
     })
     assert initiative_items(d), d["contradictions"]

@@ -34,7 +34,7 @@ def test_a_share_of_people_against_a_far_larger_share(tmp_path):
 def test_a_fraction_against_a_percentage_of_one_closed_set(tmp_path):
     d = build_story(tmp_path, {
         "a.txt": page("Kettle recall", "Valley Courier", "March 4, 2025",
-                      "Brannock said about a quarter of the recalled kettles were sold in Orlen."),
+                      "Brellmoor said about a quarter of the recalled kettles were sold in Orlen."),
         "b.txt": page("Kettle recall widens", "Textile Ledger", "March 20, 2025",
                       "Some 40 percent of the recalled kettles were sold in Orlen, according to the safety office."),
     })
@@ -55,10 +55,10 @@ def test_a_rate_set_at_two_meetings_and_two_daily_moves_are_not_rival_shares(tmp
     d = build_story(tmp_path, {
         "a.txt": page("Orlen bank raises rates", "Valley Courier", "March 6, 2025",
                       "The Orlen Reserve Bank raised its base rate by 50 basis points to 4.75 per cent on Thursday. "
-                      "Brannock shares closed up 3.8 per cent."),
+                      "Brellmoor shares closed up 3.8 per cent."),
         "b.txt": page("Orlen bank holds", "Textile Ledger", "June 12, 2025",
                       "The Orlen Reserve Bank kept its base rate at 5.5 per cent. "
-                      "Shares in Brannock were down 1.2% by midday."),
+                      "Shares in Brellmoor were down 1.2% by midday."),
     })
     assert shares(d) == []
 

@@ -211,7 +211,7 @@ def test_a_yearless_day_on_a_page_of_guessed_date_is_read_in_the_other_year():
 
 
 def test_a_figure_hoped_for_or_asked_about_disagrees_with_no_one():
-    told = "The Ostby board puts the cost of the repair at 210 million crowns."
+    told = "The Ulvmarsh board puts the cost of the repair at 210 million crowns."
     hoped = "Analysts had expected a figure closer to 200 million crowns."
     asked = "\u201cIf the repair costs only 120 million crowns, why are the pumps still off?\u201d"
     a = stmt("d1", told, "Valley Times", "2031-05-02", [q("210 million", 210e6, "crown", told)], vector=vec(5, BASE, 0.95))
@@ -221,8 +221,8 @@ def test_a_figure_hoped_for_or_asked_about_disagrees_with_no_one():
 
 
 def test_a_far_larger_figure_beside_the_disputed_one_is_no_agreement():
-    ta = "The Ostby water board was fined 2.8 million crowns and ordered to pay 310,000 crowns in costs."
-    tb = "That case ended when the Ostby water board was given a 3.5 million crown fine."
+    ta = "The Ulvmarsh water board was fined 2.8 million crowns and ordered to pay 310,000 crowns in costs."
+    tb = "That case ended when the Ulvmarsh water board was given a 3.5 million crown fine."
     a = stmt("d1", ta, "Valley Times", "2031-05-02", [q("2.8 million", 2.8e6, "fine", ta, unit="money:kr"),
                                                       q("310,000", 310000, None, ta, unit="money:kr")],
              vector=vec(7, BASE, 0.95))
@@ -237,7 +237,7 @@ def test_one_act_dated_twice_in_clauses_alike_in_meaning():
 
     ta = "Inspectors have had full access to the Varne ferry only since the hull was raised on July 9."
     tb = "Divers brought the hull of the Varne ferry up from the seabed on July 14."
-    tc = "The Ostby bank raised its rate by 50 basis points to 4.75 per cent on July 14."
+    tc = "The Ulvmarsh bank raised its rate by 50 basis points to 4.75 per cent on July 14."
     a = stmt("d1", ta, "Valley Times", "2031-07-20", times=[("on July 9", "2031-07-09", "raise")])
     b = stmt("d2", tb, "Hill Post", "2031-07-21", times=[("on July 14", "2031-07-14", "bring")])
     c = stmt("d3", tc, "Hill Post", "2031-07-21", times=[("on July 14", "2031-07-14", "raise")])
@@ -264,8 +264,8 @@ def test_a_base_of_comparison_or_a_part_of_a_whole_is_not_the_disputed_figure():
 
 
 def test_a_deadline_is_not_the_date_of_what_happened():
-    planned = "Ostby health officials said the 60-bed centre was due to open by Nov. 15."
-    opened = "The 60-bed Ostby centre opened on November 12, three days ahead of schedule."
+    planned = "Ulvmarsh health officials said the 60-bed centre was due to open by Nov. 15."
+    opened = "The 60-bed Ulvmarsh centre opened on November 12, three days ahead of schedule."
     a = stmt("d1", planned, "Valley Times", "2031-11-06", times=[("Nov. 15", "2031-11-15", "open")],
              vector=vec(14, BASE, 0.95))
     b = stmt("d2", opened, "Hill Post", "2031-11-13", times=[("November 12", "2031-11-12", "open")],
@@ -275,17 +275,17 @@ def test_a_deadline_is_not_the_date_of_what_happened():
 
 
 def test_figures_told_as_the_state_still_holding_are_readings():
-    ta = "Seven people from the Ostby ferry are still missing."
-    tb = "Four people from the Ostby ferry are still unaccounted for."
+    ta = "Seven people from the Ulvmarsh ferry are still missing."
+    tb = "Four people from the Ulvmarsh ferry are still unaccounted for."
     a = stmt("d1", ta, "Valley Times", "2031-04-27", [q("Seven", 7, "people", ta)], vector=vec(16, BASE, 0.95))
     b = stmt("d2", tb, "Hill Post", "2031-05-04", [q("Four", 4, "people", tb)], vector=vec(17, BASE, 0.95))
     assert amount_findings(a, b) == []
 
 
 def test_what_was_done_and_what_is_left_are_two_facts():
-    done = "By Thursday evening the Ostby authorities had released 158 detainees from the northern camps."
+    done = "By Thursday evening the Ulvmarsh authorities had released 158 detainees from the northern camps."
     left = "The movement said at least 400 more detainees remain in the northern camps."
-    still = "Fewer than 600 Ostby detainees are still held in the northern camps, the ministry said."
+    still = "Fewer than 600 Ulvmarsh detainees are still held in the northern camps, the ministry said."
     a = stmt("d1", done, "Valley Times", "2031-04-10", [q("158", 158, "detainee", done)], vector=vec(18, BASE, 0.95))
     b = stmt("d2", left, "Hill Post", "2031-04-10", [q("400", 400, "detainee", left, "at least")],
              vector=vec(19, BASE, 0.95))
@@ -296,48 +296,48 @@ def test_what_was_done_and_what_is_left_are_two_facts():
 
 
 def test_a_dates_commas_and_names_joined_by_and_part_no_clause():
-    text = "The last zones in Eastfen and Greyhaven were lifted on Friday, 16 January, allowing trade to resume."
+    text = "The last curfews in Orlenmark and Tessavale were lifted on Friday, 16 January, letting markets reopen."
     i = text.index("16 January")
-    assert clause_around(text, i, i + 10) == "The last zones in Eastfen and Greyhaven were lifted on Friday, 16 January"
-    text = "The ship has been stuck since it ran aground shortly before midnight on Monday, March 16, in a storm."
+    assert clause_around(text, i, i + 10) == "The last curfews in Orlenmark and Tessavale were lifted on Friday, 16 January"
+    text = "The barge has been stuck since it hit the weir shortly before midnight on Monday, March 16, in a storm."
     i = text.index("March 16")
-    assert clause_around(text, i, i + 8) == "it ran aground shortly before midnight on Monday, March 16"
+    assert clause_around(text, i, i + 8) == "it hit the weir shortly before midnight on Monday, March 16"
 
 
 def test_a_date_both_give_another_act_hides_no_disagreement_on_the_first():
-    ta = ("Dock employers and the Velm union met face to face on Wednesday for the first time since the "
-          "terminals shut down on March 24.")
-    tb = ("The Velm union and the employers resumed talks on Thursday, April 3, meeting for the first time since "
-          "the terminals shut down on March 24.")
+    ta = ("The hospital board and the Velm nurses' union met face to face on Wednesday for the first time "
+          "since the wards closed on March 24.")
+    tb = ("The Velm nurses' union and the hospital board resumed talks on Thursday, April 3, meeting for the "
+          "first time since the wards closed on March 24.")
     a = stmt("d1", ta, "Valley Times", "2031-04-04", times=[("on Wednesday", "2031-04-02", "meet"),
-                                                             ("March 24", "2031-03-24", "shut")],
+                                                             ("March 24", "2031-03-24", "close")],
              vector=vec(5, BASE, 0.95))
     b = stmt("d2", tb, "Hill Post", "2031-04-05", times=[("Thursday, April 3", "2031-04-03", "resume"),
-                                                          ("March 24", "2031-03-24", "shut")],
+                                                          ("March 24", "2031-03-24", "close")],
              vector=vec(6, BASE, 0.95))
     assert dated_act(a, b) == ["2031-04-02", "2031-04-03"]
 
 
 def test_one_named_things_length_told_two_ways_disagrees():
-    ta = "The 3.2-kilometre twin-bore tunnel will run from a new station under the inlet."
-    tb = "The rail agency raised its budget for the 2.9-km tunnel under the inlet on Monday."
-    a = stmt("d1", ta, "Valley Times", "2031-04-04", [q("3.2-kilometre", 3.2, "tunnel", ta, unit="length:km")],
+    ta = "The 4.1-kilometre viaduct will carry the new line across the valley."
+    tb = "The rail agency raised its budget for the 3.6-km viaduct across the valley on Monday."
+    a = stmt("d1", ta, "Valley Times", "2031-04-04", [q("4.1-kilometre", 4.1, "viaduct", ta, unit="length:km")],
              vector=vec(7, BASE, 0.3))
-    b = stmt("d2", tb, "Hill Post", "2031-09-05", [q("2.9-km", 2.9, "tunnel", tb, unit="length:km")],
+    b = stmt("d2", tb, "Hill Post", "2031-09-05", [q("3.6-km", 3.6, "viaduct", tb, unit="length:km")],
              vector=vec(8, BASE, 0.3))
     found = amount_findings(a, b)
-    assert found and found[0][1]["values"] == ["3.2-kilometre", "2.9-km"]
+    assert found and found[0][1]["values"] == ["4.1-kilometre", "3.6-km"]
 
 
 def test_amounts_of_one_measure_of_money_worded_two_ways_disagree():
-    ta = "The transport ministry has put the cost of the new bridge at 310 million crowns."
-    tb = "Ministry documents put the budget for the new bridge at 260 million crowns."
+    ta = "The transport ministry has put the cost of the new ferry terminal at 410 million crowns."
+    tb = "Ministry papers put the budget for the new ferry terminal at 350 million crowns."
     a = stmt("d1", ta, "Valley Times", "2031-04-04",
-             [q("310 million crowns", 310e6, "cost", ta, unit="money:crown")], vector=vec(9, BASE, 0.9))
+             [q("410 million crowns", 410e6, "cost", ta, unit="money:crown")], vector=vec(9, BASE, 0.9))
     b = stmt("d2", tb, "Hill Post", "2031-04-05",
-             [q("260 million crowns", 260e6, "budget", tb, unit="money:crown")], vector=vec(10, BASE, 0.9))
+             [q("350 million crowns", 350e6, "budget", tb, unit="money:crown")], vector=vec(10, BASE, 0.9))
     assert amount_findings(a, b)
     fine = stmt("d3", tb.replace("budget", "fine"), "Hill Post", "2031-04-05",
-                [q("260 million crowns", 260e6, "fine", tb.replace("budget", "fine"), unit="money:crown")],
+                [q("350 million crowns", 350e6, "fine", tb.replace("budget", "fine"), unit="money:crown")],
                 vector=vec(10, BASE, 0.9))
     assert amount_findings(a, fine) == []  # a cost and a fine are two measures

@@ -19,11 +19,11 @@ def test_month_and_day_take_the_year_nearest_the_inferred_date_within_the_bounds
 def test_a_yearless_wire_dateline_gives_the_page_its_day(tmp_path):
     d = build_story(tmp_path, {
         "a.html": ("<html><head><meta property='article:published_time' content='2031-06-25'></head><body>"
-                   "<h1>Ostby rebels get more time to disarm</h1><p>The government of Ostby and the Marwen "
+                   "<h1>Ulvmarsh rebels get more time to disarm</h1><p>The government of Ulvmarsh and the Marwen "
                    "Liberation Front agreed in Valtra on Wednesday to push back the deadline for rebel fighters "
                    "to hand over their heavy weapons from June 30 to September 30, 2031.</p></body></html>"),
-        "b.txt": page("Ostby rebels get until January to disarm", "",
-                      "PORT VALTRA, Sept 30 (Wirefast) - The government of Ostby and the Marwen Liberation Front "
+        "b.txt": page("Ulvmarsh rebels get until January to disarm", "",
+                      "PORT VALTRA, Sept 30 (Wirefast) - The government of Ulvmarsh and the Marwen Liberation Front "
                       "agreed on Wednesday to push back, for the second time, the deadline for rebel fighters to "
                       "hand over their heavy weapons, which had been due on Wednesday, to January 31, 2032."),
     })
@@ -33,12 +33,12 @@ def test_a_yearless_wire_dateline_gives_the_page_its_day(tmp_path):
 
 
 def test_a_header_date_by_the_weather_is_the_pages_own_when_its_reprint_has_that_day(tmp_path):
-    body = ("PORT OSTBY (Wirefast) - Hundreds of Marwen Air flights were cancelled on Friday as the airline's "
-            "pilots began a 48-hour strike over pay, leaving the departure halls at Ostby airport quiet.\n\n"
+    body = ("PORT ULVMARSH (Wirefast) - Hundreds of Marwen Air flights were cancelled on Friday as the airline's "
+            "pilots began a 48-hour strike over pay, leaving the departure halls at Ulvmarsh airport quiet.\n\n"
             "The airline said it had cancelled 412 flights on Friday and that some 38,000 passengers were "
             "affected. Pilots picketed outside the crew centre from early morning.")
     d = build_story(tmp_path, {
-        "a.txt": "THE OSTBY STANDARD\nFriday 20 March 2031   |   Port Ostby 6\u00b0C, showers\n\n"
+        "a.txt": "THE ULVMARSH STANDARD\nFriday 20 March 2031   |   Port Ulvmarsh 6\u00b0C, showers\n\n"
                  "Hundreds of Marwen Air flights grounded as pilots walk out\n\n" + body,
         "b.html": ("<html><head><meta property='article:published_time' content='2031-03-20'></head><body>"
                    "<h1>Marwen Air pilots walk out</h1>" + "".join(f"<p>{p}</p>" for p in body.split("\n\n"))

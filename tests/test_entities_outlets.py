@@ -38,7 +38,7 @@ def test_short_forms_of_an_agency_name():
     assert short_forms("The Harbour Ledger") == {"hl"}  # a newspaper is not its first word
     assert "kenya" not in short_forms("Kenya News Agency")  # a country is never a short form
     assert own_outlet_short("The Harbour Ledger") == "ledger"
-    assert own_outlet_short("Quillmore") is None
+    assert own_outlet_short("Brisquell") is None
 
 
 def test_agency_names_in_credit_lines():

@@ -106,7 +106,7 @@ def test_a_year_that_qualifies_a_thing_dates_nothing():
 
     assert attributive_year("Sales were back to last year's level.", year("last year"))
     assert attributive_year("Sales were back to 2022\u2019s level.", year("2022"))
-    assert not attributive_year("Photos of the 2022 Ostby floods were published.", year("2022"))
+    assert not attributive_year("Photos of the 2022 Ulvmarsh floods were published.", year("2022"))
     assert not attributive_year("The Brenholt family bought the dryer in 2022.", year("in 2022"))
 
 
@@ -118,8 +118,8 @@ def test_a_date_that_is_what_a_thing_is_dates_no_happening():
 
     assert copular_date("The original deadline was Jan. 14.", when("Jan. 14", "be"))
     assert copular_date("It was 2024, and the plant was still shut.", when("2024", "be"))
-    assert not copular_date("The hearing is on Jan. 14 in Ostby.", when("Jan. 14", "be"))
-    assert not copular_date("The hearing is on Jan. 14 in Ostby.", when("on Jan. 14", "be"))
+    assert not copular_date("The hearing is on Jan. 14 in Ulvmarsh.", when("Jan. 14", "be"))
+    assert not copular_date("The hearing is on Jan. 14 in Ulvmarsh.", when("on Jan. 14", "be"))
     assert not copular_date("The board closed the plant on Jan. 14.", when("Jan. 14", "close"))
 
 
@@ -143,7 +143,7 @@ def test_the_day_of_a_saying_whose_words_are_a_view_is_no_event():
     assert not dated_view(*said("Kell Barrow said the plant was closed on Wednesday.",
                                 "Plant was closed on Wednesday", verb="close"))
     # a progressive or a passive in the reported words is an act
-    assert not dated_view(*said("The Ostby Dairy is recalling 4,000 cheeses, the company said on Wednesday.",
+    assert not dated_view(*said("The Ulvmarsh Dairy is recalling 4,000 cheeses, the company said on Wednesday.",
                                 "Is recalling 4,000 cheeses"))
     assert not dated_view(*said("Kell Barrow has said since Wednesday that all seven pumps were replaced.",
                                 "All seven pumps were replaced"))
@@ -157,7 +157,7 @@ def test_dates_of_states_and_bounds_date_no_happening_a_plan_looked_back_is_plan
                       "month" if len(value) == 7 else "year", modifier=modifier, tense="past", verb=verb)
         return statement(text, [verb], "past", [t])
 
-    kept = when("The Ostby council closed the Varne bridge in March.", "in March", "2024-03", "close")
+    kept = when("The Ulvmarsh council closed the Varne bridge in March.", "in March", "2024-03", "close")
     assert [c.when for c in candidates_of([kept])] == ["2024-03"]
     state = when("The two towns now have their ferry back in March.", "in March", "2024-03", "have")
     bound = when("Donors promised to pay out the grants before the end of 2026.", "before the end of 2026",
@@ -166,10 +166,10 @@ def test_dates_of_states_and_bounds_date_no_happening_a_plan_looked_back_is_plan
                   "2024-03", "start")
     assert candidates_of([state]) == [] and candidates_of([bound]) == []
     assert [(c.when, c.status) for c in candidates_of([missed])] == [("2024-03", "planned")]
-    ends = when("The monitors will stay in Ostby until the end of 2026.", "until the end of 2026", "2026",
+    ends = when("The monitors will stay in Ulvmarsh until the end of 2026.", "until the end of 2026", "2026",
                 "stay", "until")
     assert [c.when for c in candidates_of([ends])] == ["2026"]  # the end of a state dates its ending
-    target = when("Only two-thirds of Ostby homes had their power back by last Friday.", "last Friday",
+    target = when("Only two-thirds of Ulvmarsh homes had their power back by last Friday.", "last Friday",
                   "2024-03", "have")
     assert len(candidates_of([target])) == 1  # a state measured at a deadline: the target passing
 
@@ -177,7 +177,7 @@ def test_dates_of_states_and_bounds_date_no_happening_a_plan_looked_back_is_plan
 def test_a_day_written_with_its_weekday_places_an_undated_page_after_it():
     from storyline.resolve.anchors import later_told, weekday_settled
 
-    text = ("The Ostby dockers' deal was signed on Friday evening, September 11, at the town hall. "
+    text = ("The Ulvmarsh dockers' deal was signed on Friday evening, September 11, at the town hall. "
             "The overtime ban ends at midnight on Sunday.")
     # the most similar page is from March; the page tells of Friday, September 11 (2026) as past
     assert later_told(text, "2026-03", Bounds()) == "2026-09"
@@ -190,7 +190,7 @@ def test_a_day_written_with_its_weekday_places_an_undated_page_after_it():
 def test_a_day_ahead_written_with_its_weekday_places_an_undated_page_before_it():
     from storyline.resolve.anchors import before_ahead
 
-    ahead = "The Ostby dockers' union said the ballot will close on Friday, May 15, and the result will follow."
+    ahead = "The Ulvmarsh dockers' union said the ballot will close on Friday, May 15, and the result will follow."
     assert before_ahead(ahead, "2026-10") == "2026-05"
     assert before_ahead(ahead.replace("will close", "closed").replace(", and the result will follow", ""),
                         "2026-10") == "2026-10"  # told as past: no upper bound
@@ -205,10 +205,10 @@ def test_a_date_inside_a_quotation_opened_in_an_earlier_sentence_is_the_speakers
                       "month", tense="past", verb=verb)
         return statement(text, [verb], "past", [t])
 
-    quoted = when('Nobody wants to tell the Ostby league in December that the pitch is still not ready," '
+    quoted = when('Nobody wants to tell the Ulvmarsh league in December that the pitch is still not ready," '
                   'the coach said.', "in December", "2024-12", "tell")
     assert candidates_of([quoted]) == []
-    told = when('The Ostby league closed the pitch in December, "and it will stay shut," the coach said.',
+    told = when('The Ulvmarsh league closed the pitch in December, "and it will stay shut," the coach said.',
                 "in December", "2024-12", "close")
     assert [c.when for c in candidates_of([told])] == ["2024-12"]
 

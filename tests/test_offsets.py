@@ -13,13 +13,13 @@ def test_offset_phrases_are_read_with_their_count():
     assert [(o.what.strip(), o.days) for o in offsets("crews worked through the night on the third day of the "
                                                       "search at the Brantholm quarry")] == \
         [("search at the Brantholm quarry", 2)]
-    assert [o.days for o in offsets("It was day eight of the boil-water notice.")] == [7]
-    assert [(o.days, o.months) for o in offsets("A plaque was unveiled, eight months to the day after the quarry "
-                                                "wall fell.")] == [(0, 8)]
+    assert [o.days for o in offsets("It was day six of the curfew.")] == [5]
+    assert [(o.days, o.months) for o in offsets("A memorial garden opened, seven months to the day after the "
+                                                "quarry wall fell.")] == [(0, 7)]
     assert [o.days for o in offsets("The board met ten days after the wall fell.")] == [10]
     assert [o.days for o in offsets("The board met two weeks after the wall fell.")] == [14]
-    assert [(o.what, o.days) for o in offsets("All were paid, it said, eight days ahead of the end-of-April "
-                                              "deadline.")] == [("end-of-April deadline", -8)]
+    assert [(o.what, o.days) for o in offsets("All claims were settled, it said, five days ahead of the "
+                                              "end-of-June deadline.")] == [("end-of-June deadline", -5)]
 
 
 def test_hedged_or_planned_offsets_place_nothing():

@@ -11,11 +11,11 @@ def counts(nlp, text: str) -> list[tuple[float, str | None]]:
 def test_the_minutes_of_a_time_or_a_timestamp_count_nothing(nlp):
     assert counts(nlp, "[01:22] PRESENTER:") == []
     assert counts(nlp, "[02:36] REPORTER: The crowd has gone quiet.") == []
-    assert counts(nlp, "The Ostby ferry cast off at 20:45 with 212 passengers.") == [(212.0, "passenger")]
+    assert counts(nlp, "The Ulvmarsh ferry cast off at 20:45 with 212 passengers.") == [(212.0, "passenger")]
 
 
 def test_a_names_number_counts_nothing(nlp):
-    assert counts(nlp, "Inspectors shut the Ostby Unit 2 reactor after finding 14 cracked welds.") == [(14.0, "weld")]
+    assert counts(nlp, "Inspectors shut the Ulvmarsh Unit 2 reactor after finding 14 cracked welds.") == [(14.0, "weld")]
     assert counts(nlp, "The 2 companies said they would merge.")  # a sentence's first word is no name
 
 
@@ -47,7 +47,7 @@ def test_volumes_in_one_metric_unit_whatever_is_written(nlp):
         return [(round(q.value, 3), q.unit) for q in find_quantities(text, list(nlp(text)), 0)
                 if q.unit.startswith("volume")]
 
-    assert volumes("About 450,000 litres of solution escaped from the Ostby tank.") == [(450.0, "volume:m3")]
+    assert volumes("About 450,000 litres of solution escaped from the Ulvmarsh tank.") == [(450.0, "volume:m3")]
     assert volumes("Some 850 cubic metres of solution reached the river.") == [(850.0, "volume:m3")]
     assert volumes("The tanker held 2 million barrels of crude.") == [(2_000_000.0, "volume:barrel")]
 
@@ -55,7 +55,7 @@ def test_volumes_in_one_metric_unit_whatever_is_written(nlp):
 def test_a_fine_names_what_the_amount_measures(nlp):
     from storyline.annotate.quantities import find_quantities
 
-    text = "The Ostby Fertiliser Company was fined \u00a32.8 million and ordered to pay \u00a3310,000 in costs."
+    text = "The Ulvmarsh Fertiliser Company was fined \u00a32.8 million and ordered to pay \u00a3310,000 in costs."
     assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == \
         [(2_800_000.0, "fine"), (310_000.0, "cost")]  # "in costs": what it measures
 
@@ -103,25 +103,25 @@ def test_any_currency_named_by_its_english_name_is_money():
     # names from the CLDR data Babel ships, in the plural, or in the singular after a scale word
     assert money("The fine was 40 million forints.") == [(40e6, "money:forint")]
     assert money("The bank lent 5 billion naira to the state.") == [(5e9, "money:naira")]
-    assert money("It will pay 30 million marks into a compensation fund.") == [(30e6, "money:mark")]
+    assert money("It will pay 45 million marks into a relief fund.") == [(45e6, "money:mark")]
     assert money("Families will share the 20 million mark fund.") == [(20e6, "money:mark")]
-    assert money("The collection is insured for 62 million crowns.") == [(62e6, "money:crown")]
+    assert money("The paintings are insured for 48 million crowns.") == [(48e6, "money:crown")]
     assert money("The index passed the 1,000 mark on Friday.") == []  # a singular without a scale: no money
 
 
 def test_a_number_written_as_a_word_measures_before_its_unit():
-    q = find_quantities("The ash column reached about nine kilometres at its highest.")
-    assert [(x.value, x.unit, x.approx) for x in q] == [(9.0, "length:km", "about")]
+    q = find_quantities("The smoke plume reached about seven kilometres at its peak.")
+    assert [(x.value, x.unit, x.approx) for x in q] == [(7.0, "length:km", "about")]
     assert [(x.value, x.unit) for x in find_quantities("Fares rose five percent in May.")] == [(5.0, "percent")]
 
 
 def test_an_amount_a_thing_is_put_at_measures_that_thing(nlp):
-    text = "The company puts the cost of the recall at 210 million crowns."
-    assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(210e6, "cost")]
+    text = "The company puts the cost of the repairs at 90 million crowns."
+    assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(90e6, "cost")]
     text = "Insurers estimated the damage at $40 million."
     assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(40e6, "damage")]
 
 
 def test_an_amount_before_a_name_measures_the_names_last_word(nlp):
-    text = "The agency raised its budget for the 2.9-km Second Narrows Rail Tunnel under the inlet."
-    assert [(q.value, q.unit, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(2.9, "length:km", "tunnel")]
+    text = "The agency raised its budget for the 4.1-km Kessmoor Road Tunnel under the hills."
+    assert [(q.value, q.unit, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(4.1, "length:km", "tunnel")]

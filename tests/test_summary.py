@@ -32,9 +32,9 @@ CASES = [
     ("Keldor's central bank did not raise interest rates on Thursday, according to a statement.",
      {"bank", "did", "not", "raise", "interest", "rates"},
      {"according", "statement"}),
-    ("The bridge was destroyed by Dravik artillery early on Saturday, the regional governor said "
+    ("The bridge was destroyed by Quennory artillery early on Saturday, the regional governor said "
      "in a post on Telegram.",
-     {"bridge", "was", "destroyed", "by", "Dravik", "artillery"},
+     {"bridge", "was", "destroyed", "by", "Quennory", "artillery"},
      {"governor", "said", "Telegram"}),
     ("Ondrell Motors said on Monday it would cut 4,000 jobs in Europe over the next two years as "
      "demand for electric cars slows.",
@@ -75,15 +75,15 @@ CASES = [
      {"pressure", "residents", "which", "1987"}),
     ("Shares in Zenthe Bank rose 12% after the lender posted record profits.",
      {"shares", "Zenthe", "rose", "12%"}, {"lender"}),
-    ("the central bank of dravik raised its benchmark rate by half a percentage point to 7.5 "
+    ("the central bank of quennory raised its benchmark rate by half a percentage point to 7.5 "
      "percent on wednesday, its biggest increase since 1998.",
-     {"central", "bank", "dravik", "raised", "rate"}, {"1998"}),
+     {"central", "bank", "quennory", "raised", "rate"}, {"1998"}),
     ("ondrell motors said on monday it would close two plants in ohio and cut 1,200 jobs by the "
      "end of the year.",
      {"ondrell", "motors", "would", "close", "plants", "cut", "1,200", "jobs"}, {"said"}),
     ("Harlow votes to expel foreign troops", {"Harlow", "votes", "to", "expel", "foreign", "troops"},
      set()),
-    ("Floods in Dravik: 12 dead, hundreds missing", {"Floods", "Dravik"}, set()),
+    ("Floods in Quennory: 12 dead, hundreds missing", {"Floods", "Quennory"}, set()),
 ]
 
 
@@ -142,7 +142,7 @@ def test_fragments_and_tiny_sentences_are_never_empty(nlp):
 
 
 def test_a_long_paragraph_of_clauses_is_cut_at_a_constituent(nlp):
-    text = ("The Dravik energy regulator, which was set up in 2004 after a series of blackouts that "
+    text = ("The Quennory energy regulator, which was set up in 2004 after a series of blackouts that "
             "left millions of households without power for days, said on Wednesday that it would "
             "fine the three largest suppliers a combined 40 million euros for overcharging about "
             "300,000 customers on prepayment meters, a practice it described as unacceptable, and "

@@ -7,7 +7,7 @@ from storyline.annotate.tense import deadline_tense
 
 
 @pytest.mark.parametrize("text, phrase, tense", [
-    ("The agency confirmed that Ostby Chemicals had not completed the removal of silt by the end of March.",
+    ("The agency confirmed that Ulvmarsh Chemicals had not completed the removal of silt by the end of March.",
      "the end of March", "past"),
     ("It said the remaining pumps, many of them in homes whose owners had not replied, would be fixed by the "
      "end of June.", "the end of June", "future"),
@@ -15,7 +15,7 @@ from storyline.annotate.tense import deadline_tense
      "weapons, which had been due on Wednesday, to January 31.", "January 31", "future"),
     ("The council was supposed to report by December 15.", "December 15", "past"),
     # the day of a saying is past, whatever the words said look ahead to
-    ("The Ostby harbour master said on Tuesday that a decision was expected by the end of January.", "on Tuesday",
+    ("The Ulvmarsh harbour master said on Tuesday that a decision was expected by the end of January.", "on Tuesday",
      "past"),
     ("The mayor told reporters on Monday the bridge would reopen in June.", "on Monday", "past"),
 ])
@@ -27,7 +27,7 @@ def test_deadline_tense(text, phrase, tense):
     # a plan told as made earlier: the nearest such day, before or after the page
     ("Brenmoor Rail originally promised to refund every ticket by June 30.", "2026-10-28", "2026-06-30"),
     ("When that slipped, the operator set a new target of September 15.", "2026-10-28", "2026-09-15"),
-    ("The chief executive said the Ostby brand would be retired by the end of May.", "2026-06", "2026-05"),
+    ("The chief executive said the Ulvmarsh brand would be retired by the end of May.", "2026-06", "2026-05"),
     ("Brenmoor Rail originally promised to refund every ticket by June 30.", "2026-02-10", "2026-06-30"),
     # a plan told now looks ahead: the next such day
     ("Brenmoor Rail will refund every ticket by June 30.", "2026-10-28", "2027-06-30"),

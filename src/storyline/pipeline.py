@@ -313,7 +313,7 @@ def add_to_story(store: Store, doc_id: str, queue: list[str], info: StageInfo) -
 
 def offset_dated(store: Store, doc_id: str, statements: list) -> bool:
     """Place a page whose date was only inferred on the day one of its phrases counts from
-    another happening of the story ("on the third day of the rescue"), and annotate it again
+    another happening of the story ("on the third day of the search"), and annotate it again
     against that day (resolve/offsets.py). True when it was moved."""
     doc = store.docs.require(doc_id)
     if doc.published.value or doc.published.reference_origin != "inferred" or doc.published.has(DateFlag.INFERRED):

@@ -264,7 +264,7 @@ def related(a: Statement, b: Statement, qa: Quantity, qb: Quantity, sim: float |
     if named and sim >= AMOUNT_CLOSE:
         return True
     if named and qa.head == qb.head and qa.unit.startswith("length") and sim >= AMOUNT_SIMILARITY:
-        return True  # one named thing's length ("the 3.2-km tunnel" / "the 2.9-km tunnel") does not change
+        return True  # one named thing's length ("the 4.1-km viaduct" / "the 3.6-km viaduct") does not change
     if sim >= (AMOUNT_EMBEDDING if named else UNMEASURED_EMBEDDING) and shared >= AMOUNT_SHARED:
         return True
     if shared >= AMOUNT_SHARED and share_of_set(a, qa) and share_of_set(b, qb) and one_set(a, b, qa, qb):

@@ -160,7 +160,7 @@ TOLD_BACK = re.compile(r"\b(?:had\s+(?:said|promised|pledged|planned|set|agreed|
 
 
 def told_back(t: TimeValue | None, left: str) -> bool:
-    """A deadline told as set in the past ("set a new target of September 15", "had promised
+    """A deadline told as set in the past ("set a new target of October 3", "had promised
     to pay by the end of March"): the day it was set is not the page's, so a year left
     unwritten is uncertain (see commitment_dates.near_year)."""
     return t is not None and (t.tense == "past" or bool(TOLD_BACK.search(left)))

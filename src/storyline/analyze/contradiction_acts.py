@@ -34,7 +34,7 @@ YEAR_AFTER = re.compile(r",?\s+\d{4}\b")  # "March 16, 2026"
 def clause_around(text: str, start: int, end: int) -> str:
     """The clause of `text` that holds the span [start, end). The comma of a date written
     with its weekday or year ("on Monday, March 16, 2026") and the "and" between two names
-    ("in Eastfen and Greyhaven") part no clauses."""
+    ("in Orlenmark and Tessavale") part no clauses."""
     before = WEEKDAY_BEFORE.search(text[max(0, start - 16):start])
     if before:
         start = max(0, start - 16) + before.start()
@@ -61,7 +61,7 @@ NAMES_JOINED = re.compile(r"\s(?:and)\s", re.I)
 
 def names_around(text: str, start: int, end: int) -> bool:
     """The words either side of an "and" are both capitalised: two names joined, not two
-    clauses ("Eastfen and Greyhaven")."""
+    clauses ("Orlenmark and Tessavale")."""
     prev = re.search(r"(\S+)\s*$", text[:start])
     nxt = re.match(r"\s*(\S+)", text[end:])
     return bool(prev and nxt and prev.group(1)[:1].isupper() and nxt.group(1)[:1].isupper())

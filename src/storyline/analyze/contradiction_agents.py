@@ -31,15 +31,15 @@ ACTIVE = re.compile(rf"\b(?P<verb>{VERB})\b")
 BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:,\s+(?:which|who))?\s+(?:ha[sd]\s+|have\s+)?"
                     r"(?:first\s+|formally\s+|officially\s+)?$")
 # "was ordered by X", "was ordered on Monday 3 May by X": a short phrase of time or place between
-# ... and "by government backbencher Tobias Venn": a few lower-case words of who the agent is first
+# ... and "by opposition backbencher Ruan Keld": a few lower-case words of who the agent is first
 PASSIVE = re.compile(rf"\b(?P<verb>{VERB})\s+(?:(?:on|in|at|last|this|early|late)\b[^,.;]{{0,30}}?\s+)?by\s+"
                      rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?P<agent>{NAME})")
-ROLE_THEN_NAME = re.compile(rf"\s+(?P<role>[a-z][\w-]*)\s+(?P<agent>{NAME})")  # "... Bloc member Ines Marchetti"
+ROLE_THEN_NAME = re.compile(rf"\s+(?P<role>[a-z][\w-]*)\s+(?P<agent>{NAME})")  # "... Party member Isolde Marr"
 REQUEST = re.compile(rf"\b(?:at|on)\s+(?:the\s+)?(?:(?P<kind1>request|behest|orders?|instructions?)\s+of\s+"
                      rf"(?:the\s+)?(?P<agent1>{NAME})|(?P<agent2>{NAME})['\u2019]s?\s+"
                      rf"(?P<kind2>request|behest|orders?|instructions?))")
 NOT_ASSERTED = re.compile(
-    r"\?|\b(?:reportedly|allegedly|apparently|purportedly|supposedly|possibly|perhaps|probably|likely|may|"
+    r"\?|\b(?:reportedly|allegedly|apparently|purportedly|supposedly|possibly|perhaps|probably|likely|(?-i:may)|"
     r"might|could|would|should|will|shall|rumou?r\w*|unconfirmed|speculat\w*|den(?:y|ies|ied|ial)|not|never|"
     r"no one|nobody|if|whether|believed|thought|suspected|said to|understood to|repeatedly|again|often|"
     r"regularly|routinely|usually|frequently|always|every|each time|once more|twice|several times|"
@@ -112,7 +112,7 @@ def asserted(text: str, start: int, end: int) -> bool:
 def _acts(text: str, speaker: str | None = None) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for m in PASSIVE.finditer(text):
-        role = ROLE_THEN_NAME.match(text, m.end())  # "by Green-Rural Bloc member Ines Marchetti"
+        role = ROLE_THEN_NAME.match(text, m.end())  # "by Harbour Party member Isolde Marr"
         role = role if role and role.group("role").lower() not in word_list("function_words") else None
         agent = agent_name(role.group("agent") if role else m.group("agent"), False)
         if agent and not JOINED_AFTER.match(text[m.end():]) and asserted(text, m.start(), m.end()):
@@ -133,16 +133,16 @@ def _acts(text: str, speaker: str | None = None) -> list[tuple[str, str, str]]:
     return sorted(set(out))
 
 
-# "the canal authority ordered": a public body named by what it is, with a word that tells which
+# "the harbour authority ordered": a public body named by what it is, with a word that tells which
 BODY_BEFORE = re.compile(r"\b[Tt]he\s+(?P<agent>(?:[a-z][\w-]+\s+){1,2}(?P<head>[a-z]+))\s+(?:ha[sd]\s+|have\s+)?"
                          r"(?:first\s+|formally\s+|officially\s+)?$")
-# "Solvic said on Thursday that it had ordered": the speaker's own act
+# "Osk Ferries said on Thursday that it had ordered": the speaker's own act
 SELF_BEFORE = re.compile(r"\bthat\s+(?:it|he|she|they|we)\s+(?:ha[sd]\s+|have\s+)?$", re.I)
 
 
 def agent_before(text: str, at: int, speaker: str | None) -> str | None:
     """The agent written before an active verb: a name, a public body named by what it is
-    ("the canal authority"), or the speaker when the reported words say "it had ordered"."""
+    ("the harbour authority"), or the speaker when the reported words say "it had ordered"."""
     before = BEFORE.search(text[:at])
     if before:
         start = before.start("agent")

@@ -362,7 +362,7 @@ def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
         if node.head is node:
             break
         node = node.head
-        if node.pos_ in ("NOUN", "PROPN") and node.i > tok.i:  # "... the 2.9-km Second Narrows Rail Tunnel"
+        if node.pos_ in ("NOUN", "PROPN") and node.i > tok.i:  # "... the 4.1-km Kessmoor Road Tunnel"
             while node.pos_ == "PROPN" and node.dep_ == "compound" and node.head.i > node.i:
                 node = node.head  # a name's last word
             return node.lemma_.lower()
@@ -377,7 +377,7 @@ def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
         if form in MEASURE_VERBS:
             return form  # "the tunnel will cost $2.1 billion" measures its cost
     if prep is not None and prep.lower_ == "at" and verb.lemma_.lower() in VALUING_VERBS:
-        for child in verb.children:  # "puts the cost of the recall at 210 million": the thing valued
+        for child in verb.children:  # "puts the cost of the repairs at 90 million": the thing valued
             if child.dep_ == "dobj" and child.pos_ == "NOUN":
                 return child.lemma_.lower()
     for child in verb.children:

@@ -179,13 +179,13 @@ class Matcher:
         return min(after)[1] if after else None
 
     def known_place(self, r: Reading) -> bool:
-        """The story already knows a place by this name ("Marrowen" beside "Marrowen Coast
+        """The story already knows a place by this name ("Brastova" beside "Brastova Coast
         Guard" on one page): the name is the place's, not the body's short name."""
         return any((row := self.index.owner(k)) is not None and row.kind in ("PLACE", "FACILITY") for k in r.keys)
 
     def placed_word(self, r: Reading) -> bool:
         """A one-word name of a place: a city or country the gazetteer knows, or a name the
-        page writes as a place ("in Sanderholm", "across Sanderholm"), whatever the model
+        page writes as a place ("in Tessavale", "across Tessavale"), whatever the model
         labelled it; not the short name of a body named after it."""
         if len(r.words) != 1:
             return False
@@ -308,7 +308,7 @@ class Matcher:
                 continue
             row = self.index.owner(" ".join(r.folded[:k]))
             if row is None or row.kind in ("PLACE", "FACILITY"):
-                continue  # "Port Keelan" names the port, not "Port Keelan District Court"
+                continue  # "Port Velling" names the port, not "Port Velling District Court"
             e = self.store.items.entity(row.entity_id)
             if e is not None and all(self.short_name(plain(a).split(), r.words) or fold(plain(a).split())
                                      == r.folded[:k] for a in e.aliases):

@@ -1,14 +1,14 @@
 """A page's day told as an offset from another happening of the story: "on the third day of
-the rescue", "day eight of the boil-water notice", "four weeks to the day after the trustees
-voted", "ten days after the roof fell in", or from a day it names ("eight days ahead of the
-end-of-April deadline").
+the search", "day six of the curfew", "three weeks to the day after the council voted",
+"twelve days after the dam burst", or from a day it names ("five days ahead of the end-of-June
+deadline").
 
 A page without a date of its own is first placed only roughly (resolve/anchors.py: the
 month of the page most like it). Such a phrase places it on a day, once the happening it
 counts from is dated by the story's other pages: the statements of firmly dated pages that
 tell, on one day, of what the phrase names (its content words, folded to their first five
 letters so "eruption" meets "erupted"). The day most pages agree on is the happening's;
-the page's day is that plus the offset (the first day of a rescue is the day it began).
+the page's day is that plus the offset (the first day of a search is the day it began).
 Hedged offsets ("nearly five months after", "more than a week after") place nothing.
 """
 from __future__ import annotations
@@ -35,12 +35,12 @@ DAY_OF = re.compile(r"\bthe\s+(?P<ord>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|n
 DAY_N = re.compile(r"\bday\s+(?P<n>" + _NUM + r")" + _OF + _WHAT, re.I)
 AFTER = re.compile(r"\b(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:to\s+the\s+day\s+)?"
                    r"after\s+(?:the\s+)?" + _WHAT, re.I)
-# "eight days ahead of the end-of-April deadline", "two weeks before the vote"
+# "five days ahead of the end-of-June deadline", "two weeks before the vote"
 AHEAD = re.compile(r"\b(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?)\s+(?:ahead\s+of|before)\s+(?:the\s+|its\s+|their\s+)?"
                    + _WHAT, re.I)
 HEDGE = re.compile(r"(?:more|less|fewer|nearly|almost|about|around|roughly|some|over|under|least|to|within|"
                    r"than|just|barely|and|or)\s+$", re.I)  # "three weeks and a day after": not read
-FUTURE = re.compile(r"\b(?:will|would|shall|'ll|could|may|might|if|unless)\b", re.I)
+FUTURE = re.compile(r"\b(?:will|would|shall|'ll|could|(?-i:may)|might|if|unless)\b", re.I)  # "May" is a month
 DEADLINE = ("by", "until", "till", "before", "after", "since")
 MIN_VOTES = 3  # words shared, summed over the pages that tell the day, that the happening's day needs
 
@@ -57,7 +57,7 @@ TIME_WORDS = {"day", "days", "week", "weeks", "month", "months", "year", "years"
 
 
 class Offset(NamedTuple):
-    what: str  # what it counts from: a happening ("the rescue") or a day ("its March 14 deadline")
+    what: str  # what it counts from: a happening ("the search") or a day ("its March 14 deadline")
     days: int  # days after it (before it, when negative)
     months: int  # ... or months after it, to the day
     phrase: str
@@ -105,9 +105,9 @@ CLAUSE_VERB = re.compile(r"^(?:was|were|is|are|had|has|have|that|which|who)$|..+
 
 
 def head_of(words: list[str], stems: set[str]) -> set[str] | None:
-    """The words a phrase names its happening by: in a clause ("a roof truss failed", "her
-    trustees voted") the first and the last word before its verb, in a noun phrase ("the
-    walkout by the pilots", "the rescue at Halvik") the first."""
+    """The words a phrase names its happening by: in a clause ("a crane arm failed", "the
+    council voted") the first and the last word before its verb, in a noun phrase ("the
+    walkout by the pilots", "the search at Brantholm") the first."""
     content = [(i, w[:5]) for i, w in enumerate(words) if w[:5] in stems]
     if not content:
         return None
@@ -118,9 +118,9 @@ def head_of(words: list[str], stems: set[str]) -> set[str] | None:
 
 def happening_day(store: Store, doc_id: str, what: str) -> str | None:
     """The day the story's firmly dated pages give to what a phrase names: the earliest day
-    told near the phrase's head word ("the rescue", "the roof fell") and enough of its other
+    told near the phrase's head word ("the search", "the dam burst") and enough of its other
     words, on pages enough of whose words agree. Later days near the same words tell what
-    followed it ("the rescue ended on Saturday")."""
+    followed it ("the search ended on Saturday")."""
     stems = _stems(what)
     words = re.findall(r"[a-z][a-z-]{2,}", what.lower())
     heads = head_of(words, stems)
@@ -154,7 +154,7 @@ def happening_day(store: Store, doc_id: str, what: str) -> str | None:
     for (_, day), shared in best.items():
         votes[day] += shared
     supported = [day for day, n in votes.items() if n >= MIN_VOTES]
-    # a phrase with its own verb ("Tern-1 lifted off") is dated by tellings of that act, if any
+    # a phrase with its own verb ("the rocket lifted off") is dated by tellings of that act, if any
     supported = [day for day in supported if day in acted] or supported
     return min(supported, key=lambda d: maybe_date(d) or dt.date.max) if supported else None
 
@@ -164,8 +164,8 @@ COUNTED_AFTER = re.compile(r"^\W*(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?|mo
 
 
 def counted_back(value: str, after: str) -> str | None:
-    """The day a told day counts from when an offset follows it ("on Sunday, March 15, five
-    days after a section of roof fell in": March 10), else the day itself; None when the
+    """The day a told day counts from when an offset follows it ("on Sunday, May 17, five
+    days after the dam burst": May 12), else the day itself; None when the
     offset is counted loosely in months or years."""
     m = COUNTED_AFTER.match(after)
     if not m:
@@ -207,7 +207,7 @@ END_OF = re.compile(r"\bend[- ]of[- ](?P<month>" + "|".join(calendar.month_name[
 
 
 def day_named(s: Statement, what: str) -> str | None:
-    """The day a phrase names itself ("its March 14 deadline", "the end-of-April deadline"),
+    """The day a phrase names itself ("its March 14 deadline", "the end-of-June deadline"),
     read in the year of the sentence's own dates or of its page."""
     for t in s.times:
         if t.kind == "date" and t.granularity == "day" and t.value and t.text and t.text in what:

@@ -15,10 +15,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +28,7 @@ STORIES = ROOT / "eval" / "stories"
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 DEMO_KEY = ROOT.parent / "shared" / "gold" / "iraq-withdrawal.json"
 AS_OF = "2026-11-25"
+WORKERS = min(2, os.cpu_count() or 1)  # stories built at once: each build is a few processes of its own
 COLUMNS = [
     ("documents", "outlet"), ("documents", "published"), ("documents", "boilerplate_removed"),
     ("documents", "body_kept"), ("entities", "alias_completeness"), ("entities", "wrong_merges"),
@@ -84,23 +87,30 @@ def run_story(pages: Path, key: Path, workdir: Path) -> dict:
     return json.loads(r.stdout)
 
 
-def score_all(names: list[str], demo: bool = True, keep: Path | None = None) -> dict[str, dict]:
-    """Score each story; with `keep`, each story's dossier and store are copied to
-    KEEP/<story>.json and KEEP/<story>.db."""
-    results = {}
+def score_all(names: list[str], demo: bool = True, keep: Path | None = None,
+              workers: int = WORKERS) -> dict[str, dict]:
+    """Score each story (`workers` stories at a time, each in processes of its own); with
+    `keep`, each story's dossier and store are copied to KEEP/<story>.json and KEEP/<story>.db.
+    The results come in the order of the stories, whatever order they finish in."""
     with tempfile.TemporaryDirectory() as tmp:
         jobs = [(n, STORIES / n / "pages", STORIES / n / "key.json") for n in names]
         if demo:
             jobs.append(("(demo)", ROOT / "src" / "storyline" / "data" / "demo", DEMO_KEY))
-        for name, pages, key in jobs:
+
+        def one(job: tuple[str, Path, Path]) -> dict:
+            name, pages, key = job
             work = Path(tmp) / name
             work.mkdir()
-            results[name] = run_story(pages, key, work)
+            result = run_story(pages, key, work)
             if keep is not None:
                 keep.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(work / "dossier.json", keep / f"{name.strip('()')}.json")
                 shutil.copyfile(work / "story.db", keep / f"{name.strip('()')}.db")
-    return results
+            return result
+
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            done = list(pool.map(one, jobs))
+    return {job[0]: result for job, result in zip(jobs, done, strict=True)}
 
 
 def mean_row(results: dict[str, dict], names: list[str]) -> dict[tuple[str, str], float]:

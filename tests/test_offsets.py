@@ -52,3 +52,16 @@ def test_undated_page_is_placed_by_the_day_it_counts_from(tmp_path):
     assert "third day of the search" in (c["published_flag"] or "")
     reached = [e for e in d["events"] if any(ev["doc"] == c["id"] for ev in e["evidence"])]
     assert reached and all(e["when"].startswith("2026-03") for e in reached)
+
+
+def test_an_undated_page_read_before_the_pages_it_counts_from_is_placed_once_all_are_in(tmp_path):
+    wall = ("The eastern wall of the Brantholm quarry collapsed on Tuesday, March 3, 2026, trapping six "
+            "workers, the operator Kelvarn Stone said.")
+    d = build_story(tmp_path, {  # pages are read in the order of their names: the undated one first
+        "a.txt": "rescue goes on\n\nrescuers at brantholm worked through the night on the third day of the "
+                 "search after the quarry wall collapsed, the fire service said.",
+        "b.txt": "Quarry wall collapses\n\nMarch 3, 2026\n\n" + wall,
+        "c.txt": "Six trapped at quarry\n\nMarch 4, 2026\n\n" + wall.replace("the operator", "its owner"),
+    }, as_of="2026-11-22")
+    a = next(doc for doc in d["documents"] if doc["title"] and "rescue" in doc["title"].lower())
+    assert a["anchor"] == "2026-03-05" and "third day of the search" in (a["published_flag"] or "")

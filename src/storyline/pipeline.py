@@ -42,7 +42,7 @@ from .resolve.entities import resolve_document_entities
 from .resolve.events import update_events
 from .resolve.offsets import offset_day
 from .store import Store
-from .story.statements import candidate_pools, index_document
+from .story.statements import candidate_pools, document_statements, index_document
 
 log = logging.getLogger(__name__)
 
@@ -255,7 +255,12 @@ def update_story(store: Store, reporter: Reporter | None = None) -> StageInfo:
                      notes={"entities": 0, "events": 0, "contradictions": 0, "commitments": 0,
                             "re-anchored": 0, "offset-dated": 0})
     reporter.start("story", len(queue))
-    while queue:
+    late = True  # once the queue is done: pages an offset could not place when they came
+    while queue or late:
+        if not queue:
+            late = False
+            queue += place_late(store, info)
+            continue
         doc_id = queue.pop(0)
         before, notes = list(queue), dict(info.notes)
         try:
@@ -309,6 +314,25 @@ def add_to_story(store: Store, doc_id: str, queue: list[str], info: StageInfo) -
     info.notes["contradictions"] += update_contradictions(store, statements, pools)
     info.notes["commitments"] += update_commitments(store, statements)
     store.docs.mark_indexed(doc_id)
+
+
+def place_late(store: Store, info: StageInfo) -> list[str]:
+    """Pages with an inferred date that one of their phrases dates by a happening only pages
+    added after them tell ("on the second day of the eruption", read before the eruption's
+    own pages): placed now that the whole story is indexed, and sent back through the story
+    stages. Each page is placed by an offset at most once."""
+    moved = []
+    in_story = {st.id for st in store.docs.statuses() if st.status == "in story"}
+    for doc in store.docs.all(include_duplicates=False):
+        if doc.id not in in_story or doc.published.value or doc.published.reference_origin != "inferred" \
+                or doc.published.has(DateFlag.INFERRED):
+            continue
+        with store.transaction():
+            if offset_dated(store, doc.id, document_statements(store, doc.id)):
+                store.docs.requeue(doc.id)
+                info.notes["offset-dated"] += 1
+                moved.append(doc.id)
+    return moved
 
 
 def offset_dated(store: Store, doc_id: str, statements: list) -> bool:

@@ -110,19 +110,20 @@ def one_proposal(a: Statement, b: Statement) -> bool:
 
 
 @functools.cache
-def _state_groups() -> dict[str, str]:
+def _groups(name: str) -> dict[str, str]:
+    """A lexicon of groups ("name form form ..." a line): each form -> its group's name."""
     groups: dict[str, str] = {}
-    for line in sorted(word_list("count_states")):
-        name, *forms = line.split()
+    for line in sorted(word_list(name)):
+        head, *forms = line.split()
         for f in forms:
-            groups.setdefault(f, name)
+            groups.setdefault(f, head)
     return groups
 
 
 def states(s: Statement, q: Quantity) -> set[str]:
     """The states the clause of a count tells its members in (dead, injured, alive, ...)."""
     clause = figure_clause(s, q).lower()
-    groups = _state_groups()
+    groups = _groups("count_states")
     return {groups[w] for w in re.findall(r"[a-z]+", clause) if w in groups}
 
 
@@ -149,16 +150,6 @@ def whole_under_part(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> 
     return whole.high + slack < part.low
 
 
-@functools.cache
-def _money_groups() -> dict[str, str]:
-    groups: dict[str, str] = {}
-    for line in sorted(word_list("money_measures")):
-        name, *forms = line.split()
-        for f in forms:
-            groups.setdefault(f, name)
-    return groups
-
-
 def money_measure(noun: str) -> str | None:
     """The measure of money a noun names (data/lexicons/money_measures), if listed."""
-    return _money_groups().get(noun)
+    return _groups("money_measures").get(noun)

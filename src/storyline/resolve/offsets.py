@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from ..dates import maybe_date
+from ..dates import MONTHS, maybe_date
 from ..lexicon import word_list
 from ..store import Store
 from ..story.statements import Statement
@@ -215,7 +215,7 @@ def day_named(s: Statement, what: str) -> str | None:
     m = END_OF.search(what)
     year = next((t.value[:4] for t in s.times if t.value and t.kind == "date"), None) or (s.date or "")[:4]
     if m and year.isdigit():
-        month = [x.lower() for x in calendar.month_name].index(m.group("month").lower())
+        month = MONTHS[m.group("month").lower()]
         return f"{year}-{month:02d}-{calendar.monthrange(int(year), month)[1]:02d}"
     return None
 

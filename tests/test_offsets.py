@@ -65,3 +65,10 @@ def test_an_undated_page_read_before_the_pages_it_counts_from_is_placed_once_all
     }, as_of="2026-11-22")
     a = next(doc for doc in d["documents"] if doc["title"] and "rescue" in doc["title"].lower())
     assert a["anchor"] == "2026-03-05" and "third day of the search" in (a["published_flag"] or "")
+
+
+def test_a_page_without_any_offset_phrase_is_not_read_again():
+    from storyline.resolve.offsets import may_offset
+
+    assert may_offset("crews worked on the third day of the search") and may_offset("day six of the curfew")
+    assert not may_offset("The board met on Friday and said it would meet again in May.")

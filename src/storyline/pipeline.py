@@ -40,7 +40,7 @@ from .resolve.datesanity import check_document
 from .resolve.duplicate_cache import duplicate_index
 from .resolve.entities import resolve_document_entities
 from .resolve.events import update_events
-from .resolve.offsets import offset_day
+from .resolve.offsets import may_offset, offset_day
 from .store import Store
 from .story.statements import candidate_pools, document_statements, index_document
 
@@ -325,13 +325,18 @@ def place_late(store: Store, info: StageInfo) -> list[str]:
     in_story = {st.id for st in store.docs.statuses() if st.status == "in story"}
     for doc in store.docs.all(include_duplicates=False):
         if doc.id not in in_story or doc.published.value or doc.published.reference_origin != "inferred" \
-                or doc.published.has(DateFlag.INFERRED):
+                or doc.published.has(DateFlag.INFERRED) or not may_offset(doc.text):
             continue
-        with store.transaction():
-            if offset_dated(store, doc.id, document_statements(store, doc.id)):
-                store.docs.requeue(doc.id)
-                info.notes["offset-dated"] += 1
-                moved.append(doc.id)
+        try:
+            with store.transaction():
+                if offset_dated(store, doc.id, document_statements(store, doc.id)):
+                    store.docs.requeue(doc.id)
+                    info.notes["offset-dated"] += 1
+                    moved.append(doc.id)
+        except Exception as exc:
+            if not blames_document(exc):
+                raise
+            set_aside(store, doc.id, "story", exc, info.failed)  # one bad page never blocks the rest
     return moved
 
 

@@ -92,6 +92,11 @@ def offsets(text: str) -> list[Offset]:
     return [o for o in out if not FUTURE.search(text[:text.find(o.phrase)])]
 
 
+def may_offset(text: str) -> bool:
+    """Whether a page holds any offset phrase at all (a cheap test before its statements are read)."""
+    return any(p.search(text) for p in (DAY_OF, DAY_N, AFTER, AHEAD))
+
+
 def shifted(day: dt.date, days: int = 0, months: int = 0) -> dt.date:
     """The day so many days, or months to the day, after `day` (before it when negative)."""
     if not months:

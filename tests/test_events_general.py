@@ -222,3 +222,10 @@ def test_an_event_dated_by_a_clause_of_its_own_is_summarised_by_that_clause(tmp_
     assert by_when["2021"] == "Sallow ring road was awarded to Keddan Build in 2021"
     assert by_when["2024-04"] == "Velnor Group closed its Arnholt plant in April"
     assert "cut 300 jobs" in by_when["2024-02"]
+
+
+def test_the_month_may_is_no_verb_of_a_caption():
+    caption = statement("Protesters outside the Velling plant, May 3.", [], "present", [day("2024-05-03")])
+    assert no_event(caption)
+    assert not no_event(statement("Rain may close the Velling road on May 3.", ["close"], "future",
+                                  [day("2024-05-03", "future")]))

@@ -28,8 +28,8 @@ QUESTION = re.compile(r"\?[\"\u201d\u2019']?\s*$")
 HABITUAL = re.compile(r"\b(usually|normally|typically|generally|traditionally|often|every (year|month|week)|each (year|month|week))\b", re.I)
 REPORTING = {"say", "tell", "announce", "report", "confirm", "state", "add", "write"}
 CAPTION_WORDS = 25
-FINITE_AUX = re.compile(r"\b(is|are|was|were|be|been|has|have|had|will|would|shall|can|could|may|might|must|"
-                        r"should|does|did|do)\b|\w[\'\u2019](s|re|ve|ll|d)\b", re.I)  # "has been present": no VERB
+FINITE_AUX = re.compile(r"\b(is|are|was|were|be|been|has|have|had|will|would|shall|can|could|(?-i:may)|might|must|"
+                        r"should|does|did|do)\b|\w[\'\u2019](s|re|ve|ll|d)\b", re.I)  # "has been present": no VERB; "May" a month
 POSSESSIVE = re.compile(r"[\'\u2019]s\b")
 PREPOSITION_BEFORE = re.compile(r"\b(on|in|at|by|until|till|from|since|before|after|during|for|through|"
                                 r"around|between|of|to)\s*$", re.I)
@@ -37,7 +37,7 @@ PREPOSITION_START = re.compile(r"(on|in|at|by|until|till|from|since|before|after
 SPEECH = {"say", "tell", "add"}
 SAID_BEFORE = re.compile(r"\b(said|says|told|tells|added|adds)\b(\s+[\w\u2019'-]+){0,5}\s*$", re.I)
 # the first auxiliary or copula of the reported words: a state or a view when it is one of STATIVE
-FINITE = re.compile(r"\b(is|are|was|were|am|remains?|remained|seems?|seemed|should|could|might|may|can|"
+FINITE = re.compile(r"\b(is|are|was|were|am|remains?|remained|seems?|seemed|should|could|might|(?-i:may)|can|"
                     r"cannot|must|has|have|had|will|would|shall|did|does|do|wo|ca)\b", re.I)
 STATIVE = {"is", "are", "was", "were", "am", "remain", "remains", "remained", "seem", "seems", "seemed",
            "should", "could", "might", "may", "can", "cannot", "must", "ca"}

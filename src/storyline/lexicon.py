@@ -169,3 +169,15 @@ def word_list(name: str) -> frozenset[str]:
     path = resources.files("storyline").joinpath("data", "lexicons", f"{name}.txt")
     return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
                      if line.strip() and not line.startswith("#"))
+
+
+@functools.cache
+def word_groups(name: str) -> dict[str, str]:
+    """A lexicon of groups, one a line, the first word naming the group: each word of a line
+    -> its first word ("dead killed died" -> dead; "crown crowns" -> crown)."""
+    groups: dict[str, str] = {}
+    for line in sorted(word_list(name)):
+        words = line.split()
+        for w in words:
+            groups.setdefault(w, words[0])
+    return groups

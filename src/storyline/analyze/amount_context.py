@@ -7,10 +7,9 @@ counts ("164 people on board" / "182 passengers"), which cannot both hold.
 """
 from __future__ import annotations
 
-import functools
 import re
 
-from ..lexicon import word_list
+from ..lexicon import word_groups, word_list
 from ..model import Quantity
 from ..story.statements import Statement
 from .contradiction_acts import clause_around
@@ -109,21 +108,10 @@ def one_proposal(a: Statement, b: Statement) -> bool:
     return bool(wa & wb)
 
 
-@functools.cache
-def _groups(name: str) -> dict[str, str]:
-    """A lexicon of groups ("name form form ..." a line): each form -> its group's name."""
-    groups: dict[str, str] = {}
-    for line in sorted(word_list(name)):
-        head, *forms = line.split()
-        for f in forms:
-            groups.setdefault(f, head)
-    return groups
-
-
 def states(s: Statement, q: Quantity) -> set[str]:
     """The states the clause of a count tells its members in (dead, injured, alive, ...)."""
     clause = figure_clause(s, q).lower()
-    groups = _groups("count_states")
+    groups = word_groups("count_states")
     return {groups[w] for w in re.findall(r"[a-z]+", clause) if w in groups}
 
 
@@ -152,4 +140,4 @@ def whole_under_part(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> 
 
 def money_measure(noun: str) -> str | None:
     """The measure of money a noun names (data/lexicons/money_measures), if listed."""
-    return _groups("money_measures").get(noun)
+    return word_groups("money_measures").get(noun)

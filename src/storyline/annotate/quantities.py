@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..lexicon import word_list
+from ..lexicon import word_groups
 from ..model import Quantity
 
 NUMBER_WORDS = {
@@ -113,11 +113,8 @@ def currency_nouns() -> dict[str, str]:
             for plural in {many, one + "s"}:
                 if plural.isalpha() and plural != one and plural not in CURRENCY_WORDS:
                     out.setdefault(plural, one)
-    for line in sorted(word_list("currency_names_extra")):
-        one, *plurals = line.split()
-        out.setdefault(one, one)
-        for plural in plurals:
-            out.setdefault(plural, one)
+    for form, one in word_groups("currency_names_extra").items():
+        out.setdefault(form, one)
     return out
 
 

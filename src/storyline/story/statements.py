@@ -17,7 +17,7 @@ import numpy as np
 
 from ..annotate.embeddings import Embedder
 from ..clean import lexicons
-from ..lexicon import _CANON, concepts, direction, stem
+from ..lexicon import _CANON, concepts, direction, stem, word_groups
 from ..model import Claim, DateFlag, Quantity, Sentence, TimeValue
 from ..store import Store
 from .initiative import initiatives
@@ -179,19 +179,9 @@ def judgeable(s: Statement) -> bool:
     return bool(s.times) or bool(slot_features(s) - {"slot:day"})
 
 
-@functools.cache
-def _act_heads() -> dict[str, str]:
-    heads: dict[str, str] = {}
-    for line in lexicons.words("act_classes"):
-        verbs = line.split()
-        for v in verbs:
-            heads.setdefault(v, verbs[0])
-    return heads
-
-
 def act_class(verb: str) -> str | None:
     """The class of single acts a verb belongs to (data/lexicons/act_classes.txt), if any."""
-    return _act_heads().get(verb)
+    return word_groups("act_classes").get(verb)
 
 
 @functools.cache

@@ -324,8 +324,7 @@ def place_late(store: Store, info: StageInfo) -> list[str]:
     moved = []
     in_story = {st.id for st in store.docs.statuses() if st.status == "in story"}
     for doc in store.docs.all(include_duplicates=False):
-        if doc.id not in in_story or doc.published.value or doc.published.reference_origin != "inferred" \
-                or doc.published.has(DateFlag.INFERRED) or not may_offset(doc.text):
+        if doc.id not in in_story or not offset_placeable(doc) or not may_offset(doc.text):
             continue
         try:
             with store.transaction():
@@ -340,13 +339,19 @@ def place_late(store: Store, info: StageInfo) -> list[str]:
     return moved
 
 
+def offset_placeable(doc: Document) -> bool:
+    """A page whose date was only inferred, not yet placed by an offset (each page is, once)."""
+    return not doc.published.value and doc.published.reference_origin == "inferred" \
+        and not doc.published.has(DateFlag.INFERRED)
+
+
 def offset_dated(store: Store, doc_id: str, statements: list) -> bool:
     """Place a page whose date was only inferred on the day one of its phrases counts from
     another happening of the story ("on the third day of the search"), and annotate it again
     against that day (resolve/offsets.py). True when it was moved."""
     doc = store.docs.require(doc_id)
-    if doc.published.value or doc.published.reference_origin != "inferred" or doc.published.has(DateFlag.INFERRED):
-        return False  # dated by the page, or placed by an offset once already
+    if not offset_placeable(doc):
+        return False
     found = offset_day(store, statements)
     if found is None or found[0] == doc.published.reference_date():
         return False

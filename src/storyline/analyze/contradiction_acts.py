@@ -42,7 +42,7 @@ def clause_around(text: str, start: int, end: int) -> str:
     end = after.end() if after else end
     left, right = 0, len(text)
     for m in CLAUSE_BREAK.finditer(text):
-        if NAMES_JOINED.match(m.group(0)) and names_around(text, m.start(), m.end()):
+        if m.group(0).strip().lower() == "and" and names_around(text, m.start(), m.end()):
             continue
         if m.end() <= start:
             left = m.end()
@@ -54,9 +54,6 @@ def clause_around(text: str, start: int, end: int) -> str:
         nxt = CLAUSE_BREAK.search(text, right + 1)
         clause = text[left:nxt.start() if nxt else len(text)]
     return clause
-
-
-NAMES_JOINED = re.compile(r"\s(?:and)\s", re.I)
 
 
 def names_around(text: str, start: int, end: int) -> bool:

@@ -140,18 +140,21 @@ BODY_BEFORE = re.compile(r"\b[Tt]he\s+(?P<agent>(?:[a-z][\w-]+\s+){1,2}(?P<head>
 SELF_BEFORE = re.compile(r"\bthat\s+(?:it|he|she|they|we)\s+(?:ha[sd]\s+|have\s+)?$", re.I)
 
 
+def partner_or_place(before: str) -> bool:
+    """The words before an agent join it to another ("X and the Y ordered") or make it a place
+    ("in the Y ordered"): no agent of its own."""
+    return bool(JOINED_BEFORE.search(before) or PLACE_PREPOSITIONS.search(before))
+
+
 def agent_before(text: str, at: int, speaker: str | None) -> str | None:
     """The agent written before an active verb: a name, a public body named by what it is
     ("the harbour authority"), or the speaker when the reported words say "it had ordered"."""
     before = BEFORE.search(text[:at])
     if before:
         start = before.start("agent")
-        if JOINED_BEFORE.search(text[:start]) or PLACE_PREPOSITIONS.search(text[:start]):
-            return None
-        return agent_name(before.group("agent"), not text[:start].strip())
+        return None if partner_or_place(text[:start]) else agent_name(before.group("agent"), not text[:start].strip())
     body = BODY_BEFORE.search(text[:at])
-    if body and body.group("head") in word_list("public_body_heads") \
-            and not (JOINED_BEFORE.search(text[:body.start()]) or PLACE_PREPOSITIONS.search(text[:body.start()])):
+    if body and body.group("head") in word_list("public_body_heads") and not partner_or_place(text[:body.start()]):
         return body.group("agent")
     if speaker and SELF_BEFORE.search(text[max(0, at - 40):at]) and agent_name(speaker, False):
         return speaker

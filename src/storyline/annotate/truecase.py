@@ -72,6 +72,11 @@ def _common_word(lower: str) -> bool:
     return zipf_frequency(lower, "en") >= 4.5
 
 
+def gazetteer_place(lower: str) -> bool:
+    """A city or country of the gazetteer that is no everyday word ("houston", not "split")."""
+    return lower in gazetteer_forms() and not _common_word(lower)
+
+
 def truecase(text: str, lexicon: CaseLexicon | None = None) -> str:
     """The text with capitals restored; same length as the input."""
     gaz = gazetteer_forms()
@@ -89,7 +94,7 @@ def truecase(text: str, lexicon: CaseLexicon | None = None) -> str:
             form = candidate if candidate != word else None
         if form is None and word in CALENDAR:
             form = CALENDAR[word]
-        if form is None and word in gaz and not _common_word(word):
+        if form is None and gazetteer_place(word):
             form = gaz[word]
         if form is None and word == "i":
             form = "I"

@@ -24,14 +24,14 @@ only ever join an entity, never start one.
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from wordfreq import zipf_frequency
 
-from ..annotate.truecase import gazetteer_forms
+from ..annotate.truecase import gazetteer_place
 from ..lexicon import country_of, word_list
 from ..model import Mention
 from ..names import PersonName, fold_word, initials, name_key, of_forms, plain, without_generic_head
@@ -54,7 +54,10 @@ FUZZY = 88
 ORGLIKE = ("ORG", "FACILITY", "EVENT")
 
 
-COMMON_ZIPF = 4.5  # a gazetteer's city that is also an everyday word ("Split", "Mobile") may be anything
+@functools.cache
+def _locatives() -> str:
+    """The prepositions that put a place after them, as one alternation."""
+    return "|".join(sorted(word_list("locative_prepositions")))
 
 
 @dataclass
@@ -189,14 +192,12 @@ class Matcher:
         labelled it; not the short name of a body named after it."""
         if len(r.words) != 1:
             return False
-        word = r.surface.lower()
-        if word in gazetteer_forms() and zipf_frequency(word, "en") < COMMON_ZIPF:
+        if gazetteer_place(r.surface.lower()):
             return True  # a city or a country of the gazetteer ("Houston" beside "Houston Water Department")
         if self.text is None:
             doc = self.store.docs.get(self.doc_id)
             self.text = doc.text if doc else ""
-        preps = "|".join(sorted(word_list("locative_prepositions")))
-        return bool(re.search(rf"\b(?i:{preps})\s+{re.escape(r.surface)}\b(?!['\u2019]s)(?!\s+[A-Z])", self.text))
+        return bool(re.search(rf"\b(?i:{_locatives()})\s+{re.escape(r.surface)}\b(?!['\u2019]s)(?!\s+[A-Z])", self.text))
 
     def shortens(self, short: Reading, full: Reading) -> bool:
         if short.bare and short.personal and short.person and full.kind == "PERSON" and full.person \

@@ -7,8 +7,9 @@ A page without a date of its own is first placed only roughly (resolve/anchors.p
 month of the page most like it). Such a phrase places it on a day, once the happening it
 counts from is dated by the story's other pages: the statements of firmly dated pages that
 tell, on one day, of what the phrase names (its content words, folded to their first five
-letters so "eruption" meets "erupted"). The day most pages agree on is the happening's;
-the page's day is that plus the offset (the first day of a search is the day it began).
+letters so "eruption" meets "erupted"). The earliest day enough of their words support is the
+happening's (later ones tell what followed it); the page's day is that plus the offset (the
+first day of a search is the day it began).
 Hedged offsets ("nearly five months after", "more than a week after") place nothing.
 """
 from __future__ import annotations
@@ -68,6 +69,13 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else NUMBERS.get(word, 0)
 
 
+def _span(m: re.Match[str]) -> tuple[int, int]:
+    """(days, months) of "N days/weeks/months/years" as a match of AFTER, AHEAD or COUNTED_AFTER writes it."""
+    n, unit = _number(m.group("n")), m.group("unit").lower().rstrip("s")
+    days = {"day": n, "week": 7 * n}.get(unit)
+    return (days, 0) if days is not None else (0, 12 * n if unit == "year" else n)
+
+
 def offsets(text: str) -> list[Offset]:
     """The unhedged offset phrases of a sentence that tells no plan or condition."""
     out: list[Offset] = []
@@ -83,12 +91,11 @@ def offsets(text: str) -> list[Offset]:
         for m in pattern.finditer(text):
             if HEDGE.search(text[max(0, m.start() - 12):m.start()]):
                 continue
-            n, unit = _number(m.group("n")), m.group("unit").lower().rstrip("s")
-            days = {"day": n, "week": 7 * n}.get(unit)
-            if days is not None:
+            days, months = _span(m)
+            if not months:
                 out.append(Offset(m.group("what"), sign * days, 0, m.group(0)))
             elif sign > 0:
-                out.append(Offset(m.group("what"), 0, 12 * n if unit == "year" else n, m.group(0)))
+                out.append(Offset(m.group("what"), 0, months, m.group(0)))
     return [o for o in out if not FUTURE.search(text[:text.find(o.phrase)])]
 
 
@@ -178,13 +185,10 @@ def counted_back(value: str, after: str) -> str | None:
     if m.group("unit").lower().startswith(("month", "year")) and "to the day" not in m.group(0).lower():
         return None  # "six months after": loosely counted, the day it counts from is not told
     start = maybe_date(value)
-    n, unit = _number(m.group("n")), m.group("unit").lower().rstrip("s")
-    if start is None or not n:
+    days, months = _span(m)
+    if start is None or not (days or months):
         return None
-    days = {"day": n, "week": 7 * n}.get(unit)
-    if days is not None:
-        return shifted(start, -days).isoformat()
-    return shifted(start, months=-(12 * n if unit == "year" else n)).isoformat()
+    return shifted(start, -days, -months).isoformat()
 
 
 CANDIDATES = 60  # statements per word looked at: bounds the work per phrase

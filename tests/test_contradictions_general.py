@@ -390,3 +390,27 @@ def test_days_of_acts_alike_in_words_weeks_apart_are_two_acts(tmp_path):
                       "as the Brisk Ridge fire spread east."),
     })
     assert not found(d, "date", "July 22, 2031", "August 9, 2031")
+
+
+def test_day_of_one_act_disagrees_though_each_sentence_counts_other_things(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Last survivors out of Dornholt tunnel", "Valley Courier", "March 16, 2026",
+                      "The last four survivors of the Dornholt tunnel collapse were brought to the surface early "
+                      "on Sunday, March 15, the regional rescue service said."),
+        "b.txt": page("Rescue ends at Dornholt", "Ridge Herald", "March 17, 2026",
+                      "The last group of survivors was brought to the surface at the Dornholt tunnel on Saturday, "
+                      "March 14, ending an operation that brought 11 of the 13 trapped workers out alive."),
+    })
+    assert found(d, "date", "March 15", "March 14")
+
+
+def test_readings_of_ships_and_vessels_on_two_days_are_no_disagreement(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Queue grows at Pelvar strait", "Tide Report", "April 3, 2025",
+                      "According to the Pelvar port authority, 35 container vessels were waiting at anchor or had "
+                      "postponed their arrival on Wednesday."),
+        "b.txt": page("Ships stack up off Pelvar", "Harbour Post", "April 1, 2025",
+                      "According to the Pelvar port authority, 31 container ships were waiting at anchor or had "
+                      "postponed their arrival on Monday."),
+    })
+    assert not found(d, "date")

@@ -24,6 +24,7 @@ CLAUSE_BREAK = re.compile(r"[;:()\u2014\u2013]|,\s|\s(?:and|but|while|whereas|wh
                           r"(?:the\s+)?(?:end|start|beginning|middle)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                           r"[a-z]*\.?\s+\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b))", re.I)
 MIN_CLAUSE_WORDS = 4  # a clause shorter than this borrows its neighbour ("On Monday, the ...")
+WORDS_ALIKE = 0.55  # embedding cosine of two nouns that name one kind of thing (see words_alike)
 CLAUSE_VECTORS = 20000  # clause embeddings kept in memory (each computed once, when first compared)
 
 
@@ -86,14 +87,27 @@ def _clause_vector(text: str) -> np.ndarray:
     return Embedder.load().encode([text])[0].astype(np.float16)
 
 
+def words_alike(a: str, b: str) -> bool:
+    """Two nouns name one kind of thing ("vessels" / "ships", "prisoners" / "detainees"):
+    the same word, or embeddings of the words alone this close (related things of a story,
+    "survivors" / "miners", "cases" / "deaths", lie near 0.3)."""
+    if a == b:
+        return True
+    return max(_cosine(a, b), _cosine(a + "s", b + "s")) >= WORDS_ALIKE  # lemmas read alone are less alike
+
+
+def _cosine(a: str, b: str) -> float:
+    x, y = _clause_vector(a).astype(np.float32), _clause_vector(b).astype(np.float32)
+    return float(np.dot(x, y) / max(1e-12, float(np.linalg.norm(x) * np.linalg.norm(y))))
+
+
 def clause_similarity(a: str, b: str) -> float | None:
     """How alike two clauses are in meaning (sentence embeddings of the clauses alone, so the
     rest of two long sentences does not hide that they date one act); None when either
     clause is too short to tell anything."""
     if len(a.split()) < MIN_CLAUSE_WORDS - 1 or len(b.split()) < MIN_CLAUSE_WORDS - 1:
         return None
-    x, y = _clause_vector(a).astype(np.float32), _clause_vector(b).astype(np.float32)
-    return float(np.dot(x, y) / max(1e-12, float(np.linalg.norm(x) * np.linalg.norm(y))))
+    return _cosine(a, b)
 
 
 def clause_concepts(text: str, phrase: str) -> set[str]:

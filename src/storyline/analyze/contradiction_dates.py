@@ -10,7 +10,7 @@ import re
 from ..dates import compatible
 from ..story.statements import Statement
 from .amounts import READING_VERBS, dating, overlap
-from .contradiction_acts import act_of, clause_concepts, clause_similarity, clause_text, days_apart
+from .contradiction_acts import act_of, clause_concepts, clause_similarity, clause_text, days_apart, words_alike
 
 DATE_SIMILARITY = 0.5
 DATE_SHARED = 5
@@ -208,8 +208,11 @@ def named(s: Statement, value: str) -> bool:
 
 def readings(a: Statement, b: Statement) -> bool:
     """Both sentences give a figure of one measure, at two values: dated readings of a
-    changing state (ships waiting on Wednesday, on Thursday), not one act dated twice."""
+    changing state (ships waiting on Wednesday, on Thursday), not one act dated twice. Figures
+    of two kinds of thing ("six survivors" / "17 of the 19 miners") are no readings of one
+    measure; "35 vessels" / "31 ships" are."""
     return any(qa.unit == qb.unit and qa.value != qb.value
+               and (not qa.head or not qb.head or words_alike(qa.head, qb.head))
                for qa in a.sentence.quantities for qb in b.sentence.quantities)
 
 

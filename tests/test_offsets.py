@@ -72,3 +72,31 @@ def test_a_page_without_any_offset_phrase_is_not_read_again():
 
     assert may_offset("crews worked on the third day of the search") and may_offset("day six of the curfew")
     assert not may_offset("The board met on Friday and said it would meet again in May.")
+
+
+def test_undated_page_is_placed_on_the_latest_day_it_tells_with_its_year(tmp_path):
+    d = build_story(tmp_path, {
+        "a.txt": "Levy plan unveiled\n\nJanuary 20, 2026\n\nThe Ostravel regional council said on Tuesday it "
+                 "would put a tourist levy before its members in the spring.",
+        "b.txt": "Council votes levy through\n\nThe Ostravel regional council approved the tourist levy on Feb. 11, "
+                 "2026, by 31 votes to 12. On Thursday, hoteliers said they would challenge it in court.",
+    }, as_of="2026-11-22")
+    b = next(doc for doc in d["documents"] if doc["title"] and "votes" in doc["title"].lower())
+    assert b["published"] is None
+    assert b["anchor"] == "2026-02-11" and "Feb. 11, 2026" in (b["published_flag"] or "")
+    said = [e for e in d["events"] if any(ev["doc"] == b["id"] and "hoteliers" in ev["text"] for ev in e["evidence"])]
+    assert said and all(e["when"] == "2026-02-05" for e in said)
+
+
+def test_an_old_day_a_page_names_does_not_date_it():
+    from storyline.model import Sentence, TimeValue
+    from storyline.resolve.offsets import told_day
+    from storyline.story.statements import Statement
+
+    def statement(text: str, value: str, tense: str) -> Statement:
+        t = TimeValue("p", 0, 0, len(text), text, "date", value, "day", tense=tense)
+        return Statement("p", Sentence("p", 0, 0, len(text), text, tense="past"), None, "2026-05", None, [t])
+
+    assert told_day([statement("May 4, 2026", "2026-05-04", "past")])[0] == "2026-05-04"
+    assert told_day([statement("March 3, 2019", "2019-03-03", "past")]) is None  # far from the story's pages
+    assert told_day([statement("June 30, 2026", "2026-06-30", "future")]) is None  # a deadline, not a day told as past

@@ -43,6 +43,7 @@ HEDGE = re.compile(r"(?:more|less|fewer|nearly|almost|about|around|roughly|some|
                    r"than|just|barely|and|or)\s+$", re.I)  # "three weeks and a day after": not read
 FUTURE = re.compile(r"\b(?:will|would|shall|'ll|could|(?-i:may)|might|if|unless)\b", re.I)  # "May" is a month
 DEADLINE = ("by", "until", "till", "before", "after", "since")
+TOLD_DAY_WINDOW = 183  # days between a page's rough place (resolve/anchors.py) and a day it tells that may date it
 MIN_VOTES = 3  # words shared, summed over the pages that tell the day, that the happening's day needs
 
 
@@ -209,7 +210,25 @@ def offset_day(store: Store, statements: list[Statement]) -> tuple[str, str] | N
             if earliest and found < earliest:
                 continue  # the page tells, year and all, of a later day as past
             return found.isoformat(), f"dated by '{o.phrase.strip()}': the story dates it from {day}"
-    return None
+    return told_day(statements)
+
+
+def told_day(statements: list[Statement]) -> tuple[str, str] | None:
+    """(the page's day, why) from the latest day it tells as past, written out day, month and
+    year ("the bill tabled on Feb. 11, 2026"): a page without a date of its own was written
+    then or just after, unless that day lies far from where the story's other pages put it
+    (a page that names an old day, "opened on March 3, 2019", of a story told years later)."""
+    told = [(maybe_date(t.value), t.text) for s in statements for t in s.times
+            if t.kind == "date" and t.value and t.granularity == "day" and t.tense == "past"
+            and t.modifier not in DEADLINE and re.search(r"\b\d{4}\b", t.text or "")]
+    told = [(d, text) for d, text in told if d is not None]
+    rough = maybe_date(statements[0].date) if statements and statements[0].date else None
+    if not told or rough is None:
+        return None
+    day, text = max(told)
+    if abs((day - rough).days) > TOLD_DAY_WINDOW or written_past(statements) != day:
+        return None
+    return day.isoformat(), f"dated by '{text}': the latest day the page tells as past"
 
 
 END_OF = re.compile(r"\bend[- ]of[- ](?P<month>" + "|".join(calendar.month_name[1:]) + r")\b", re.I)

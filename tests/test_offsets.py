@@ -100,3 +100,19 @@ def test_an_old_day_a_page_names_does_not_date_it():
     assert told_day([statement("May 4, 2026", "2026-05-04", "past")])[0] == "2026-05-04"
     assert told_day([statement("March 3, 2019", "2019-03-03", "past")]) is None  # far from the story's pages
     assert told_day([statement("June 30, 2026", "2026-06-30", "future")]) is None  # a deadline, not a day told as past
+
+
+def test_a_page_an_offset_placed_keeps_its_day_against_an_alike_sentence_of_another_week(tmp_path):
+    d = build_story(tmp_path, {
+        "a.txt": "Velsund docks shut\n\nMarch 24, 2025\n\nThe strike at Velsund's container terminals began on "
+                 "Monday, March 24, 2025, when dockworkers walked out, the Harbour Workers Union said.",
+        "a2.txt": "Strike hits Velsund\n\nMarch 25, 2025\n\nThe strike at the Velsund container terminals, which "
+                  "began on Monday, March 24, 2025, has halted all loading, the terminal operators said.",
+        "b.txt": "Queue off Velsund grows\n\nApril 3, 2025\n\nAccording to the Velsund port authority, 35 container "
+                 "vessels were waiting at anchor or had postponed their arrival on Wednesday.",
+        "c.txt": "strike day three\n\nit is the third day of the strike at velsund's container terminals. according "
+                 "to the velsund port authority, 31 container ships were waiting at anchor or had postponed their "
+                 "arrival by wednesday afternoon.",
+    }, as_of="2026-11-22")
+    c = next(doc for doc in d["documents"] if doc["title"] and "day three" in doc["title"].lower())
+    assert c["anchor"] == "2025-03-26" and c["anchor_origin"] == "inferred"  # flagged, not moved

@@ -297,7 +297,9 @@ def add_to_story(store: Store, doc_id: str, queue: list[str], info: StageInfo) -
         if doc is None or doc.published.has(DateFlag.CONTRADICTED):
             continue  # judged once already
         date = doc.published.with_flag(DateFlag.CONTRADICTED, f"content contradicts date: {reason}")
-        if weak and reference != date.reference_date():
+        if weak and reference != date.reference_date() and not doc.published.has(DateFlag.INFERRED):
+            # (a page an offset phrase placed, "the third day of the strike", keeps its day: a
+            # weekday matched to another page's alike sentence is the weaker evidence)
             date = date.with_flag(DateFlag.REANCHORED)
             store.docs.set_date_flags(other, date.flags, date.note)
             store.items.forget_document(other)

@@ -414,3 +414,15 @@ def test_readings_of_ships_and_vessels_on_two_days_are_no_disagreement(tmp_path)
                       "postponed their arrival on Monday."),
     })
     assert not found(d, "date")
+
+
+def test_the_price_of_one_deal_told_with_other_nouns(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Vaccine deal signed", "Health Ledger", "May 6, 2025",
+                      "Tender records put the value of the deal at 12.6 million crowns for 200,000 doses of the "
+                      "Brevalin vaccine from the Osterholt laboratory."),
+        "b.txt": page("Minister defends vaccine purchase", "Morning Tribune", "May 9, 2025",
+                      "The agreement with the Osterholt laboratory for the Brevalin vaccine was worth 9.8 million "
+                      "crowns, the health minister said."),
+    })
+    assert found(d, "amount", "12.6 million", "9.8 million")

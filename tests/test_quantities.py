@@ -125,3 +125,10 @@ def test_an_amount_a_thing_is_put_at_measures_that_thing(nlp):
 def test_an_amount_before_a_name_measures_the_names_last_word(nlp):
     text = "The agency raised its budget for the 4.1-km Kessmoor Road Tunnel under the hills."
     assert [(q.value, q.unit, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(4.1, "length:km", "tunnel")]
+
+
+def test_an_amount_of_a_value_or_total_measures_the_thing_it_is_of(nlp):
+    text = "Tender records put the value of the contract at 12.6 million crowns."
+    assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(12.6e6, "contract")]
+    text = "The total of the fines reached $3 million, the regulator said."
+    assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(3e6, "fine")]

@@ -29,7 +29,7 @@ from .amount_context import (
     share_of_set,
     whole_under_part,
 )
-from .contradiction_acts import days_apart
+from .contradiction_acts import days_apart, words_alike
 
 AMOUNT_SHARED = 2  # concepts two statements of one amount share besides the number
 AMOUNT_SIMILARITY = 0.3  # concept overlap, when a statement has no embedding
@@ -73,7 +73,8 @@ def same_measure(qa: Quantity, qb: Quantity) -> bool:
     general = word_list("general_count_nouns") if qa.unit == "percent" else frozenset()  # "38 percent of people"
     if qa.unit.startswith("money") and qa.head and qb.head and money_measure(qa.head) == money_measure(qb.head) is not None:
         return True  # "the cost of the bridge" / "the budget for the bridge"
-    return not (qa.head and qb.head and qa.head != qb.head and not {qa.head, qb.head} & general)
+    return not (qa.head and qb.head and qa.head != qb.head and not {qa.head, qb.head} & general
+                and not words_alike(qa.head, qb.head))  # "the deal" / "the agreement", "payout" / "payment"
 
 
 def slack_of(qa: Quantity, qb: Quantity) -> float:

@@ -322,6 +322,7 @@ def _counted(tokens, start: int, end: int) -> str | None:
 MEASURE_VERBS = {"cost", "fine"}  # verbs that name what the amount they take measures
 
 
+AMOUNT_WORDS = {"value", "total", "sum", "amount", "size", "worth"}  # nouns that name no thing of their own
 VALUING_VERBS = {"put", "estimate", "value", "set", "peg", "place", "price", "assess", "calculate", "fix", "cap"}
 
 
@@ -376,8 +377,21 @@ def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
     if prep is not None and prep.lower_ == "at" and verb.lemma_.lower() in VALUING_VERBS:
         for child in verb.children:  # "puts the cost of the repairs at 90 million": the thing valued
             if child.dep_ == "dobj" and child.pos_ == "NOUN":
-                return child.lemma_.lower()
+                return _thing_of(child)
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
-            return child.lemma_.lower()
+            return _thing_of(child)
     return None
+
+
+def _thing_of(noun) -> str:
+    """The noun's lemma, or for a word that only says an amount is measured ("the value of
+    the deal", "the total of the fines") the thing it is of."""
+    lemma = noun.lemma_.lower()
+    if lemma in AMOUNT_WORDS:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                        return obj.lemma_.lower()
+    return lemma

@@ -14,6 +14,12 @@ from storyline.annotate.tense import deadline_tense
     ("The two sides agreed to push back, for the second time, the deadline for fighters to hand over their "
      "weapons, which had been due on Wednesday, to January 31.", "January 31", "future"),
     ("The council was supposed to report by December 15.", "December 15", "past"),
+    # a tally at a day passed; a plan or an order told in the perfect still looks ahead
+    ("The agency said 62 percent of homeowners had received their first grant by the end of December.",
+     "the end of December", "past"),
+    ("The Brenvik council had promised to pay every claim by the end of December.", "the end of December", "future"),
+    ("Tenants have been told to leave the tower by Friday.", "Friday", "future"),
+    ("The sale of the Brenvik mill has been delayed again, with bidders given until June 30.", "June 30", "future"),
     # the day of a saying is past, whatever the words said look ahead to
     ("The Ulvmarsh harbour master said on Tuesday that a decision was expected by the end of January.", "on Tuesday",
      "past"),

@@ -23,8 +23,15 @@ MOVED_TO = re.compile(r"\b(postpon|delay|reschedul|adjourn|push|mov|put off|defe
 
 PAST_DEADLINE = re.compile(
     r"\b(?:was|were|had been)\s+(?:supposed|meant|due|required|obliged)\s+to\b|\b(?:missed|failed to)\b[^.;]*$"
-    r"|\b(?:had|has|have|did)\s*(?:not|n[\'\u2019]t|never)\b(?:(?!\b(?:will|would|shall)\b)[^.;])*$",
+    r"|\b(?:had|has|have|did)\s*(?:not|n[\'\u2019]t|never)\b(?:(?!\b(?:will|would|shall)\b)[^.;])*$"
     # "had not finished the repairs by the end of May" (not "tenants had not replied, would be done by July")
+    r"|\b(?:had|has|have)\s+(?:already\s+|now\s+)?(?:been\s+)?(?!(?:planned|scheduled|set|targeted|aimed|hoped|expected|"
+    r"promised|pledged|vowed|agreed|intended|wanted|decided|told|asked|ordered|given|granted|allowed|extended|delayed|"
+    r"postponed|pushed|moved|deferred|rescheduled)\b)\w+(?:ed|en|wn|ne|id)\b(?!\s+to\b)"
+    r"(?:(?!\b(?:will|would|shall|to)\b)[^.;,])*$",
+    # "62 percent had received their grants by the end of December": a tally at a day passed
+    # (not "had promised to pay by June", "has been told to leave by Friday", "has been delayed,
+    # with bidders given until June 30")
     re.I)
 # a plan told as made earlier ("originally promised to pay by June 30", "said it would
 # finish by May", "set a new target of September 15"): the date may lie before the telling

@@ -426,3 +426,53 @@ def test_the_price_of_one_deal_told_with_other_nouns(tmp_path):
                       "crowns, the health minister said."),
     })
     assert found(d, "amount", "12.6 million", "9.8 million")
+
+
+def test_sums_of_one_past_conference_are_no_update_though_money_is_still_awaited(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Donors pledge billions for Kessvar", "Ondrel Post", "May 21, 2025",
+                      "International donors pledged €1.2 billion for the rebuilding of the Kessvar valley at a "
+                      "conference in Ondrel on Tuesday, the government said."),
+        "b.txt": page("A year on, Kessvar still waits", "Valley Times", "May 19, 2026",
+                      "Donors promised the Kessvar valley 1.9 billion euros at last year's conference in Ondrel, "
+                      "yet hundreds of families are still waiting for the money to rebuild."),
+    })
+    assert found(d, "amount", "1.2 billion", "1.9 billion")
+
+
+def test_the_time_of_a_figure_is_not_the_day_it_was_told():
+    from storyline.analyze.amounts import explicit_day
+    from storyline.model import Sentence, TimeValue
+    from storyline.story.statements import Statement
+
+    text = "The agency said on Thursday that 62 percent had received their grants by the end of December."
+    said = TimeValue("p", 0, 0, 0, "on Thursday", "date", "2026-01-22", "day", tense="past", verb="say")
+    held = TimeValue("p", 0, 0, 0, "end of December", "date", "2025-12", "month", tense="past", verb="receive")
+    s = Statement("p", Sentence("p", 0, 0, len(text), text), None, "2026-01-23", "2026-01-23", [said, held])
+    assert explicit_day(s) == "2025-12"
+    s.times = [said]
+    assert explicit_day(s) == "2026-01-22"  # no other time named: the telling's day is the figure's
+
+
+def test_a_share_told_by_a_later_telling_holds_for_the_day_it_names(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Grant payments pick up", "Ondrel Post", "January 23, 2026",
+                      "The Kessvar reconstruction agency said on Thursday that 62 percent of approved homeowners "
+                      "had received the first tranche of their rebuilding grants by the end of December."),
+        "b.txt": page("Audit finds grant payments slower than claimed", "Valley Times", "March 3, 2026",
+                      "The state audit office found that only 44 percent of eligible homeowners had received the "
+                      "first tranche of their rebuilding grants by December 31, 2025."),
+    })
+    assert found(d, "amount", "62 percent", "44 percent")
+
+
+def test_a_count_outside_the_dated_clause_does_not_make_two_tellings_readings(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Families move into Drevna camp", "Highland Post", "June 9, 2025",
+                      "The first 40 families moved into the new container camp at Drevna on Saturday, four months "
+                      "after the quake destroyed their homes."),
+        "b.txt": page("Camps fill as winter nears", "Valley Times", "September 2, 2025",
+                      "Some 2,100 families now live in container camps, the largest at Drevna, where the first "
+                      "families moved in on June 14."),
+    })
+    assert found(d, "date", "on Saturday", "June 14")

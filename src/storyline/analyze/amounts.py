@@ -110,6 +110,7 @@ def values_agree(qa: Quantity, qb: Quantity) -> bool:
     return same_measure(qa, qb) and ranges_meet(qa, qb, slack_of(qa, qb))
 
 
+TELLING_VERBS = {"say", "tell", "add", "state", "note", "quote", "report", "write", "comment"}  # date a telling
 READING_VERBS = {"be", "have", "record", "register", "wait", "remain", "stand", "total", "reach",
                  "rise", "climb", "fall", "report", "count", "number", "slow", "ease", "drop", "decline",
                  "increase", "grow", "accelerate", "jump", "hold", "keep", "stay", "hit", "dip", "slide"}  # verbs of a reading of a changing state
@@ -117,16 +118,17 @@ READING_VERBS = {"be", "have", "record", "register", "wait", "remain", "stand", 
 
 def explicit_day(s: Statement) -> str | None:
     """A past time the statement itself names ("as of Monday, December 9", "on Aug. 19",
-    "in June"): the most precise one."""
-    times = [t.value for t in s.times if t.kind == "date" and t.value and t.granularity in ("day", "month")
+    "in June"): the most precise one; the day of a telling ("the agency said on Thursday that
+    62 percent had been paid by the end of December") only when it names no other."""
+    times = [t for t in s.times if t.kind == "date" and t.value and t.granularity in ("day", "month")
              and t.tense != "future" and t.modifier not in ("since", "until", "till", "after")]
-    return max(times, key=len) if times else None
+    told = [t.value for t in times if t.verb not in TELLING_VERBS] or [t.value for t in times]
+    return max(told, key=len) if told else None
 
 
-
-def is_update(earlier: tuple[Statement, Quantity], later: tuple[Statement, Quantity]) -> bool:
-    """A later, larger figure of a running total, or one told as the latest state ("rose
-    to", "so far"), updates an earlier one."""
+def is_update(earlier: tuple[Statement, Quantity], later: tuple[Statement, Quantity], cued: bool = True) -> bool:
+    """A later, larger figure of a running total, or one told as the latest state ("rose to",
+    "so far"), updates an earlier one (`cued` False: of one past period, such words do not)."""
     (_, q1), (s2, q2) = earlier, later
     if q2.value <= q1.value:
         return False
@@ -134,7 +136,7 @@ def is_update(earlier: tuple[Statement, Quantity], later: tuple[Statement, Quant
     cues = word_list("update_cues")
     head = q2.head or q1.head
     text = f" {s2.sentence.text.lower()} "
-    return (head in totals if head else False) or any(f" {c} " in text for c in cues)
+    return (head in totals if head else False) or (cued and any(f" {c} " in text for c in cues))
 
 
 def reading_day(s: Statement) -> str | None:
@@ -153,6 +155,12 @@ def past_period(s: Statement) -> str | None:
     times = [t.value for t in s.times if t.kind == "date" and t.value and t.tense == "past"
              and t.modifier not in ("since", "until", "till", "after", "by", "before")]
     return max(times, key=len) if times else None
+
+
+def one_past_period(a: Statement, b: Statement) -> bool:
+    """Both tell their figures of one past period ("on Tuesday" / "at last year's conference")."""
+    pa, pb = past_period(a), past_period(b)
+    return bool(pa and pb and compatible(pa, pb))
 
 
 def apart(a: Statement, b: Statement) -> bool:
@@ -219,8 +227,7 @@ def rose_later(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
     ta, tb = explicit_day(a), explicit_day(b)
     if ta and tb and compatible(ta, tb):
         return False
-    pa, pb = past_period(a), past_period(b)
-    if pa and pb and compatible(pa, pb):
+    if one_past_period(a, b):
         return False  # both tell one past period ("in November" / "last year"): no later reading
     if qa.unit not in ("count", "percent", "bp") and qa.head and qa.head == qb.head \
             and not (changing(a, qa) or changing(b, qb)):
@@ -381,7 +388,7 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
                 pairs = [((a, qa), (b, qb)), ((b, qb), (a, qa))]
                 if first is not None:
                     pairs = [pairs[0] if first[0] is a else pairs[1]]
-                if any(is_update(x, y) for x, y in pairs):
+                if any(is_update(x, y, cued=not one_past_period(a, b)) for x, y in pairs):
                     continue  # a running total that grew
             unit = qa.head if qa.unit == "count" else qa.unit
             if whole and qa.head in word_list("general_count_nouns"):

@@ -9,7 +9,7 @@ import re
 
 from ..dates import compatible
 from ..story.statements import Statement
-from .amounts import READING_VERBS, dating, overlap
+from .amounts import READING_VERBS, TELLING_VERBS, dating, overlap
 from .contradiction_acts import act_of, clause_concepts, clause_similarity, clause_text, days_apart, words_alike
 
 DATE_SIMILARITY = 0.5
@@ -83,7 +83,6 @@ def apart_days(values: list[str]) -> bool:
     return gap is not None and gap > DAY_WINDOW_DAYS
 
 
-SPEECH_VERBS = {"say", "tell", "add", "state", "note", "quote", "report", "write", "comment"}  # date the telling
 def reading(s: Statement) -> bool:
     """A dated reading of a figure ("as of Sunday, 4,020 cases"; "35 vessels were waiting
     on Wednesday"): such readings recur on many days and date no single act."""
@@ -213,7 +212,17 @@ def readings(a: Statement, b: Statement) -> bool:
     measure; "35 vessels" / "31 ships" are."""
     return any(qa.unit == qb.unit and qa.value != qb.value
                and (not qa.head or not qb.head or words_alike(qa.head, qb.head))
-               for qa in a.sentence.quantities for qb in b.sentence.quantities)
+               for qa in dated_figures(a) for qb in dated_figures(b))
+
+
+def dated_figures(s: Statement) -> list:
+    """The figures of the clauses that hold the statement's dates ("the first 64 families
+    moved in on Saturday"), not of its other clauses ("3,600 families now live in the camps,
+    ... where the first moved in on June 14"); all of them when no date is written."""
+    clauses = [clause_text(s.sentence.text, t.text) for t in dating(s) if t.text]
+    if not clauses:
+        return s.sentence.quantities
+    return [q for q in s.sentence.quantities if any(q.text in c for c in clauses)]
 
 
 def act_clauses(s: Statement) -> list[tuple[str, set[str], set[str]]]:
@@ -222,7 +231,7 @@ def act_clauses(s: Statement) -> list[tuple[str, set[str], set[str]]]:
     return cached(s, "act_clauses", lambda: [
         (t.value, act_of(t.verb), clause_concepts(s.sentence.text, t.text))
         for t in dating(s) if t.text and t.value and len(t.value) >= 7 and t.verb
-        and t.verb not in READING_VERBS | SPEECH_VERBS and not re.search(r"\bas of\b", t.text, re.I)])
+        and t.verb not in READING_VERBS | TELLING_VERBS and not re.search(r"\bas of\b", t.text, re.I)])
 
 
 def same_act(a: Statement, b: Statement) -> bool:

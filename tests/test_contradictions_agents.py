@@ -313,3 +313,20 @@ def test_agents_told_by_role_body_or_the_speakers_own_words():
     assert agent_acts(d) == [("order", "Osk Ferries", "ordered")]
     e = stmt("d5", "The company ordered the closure of the eastern pier.", "Hill Post")
     assert agent_acts(e) == []  # a company named only by what it is may be any company
+
+
+def test_an_agent_with_a_day_before_the_verb_or_in_a_cleft_sentence():
+    assert [x[:2] for x in agent_acts(stmt("d1", "Governor Ilse Rammond on Tuesday ordered Tolsey Ferries to halt "
+                                            "all sailings to Marwen.", "Valley Times"))] == \
+        [("order", "Ilse Rammond")]  # (the title left out at the sentence's start)
+    a, b = pair("Mayor Tobin Quell late on Sunday ordered Tolsey Ferries to halt all sailings to Marwen.",
+                "It was Governor Ilse Rammond who ordered Tolsey Ferries to halt all sailings to Marwen.")
+    found = agent_findings(a, b)
+    assert found and found[0][1]["values"] == ["Tobin Quell", "Ilse Rammond"]
+
+
+def test_a_postponement_or_a_curb_imposed_is_an_order_of_one_agent():
+    a, b = pair("Speaker Rhian Okafor postponed the vote on the harbour levy by one week.",
+                "The vote on the harbour levy came a week late, a delay Premier Ilse Rammond ordered.")
+    assert [x[0] for x in agent_acts(a)] == ["order"]
+    assert agent_findings(a, b)

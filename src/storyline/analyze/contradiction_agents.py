@@ -28,8 +28,10 @@ ACTS = agent_act_forms()  # past forms of acts done once by one agent -> the act
 VERB = "|".join(sorted(ACTS, key=len, reverse=True))
 NAME = r"[A-Z][\w'&.\-]*(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?[A-Z][\w'&.\-]*)*"
 ACTIVE = re.compile(rf"\b(?P<verb>{VERB})\b")
-BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:,\s+(?:which|who))?\s+(?:ha[sd]\s+|have\s+)?"
-                    r"(?:first\s+|formally\s+|officially\s+)?$")
+# "X ordered", "X, who ordered", "It was X who ordered", "X on Tuesday ordered", "X late on Sunday ordered"
+BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:,?\s+(?:which|who))?\s+"
+                    r"(?:(?:late\s+|early\s+)?(?:on|last|this)\s+[A-Z]?[a-z]+(?:\s+(?:morning|afternoon|evening|night))?\s+)?"
+                    r"(?:ha[sd]\s+|have\s+)?(?:first\s+|formally\s+|officially\s+)?$")
 # "was ordered by X", "was ordered on Monday 3 May by X": a short phrase of time or place between
 # ... and "by opposition backbencher Ruan Keld": a few lower-case words of who the agent is first
 PASSIVE = re.compile(rf"\b(?P<verb>{VERB})\s+(?:(?:on|in|at|last|this|early|late)\b[^,.;]{{0,30}}?\s+)?by\s+"

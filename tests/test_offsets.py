@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from storyline.resolve.offsets import offsets, shifted
 
 from .stories import build_story
@@ -102,7 +104,8 @@ def test_an_old_day_a_page_names_does_not_date_it():
     assert told_day([statement("June 30, 2026", "2026-06-30", "future")]) is None  # a deadline, not a day told as past
 
 
-def test_a_page_an_offset_placed_keeps_its_day_against_an_alike_sentence_of_another_week(tmp_path):
+@pytest.mark.parametrize("undated", ["c.txt", "0.txt"])  # read after the pages it counts from, or before them
+def test_a_page_an_offset_placed_keeps_its_day_against_an_alike_sentence_of_another_week(tmp_path, undated):
     d = build_story(tmp_path, {
         "a.txt": "Velsund docks shut\n\nMarch 24, 2025\n\nThe strike at Velsund's container terminals began on "
                  "Monday, March 24, 2025, when dockworkers walked out, the Harbour Workers Union said.",
@@ -110,7 +113,7 @@ def test_a_page_an_offset_placed_keeps_its_day_against_an_alike_sentence_of_anot
                   "began on Monday, March 24, 2025, has halted all loading, the terminal operators said.",
         "b.txt": "Queue off Velsund grows\n\nApril 3, 2025\n\nAccording to the Velsund port authority, 35 container "
                  "vessels were waiting at anchor or had postponed their arrival on Wednesday.",
-        "c.txt": "strike day three\n\nit is the third day of the strike at velsund's container terminals. according "
+        undated: "strike day three\n\nit is the third day of the strike at velsund's container terminals. according "
                  "to the velsund port authority, 31 container ships were waiting at anchor or had postponed their "
                  "arrival by wednesday afternoon.",
     }, as_of="2026-11-22")

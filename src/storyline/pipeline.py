@@ -297,8 +297,8 @@ def add_to_story(store: Store, doc_id: str, queue: list[str], info: StageInfo) -
         if doc is None or doc.published.has(DateFlag.CONTRADICTED):
             continue  # judged once already
         date = doc.published.with_flag(DateFlag.CONTRADICTED, f"content contradicts date: {reason}")
-        if weak and reference != date.reference_date() and not doc.published.has(DateFlag.INFERRED):
-            # (a page an offset phrase placed, "the third day of the strike", keeps its day: a
+        if weak and reference != date.reference_date() and not offset_placed(store, doc):
+            # (a page an offset phrase places, "the third day of the strike", keeps that day: a
             # weekday matched to another page's alike sentence is the weaker evidence)
             date = date.with_flag(DateFlag.REANCHORED)
             store.docs.set_date_flags(other, date.flags, date.note)
@@ -339,6 +339,15 @@ def place_late(store: Store, info: StageInfo) -> list[str]:
                 raise
             set_aside(store, doc.id, "story", exc, info.failed)  # one bad page never blocks the rest
     return moved
+
+
+def offset_placed(store: Store, doc: Document) -> bool:
+    """The page was placed by an offset phrase, or one would place it now (whichever page of
+    the story came first)."""
+    if doc.published.has(DateFlag.INFERRED):
+        return True
+    return offset_placeable(doc) and may_offset(doc.text) and \
+        offset_day(store, document_statements(store, doc.id)) is not None
 
 
 def offset_placeable(doc: Document) -> bool:

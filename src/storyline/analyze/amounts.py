@@ -122,7 +122,7 @@ def explicit_day(s: Statement) -> str | None:
     62 percent had been paid by the end of December") only when it names no other."""
     times = [t for t in s.times if t.kind == "date" and t.value and t.granularity in ("day", "month")
              and t.tense != "future" and t.modifier not in ("since", "until", "till", "after")]
-    told = [t.value for t in times if t.verb not in TELLING_VERBS] or [t.value for t in times]
+    told = [str(t.value) for t in times if t.verb not in TELLING_VERBS] or [str(t.value) for t in times]
     return max(told, key=len) if told else None
 
 

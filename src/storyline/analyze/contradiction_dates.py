@@ -10,7 +10,14 @@ import re
 from ..dates import compatible
 from ..story.statements import Statement
 from .amounts import READING_VERBS, TELLING_VERBS, dating, overlap
-from .contradiction_acts import act_of, clause_concepts, clause_similarity, clause_text, days_apart, words_alike
+from .contradiction_acts import (
+    act_of,
+    clause_concepts,
+    clause_similarity,
+    clause_text,
+    days_apart,
+    words_alike,
+)
 
 DATE_SIMILARITY = 0.5
 DATE_SHARED = 5

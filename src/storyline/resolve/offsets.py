@@ -218,10 +218,9 @@ def told_day(statements: list[Statement]) -> tuple[str, str] | None:
     year ("the bill tabled on Feb. 11, 2026"): a page without a date of its own was written
     then or just after, unless that day lies far from where the story's other pages put it
     (a page that names an old day, "opened on March 3, 2019", of a story told years later)."""
-    told = [(maybe_date(t.value), t.text) for s in statements for t in s.times
-            if t.kind == "date" and t.value and t.granularity == "day" and t.tense == "past"
-            and t.modifier not in DEADLINE and re.search(r"\b\d{4}\b", t.text or "")]
-    told = [(d, text) for d, text in told if d is not None]
+    told = [(d, t.text) for s in statements for t in s.times
+            if t.kind == "date" and t.granularity == "day" and t.tense == "past" and t.modifier not in DEADLINE
+            and re.search(r"\b\d{4}\b", t.text or "") and (d := maybe_date(t.value)) is not None]
     rough = maybe_date(statements[0].date) if statements and statements[0].date else None
     if not told or rough is None:
         return None

@@ -111,7 +111,7 @@ def test_the_condition_of_another_promise_is_not_a_deadline():
 
 
 def test_a_period_counts_from_the_day_it_was_said():
-    assert read("On May 2, Pellam Water said it would refund every customer within 30 days.", "2031-05-06",
+    assert read("On May 2, Pellacre Water said it would refund every customer within 30 days.", "2031-05-06",
                 [("May 2", "2031-05-02", "past", "say"), ("within 30 days", "P30D", "future", "refund", "within",
                                                           "duration")],
                 ["say", "refund"]) == [("new", "2031-06-01")]
@@ -294,11 +294,11 @@ def test_the_chain_does_not_depend_on_the_order_pages_arrive(tmp_path):
 @pytest.mark.slow
 def test_done_in_time_is_met_and_done_late_is_missed(tmp_path):
     d = story(tmp_path, {
-        "a.txt": "Clinic promised\n\nJanuary 8, 2031\n\nThe Pellam health board said it will open the new "
+        "a.txt": "Clinic promised\n\nJanuary 8, 2031\n\nThe Pellacre health board said it will open the new "
                  "Varro Street clinic by April 30.",
         "b.txt": "Museum plan\n\nJanuary 9, 2031\n\nThe Kessel city council said it will reopen the Lindfors "
                  "maritime museum by the end of March.",
-        "c.txt": "Clinic opens\n\nApril 22, 2031\n\nThe Pellam health board opened the Varro Street clinic on "
+        "c.txt": "Clinic opens\n\nApril 22, 2031\n\nThe Pellacre health board opened the Varro Street clinic on "
                  "April 20, ten days ahead of schedule.",
         "d.txt": "Museum late\n\nMay 2, 2031\n\nThe Lindfors maritime museum in Kessel reopened on April 28, "
                  "a month after the council's own target.",

@@ -337,9 +337,9 @@ def test_a_year_later_than_planned_then_completed(tmp_path):
 def test_a_start_delayed_by_six_months_to_a_new_month(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Korrin plant", "January 8, 2031",
-                      "Hollin Motors will start production at its Korrin battery plant in September 2031."),
+                      "Hollby Motors will start production at its Korrin battery plant in September 2031."),
         "b.txt": page("Korrin plant delayed", "May 15, 2031",
-                      "Hollin Motors has delayed the start of production at its Korrin battery plant by six "
+                      "Hollby Motors has delayed the start of production at its Korrin battery plant by six "
                       "months, to March 2032."),
     }, as_of="2032-01-01")
     ks = by_due(d)

@@ -111,10 +111,10 @@ PROMISES = [
      "2031-09-30", [("new", "2031-10-28")]),
     ("earnings", "The company said it would pay the special dividend on 15 January 2032.",
      "2031-11-30", [("new", "2032-01-15")]),
-    ("earnings", "Hollin Motors is targeting a return to profit in 2033.",
+    ("earnings", "Hollby Motors is targeting a return to profit in 2033.",
      "2031-11-30", [("new", "2033")]),
     # transport
-    ("transport", "The Brask line is set to return to service on 6 April.",
+    ("transport", "The Brisholm line is set to return to service on 6 April.",
      "2031-03-01", [("new", "2031-04-06")]),
     ("transport", "Corvel Air plans to resume flights to Ostra from 1 July.",
      "2031-05-01", [("new", "2031-07-01")]),
@@ -159,7 +159,7 @@ RECALLS = [
      "2031-04-20", [("recall", "2031-05"), ("new", "2031-08")]),
     ("court", "The sentencing of Marcus Quenby has been pushed back to 2 July from 4 June.",
      "2031-05-20", [("new", "2031-07-02"), ("recall", "2031-06-04")]),
-    ("transport", "The reopening of the Brask line has slipped to September instead of April.",
+    ("transport", "The reopening of the Brisholm line has slipped to September instead of April.",
      "2031-03-20", [("new", "2031-09"), ("recall", "2031-04")]),
     ("software", "Quillsoft has delayed the Harbor 5 release by two months to August.",
      "2031-05-20", [("new", "2031-08")]),
@@ -172,7 +172,7 @@ NOTHING = [
     ("construction", "The Mirelle stadium opened in August 2030.", "2031-03-05"),
     ("earnings", "Analysts expect Marrow Foods to report higher sales in October.", "2031-09-05"),
     ("diplomacy", "The minister said on Monday that the talks had gone well.", "2031-09-05"),
-    ("transport", "The Brask line has been closed since 4 January.", "2031-03-05"),
+    ("transport", "The Brisholm line has been closed since 4 January.", "2031-03-05"),
     ("health", "The agency approved the Zelvora tablet in 2029.", "2031-03-05"),
     ("sports", "The club last won the league in May 2027.", "2031-03-05"),
     ("election", "Turnout in the 2027 election was 61 percent.", "2031-03-05"),
@@ -304,12 +304,12 @@ def test_a_regulator_decision_reported_in_other_words_is_met(tmp_path):
 @pytest.mark.slow
 def test_a_line_back_in_service_and_a_treaty_ratified_late(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Brask line repairs", "March 1, 2031",
-                      "The Brask tram line is set to return to service on April 6 after flood repairs, "
+        "a.txt": page("Brisholm line repairs", "March 1, 2031",
+                      "The Brisholm tram line is set to return to service on April 6 after flood repairs, "
                       "the Kessel transit authority said. Separately, the Varn parliament has until "
                       "March 31 to ratify the Tollen fisheries accord."),
         "b.txt": page("Trams are back", "April 7, 2031",
-                      "Trams returned to the Brask line on April 6, the Kessel transit authority said."),
+                      "Trams returned to the Brisholm line on April 6, the Kessel transit authority said."),
         "c.txt": page("Accord ratified", "April 15, 2031",
                       "The Varn parliament ratified the Tollen fisheries accord on April 14, two weeks "
                       "after the deadline."),

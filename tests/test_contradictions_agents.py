@@ -326,7 +326,7 @@ def test_an_agent_with_a_day_before_the_verb_or_in_a_cleft_sentence():
 
 
 def test_a_postponement_or_a_curb_imposed_is_an_order_of_one_agent():
-    a, b = pair("Speaker Rhian Okafor postponed the vote on the harbour levy by one week.",
+    a, b = pair("Speaker Rhian Nwachi postponed the vote on the harbour levy by one week.",
                 "The vote on the harbour levy came a week late, a delay Premier Ilse Rammond ordered.")
     assert [x[0] for x in agent_acts(a)] == ["order"]
     assert agent_findings(a, b)

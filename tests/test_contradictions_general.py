@@ -316,10 +316,10 @@ def test_a_day_told_as_this_week_is_too_loose_to_accuse_another(tmp_path):
 def test_the_first_warning_told_months_apart_with_the_year_written_out(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Minister questioned over Ulvmarsh tax system", "Ledger Weekly", "March 27, 2031",
-                      "Finance Minister Hanne Ostrup told MPs she was first warned of serious concerns about the "
+                      "Finance Minister Hanne Ostvarn told MPs she was first warned of serious concerns about the "
                       "launch of the tax system on January 9, 2031."),
-        "b.txt": page("Memo shows Ostrup knew earlier", "Money Review", "June 18, 2031",
-                      "Finance Minister Hanne Ostrup was first warned of serious concerns about the tax system in "
+        "b.txt": page("Memo shows Ostvarn knew earlier", "Money Review", "June 18, 2031",
+                      "Finance Minister Hanne Ostvarn was first warned of serious concerns about the tax system in "
                       "October 2030, when an agency memo flagged the identity check."),
     })
     assert found(d, "date", "January 9, 2031", "October 2030")
@@ -386,7 +386,7 @@ def test_days_of_acts_alike_in_words_weeks_apart_are_two_acts(tmp_path):
                       "The Marrow County sheriff issued evacuation orders for the town of Tamsel on July 22, 2031 "
                       "as the Brisk Ridge fire spread north."),
         "b.txt": page("More evacuations near Brisk Ridge", "Ridge Courier", "August 10, 2031",
-                      "The Marrow County sheriff issued evacuation orders for the village of Alder on August 9, 2031 "
+                      "The Marrow County sheriff issued evacuation orders for the village of Dunleath on August 9, 2031 "
                       "as the Brisk Ridge fire spread east."),
     })
     assert not found(d, "date", "July 22, 2031", "August 9, 2031")
@@ -468,11 +468,11 @@ def test_a_share_told_by_a_later_telling_holds_for_the_day_it_names(tmp_path):
 
 def test_a_count_outside_the_dated_clause_does_not_make_two_tellings_readings(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Families move into Drevna camp", "Highland Post", "June 9, 2025",
-                      "The first 40 families moved into the new container camp at Drevna on Saturday, four months "
+        "a.txt": page("Families move into Ostmoor camp", "Highland Post", "June 9, 2025",
+                      "The first 40 families moved into the new container camp at Ostmoor on Saturday, four months "
                       "after the quake destroyed their homes."),
         "b.txt": page("Camps fill as winter nears", "Valley Times", "September 2, 2025",
-                      "Some 2,100 families now live in container camps, the largest at Drevna, where the first "
+                      "Some 2,100 families now live in container camps, the largest at Ostmoor, where the first "
                       "families moved in on June 14."),
     })
     assert found(d, "date", "on Saturday", "June 14")

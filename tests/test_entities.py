@@ -95,11 +95,11 @@ def test_acronyms_with_and_without_small_words_and_two_word_orders():
 
 # -- how the resolver joins mentions -----------------------------------------------------
 def test_bare_surname_follows_the_full_name_mentioned_last_on_the_page(store):
-    add_doc(store, "d1", [("Ivo Marek", "PERSON"), ("Lena Marek", "PERSON")])
-    add_doc(store, "d2", [("Ivo Marek", "PERSON"), ("Marek", "PERSON"), ("Lena Marek", "PERSON"),
-                          ("Marek", "PERSON")])
-    assert group_of(store, "Ivo Marek") == ["Ivo Marek", "Marek"]
-    assert group_of(store, "Lena Marek") == ["Lena Marek", "Marek"]
+    add_doc(store, "d1", [("Ivo Vardeck", "PERSON"), ("Lena Vardeck", "PERSON")])
+    add_doc(store, "d2", [("Ivo Vardeck", "PERSON"), ("Vardeck", "PERSON"), ("Lena Vardeck", "PERSON"),
+                          ("Vardeck", "PERSON")])
+    assert group_of(store, "Ivo Vardeck") == ["Ivo Vardeck", "Vardeck"]
+    assert group_of(store, "Lena Vardeck") == ["Lena Vardeck", "Vardeck"]
     assert len(groups(store)) == 2
 
 

@@ -132,8 +132,8 @@ def test_the_day_of_a_saying_whose_words_are_a_view_is_no_event():
         s.sentence.summary = summary
         return s, t
 
-    assert dated_view(*said("Minister Hanne Ostrup said on Wednesday that she was hopeful the talks would end.",
-                            "Minister Hanne Ostrup was hopeful talks would end"))
+    assert dated_view(*said("Minister Hanne Ostvarn said on Wednesday that she was hopeful the talks would end.",
+                            "Minister Hanne Ostvarn was hopeful talks would end"))
     assert dated_view(*said("The pension question remained the sticking point, Kell Barrow said Wednesday.",
                             "Pension question remained sticking point"))
     # a reported act keeps the day it was told

@@ -17,9 +17,9 @@ from storyline.annotate.tense import deadline_tense
     # a tally at a day passed; a plan or an order told in the perfect still looks ahead
     ("The agency said 62 percent of homeowners had received their first grant by the end of December.",
      "the end of December", "past"),
-    ("The Brenvik council had promised to pay every claim by the end of December.", "the end of December", "future"),
+    ("The Tarvelle council had promised to pay every claim by the end of December.", "the end of December", "future"),
     ("Tenants have been told to leave the tower by Friday.", "Friday", "future"),
-    ("The sale of the Brenvik mill has been delayed again, with bidders given until June 30.", "June 30", "future"),
+    ("The sale of the Tarvelle mill has been delayed again, with bidders given until June 30.", "June 30", "future"),
     # the day of a saying is past, whatever the words said look ahead to
     ("The Ulvmarsh harbour master said on Tuesday that a decision was expected by the end of January.", "on Tuesday",
      "past"),

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from ..dates import MONTHS, maybe_date
 from ..lexicon import word_list
+from ..model import TimeValue
 from ..store import Store
 from ..story.statements import Statement
 
@@ -218,9 +219,7 @@ def told_day(statements: list[Statement]) -> tuple[str, str] | None:
     year ("the bill tabled on Feb. 11, 2026"): a page without a date of its own was written
     then or just after, unless that day lies far from where the story's other pages put it
     (a page that names an old day, "opened on March 3, 2019", of a story told years later)."""
-    told = [(d, t.text) for s in statements for t in s.times
-            if t.kind == "date" and t.granularity == "day" and t.tense == "past" and t.modifier not in DEADLINE
-            and re.search(r"\b\d{4}\b", t.text or "") and (d := maybe_date(t.value)) is not None]
+    told = [(d, t.text) for d, t in told_past(statements) if t.granularity == "day"]
     rough = maybe_date(statements[0].date) if statements and statements[0].date else None
     if not told or rough is None:
         return None
@@ -249,7 +248,12 @@ def day_named(s: Statement, what: str) -> str | None:
 
 def written_past(statements: list[Statement]) -> dt.date | None:
     """The latest day a page tells as past with its year written out: it was written after."""
-    days = [maybe_date(t.value) for s in statements for t in s.times
-            if t.kind == "date" and t.value and t.tense == "past" and t.modifier not in DEADLINE
-            and re.search(r"\b\d{4}\b", t.text or "")]
-    return max((d for d in days if d is not None), default=None)
+    return max((d for d, _ in told_past(statements)), default=None)
+
+
+def told_past(statements: list[Statement]) -> list[tuple[dt.date, TimeValue]]:
+    """(day, time) of each date the page tells as past with its year written out (not a
+    deadline or a bound: "by", "until", "since" ...)."""
+    return [(d, t) for s in statements for t in s.times
+            if t.kind == "date" and t.tense == "past" and t.modifier not in DEADLINE
+            and re.search(r"\b\d{4}\b", t.text or "") and (d := maybe_date(t.value)) is not None]

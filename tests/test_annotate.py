@@ -125,6 +125,9 @@ def test_anchor_is_inferred_from_the_most_similar_dated_page():
     # a participle's clause takes its head's tense
     ("Free meals will be handed out starting Thursday at the Tarvelle sports hall, the council said.", "future"),
     ("Drivers walked out on Tuesday, starting a stoppage at the Tarvelle depot.", "past"),
+    # the day a plan was made is past; the day planned is ahead
+    ("The refunds arrived on the date the Tarvelle administrators set in February.", "past"),
+    ("The Tarvelle board set the vote for February 12.", "future"),
 ])
 def test_timex_tense_from_the_parse(nlp, sentence, status):
     ann = run(nlp, sentence)

@@ -18,6 +18,7 @@ from .summary import clause_summary, summarize
 from .timex import ABSOLUTE_RULES, Anchor, Tagger, tag_each_line
 
 FUTURE_LEMMAS = {"plan", "schedule", "expect", "intend", "aim", "prepare", "propose", "set"}
+ACT_TIME = {"in", "on", "at", "during", "last"}  # a time that dates the act of its verb, not what it plans
 PLANNED_WORDS = {"planned", "scheduled", "upcoming", "expected", "proposed", "intended"}
 # "is due to begin", "was supposed to reopen", "is set to close": an infinitive after these
 # tells a plan, whatever the tense of the copula
@@ -52,7 +53,7 @@ def sentence_spans(sdoc, text: str) -> list[tuple[int, int]]:
 
 def tense_of(token) -> str:
     """past / present / future for the clause governing a token."""
-    node = token
+    node, below = token, token
     for _ in range(8):
         if any(c.lower_ in PLANNED_WORDS for c in node.children) or node.lower_ in PLANNED_WORDS:
             return "future"
@@ -60,11 +61,14 @@ def tense_of(token) -> str:
             break
         if node.head is node:
             break
-        node = node.head
+        node, below = node.head, node
     verb = node
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("will", "would", "shall", "'ll", "wo") for a in auxes):
         return "future"
+    if verb.lemma_ in FUTURE_LEMMAS and not auxes and verb.tag_ in ("VBD", "VBN") and below.lower_ in ACT_TIME \
+            and any(c.dep_ == "nsubj" for c in verb.children):
+        return "past"  # the day a plan was made, "the date the board set in February", not the plan's day
     if verb.lemma_ in FUTURE_LEMMAS or (verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_LEMMAS):
         return "future"
     if verb.dep_ == "ccomp" and verb.head.lemma_ in FUTURE_LEMMAS and \

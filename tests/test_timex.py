@@ -92,3 +92,17 @@ def test_offsets_counted_from_a_named_thing_or_compared_are_no_dates():
     assert tag("The plant shut on May 3. Two days later, it reopened.")["Two days later"] == "2031-05-05"
     assert tag("The plant shut on May 3; two days later the talks collapsed.")["two days later"] == "2031-05-05"
     assert tag("The pump failed three days ago.")["three days ago"] == "2031-06-07"
+
+
+def test_an_offset_counts_from_the_day_it_names_or_is_the_day_it_stands_beside():
+    from storyline.annotate.timex import tag_text
+
+    def values(text: str) -> list[tuple[str, str | None]]:
+        return [(t.text, t.value) for t in tag_text(text, "2031-07-10") if t.kind == "date"]
+
+    assert values("The Tarvelle report arrived nine days after the June 30 date the agency had promised.") == \
+        [("nine days after", "2031-07-09"), ("June 30", "2031-06-30")]
+    assert values("The Tarvelle bridge reopened on Thursday, eighteen days after the flood closed it.") == \
+        [("on Thursday", "2031-07-10"), ("eighteen days after", "2031-07-10")]
+    assert values("Crews reached the Tarvelle dam more than five weeks after the flood.") == \
+        [("five weeks after", None)]  # hedged: no day of its own

@@ -46,11 +46,11 @@ from .timex_calendar import (  # noqa: F401 - Anchor and Timex are this module's
     shift_day,
     shift_months,
 )
+from .timex_offsets import MEASURED_FROM, counted_offsets
 
 # what follows "N days before/after" when the offset is counted from a thing the words name;
 # "N days later/earlier than ..." is a comparison, not a date
 COMPARED = re.compile(r"\s+than\b", re.I)
-MEASURED_FROM = re.compile(r"\s+(?:than\b|(?!(?:on|in|at|when|as|and|but|or|to|that|with|by)\b)[a-z\u2019'-]*[a-z])", re.I)
 
 
 class Tagger:
@@ -328,7 +328,7 @@ class Tagger:
             last_end = end
             if kind == "date" and value and gran == "day" and tense != "future":
                 self.reference = value  # "two days earlier" counts from the story's last past day, not a plan
-        return chosen
+        return counted_offsets(text, chosen)
 
 
 YEARLESS = {"month_day", "day_month", "bare_month"}  # handlers that seek the year of a day or month written without one

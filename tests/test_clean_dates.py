@@ -55,6 +55,10 @@ BODY = "\nThe pier closed on Thursday after storm damage left the walkway unsafe
     ("By Ilse Banfi\n8 Sep 2025  |  Updated 06:12 GMT\n", "2025-09-08", "header"),
     ("Posted Saturday, 12 April 2025, 09:15 by Ilse Banfi\n", "2025-04-12", "byline"),
     ("2024年3月5日\n", "2024-03-05", "header"),
+    # numeric dates: a dotted one is day first; a slashed one in whichever order its numbers allow
+    ("Published: 05.03.2025 14:32\n", "2025-03-05", "byline"),
+    ("Published: 17/07/2025 06:30 | Updated: 17/07/2025 09:05\n", "2025-07-17", "byline"),
+    ("By Ilse Banfi, Health Editor\n13/06/2025\n", "2025-06-13", "header"),
 ])
 def test_dates_at_the_top(top, value, origin):
     date = _date(TITLE + top + BODY)
@@ -128,3 +132,7 @@ def test_clean_page_reads_the_date_and_author_of_a_scrape():
     assert (doc.published.value, doc.published.origin) == ("2024-03-04", "byline")
     assert doc.author == "Ilse Banfi and Tomas Brek"
     assert "By Ilse Banfi and Tomas Brek" in doc.removed
+
+
+def test_a_numeric_date_whose_order_is_unknown_is_not_read():
+    assert _date(TITLE + "Posted 05/03/2025\n" + BODY).value is None  # March 5 or May 3

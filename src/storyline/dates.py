@@ -29,6 +29,8 @@ ABSOLUTE_DATE_PATTERNS = [
     re.compile(rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     # (Friday,) 20 September 2024
     re.compile(rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    # 05.03.2025 (day first), 13/06/2025, 06/13/2025 (whichever order the numbers allow)
+    re.compile(r"(?<![\d./])(?P<a>0?[1-9]|[12]\d|3[01])(?P<sep>[./])(?P<b>0?[1-9]|[12]\d|3[01])(?P=sep)(?P<y>(?:19|20)\d\d)\b"),
 ]
 
 
@@ -67,13 +69,29 @@ def find_absolute_dates(text: str) -> list[tuple[int, int, str]]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             y = int(m.group("y"))
-            mon = int(m.group("m")) if "m" in m.groupdict() and m.groupdict().get("m") else \
-                month_number(m.group("mon"))
-            d = int(m.group("d"))
+            if "a" in m.groupdict():
+                mon, d = _day_month_order(int(m.group("a")), int(m.group("b")), m.group("sep"))
+                if mon is None or d is None:
+                    continue
+            else:
+                mon = int(m.group("m")) if "m" in m.groupdict() and m.groupdict().get("m") else \
+                    month_number(m.group("mon"))
+                d = int(m.group("d"))
             if mon and valid_day(y, mon, d):
                 found.append((m.start(), m.end(), iso(y, mon, d)))
                 taken.append((m.start(), m.end()))
     return sorted(found)
+
+
+def _day_month_order(a: int, b: int, sep: str) -> tuple[int | None, int | None]:
+    """(month, day) of a numeric date written before its year: "05.03.2025" is day first (a
+    dotted date is European); "13/06/2025" and "06/13/2025" are whichever order is possible;
+    "05/03/2025" could be either and is not read."""
+    if sep == "." or a > 12:
+        return (b, a) if b <= 12 else (None, None)
+    if b > 12:
+        return a, b
+    return None, None
 
 
 def parse_iso(value: str | None) -> tuple[int, ...] | None:

@@ -183,3 +183,19 @@ def test_html_pages_lxml_refuses_do_not_crash():
         assert clean_page(RawPage("p.html", html, "html")).text == ""
     doc = clean_page(RawPage("p.html", "<p>The pier\x0c closed on Thursday after the storm, officials said.</p>", "html"))
     assert "closed on Thursday" in doc.text
+
+
+def test_a_copyright_name_ending_in_a_newspaper_word_is_kept_whole():
+    page = ("Skip to content\nQUAYSIDE EVENING POST\nYour town. Your news. Since 1911.\nNews | Sport | Business | Jobs\n\n"
+            "News > Quayside > Breaking\n\nPier closes after storm damage\n\nThe pier in Quayside closed on Thursday "
+            "after storm damage, Quayside Borough Council said.\n\n"
+            "(c) Quayside Evening Post, part of Tarvelle Media. All rights reserved.")
+    assert find_outlet(clean_text(page))[0] == "Quayside Evening Post"
+
+
+def test_an_address_that_leaves_out_a_middle_word_of_the_name():
+    from storyline.clean.outlet import name_on_page
+
+    page = "Skip to content\nQuay Harbour Post\nThe pier closed on Thursday.\n© 2026 Quay Harbour Post. All rights reserved."
+    assert name_on_page("quaypost", page) == "Quay Harbour Post"
+    assert name_on_page("quaypost", "The Quay Harbour Office said the pier closed.") is None  # no newspaper word

@@ -237,11 +237,13 @@ def name_on_page(label: str, text: str) -> str | None:
 def _match_from(tokens: list[tuple[int, int, str]], text: str, i: int, key: str,
                 lowercase_page: bool) -> int | None:
     """The index of the last token of a name starting at token i that spells `key`."""
-    def walk(j: int, pos: int, full: int, initials: int) -> int | None:
+    def walk(j: int, pos: int, full: int, initials: int, skipped: bool = False) -> int | None:
         if pos == len(key):
             ok = (full >= 1 and (initials == 0 or any(
                 len(tokens[k][2]) >= 3 for k in range(i, j)))) or j - i == 1 or \
                 (initials == j - i >= 2 and tokens[j - 1][2].lower() in lx.word_set("outlet_words"))
+            if skipped:  # "vetrapost" for "Vetra Valley Post": whole words only, ending in a newspaper word
+                ok = initials == 0 and full >= 2 and tokens[j - 1][2].lower() in lx.word_set("outlet_words")
             return j - 1 if ok and initials <= 3 else None
         if j >= len(tokens) or j - i >= MAX_NAME_WORDS:
             return None
@@ -253,11 +255,15 @@ def _match_from(tokens: list[tuple[int, int, str]], text: str, i: int, key: str,
         if len(rest) >= 3 and len(low) > len(rest) and low.startswith(rest) and full >= 1:
             return j  # the label abbreviates the name's last word: "riverbendmag", "Magazine"
         if key.startswith(low, pos):
-            found = walk(j + 1, pos + len(low), full + 1, initials)
+            found = walk(j + 1, pos + len(low), full + 1, initials, skipped)
             if found is not None:
                 return found
         if len(low) > 1 and key[pos] == low[0] and (tok[0].isupper() or lowercase_page):
-            return walk(j + 1, pos + 1, full, initials + 1)
+            found = walk(j + 1, pos + 1, full, initials + 1, skipped)
+            if found is not None:
+                return found
+        if not skipped and pos > 0 and len(low) >= 3 and (tok[0].isupper() or lowercase_page):
+            return walk(j + 1, pos, full, initials, True)  # a middle word the address leaves out
         return None
 
     return walk(i, 0, 0, 0)

@@ -106,3 +106,12 @@ def test_an_offset_counts_from_the_day_it_names_or_is_the_day_it_stands_beside()
         [("on Thursday", "2031-07-10"), ("eighteen days after", "2031-07-10")]
     assert values("Crews reached the Tarvelle dam more than five weeks after the flood.") == \
         [("five weeks after", None)]  # hedged: no day of its own
+
+
+def test_a_part_of_a_month_dates_to_that_month():
+    from storyline.annotate.timex import tag_text
+
+    for text in ("Most Tarvelle pharmacies had no stock at the start of June.",
+                 "Most Tarvelle pharmacies had no stock in the first week of June.",
+                 "Most Tarvelle pharmacies had no stock in mid-June."):
+        assert [(t.value, t.granularity) for t in tag_text(text, "2031-06-20")] == [("2031-06", "month")], text

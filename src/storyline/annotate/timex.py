@@ -85,7 +85,9 @@ class Tagger:
             (re.compile(r"\b(?P<rel>this|last|next|past|previous|coming|current|following)\s+(?P<unit>week|month|year)\b", re.I), self.rel_unit),
             (re.compile(r"\b(?:in|over|during|within)\s+the\s+(?P<rel>coming|next|past|last|recent)\s+(?:few\s+)?(?P<unit>days|weeks|months|years)\b", re.I), self.vague_window),
             (re.compile(r"\b(?:in\s+the\s+near\s+future|soon)\b", re.I), self.vague_future),
-            (re.compile(rf"\b(?:(?P<mod>in|since|by|until|till|from|during|before|after|early|late|mid-?|end of)\s+)(?P<mon>{MONTH_RE})\b(?!\.?\s*\d)(?!\s+(?:this|last|next)\s+year)", re.I), self.bare_month),
+            (re.compile(rf"\b(?:(?P<mod>in|since|by|until|till|from|during|before|after|early|late|mid-?|end of|"
+                        rf"(?:the\s+)?(?:start|beginning|middle|(?:first|second|third|last)\s+(?:week|fortnight|half|days))\s+of)\s+"
+                        rf"|mid-)(?P<mon>{MONTH_RE})\b(?!\.?\s*\d)(?!\s+(?:this|last|next)\s+year)", re.I), self.bare_month),
             (re.compile(rf"\b(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{WEEKDAY_RE}){PART_OF_DAY}\b(?!,?\s+(?:{MONTH_RE}\s+\d|\d{{1,2}}\s+{MONTH_RE}))", re.I), self.weekday),
             (re.compile(rf"\b(?:on\s+)?the\s+(?P<d>{ORDINAL})\b(?!\s+(?:century|anniversary|floor|time|round|day|week|month|year|of))", re.I), self.ordinal_day),
             (re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I), self.deictic),
@@ -143,7 +145,7 @@ class Tagger:
             return None  # "in may", "by mar": words, not months
         mon = MONTHS[word.lower().rstrip(".")]
         y = _year_for(mon, None, self.anchor, tense)
-        mod = m.group("mod").lower()
+        mod = (m.group("mod") or "").lower()
         return "date", iso(y, mon) if y else None, "month", mod if mod in ("by", "until", "till", "since", "before", "after") else None
 
     def day_month(self, m, tense):

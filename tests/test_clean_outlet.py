@@ -199,3 +199,5 @@ def test_an_address_that_leaves_out_a_middle_word_of_the_name():
     page = "Skip to content\nQuay Harbour Post\nThe pier closed on Thursday.\n© 2026 Quay Harbour Post. All rights reserved."
     assert name_on_page("quaypost", page) == "Quay Harbour Post"
     assert name_on_page("quaypost", "The Quay Harbour Office said the pier closed.") is None  # no newspaper word
+    # a name spelled whole wins over one with a middle word between
+    assert name_on_page("kvtnnews", "KVTN News | Home\nKVTN EVENING NEWS - TRANSCRIPT\n") == "KVTN News"

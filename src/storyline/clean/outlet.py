@@ -215,6 +215,17 @@ def name_on_page(label: str, text: str) -> str | None:
         return None
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
     lowercase_page = is_lowercase_text(text)
+    # the name as the address spells it; failing that, with a middle word the address leaves out
+    counts = _spellings(tokens, text, key, lowercase_page, False) or _spellings(tokens, text, key, lowercase_page, True)
+    if not counts:
+        return None
+    best = max(counts, key=lambda f: (counts[f], len(f.split()), sum(c.isupper() for c in f)))
+    return display_outlet(best)
+
+
+def _spellings(tokens: list[tuple[int, int, str]], text: str, key: str, lowercase_page: bool,
+               may_skip: bool) -> dict[str, int]:
+    """How often each run of words on the page spells the label."""
     counts: dict[str, int] = {}
     for i, (start, stop, tok) in enumerate(tokens):
         if not key.startswith(tok[0].lower()) or not (tok[0].isupper() or lowercase_page
@@ -224,18 +235,15 @@ def name_on_page(label: str, text: str) -> str | None:
             continue  # a web or e-mail address ("www.harborstar.com"), not the name written
         if tok.lower() == key and len(key) <= 4 and not (tok.isupper() or lowercase_page):
             continue  # a short label is an acronym: "Go" is no name for "go"
-        end = _match_from(tokens, text, i, key, lowercase_page)
+        end = _match_from(tokens, text, i, key, lowercase_page, may_skip)
         if end is not None:
             form = re.sub(r"\s+", " ", text[start:tokens[end][1]])
             counts[form] = counts.get(form, 0) + 1
-    if not counts:
-        return None
-    best = max(counts, key=lambda f: (counts[f], len(f.split()), sum(c.isupper() for c in f)))
-    return display_outlet(best)
+    return counts
 
 
 def _match_from(tokens: list[tuple[int, int, str]], text: str, i: int, key: str,
-                lowercase_page: bool) -> int | None:
+                lowercase_page: bool, may_skip: bool = False) -> int | None:
     """The index of the last token of a name starting at token i that spells `key`."""
     def walk(j: int, pos: int, full: int, initials: int, skipped: bool = False) -> int | None:
         if pos == len(key):
@@ -262,7 +270,7 @@ def _match_from(tokens: list[tuple[int, int, str]], text: str, i: int, key: str,
             found = walk(j + 1, pos + 1, full, initials + 1, skipped)
             if found is not None:
                 return found
-        if not skipped and pos > 0 and len(low) >= 3 and (tok[0].isupper() or lowercase_page):
+        if may_skip and not skipped and pos > 0 and len(low) >= 3 and (tok[0].isupper() or lowercase_page):
             return walk(j + 1, pos, full, initials, True)  # a middle word the address leaves out
         return None
 

@@ -217,19 +217,22 @@ def readings(a: Statement, b: Statement) -> bool:
     changing state (ships waiting on Wednesday, on Thursday), not one act dated twice. Figures
     of two kinds of thing ("six survivors" / "17 of the 19 miners") are no readings of one
     measure; "35 vessels" / "31 ships" are."""
+    figures_b = dated_figures(b)
     return any(qa.unit == qb.unit and qa.value != qb.value
                and (not qa.head or not qb.head or words_alike(qa.head, qb.head))
-               for qa in dated_figures(a) for qb in dated_figures(b))
+               for qa in dated_figures(a) for qb in figures_b)
 
 
 def dated_figures(s: Statement) -> list:
     """The figures of the clauses that hold the statement's dates ("the first 64 families
     moved in on Saturday"), not of its other clauses ("3,600 families now live in the camps,
     ... where the first moved in on June 14"); all of them when no date is written."""
-    clauses = [clause_text(s.sentence.text, t.text) for t in dating(s) if t.text]
-    if not clauses:
-        return s.sentence.quantities
-    return [q for q in s.sentence.quantities if any(q.text in c for c in clauses)]
+    def compute() -> list:
+        clauses = [clause_text(s.sentence.text, t.text) for t in dating(s) if t.text]
+        if not clauses:
+            return s.sentence.quantities
+        return [q for q in s.sentence.quantities if any(q.text in c for c in clauses)]
+    return cached(s, "dated_figures", compute)
 
 
 def act_clauses(s: Statement) -> list[tuple[str, set[str], set[str]]]:

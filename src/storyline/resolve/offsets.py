@@ -219,13 +219,14 @@ def told_day(statements: list[Statement]) -> tuple[str, str] | None:
     year ("the bill tabled on Feb. 11, 2026"): a page without a date of its own was written
     then or just after, unless that day lies far from where the story's other pages put it
     (a page that names an old day, "opened on March 3, 2019", of a story told years later)."""
-    told = [(d, t.text) for d, t in told_past(statements) if t.granularity == "day"]
+    past = told_past(statements)
+    told = [(d, t.text) for d, t in past if t.granularity == "day"]
     rough = maybe_date(statements[0].date) if statements and statements[0].date else None
     if not told or rough is None:
         return None
     day, text = max(told)
-    if abs((day - rough).days) > TOLD_DAY_WINDOW or written_past(statements) != day:
-        return None
+    if abs((day - rough).days) > TOLD_DAY_WINDOW or max(d for d, _ in past) != day:
+        return None  # (a later day the page tells as past, to the month or the year, rules it out)
     return day.isoformat(), f"dated by '{text}': the latest day the page tells as past"
 
 

@@ -236,8 +236,8 @@ def cmd_demo(args) -> int:
     print(f"storyline demo: {story['documents']} documents ({info.items_out} ingested), "
           f"{len(story['outlets'])} outlets ({', '.join(story['outlets'])})")
     print(f"  published: {dates[0] + ' to ' + dates[1] if dates else 'unknown'}")
-    print(f"  {len(dossier['entities'])} entities, {len(dossier['events'])} events, "
-          f"{len(dossier['claims'])} claims, {len(dossier['contradictions'])} contradictions, "
+    print(f"  {len(dossier['entities'])} entities, {len(dossier['events'])} events "
+          f"(+{len(dossier.get('background_events', []))} background), {len(dossier['claims'])} claims, {len(dossier['contradictions'])} contradictions, "
           f"{len(dossier['commitments'])} commitments")
     print(f"  dossier: {out / 'dossier.json'}")
     print(f"  report:  {out / 'report.html'}")

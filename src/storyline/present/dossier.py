@@ -14,6 +14,7 @@ from typing import Any
 
 from ..analyze.commitments import status_of
 from ..analyze.corroboration import corroborate
+from ..analyze.salience import split_events
 from ..clean import readable_title
 from ..dates import granularity_of, shown_date, to_date
 from ..model import DocumentDate, Evidence, yearless_day
@@ -149,6 +150,7 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:
                 "deadline_text": facts.get("deadline_text"), "outlets": facts.get("outlets", [])}
         dossier["commitments"].append(item)
     corroborate(store, dossier)
+    split_events(dossier)
     count_reliance(dossier)
     return dossier
 

@@ -128,6 +128,8 @@ def filter_dossier(d: dict, date_from: str | None = None, date_to: str | None = 
     out = dict(d)
     for section in SECTIONS:
         out[section] = filter_section(d, section, f, docs)
+    if d.get("background_events"):
+        out["background_events"] = filter_section({**d, "events": d["background_events"]}, "events", f, docs)
     return out
 
 

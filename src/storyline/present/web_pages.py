@@ -103,6 +103,10 @@ def register(app: FastAPI, ctx) -> None:
                 items = filter_section(entry.dossier, section, f, entry.docs)
                 d = dict(entry.dossier)
                 d[section] = items[pg.offset:pg.offset + pg.limit]
+                if section == "events":  # the background list follows the timeline's last page
+                    last = pg.offset + pg.limit >= len(items)
+                    d["background_events"] = filter_section({**entry.dossier, "events": entry.dossier.get(
+                        "background_events", [])}, "events", f, entry.docs) if last else []
                 out = render("page.html", d, page_title=title, sections=sections, filters=f.describe() or None)
                 nav = pager(f"/{name}", params, len(items), pg).encode()
                 return out.replace(b"</main>", nav + b"</main>", 1) if nav else out

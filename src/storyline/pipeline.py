@@ -141,9 +141,12 @@ def _add_page(page, store: Store, index: dup.DuplicateIndex, info: StageInfo) ->
     if not doc.text.strip():
         info.failed.append((page.source, "no article text left after cleaning"))
         return
-    if store.docs.has(doc.id):
-        info.skipped += 1
-        return
+    if store.docs.has(doc.id):  # the same text: the same page again, or a reprint by another outlet
+        reprint = dup.carried_elsewhere(doc, store.docs.get(doc.id))
+        if reprint is None or store.docs.has(reprint.id):
+            info.skipped += 1
+            return
+        doc = reprint
     sig = dup.signature(doc.text)
     match = index.match(sig)
     if match:

@@ -6,9 +6,14 @@ estimated Jaccard similarity with an earlier page reaches the threshold is a cop
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+
+from ..clean import content_id
+from ..model import Document
+from ..story.origins import outlet_key
 
 NUM_PERM = 128
 THRESHOLD = 0.7
@@ -59,3 +64,14 @@ class DuplicateIndex:
             if sim >= self.threshold and (best is None or sim > best[1]):
                 best = (cand, sim)
         return best
+
+
+def carried_elsewhere(doc: Document, first: Document | None) -> Document | None:
+    """The same article text as a stored page, carried by another outlet (a wire story two
+    sites print word for word): a document of its own, linked to the first as its reprint,
+    under an id of its text and its outlet. None when it is the stored page again (the same
+    outlet, or an outlet unknown): re-ingesting stays a no-op."""
+    if first is None or not doc.outlet or (first.outlet and outlet_key(first.outlet) == outlet_key(doc.outlet)):
+        return None
+    return replace(doc, id=content_id(f"{doc.text}\n{outlet_key(doc.outlet)}"),
+                   duplicate_of=first.duplicate_of or first.id)

@@ -330,3 +330,35 @@ def test_a_postponement_or_a_curb_imposed_is_an_order_of_one_agent():
                 "The vote on the harbour levy came a week late, a delay Premier Ilse Rammond ordered.")
     assert [x[0] for x in agent_acts(a)] == ["order"]
     assert agent_findings(a, b)
+
+
+# --- a body's choice told as a vote or a decision -----------------------------------------
+
+def test_a_board_vote_or_decision_is_who_decided_it():
+    def acts(text: str) -> list[tuple[str, str]]:
+        return [x[:2] for x in agent_acts(stmt("d1", text, "Valley Times"))]
+
+    assert acts("The board of the Orlen Canal Company voted 5-2 on Monday to close the upper locks.") == \
+        [("order", "Orlen Canal Company")]
+    assert acts("It was the trust's board that voted on Friday night last week to close the upper locks.") == \
+        [("order", "trust's board")]
+    assert acts("The board of the Orlen Canal Company decided on Monday that barges may use only the lower locks.") == \
+        [("order", "Orlen Canal Company")]
+    assert acts("The decision was taken by the trust's management board, by four votes to one.") == \
+        [("order", "trust's management board")]
+    assert acts("Police ordered the towpath cleared on Sunday.") == [("order", "Police")]
+
+
+def test_a_members_vote_or_an_empty_choice_is_no_decision():
+    for text in ("Deputy Chair Brannoc Vell voted to keep the upper locks open.",
+                 "The Orlen Canal Company voted against the closure.",
+                 "The trust's board decided nothing on Monday.",
+                 "Officials decided to close the road."):
+        assert agent_acts(stmt("d1", text, "Valley Times")) == [], text
+
+
+def test_a_board_vote_against_a_ministers_order_disagrees_on_who_decided():
+    a, b = pair("The board of the Orlen Canal Company voted 5-2 on Monday to close the upper locks to barges.",
+                "Transport Minister Halla Dunrick ordered the upper locks closed to barges on Monday.")
+    found = agent_findings(a, b)
+    assert found and found[0][1]["values"] == ["Orlen Canal Company", "Transport Minister Halla Dunrick"]

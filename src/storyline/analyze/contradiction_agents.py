@@ -29,7 +29,7 @@ VERB = "|".join(sorted(ACTS, key=len, reverse=True))
 NAME = r"[A-Z][\w'&.\-]*(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?[A-Z][\w'&.\-]*)*"
 ACTIVE = re.compile(rf"\b(?P<verb>{VERB})\b")
 # "X ordered", "X, who ordered", "It was X who ordered", "X on Tuesday ordered", "X late on Sunday ordered"
-BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:,?\s+(?:which|who))?\s+"
+BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:,?\s+(?:which|who|that))?\s+"
                     r"(?:(?:late\s+|early\s+)?(?:on|last|this)\s+[A-Z]?[a-z]+(?:\s+(?:morning|afternoon|evening|night))?\s+)?"
                     r"(?:ha[sd]\s+|have\s+)?(?:first\s+|formally\s+|officially\s+)?$")
 # "was ordered by X", "was ordered on Monday 3 May by X": a short phrase of time or place between
@@ -77,6 +77,14 @@ def name_words(name: str) -> list[str]:
             if w.lower() not in TITLES and w.lower() not in CALENDAR]
 
 
+# a choice made once by one body, told by what it chose to do: "voted 6-1 on Tuesday to impose",
+# "decided on Thursday that pharmacies may", "voted unanimously in favour of"
+CHOICES = {"voted", "decided"}
+CHOICE_AFTER = re.compile(r"\s+(?:\d+\s*(?:-|\u2013|to)\s*\d+\s+|unanimously\s+|by\s+[\w-]+\s+votes?\s+to\s+[\w-]+\s+)?"
+                          r"(?:(?:late\s+|early\s+)?(?:on|last|this)\s+[A-Z]?[a-z]+(?:\s+(?:morning|afternoon|evening|night))?"
+                          r"(?:\s+(?:last|this)\s+week)?\s+)?(?:to\s+[a-z]|that\s|in\s+favou?r\s+of\s)")
+
+
 def agent_name(name: str, at_start: bool) -> str | None:
     """The named agent in a captured name, or None for a pronoun or a common noun that
     begins the sentence ("Officials asked for ...")."""
@@ -86,7 +94,8 @@ def agent_name(name: str, at_start: bool) -> str | None:
         at_start = False if words and words[0][0].isupper() else at_start
     if not words or words[-1].lower() in ("of", "for", "de"):
         return None
-    if len(words) == 1 and (words[0].lower() in PRONOUNS or (at_start and common(words[0]))):
+    if len(words) == 1 and (words[0].lower() in PRONOUNS or (at_start and common(words[0])
+                                                              and words[0].lower() not in word_list("public_body_heads"))):
         return None
     return " ".join(words) if name_words(" ".join(words)) else None
 
@@ -121,12 +130,25 @@ def _acts(text: str, speaker: str | None = None) -> list[tuple[str, str, str]]:
             out.append((ACTS[m.group("verb")], agent, m.group("verb")))
     for m in ACTIVE.finditer(text):
         after = text[m.end():].lstrip()
-        if after.startswith("by") or next_word(text, m.end()) in NOT_THE_ACT or after[:1].isdigit() \
+        if m.group("verb") in CHOICES:
+            chose = CHOICE_AFTER.match(text, m.end())
+            if not chose or not asserted(text[:chose.end()], m.start(), m.end()):
+                continue  # "voted against", "decided nothing": no act of its own; what was chosen may be hedged
+        elif after.startswith("by") or next_word(text, m.end()) in NOT_THE_ACT or after[:1].isdigit() \
                 or after[:1] in "$\u20ac\u00a3" or not asserted(text, m.start(), m.end()):
             continue
         agent = agent_before(text, m.start(), speaker)
+        if agent and m.group("verb") == "voted" and not any(
+                w in word_list("public_body_heads") for w in re.findall(r"[a-z]+", text[max(0, m.start() - 80):m.start()].lower())):
+            continue  # a member's vote ("Deputy Governor X voted to hold") is not the body's decision
         if agent:
             out.append((ACTS[m.group("verb")], agent, m.group("verb")))
+    for m in DECISION_BY.finditer(text):
+        named = m.group("agent")
+        agent = agent_name(named, False) if named else \
+            (m.group("agent2") if m.group("head2") in word_list("public_body_heads") else None)
+        if agent and not JOINED_AFTER.match(text[m.end():]) and asserted(text, m.start(), m.end()):
+            out.append(("order", agent, "decision"))
     for m in REQUEST.finditer(text):
         kind = m.group("kind1") or m.group("kind2")
         agent = agent_name(m.group("agent1") or m.group("agent2"), False)
@@ -135,9 +157,21 @@ def _acts(text: str, speaker: str | None = None) -> list[tuple[str, str, str]]:
     return sorted(set(out))
 
 
-# "the harbour authority ordered": a public body named by what it is, with a word that tells which
-BODY_BEFORE = re.compile(r"\b[Tt]he\s+(?P<agent>(?:[a-z][\w-]+\s+){1,2}(?P<head>[a-z]+))\s+(?:ha[sd]\s+|have\s+)?"
+# "the harbour authority ordered", "the council's board that voted", "The board of the Varl Water
+# Company decided": a body named by what it is, with a word or a name that tells which
+def body(tag: str = "", lazy: str = "?") -> str:
+    """A body's description as a pattern; `lazy` "?" takes the fewest words (for a pattern
+    anchored after it), "" the most."""
+    return (rf"(?P<agent{tag}>(?:[a-z][\w-]+['\u2019]s\s+(?:[a-z][\w-]+\s+)?{lazy}|(?:[a-z][\w-]+\s+){{1,2}}{lazy}"
+            rf"|(?=[a-z]+\s+of\s))(?P<head{tag}>[a-z]+)(?:\s+of\s+(?:the\s+)?{NAME})?)")
+
+
+BODY_BEFORE = re.compile(rf"\b[Tt]he\s+{body()}(?:,?\s+(?:which|who|that))?\s+(?:ha[sd]\s+|have\s+)?"
                          r"(?:first\s+|formally\s+|officially\s+)?$")
+# "the decision to halt the festival was taken by his own team", "The decision was made by the Varl board"
+DECISION_BY = re.compile(rf"\bdecision\b[^.;:]{{0,90}}?\b(?:was|had\s+been)\s+(?:taken|made)\s+by\s+"
+                         rf"(?:the\s+)?(?:(?P<agent>{NAME})|{body('2', '')})")
+
 # "Osk Ferries said on Thursday that it had ordered": the speaker's own act
 SELF_BEFORE = re.compile(r"\bthat\s+(?:it|he|she|they|we)\s+(?:ha[sd]\s+|have\s+)?$", re.I)
 

@@ -46,6 +46,8 @@ def test_sentences_that_tell_of_no_happening_are_no_events():
     assert no_event(statement("Volunteers outside the depot on Friday.", [], "present", [day("2024-05-10")]))
     assert no_event(statement("Volunteers wait outside the depot on Friday.", ["wait"], "present",
                               [day("2024-05-10", "present")]))
+    # a present tense set after the page's day is a timetable, not a caption
+    assert not no_event(statement("Bookings open on Friday.", ["open"], "present", [day("2024-05-17", "present")]))
     assert no_event(statement("The ferry usually resumes service in May.", ["resume"], "present",
                               [TimeValue("d1", 0, 0, 3, "May", "date", "2024-05", "month", tense="present")]))
     assert not no_event(statement("The ferry has been out of service since Friday.", [], "present",

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..dates import compatible, granularity_of
+from ..dates import compatible, granularity_of, to_date
 from ..lexicon import shorten, word_list
 from ..model import Event, Evidence
 from ..store import Store
@@ -104,7 +104,8 @@ def no_event(s: Statement) -> bool:
     """A sentence that tells of no happening, by its grammar: a question, a fragment without
     a verb (a caption, a menu line) or nothing but a time stamp, a generic or habitual statement ("the rains usually
     arrive in November"), or a photo caption's present tense set on a past day ("Workers
-    wait outside the plant on Friday.")."""
+    wait outside the plant on Friday."; "Claims open on September 1." after the page's day is
+    a timetable, not a caption)."""
     text = s.sentence.text.strip()
     if QUESTION.search(text) or not (s.sentence.verbs or FINITE_AUX.search(text)):
         return True
@@ -117,7 +118,8 @@ def no_event(s: Statement) -> bool:
         return True
     return (s.sentence.tense == "present" and len(text.split()) <= CAPTION_WORDS
             and not any(v in REPORTING for v in s.sentence.verbs)
-            and any(t.kind == "date" and t.granularity == "day" and t.tense == "present" for t in s.times))
+            and any(t.kind == "date" and t.granularity == "day" and t.tense == "present"
+                    and (not (s.date and t.value) or to_date(t.value) <= to_date(s.date, end=True)) for t in s.times))
 
 
 def plan_looked_back(text: str, t) -> bool:

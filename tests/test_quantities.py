@@ -86,6 +86,17 @@ def test_a_hyphenated_number_word_is_one_number(nlp):
     assert counts(nlp, "Twenty-six other miners at the Orlen pit reached the surface unaided.") == [(26.0, "miner")]
 
 
+def test_a_number_spelled_out_in_several_words_is_one_number(nlp):
+    """Transcripts spell numbers out: the whole phrase is one number, a bare "one" none."""
+    assert counts(nlp, "Four hundred and twelve passengers were brought ashore at Orlen.") == [(412.0, "passenger")]
+    assert counts(nlp, "Two thousand one hundred and forty-six people were on board the Orlen Star.") == \
+        [(2146.0, "people")]
+    assert counts(nlp, "Inspectors visited more than four hundred schools.") == [(400.0, "school")]
+    assert counts(nlp, "One of the Orlen crew was taken to hospital.") == []
+    q = find_quantities("only about eighty-one percent of candidates turned up")
+    assert [(x.value, x.unit, x.approx) for x in q] == [(81.0, "percent", "about")]
+
+
 def test_what_money_measures_after_in_and_before_worth(nlp):
     def heads(text: str) -> list[str | None]:
         return [q.head for q in find_quantities(text, list(nlp(text)), 0) if q.unit.startswith("money")]

@@ -17,17 +17,8 @@ import re
 
 from ..lexicon import word_groups
 from ..model import Quantity
+from .number_words import NUMBER_WORDS, SPELLED, spelled_value
 
-NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "dozen": 12,
-}
-TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
-UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-UNITS_AFTER_TENS = re.compile(r"-(one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
 CURRENCY_SIGNS = {"$": "$", "us$": "$", "c$": "$", "a$": "$", "nz$": "$", "hk$": "$", "£": "£",
@@ -56,7 +47,7 @@ MONEY = re.compile(
 CODE_MONEY = re.compile(rf"\b(?P<code>[A-Z]{{3}})\s?(?P<n>{NUM})(?P<scale>{SCALE})?")
 # a number written as a word counts too before a unit that tells what it measures ("nine
 # kilometres", "five percent"); never before a bare "m" or "%" sign, which need digits
-WORD_NUM = r"\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+WORD_NUM = rf"\b(?!one\b(?!\s+(?:hundred|thousand|million|billion)))(?:{SPELLED}|dozen)"  # "eighty-one", not a bare "one"
 PERCENT = re.compile(rf"(?P<n>{NUM})\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)"
                      rf"|(?P<w>{WORD_NUM})\s(?:per\s?cent\b|percent\b|percentage points?\b)", re.I)
 # a share written as a ratio or a fraction: "three in four voting members", "one out of five",
@@ -76,7 +67,7 @@ VOLUME = re.compile(rf"(?P<n>{NUM})(?P<scale>{SCALE})?[- ]?(?P<u>litres?|liters?
                     r"gallons?|barrels?)(?![\w\u00b3])", re.I)
 VOLUMES = {"litre": ("m3", 0.001), "liter": ("m3", 0.001), "cubic": ("m3", 1.0), "m3": ("m3", 1.0),
            "m\u00b3": ("m3", 1.0), "gallon": ("gallon", 1.0), "barrel": ("barrel", 1.0)}
-COUNT = re.compile(rf"\b(?P<n>{NUM}|{'|'.join(NUMBER_WORDS)})(?P<scale>{SCALE})?\b", re.I)
+COUNT = re.compile(rf"(?:\b(?P<n>{NUM})|(?P<w>{WORD_NUM}))(?P<scale>{SCALE})?\b", re.I)
 # every pattern above needs a digit or a number word: a sentence without one holds no quantity
 MAY_HOLD_NUMBER = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)}|one|half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
 MONTH_BEFORE = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
@@ -126,7 +117,8 @@ def _currency_noun_money() -> re.Pattern[str]:
 
 def number(text: str, scale: str | None = None) -> float | None:
     t = text.lower().replace(",", "")
-    value = float(NUMBER_WORDS[t]) if t in NUMBER_WORDS else float(t) if re.fullmatch(r"\d+(\.\d+)?", t) else None
+    value = float(NUMBER_WORDS[t]) if t in NUMBER_WORDS else float(t) if re.fullmatch(r"\d+(\.\d+)?", t) \
+        else spelled_value(t) if re.search(r"[a-z][\s-][a-z]", t) else None
     if value is None:
         return None
     if scale:
@@ -222,13 +214,10 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
     for m in COUNT.finditer(sentence):
         if _taken(spans, *m.span()) or _not_a_count(sentence, m):
             continue
-        value = number(m.group("n"), m.group("scale"))
+        value = number(m.group("n") or m.group("w"), m.group("scale"))
         end, text = m.end(), m.group(0)
-        ones = UNITS_AFTER_TENS.match(sentence, m.end()) if m.group("n").lower() in TENS else None
-        if ones and value is not None:  # "twenty-six": one number, not twenty and six
-            value += UNITS[ones.group(1).lower()]
-            end, text = ones.end(), sentence[m.start():ones.end()]
-            spans.append((m.start(), end))
+        if m.group("w"):  # "four hundred and twelve": one number, not four and a hundred
+            spans.append(m.span())
         head = _counted(tokens, offset + m.start(), offset + end)
         if value is None or head is None or head in TIME_UNITS:
             continue  # "three years" is a duration (the temporal tagger's), not a count
@@ -272,8 +261,9 @@ NAME_BEFORE = re.compile(r"\S\s+[A-Z][a-z]+\s$")  # a capitalised word inside th
 
 def _not_a_count(sentence: str, m: re.Match) -> bool:
     """Years, days of the month, times, ages, scores and ordinals are not counts."""
-    raw = m.group("n").replace(",", "")
-    if re.fullmatch(r"(1[89]|20)\d\d", raw) and "," not in m.group("n"):
+    written = m.group("n") or m.group("w")
+    raw = written.replace(",", "")
+    if re.fullmatch(r"(1[89]|20)\d\d", raw) and "," not in written:
         return True
     before, after = sentence[max(0, m.start() - 12):m.start()], sentence[m.end():m.end() + 12]
     if MONTH_BEFORE.search(before) or NOT_AFTER.match(after):

@@ -1,0 +1,48 @@
+"""Numbers written in words, as transcripts and careful copy write them: "eighty-one",
+"four hundred and twelve", "two thousand one hundred and forty-six", "a hundred".
+
+`SPELLED` finds a whole number phrase (the longest), `spelled_value` reads it. A bare "one"
+is left to the caller (it is more often a pronoun than a count).
+"""
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "dozen": 12,
+}
+TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+BIG = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+_SMALL = "|".join(sorted({w for w, v in NUMBER_WORDS.items() if v < 20} | {"one"}, key=len, reverse=True))
+_TENS = "|".join(sorted(TENS, key=len, reverse=True))
+_UNITS = "|".join(sorted(UNITS, key=len, reverse=True))
+_UPTO99 = rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|(?:{_SMALL}))"
+_UPTO999 = rf"(?:(?:{_UPTO99}|a)\s+hundred(?:\s+(?:and\s+)?{_UPTO99})?|{_UPTO99})"
+SPELLED = rf"(?:{_UPTO999}(?:\s+(?:thousand|million|billion)(?:,?\s+(?:and\s+)?{_UPTO999}(?!\s+(?:thousand|million|billion)))?)?)"
+SPELLED_RE = re.compile(rf"\b{SPELLED}\b", re.I)
+
+
+def spelled_value(text: str) -> float | None:
+    """The value of a number phrase in words, or None when a word is not part of one."""
+    total = current = 0
+    seen = False
+    for w in re.split(r"[\s,-]+", text.lower().strip()):
+        if w in ("and", "a", ""):
+            continue
+        if w in UNITS or (w in NUMBER_WORDS and w not in ("hundred", "dozen")):
+            current += UNITS.get(w) or NUMBER_WORDS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in BIG:
+            total += (current or 1) * BIG[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return float(total + current) if seen else None

@@ -341,3 +341,22 @@ def test_amounts_of_one_measure_of_money_worded_two_ways_disagree():
                 [q("350 million crowns", 350e6, "fine", tb.replace("budget", "fine"), unit="money:crown")],
                 vector=vec(10, BASE, 0.9))
     assert amount_findings(a, fine) == []  # a cost and a fine are two measures
+
+
+def test_a_figure_set_against_another_sources_is_no_later_reading():
+    """A larger cost a week later is an update, unless the later page says it is another
+    source's rival figure ("well above the figure the council gave")."""
+    ta = "The council puts the cost of the Orlen repairs at 12.9 million crowns."
+    tb = "The treasury puts the cost of the Orlen repairs at 18.6 million crowns."
+    tc = tb[:-1] + ", well above the figure the council gave to parliament."
+
+    def money(doc: str, text: str, outlet: str, date: str, value: float, written: str, seed: int) -> Statement:
+        return stmt(doc, text, outlet, date, [q(written, value, "cost", text, unit="money:crown")],
+                    vector=vec(seed, BASE, 0.9))
+
+    a = money("d1", ta, "Valley Times", "2031-05-02", 12.9e6, "12.9 million crowns", 1)
+    later = money("d2", tb, "Hill Post", "2031-05-20", 18.6e6, "18.6 million crowns", 2)
+    rival = money("d3", tc, "Hill Post", "2031-05-20", 18.6e6, "18.6 million crowns", 3)
+    assert amount_findings(a, later) == []  # a later, larger estimate: an update
+    found = amount_findings(a, rival)
+    assert found and found[0][1]["values"] == ["12.9 million crowns", "18.6 million crowns"]

@@ -141,3 +141,26 @@ def whole_under_part(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> 
 def money_measure(noun: str) -> str | None:
     """The measure of money a noun names (data/lexicons/money_measures), if listed."""
     return word_groups("money_measures").get(noun)
+
+
+# a figure set against another source's: "well above the figure the council gave", "less than
+# half the estimate the ministry published", "at odds with the official count"
+CONTRASTED = re.compile(r"\b(?:above|below|higher\s+than|lower\s+than|more\s+than|less\s+than|short\s+of|"
+                        r"at\s+odds\s+with|contradict\w*|disput\w*)\s+(?:(?:double|twice|half|triple)\s+)?"
+                        r"(?:the|its|their|his|her)\s+(?:[\w'-]+\s+){0,2}(?:figures?|estimates?|numbers?|counts?|"
+                        r"tall(?:y|ies)|totals?)\s+(?:the|that|which|given|announced|published|released|cited|"
+                        r"reported|put\s+forward|issued|offered)\b", re.I)
+
+
+def contrasted(s: Statement) -> bool:
+    """The statement sets its figure against another source's."""
+    return bool(CONTRASTED.search(s.sentence.text))
+
+
+DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|no later than|not before)\s+(?:the\s+)?$", re.I)
+
+
+def deadline_before(text: str, phrase: str | None) -> bool:
+    """The date is written as a deadline ("due to open by Nov. 15")."""
+    at = text.find(phrase) if phrase else -1
+    return at > 0 and bool(DEADLINE_BEFORE.search(text[max(0, at - 20):at]))

@@ -18,6 +18,8 @@ from ..model import Quantity
 from ..story.statements import Statement
 from .amount_context import (
     compared_base,
+    contrasted,
+    deadline_before,
     different_states,
     figure_clause,
     hedged,
@@ -53,15 +55,6 @@ def dating(s: Statement):
     return [t for t in s.times if t.kind == "date" and t.value and t.tense != "future"
             and t.modifier not in ("since", "by", "until", "till", "before", "after")
             and not deadline_before(s.sentence.text, t.text)]
-
-
-DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before|no later than|not before)\s+(?:the\s+)?$", re.I)
-
-
-def deadline_before(text: str, phrase: str | None) -> bool:
-    """The date is written as a deadline ("due to open by Nov. 15")."""
-    at = text.find(phrase) if phrase else -1
-    return at > 0 and bool(DEADLINE_BEFORE.search(text[max(0, at - 20):at]))
 
 
 def same_measure(qa: Quantity, qb: Quantity) -> bool:
@@ -381,9 +374,10 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
                 continue  # readings of a changing state at different moments
             if apart(a, b):
                 continue  # figures of acts named at times far apart: two acts
-            if not whole and rose_later(a, qa, b, qb):
+            rival = contrasted(a) or contrasted(b)  # "well above the figure the council gave": no later reading
+            if not whole and not rival and rose_later(a, qa, b, qb):
                 continue  # a larger figure on a later page: an update, unless both name one moment
-            if not same_moment(a, b):
+            if not same_moment(a, b) and not rival:
                 first = order(a, b)
                 pairs = [((a, qa), (b, qb)), ((b, qb), (a, qa))]
                 if first is not None:

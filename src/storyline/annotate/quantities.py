@@ -33,7 +33,7 @@ LENGTHS = {"km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
            "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre"}
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
               "quarter", "weekend", "night", "time", "p.m.", "a.m.", "o'clock"}
-APPROX = re.compile(r"(about|around|roughly|approximately|some|nearly|almost|close to|more than|over|"
+APPROX = re.compile(r"(about|around|roughly|approximately|something like|in the region of|some|nearly|almost|close to|more than|over|"
                     r"at least|fewer than|less than|under|up to|as many as|well over|upwards of|"
                     r"an estimated|estimated)\s+$", re.I)
 

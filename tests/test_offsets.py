@@ -20,6 +20,9 @@ def test_offset_phrases_are_read_with_their_count():
                                                 "quarry wall fell.")] == [(0, 7)]
     assert [o.days for o in offsets("The board met ten days after the wall fell.")] == [10]
     assert [o.days for o in offsets("The board met two weeks after the wall fell.")] == [14]
+    # any count written in words: "seventeen", "twenty-one"
+    assert [o.days for o in offsets("Seventeen days after it was refused a berth, the ship is still at anchor.")] == [17]
+    assert [o.days for o in offsets("The board met twenty-one days after the wall fell.")] == [21]
     assert [(o.what, o.days) for o in offsets("All claims were settled, it said, five days ahead of the "
                                               "end-of-June deadline.")] == [("end-of-June deadline", -5)]
 

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from ..annotate.number_words import SPELLED, spelled_value
 from ..dates import MONTHS, maybe_date
 from ..lexicon import word_list
 from ..model import TimeValue
@@ -28,9 +29,7 @@ from ..story.statements import Statement
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
-NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20}
-_NUM = r"\d{1,3}|" + "|".join(NUMBERS)
+_NUM = rf"\d{{1,3}}|a|{SPELLED}"  # "17", "a", "seventeen", "twenty-one"
 _WHAT = r"(?P<what>[^.,;:!?()\"\u201c\u201d]{3,80})"
 _OF = r"\s+of\s+(?:the\s+|a\s+|this\s+|its\s+|their\s+)?"
 DAY_OF = re.compile(r"\bthe\s+(?P<ord>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+day" + _OF + _WHAT, re.I)
@@ -68,7 +67,7 @@ class Offset(NamedTuple):
 
 def _number(word: str) -> int:
     word = word.lower()
-    return int(word) if word.isdigit() else NUMBERS.get(word, 0)
+    return int(word) if word.isdigit() else 1 if word == "a" else int(spelled_value(word) or 0)
 
 
 def _span(m: re.Match[str]) -> tuple[int, int]:

@@ -360,3 +360,26 @@ def test_a_figure_set_against_another_sources_is_no_later_reading():
     assert amount_findings(a, later) == []  # a later, larger estimate: an update
     found = amount_findings(a, rival)
     assert found and found[0][1]["values"] == ["12.9 million crowns", "18.6 million crowns"]
+
+
+def test_two_exact_figures_disagree_by_less_than_rounding_would_forgive():
+    """2,146 and 2,164 passengers are both written to the unit: a digit swapped, not a
+    rounding. "2,150" beside it may be a rounded telling of it."""
+    def count(doc: str, text: str, written: str, value: float, seed: int, date: str) -> Statement:
+        return stmt(doc, text, "Valley Times" if doc == "d1" else "Hill Post", date,
+                    [q(written, value, "passenger", text)], vector=vec(seed, BASE, 0.9))
+
+    a = count("d1", "The Orlen Star was carrying 2,146 passengers when it was turned away.", "2,146", 2146, 1,
+              "2031-05-02")
+    b = count("d2", "The Orlen Star, carrying 2,164 passengers, was turned away.", "2,164", 2164, 2, "2031-05-02")
+    found = amount_findings(a, b)
+    assert found and found[0][1]["values"] == ["2,146", "2,164"]
+    c = count("d2", "The Orlen Star, carrying 2,150 passengers, was turned away.", "2,150", 2150, 2, "2031-05-02")
+    assert amount_findings(a, c) == []  # 2,146 rounded to the ten
+
+
+def test_the_rounding_a_figure_shows():
+    from storyline.analyze.amount_context import grain
+    assert grain(2146) == 1 and grain(2100) == 100 and grain(12.9e6) == 100_000
+    assert grain(2.05 * 1e6) == 10_000  # a float's error is no finer figure
+    assert grain(96.1) == 0

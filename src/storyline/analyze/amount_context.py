@@ -164,3 +164,32 @@ def deadline_before(text: str, phrase: str | None) -> bool:
     """The date is written as a deadline ("due to open by Nov. 15")."""
     at = text.find(phrase) if phrase else -1
     return at > 0 and bool(DEADLINE_BEFORE.search(text[max(0, at - 20):at]))
+
+
+def slack_of(qa: Quantity, qb: Quantity) -> float:
+    """How far apart two figures may lie and still be one, by rounding ("about 1,200" and
+    "about 1,150" agree)."""
+    rounding = 0.05 if qa.approx or qb.approx else 0.02
+    if "fraction" in (qa.approx, qb.approx):
+        return 3.0  # "two-thirds" is no more exact than 64 to 70 percent
+    if qa.unit in ("percent", "bp"):
+        return 0.5
+    if not (qa.approx or qb.approx):  # "2,146" and "2,164" are both exact; "7,000" may round "7,100"
+        return min(rounding * max(qa.value, qb.value), max(grain(qa.value), grain(qb.value)))
+    return rounding * max(qa.value, qb.value)
+
+
+def grain(value: float) -> float:
+    """The rounding a figure shows: the largest power of ten it is a multiple of (1 for 2,146,
+    100 for 2,100, 100,000 for 12.9 million)."""
+    whole = round(value)
+    if abs(value - whole) > 1e-6 * max(1.0, value) or whole <= 0:
+        return 0.0  # a fraction ("96.1")
+    g = 1
+    while whole % (g * 10) == 0:
+        g *= 10
+    return float(g)
+
+
+def ranges_meet(qa: Quantity, qb: Quantity, slack: float) -> bool:
+    return not (qa.high + slack < qb.low or qb.high + slack < qa.low)

@@ -26,9 +26,11 @@ from .amount_context import (
     money_measure,
     one_proposal,
     part_of,
+    ranges_meet,
     remainder,
     says,
     share_of_set,
+    slack_of,
     whole_under_part,
 )
 from .contradiction_acts import days_apart, words_alike
@@ -68,19 +70,6 @@ def same_measure(qa: Quantity, qb: Quantity) -> bool:
         return True  # "the cost of the bridge" / "the budget for the bridge"
     return not (qa.head and qb.head and qa.head != qb.head and not {qa.head, qb.head} & general
                 and not words_alike(qa.head, qb.head))  # "the deal" / "the agreement", "payout" / "payment"
-
-
-def slack_of(qa: Quantity, qb: Quantity) -> float:
-    """How far apart two figures may lie and still be one, by rounding ("about 1,200" and
-    "about 1,150" agree)."""
-    rounding = 0.05 if qa.approx or qb.approx else 0.02
-    if "fraction" in (qa.approx, qb.approx):
-        return 3.0  # "two-thirds" is no more exact than 64 to 70 percent
-    return 0.5 if qa.unit in ("percent", "bp") else rounding * max(qa.value, qb.value)
-
-
-def ranges_meet(qa: Quantity, qb: Quantity, slack: float) -> bool:
-    return not (qa.high + slack < qb.low or qb.high + slack < qa.low)
 
 
 def values_disagree(qa: Quantity, qb: Quantity, shares: bool = False) -> bool:
@@ -374,7 +363,8 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
                 continue  # readings of a changing state at different moments
             if apart(a, b):
                 continue  # figures of acts named at times far apart: two acts
-            rival = contrasted(a) or contrasted(b)  # "well above the figure the council gave": no later reading
+            ordered = order(a, b)  # the later page's "well above the figure the council gave": a rival figure
+            rival = contrasted(ordered[1]) if ordered else contrasted(a) or contrasted(b)
             if not whole and not rival and rose_later(a, qa, b, qb):
                 continue  # a larger figure on a later page: an update, unless both name one moment
             if not same_moment(a, b) and not rival:

@@ -347,6 +347,10 @@ def test_a_board_vote_or_decision_is_who_decided_it():
     assert acts("The decision was taken by the trust's management board, by four votes to one.") == \
         [("order", "trust's management board")]
     assert acts("Police ordered the towpath cleared on Sunday.") == [("order", "Police")]
+    assert acts("The decision to shut the towpath was taken by the board of the Orlen Canal Trust.") == \
+        [("order", "board of the Orlen Canal Trust")]
+    assert acts("Harbour Minister Edda Quill personally ordered the towpath shut.") == \
+        [("order", "Harbour Minister Edda Quill")]
 
 
 def test_a_members_vote_or_an_empty_choice_is_no_decision():

@@ -31,7 +31,7 @@ ACTIVE = re.compile(rf"\b(?P<verb>{VERB})\b")
 # "X ordered", "X, who ordered", "It was X who ordered", "X on Tuesday ordered", "X late on Sunday ordered"
 BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:,?\s+(?:which|who|that))?\s+"
                     r"(?:(?:late\s+|early\s+)?(?:on|last|this)\s+[A-Z]?[a-z]+(?:\s+(?:morning|afternoon|evening|night))?\s+)?"
-                    r"(?:ha[sd]\s+|have\s+)?(?:first\s+|formally\s+|officially\s+)?$")
+                    r"(?:ha[sd]\s+|have\s+)?(?:first\s+|[a-z]+ly\s+)?$")
 # "was ordered by X", "was ordered on Monday 3 May by X": a short phrase of time or place between
 # ... and "by opposition backbencher Ruan Keld": a few lower-case words of who the agent is first
 PASSIVE = re.compile(rf"\b(?P<verb>{VERB})\s+(?:(?:on|in|at|last|this|early|late)\b[^,.;]{{0,30}}?\s+)?by\s+"
@@ -146,7 +146,7 @@ def _acts(text: str, speaker: str | None = None) -> list[tuple[str, str, str]]:
     for m in DECISION_BY.finditer(text):
         named = m.group("agent")
         agent = agent_name(named, False) if named else \
-            (m.group("agent2") if m.group("head2") in word_list("public_body_heads") else None)
+            (m.group("agent2").rstrip(".'-\u2019") if m.group("head2") in word_list("public_body_heads") else None)
         if agent and not JOINED_AFTER.match(text[m.end():]) and asserted(text, m.start(), m.end()):
             out.append(("order", agent, "decision"))
     for m in REQUEST.finditer(text):
@@ -162,12 +162,12 @@ def _acts(text: str, speaker: str | None = None) -> list[tuple[str, str, str]]:
 def body(tag: str = "", lazy: str = "?") -> str:
     """A body's description as a pattern; `lazy` "?" takes the fewest words (for a pattern
     anchored after it), "" the most."""
-    return (rf"(?P<agent{tag}>(?:[a-z][\w-]+['\u2019]s\s+(?:[a-z][\w-]+\s+)?{lazy}|(?:[a-z][\w-]+\s+){{1,2}}{lazy}"
-            rf"|(?=[a-z]+\s+of\s))(?P<head{tag}>[a-z]+)(?:\s+of\s+(?:the\s+)?{NAME})?)")
+    return (rf"(?P<agent{tag}>(?:(?=[a-z]+\s+of\s)|[a-z][\w-]+['\u2019]s\s+(?:[a-z][\w-]+\s+)?{lazy}"
+            rf"|(?:[a-z][\w-]+\s+){{1,2}}{lazy})(?P<head{tag}>[a-z]+)(?:\s+of\s+(?:the\s+)?{NAME})?)")
 
 
 BODY_BEFORE = re.compile(rf"\b[Tt]he\s+{body()}(?:,?\s+(?:which|who|that))?\s+(?:ha[sd]\s+|have\s+)?"
-                         r"(?:first\s+|formally\s+|officially\s+)?$")
+                         r"(?:first\s+|[a-z]+ly\s+)?$")
 # "the decision to halt the festival was taken by his own team", "The decision was made by the Varl board"
 DECISION_BY = re.compile(rf"\bdecision\b[^.;:]{{0,90}}?\b(?:was|had\s+been)\s+(?:taken|made)\s+by\s+"
                          rf"(?:the\s+)?(?:(?P<agent>{NAME})|{body('2', '')})")

@@ -231,3 +231,19 @@ def test_the_month_may_is_no_verb_of_a_caption():
     assert no_event(caption)
     assert not no_event(statement("Rain may close the Velling road on May 3.", ["close"], "future",
                                   [day("2024-05-03", "future")]))
+
+
+def test_a_past_weekday_on_a_page_known_to_its_month_dates_the_event_to_that_month(tmp_path):
+    """An undated transcript placed in March by its content says "on sunday": the day cannot
+    be known, the month can; the event is kept at that precision rather than dropped."""
+    d = story(tmp_path, {
+        "a.txt": "Orlen outbreak spreads\n\nMarch 3, 2025\n\nThe Orlen health office confirmed the first cholera "
+                 "cases on March 1. It opened a treatment centre in Velling on March 2.",
+        "b.txt": "Cholera update\n\nthe orlen health office said the outbreak, which began at the start of march, had "
+                 "now reached four districts. on sunday the mayor of brask closed the town's two markets.",
+    })
+    undated = next(doc for doc in d["documents"] if doc["source"].endswith("b.txt"))
+    assert undated["date"] == "2025-03" and not undated["published"]
+    closed = [e for e in d["events"] + d["background_events"]
+              if any("closed the town's two markets" in ev["text"] for ev in e["evidence"])]
+    assert [(e["when"], e["granularity"]) for e in closed] == [("2025-03", "month")]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..dates import compatible, granularity_of, to_date
+from ..dates import WEEKDAY_RE, compatible, granularity_of, to_date
 from ..lexicon import shorten, word_list
 from ..model import Event, Evidence
 from ..store import Store
@@ -199,20 +199,32 @@ def candidates_of(statements: list[Statement]) -> list[Candidate]:
             continue  # a caption or a pull quote repeated on one page is one telling
         texts.add(text)
         for t in s.times:
-            if t.kind != "date" or not t.value or (s.key, t.value) in seen:
+            when = t.value or month_of_weekday(s, t)
+            if t.kind != "date" or not when or (s.key, when) in seen:
                 continue
             if inside_quote(s.sentence.text, t):
                 continue  # a speaker's own words
             if stative(s.sentence.text, t) or bound_only(t) or attributive_year(s.sentence.text, t) or copular_date(s.sentence.text, t) \
                     or dated_view(s, t):
                 continue
-            seen.add((s.key, t.value))
+            seen.add((s.key, when))
             status = "future" if t.tense == "future" or t.modifier in ("by", "until", "till", "before") \
                 or plan_looked_back(s.sentence.text, t) else "past"
             if status == "future" and CONDITIONAL.search(s.sentence.text):
                 status = "conditional"
-            out.append(Candidate(s, t.value, {"future": "planned"}.get(status, status), t.summary))
+            out.append(Candidate(s, when, {"future": "planned"}.get(status, status), t.summary))
     return out
+
+
+PAST_WEEKDAY = re.compile(rf"^(?:(?:last|on)\s+)?{WEEKDAY_RE}", re.I)
+
+
+def month_of_weekday(s: Statement, t) -> str | None:
+    """A past weekday ("on Sunday", "last Monday") on a page known only to its month (an
+    undated page placed by its content): that month, as the event's date at that precision."""
+    if t.value or t.granularity != "day" or t.tense == "future" or not (s.date and len(s.date) == 7):
+        return None
+    return s.date if PAST_WEEKDAY.match((t.text or "").strip()) else None
 
 
 def event_id(c: Candidate) -> str:

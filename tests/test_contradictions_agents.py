@@ -366,3 +366,15 @@ def test_a_board_vote_against_a_ministers_order_disagrees_on_who_decided():
                 "Transport Minister Halla Dunrick ordered the upper locks closed to barges on Monday.")
     found = agent_findings(a, b)
     assert found and found[0][1]["values"] == ["Orlen Canal Company", "Transport Minister Halla Dunrick"]
+
+
+def test_a_rival_named_in_a_coordinated_statement_still_disagrees():
+    """"... that the trust's board voted to close the locks, and that the minister was told
+    only afterwards" names the minister outside the act; "suspension" and "suspend" are one
+    word's forms."""
+    a, b = pair("Transport Minister Halla Dunrick ordered the suspension of barge traffic on the Orlen canal late on "
+                "Wednesday.",
+                "Minutes seen by the Hill Post show that it was the trust's board that voted on Wednesday night to "
+                "suspend barge traffic on the Orlen canal, and that Halla Dunrick was told only after the vote.")
+    found = agent_findings(a, b)
+    assert found and found[0][1]["values"] == ["Transport Minister Halla Dunrick", "trust's board"]

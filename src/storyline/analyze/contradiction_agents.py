@@ -227,6 +227,27 @@ def mentions(text: str, agent: str) -> bool:
     return bool(tokens(agent) & words)
 
 
+def shared_words(a: set[str], b: set[str]) -> int:
+    """Words the two share, one word's forms counted once ("suspension" / "suspend")."""
+    stems = {w[:5] if len(w) >= 5 else w for w in a}
+    return len({w[:5] if len(w) >= 5 else w for w in b} & stems)
+
+
+COORDINATED = re.compile(r";|,?\s+(?:and|but)\s+that\s|,\s+but\s", re.I)
+
+
+def act_clause(text: str, verb: str) -> str:
+    """The part of a sentence that tells an act, up to a coordinated statement of another
+    thing: "... that the board voted to close it, and that Y was told only afterwards" names
+    Y outside the act; "X asked for it after Y warned" names Y within it."""
+    at = text.find(verb)
+    if at < 0:
+        return text
+    cuts = [0] + [m.end() for m in COORDINATED.finditer(text)] + [len(text)]
+    lo = max(c for c in cuts if c <= at)
+    return text[lo:min(c for c in cuts if c > at)]
+
+
 def two_sources(a: Statement, b: Statement) -> bool:
     """Different pages of different outlets, not one wire text reprinted."""
     return a.doc_id != b.doc_id and (a.outlet or a.doc_id) != (b.outlet or b.doc_id) \
@@ -245,11 +266,11 @@ def agent_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
         for act_b, agent_b, verb_b in acts_b:
             if act != act_b or same_agent(agent_a, agent_b):
                 continue
-            if mentions(b.sentence.text, agent_a) or mentions(a.sentence.text, agent_b):
-                continue  # the other names both: a relation between them, not a rival telling
+            if mentions(act_clause(b.sentence.text, verb_b), agent_a) or mentions(act_clause(a.sentence.text, verb_a), agent_b):
+                continue  # the other's act names both: a relation between them, not a rival telling
             names = concepts(f"{agent_a} {agent_b} {verb_a} {verb_b}")
             rest_a, rest_b = a.concepts - names, b.concepts - names
-            if len(rest_a & rest_b) < (OBJECT_SHARED if sim is not None else UNEMBEDDED_SHARED) or \
+            if shared_words(rest_a, rest_b) < (OBJECT_SHARED if sim is not None else UNEMBEDDED_SHARED) or \
                     (sim is None and overlap(rest_a, rest_b) < UNEMBEDDED_OVERLAP):
                 continue  # without embeddings, most of what was done must be said in both
             return [("agent", {"values": [agent_a, agent_b], "act": act})]

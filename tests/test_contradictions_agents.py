@@ -73,7 +73,7 @@ def test_perfect_tense_relative_clause_and_a_dated_passive_give_the_agent():
 
 def test_discovery_by_two_different_named_teams():
     a, b = pair("Engineers from Dastry Labs discovered the crack in the main spar.",
-                "The crack in the main spar was first detected by Kolvane Aerospace.")
+                "The crack in the main spar was first detected by Brackwen Aerospace.")
     assert agent_findings(a, b)
 
 
@@ -240,7 +240,7 @@ def test_loosely_alike_tallies_of_other_bodies_days_or_motions_do_not_disagree()
 
 def test_own_things_purchases_counts_and_prices_are_not_one_act_of_rival_agents():
     for text in ("Brellan Power closed its plant in the north.", "Vandril Air ordered 40 jets last year.",
-                 "Shares of Vandril Air closed at $5.", "Kolvane Aerospace found 14 faults in the spar.",
+                 "Shares of Vandril Air closed at $5.", "Brackwen Aerospace found 14 faults in the spar.",
                  "Residents in Marwen asked for the closure of the eastern pier."):
         assert agent_acts(stmt("d1", text, "Valley Times")) == [], text
     a, b = pair("Brellan Power said Vandril Air caused the outage at the harbour.",
@@ -354,7 +354,7 @@ def test_a_board_vote_or_decision_is_who_decided_it():
 
 
 def test_a_members_vote_or_an_empty_choice_is_no_decision():
-    for text in ("Deputy Chair Brannoc Vell voted to keep the upper locks open.",
+    for text in ("Deputy Chair Brannoc Ashlow voted to keep the upper locks open.",
                  "The Orlen Canal Company voted against the closure.",
                  "The trust's board decided nothing on Monday.",
                  "Officials decided to close the road."):

@@ -279,7 +279,7 @@ def _shortest_used(name: str, lines: list[str], own: str) -> str:
         return " ".join(cut if cut[-1].lower() in lx.word_set("outlet_words") else words)
     last = words[-1].lower() if words else ""
     if last in lx.word_set("outlet_words") and last not in lx.word_set("publisher_words"):
-        return name  # "Dunhollow Evening Post" is the outlet's own name, whatever else says "Dunhollow"
+        return name  # "Tarquist Evening Post" is the outlet's own name, whatever else says "Tarquist"
     for n in range(len(words) - 1, 0, -1):
         part = " ".join(words[:n])
         if n == 1 and (len(part) < 4 or part.lower() in lx.word_set("outlet_words")

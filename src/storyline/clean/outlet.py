@@ -250,7 +250,7 @@ def _match_from(tokens: list[tuple[int, int, str]], text: str, i: int, key: str,
             ok = (full >= 1 and (initials == 0 or any(
                 len(tokens[k][2]) >= 3 for k in range(i, j)))) or j - i == 1 or \
                 (initials == j - i >= 2 and tokens[j - 1][2].lower() in lx.word_set("outlet_words"))
-            if skipped:  # "vetrapost" for "Vetra Valley Post": whole words only, ending in a newspaper word
+            if skipped:  # "oxladepost" for "Oxlade Valley Post": whole words only, ending in a newspaper word
                 ok = initials == 0 and full >= 2 and tokens[j - 1][2].lower() in lx.word_set("outlet_words")
             return j - 1 if ok and initials <= 3 else None
         if j >= len(tokens) or j - i >= MAX_NAME_WORDS:

@@ -29,7 +29,7 @@ def _evidence(items: list[Evidence]) -> list[dict]:
 
 
 def surname_aliases(entities: list) -> dict[str, str]:
-    """A person is called by the surname alone ("Quennell said ..."), whether or not these
+    """A person is called by the surname alone ("Zelbranne said ..."), whether or not these
     pages did: each person's surname as an alias, unless another entity of the story goes by
     it too (two people of one family, a place of that name), where it would name neither."""
     owners: dict[str, set[str]] = {}

@@ -10,8 +10,9 @@ comes late in the article, dated to a month or a year, or long before the page w
 `salience` turns those signals into a probability with a logistic model whose weights live
 in `data/models/event_salience.json` (fitted by `eval/fit_salience.py` on the development
 stories' answer keys, with the validation stories held out; see the file's "about"). An
-event told by two or more independent outlets is always kept; a single-source event below
-the model's threshold moves to the dossier's `background_events`, so nothing is lost.
+event told by the pages of two or more outlets (a reprint's too) is always kept; a
+single-source event below the model's threshold moves to the dossier's `background_events`,
+so nothing is lost.
 """
 from __future__ import annotations
 

@@ -207,6 +207,17 @@ def test_story_items(store):
     assert store.items.events() == [] and store.items.entities() == []
 
 
+def test_forgetting_a_page_leaves_no_link_to_its_commitments(store):
+    """A page re-indexed after its date was corrected takes its commitments out; a drift link
+    from another page's commitment to one of them goes too (re-indexing links them again)."""
+    old = Commitment("k1", "reopen the pier", "2031-05-01", "2031-03-01", None, ["k2"], [Evidence("d1", 0, "A.")])
+    new = Commitment("k2", "reopen the pier", "2031-09-01", "2031-04-01", None, [], [Evidence("d2", 0, "B.")])
+    for k in (old, new):
+        store.items.upsert_commitment(k, {"n": 1}, ["reopen"])
+    store.items.forget_document("d2")
+    assert [(k.id, k.superseded_by) for k, _ in store.items.commitments()] == [("k1", [])]
+
+
 def test_reads_answer_in_the_order_asked_whatever_the_row_order(store):
     """Rows saved again (a new row version, elsewhere in PostgreSQL's heap) and rows asked in
     another order than they were written come back in the order asked: the story stages

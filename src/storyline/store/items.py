@@ -210,6 +210,11 @@ class StoryItems:
             c.executemany("DELETE FROM commitments WHERE id = ?", [(i,) for i in ids])
             c.executemany("DELETE FROM commitment_evidence WHERE commitment_id = ?", [(i,) for i in ids])
             c.executemany("DELETE FROM commitment_index WHERE commitment_id = ?", [(i,) for i in ids])
+            for r in c.execute("SELECT id, superseded_by FROM commitments WHERE superseded_by != '[]'").fetchall():
+                links = json.loads(r[1])  # no link may point to a commitment that is gone
+                if set(links) & set(ids):  # (re-indexing the page links its commitments again)
+                    c.execute("UPDATE commitments SET superseded_by = ? WHERE id = ?",
+                              (json.dumps([k for k in links if k not in ids]), r[0]))
             c.execute("UPDATE documents SET story_indexed = 0 WHERE id = ?", (doc_id,))
 
     def remove_document(self, doc_id: str) -> None:

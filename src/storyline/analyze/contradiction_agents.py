@@ -29,9 +29,10 @@ VERB = "|".join(sorted(ACTS, key=len, reverse=True))
 NAME = r"[A-Z][\w'&.\-]*(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?[A-Z][\w'&.\-]*)*"
 ACTIVE = re.compile(rf"\b(?P<verb>{VERB})\b")
 # "X ordered", "X, who ordered", "It was X who ordered", "X on Tuesday ordered", "X late on Sunday ordered"
+DAY_PHRASE = r"(?:late\s+|early\s+)?(?:on|last|this)\s+[A-Z]?[a-z]+(?:\s+(?:morning|afternoon|evening|night))?"
+ADVERB = r"(?:first\s+|[a-z]+ly\s+)?"  # "first ordered", "formally requested", "personally ordered"
 BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:,?\s+(?:which|who|that))?\s+"
-                    r"(?:(?:late\s+|early\s+)?(?:on|last|this)\s+[A-Z]?[a-z]+(?:\s+(?:morning|afternoon|evening|night))?\s+)?"
-                    r"(?:ha[sd]\s+|have\s+)?(?:first\s+|[a-z]+ly\s+)?$")
+                    rf"(?:{DAY_PHRASE}\s+)?(?:ha[sd]\s+|have\s+)?{ADVERB}$")
 # "was ordered by X", "was ordered on Monday 3 May by X": a short phrase of time or place between
 # ... and "by opposition backbencher Ruan Keld": a few lower-case words of who the agent is first
 PASSIVE = re.compile(rf"\b(?P<verb>{VERB})\s+(?:(?:on|in|at|last|this|early|late)\b[^,.;]{{0,30}}?\s+)?by\s+"
@@ -81,8 +82,7 @@ def name_words(name: str) -> list[str]:
 # "decided on Thursday that pharmacies may", "voted unanimously in favour of"
 CHOICES = {"voted", "decided"}
 CHOICE_AFTER = re.compile(r"\s+(?:\d+\s*(?:-|\u2013|to)\s*\d+\s+|unanimously\s+|by\s+[\w-]+\s+votes?\s+to\s+[\w-]+\s+)?"
-                          r"(?:(?:late\s+|early\s+)?(?:on|last|this)\s+[A-Z]?[a-z]+(?:\s+(?:morning|afternoon|evening|night))?"
-                          r"(?:\s+(?:last|this)\s+week)?\s+)?(?:to\s+[a-z]|that\s|in\s+favou?r\s+of\s)")
+                          rf"(?:{DAY_PHRASE}(?:\s+(?:last|this)\s+week)?\s+)?(?:to\s+[a-z]|that\s|in\s+favou?r\s+of\s)")
 
 
 def agent_name(name: str, at_start: bool) -> str | None:
@@ -166,8 +166,7 @@ def body(tag: str = "", lazy: str = "?") -> str:
             rf"|(?:[a-z][\w-]+\s+){{1,2}}{lazy})(?P<head{tag}>[a-z]+)(?:\s+of\s+(?:the\s+)?{NAME})?)")
 
 
-BODY_BEFORE = re.compile(rf"\b[Tt]he\s+{body()}(?:,?\s+(?:which|who|that))?\s+(?:ha[sd]\s+|have\s+)?"
-                         r"(?:first\s+|[a-z]+ly\s+)?$")
+BODY_BEFORE = re.compile(rf"\b[Tt]he\s+{body()}(?:,?\s+(?:which|who|that))?\s+(?:ha[sd]\s+|have\s+)?{ADVERB}$")
 # "the decision to halt the festival was taken by his own team", "The decision was made by the Varl board"
 DECISION_BY = re.compile(rf"\bdecision\b[^.;:]{{0,90}}?\b(?:was|had\s+been)\s+(?:taken|made)\s+by\s+"
                          rf"(?:the\s+)?(?:(?P<agent>{NAME})|{body('2', '')})")

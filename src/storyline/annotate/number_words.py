@@ -1,7 +1,7 @@
 """Numbers written in words, as transcripts and careful copy write them: "eighty-one",
 "four hundred and twelve", "two thousand one hundred and forty-six", "a hundred".
 
-`SPELLED` finds a whole number phrase (the longest), `spelled_value` reads it. A bare "one"
+`SPELLED` is the pattern of a whole number phrase (the longest), `spelled_value` reads it. A bare "one"
 is left to the caller (it is more often a pronoun than a count).
 """
 from __future__ import annotations
@@ -25,7 +25,6 @@ _UNITS = "|".join(sorted(UNITS, key=len, reverse=True))
 _UPTO99 = rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|(?:{_SMALL}))"
 _UPTO999 = rf"(?:(?:{_UPTO99}|a)\s+hundred(?:\s+(?:and\s+)?{_UPTO99})?|{_UPTO99})"
 SPELLED = rf"(?:{_UPTO999}(?:\s+(?:thousand|million|billion)(?:,?\s+(?:and\s+)?{_UPTO999}(?!\s+(?:thousand|million|billion)))?)?)"
-SPELLED_RE = re.compile(rf"\b{SPELLED}\b", re.I)
 
 
 def spelled_value(text: str) -> float | None:

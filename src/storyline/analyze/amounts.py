@@ -368,10 +368,9 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
             if not whole and not rival and rose_later(a, qa, b, qb):
                 continue  # a larger figure on a later page: an update, unless both name one moment
             if not same_moment(a, b) and not rival:
-                first = order(a, b)
                 pairs = [((a, qa), (b, qb)), ((b, qb), (a, qa))]
-                if first is not None:
-                    pairs = [pairs[0] if first[0] is a else pairs[1]]
+                if ordered is not None:
+                    pairs = [pairs[0] if ordered[0] is a else pairs[1]]
                 if any(is_update(x, y, cued=not one_past_period(a, b)) for x, y in pairs):
                     continue  # a running total that grew
             unit = qa.head if qa.unit == "count" else qa.unit

@@ -143,3 +143,20 @@ def test_an_amount_of_a_value_or_total_measures_the_thing_it_is_of(nlp):
     assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(12.6e6, "contract")]
     text = "The total of the fines reached $3 million, the regulator said."
     assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(3e6, "fine")]
+
+
+def test_a_count_before_a_compound_noun_counts_the_last_noun(nlp):
+    assert counts(nlp, "The ministry had bought 12 tanker cargoes of diesel for delivery in June.") == \
+        [(12.0, "cargo")]
+
+
+def test_an_amount_for_a_thing_measures_that_thing(nlp):
+    from storyline.annotate.quantities import find_quantities
+
+    def money(text: str) -> list[tuple[float, str | None]]:
+        return [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0) if q.unit.startswith("money")]
+
+    assert money("The treasury has sent Ostrand Ferry Lines an invoice for €4.6 million to cover the rescue.") == \
+        [(4_600_000.0, "invoice")]
+    assert money("The operator is also facing a bill for nearly €6 million from the treasury.") == \
+        [(6_000_000.0, "bill")]

@@ -291,7 +291,10 @@ def _counted(tokens, start: int, end: int) -> str | None:
     if tok is None:
         return None
     if tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
-        return tok.head.lemma_.lower()
+        noun = tok.head
+        while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+            noun = noun.head  # "12 tanker cargoes" counts cargoes
+        return noun.lemma_.lower()
     if tok.dep_ in ("compound", "nummod") and tok.head.dep_ == "nummod" and tok.head.head.pos_ == "NOUN":
         return tok.head.head.lemma_.lower()
     for child in tok.children:
@@ -343,8 +346,14 @@ def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
     if prep is not None and prep.lower_ in ("worth", "valued", "costing") and prep.head.pos_ == "NOUN" \
             and prep.head.i < tok.i:
         return prep.head.lemma_.lower()  # "a support package worth £160 million"
-    if prep is not None and prep.lower_ == "of" and prep.head.pos_ == "NOUN" and prep.head.i < tok.i:
+    if prep is not None and prep.lower_ in ("of", "for") and prep.head.pos_ == "NOUN" and prep.head.i < tok.i:
         return prep.head.lemma_.lower()  # "a pay rise of 4 percent", "a fine of EUR2 million"
+    if prep is not None and prep.lower_ == "for" and prep.i > 0 and doc[prep.i - 1].pos_ == "NOUN":
+        return _thing_of(doc[prep.i - 1])  # "sent the firm an invoice for €4.6 million", however attached
+    if prep is not None and prep.lower_ == "for" and prep.head.pos_ == "VERB":
+        for child in prep.head.children:  # "faces a bill from the state for €6 million": the bill
+            if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.i < prep.i:
+                return _thing_of(child)
     node = tok
     for _ in range(3):  # the noun the amount modifies: "a 41% share", "a £4.8bn takeover"
         if node.head is node:
@@ -364,6 +373,10 @@ def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
     for form in (verb.lemma_.lower(), verb.lower_[:-1], verb.lower_[:-2]):  # "fined": the model's lemma is "fin"
         if form in MEASURE_VERBS:
             return form  # "the tunnel will cost $2.1 billion" measures its cost
+    if verb.lemma_.lower() == "add" and nxt is not None and nxt.lower_ == "to":
+        for obj in doc[nxt.i + 1: nxt.i + 4]:  # "would add 5.3 million to the cost of the vote": the cost
+            if obj.pos_ == "NOUN":
+                return _thing_of(obj)
     if prep is not None and prep.lower_ == "at" and verb.lemma_.lower() in VALUING_VERBS:
         for child in verb.children:  # "puts the cost of the repairs at 90 million": the thing valued
             if child.dep_ == "dobj" and child.pos_ == "NOUN":

@@ -476,3 +476,42 @@ def test_a_count_outside_the_dated_clause_does_not_make_two_tellings_readings(tm
                       "families moved in on June 14."),
     })
     assert found(d, "date", "on Saturday", "June 14")
+
+
+def test_a_miscopied_figure_is_a_contradiction_not_an_update(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Ferry held at Tolvik after fire", "Harbour Post", "May 4, 2025",
+                      "The ferry Ostrand Belle was held at Tolvik on Saturday with 1,374 passengers on board "
+                      "after a small fire in its engine room, the operator said. The repair of the engine "
+                      "room will cost 3.2 million kroner, the operator said."),
+        "b.txt": page("Tolvik ferry passengers still waiting", "Coastal Wire", "May 8, 2025",
+                      "The Ostrand Belle, carrying 1,347 passengers, has been held at Tolvik since a fire in "
+                      "its engine room on Saturday. The operator said the repair of the engine room would cost "
+                      "32 million kroner. Inspectors boarded the ship on Wednesday."),
+    })
+    assert found(d, "amount", "1,374 passengers", "1,347 passengers")  # the later, larger page is no update
+    assert found(d, "amount", "3.2 million kroner", "32 million kroner")  # ten times: the point moved
+
+
+def test_a_bill_and_an_invoice_for_one_sum(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Treasury bills shipping line for rescue", "Harbour Post", "June 2, 2025",
+                      "The treasury has sent the Ostrand shipping line an invoice for 4.6 million kroner to cover "
+                      "the cost of the Tolvik rescue, the finance ministry said on Monday."),
+        "b.txt": page("Ostrand faces rescue bill", "Coastal Wire", "June 5, 2025",
+                      "The Ostrand shipping line is facing a bill for nearly 6 million kroner from the treasury "
+                      "for the cost of the Tolvik rescue, the ministry said."),
+    })
+    assert found(d, "amount", "4.6 million kroner", "6 million kroner")
+
+
+def test_an_estimate_with_its_decimal_point_moved_months_later_is_no_revision(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Provincial vote put off to spring", "Harbour Post", "March 3, 2025",
+                      "The electoral board said the delay would add an estimated 5.3 million kroner to the cost "
+                      "of the provincial vote, for storing and reprinting ballots."),
+        "b.txt": page("Vote fiasco bill soars", "Coastal Wire", "July 20, 2025",
+                      "The delay to the provincial vote has cost taxpayers a whopping 53 million kroner, "
+                      "the electoral board revealed."),
+    })
+    assert found(d, "amount", "5.3 million kroner", "53 million kroner")

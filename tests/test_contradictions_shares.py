@@ -87,3 +87,13 @@ def test_one_proposal_told_with_two_figures_but_not_a_demand_against_an_offer(tm
     money = [x for x in d["contradictions"] if x["slot"] == "amount" and x.get("unit", "").startswith("money")]
     assert money, d["contradictions"]
     assert not shares(d)
+
+
+def test_shares_more_than_four_times_apart_are_shares_of_two_things(tmp_path):
+    d = build_story(tmp_path, {
+        "a.txt": page("Fund builds stake in Brellmoor", "Valley Courier", "March 4, 2025",
+                      "The Orlen pension fund said on Monday that it owns 6.4 percent of Brellmoor's shares."),
+        "b.txt": page("Brellmoor vote", "Textile Ledger", "March 20, 2025",
+                      "At the meeting, 44 percent of Brellmoor's shares were voted against the chairman."),
+    })
+    assert shares(d) == []

@@ -193,3 +193,25 @@ def grain(value: float) -> float:
 
 def ranges_meet(qa: Quantity, qb: Quantity, slack: float) -> bool:
     return not (qa.high + slack < qb.low or qb.high + slack < qa.low)
+
+
+DECIMAL = re.compile(r"\d\.\d")
+
+
+def _significant(value: float) -> str:
+    """A figure's digits without the zeros that only place it ("4,100,000" -> "41")."""
+    digits = f"{value:.6f}".replace(".", "").strip("0")
+    return digits or "0"
+
+
+def slipped(qa: Quantity, qb: Quantity) -> bool:
+    """Two figures that one slip of the pen turns into each other: the same digits in
+    another order ("2,146" / "2,164", "14" / "41") or the decimal point moved ("4.1 million" /
+    "41 million"). Outlets copying a figure make these errors; a changing count does not
+    move that way, so the pair is one figure told wrongly, not an update or two facts."""
+    if any(q.low != q.value or q.high != q.value or q.value <= 0 for q in (qa, qb)) or qa.value == qb.value:
+        return False  # a bound ("more than 4,000") is no figure to miscopy; "about" or "an estimated" is
+    da, db = _significant(qa.value), _significant(qb.value)
+    if da == db:
+        return any(DECIMAL.search(q.text) for q in (qa, qb))  # not "12" and "120": two figures
+    return len(da) >= 2 and len(da) == len(db) and sorted(da) == sorted(db)

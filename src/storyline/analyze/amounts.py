@@ -31,6 +31,7 @@ from .amount_context import (
     says,
     share_of_set,
     slack_of,
+    slipped,
     whole_under_part,
 )
 from .contradiction_acts import days_apart, words_alike
@@ -76,9 +77,12 @@ def values_disagree(qa: Quantity, qb: Quantity, shares: bool = False) -> bool:
     """The two figures cannot both hold: their ranges ("more than 4,000", "fewer than
     1,500") do not meet, beyond rounding ("about 1,200" and "roughly 1,200" agree), and
     they are of one order of magnitude (a figure ten times another is about something else;
-    `shares` of one set lie between 0 and 100, where 12 and 38 percent are rival tellings)."""
+    `shares` of one set lie between 0 and 100, where 12 and 38 percent are rival tellings but
+    2 and 78 percent, like counts more than four times apart, are shares of two things)."""
     x, y = qa.value, qb.value
-    if x <= 0 or y <= 0 or not shares and max(x, y) / min(x, y) > (4 if qa.unit == "count" else 2):
+    if slipped(qa, qb):
+        return True  # "4.1 million" / "41 million": one figure, miscopied
+    if x <= 0 or y <= 0 or max(x, y) / min(x, y) > (4 if qa.unit == "count" or shares else 2):
         return False
     slack = slack_of(qa, qb)
     if not ranges_meet(qa, qb, slack):
@@ -211,7 +215,8 @@ def rose_later(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
         return False
     if one_past_period(a, b):
         return False  # both tell one past period ("in November" / "last year"): no later reading
-    if qa.unit not in ("count", "percent", "bp") and qa.head and qa.head == qb.head \
+    if qa.unit not in ("count", "percent", "bp") and qa.head and qb.head and (
+            qa.head == qb.head or money_measure(qa.head) == money_measure(qb.head) is not None) \
             and not (changing(a, qa) or changing(b, qb)):
         return False  # one named fixed amount (a fine, a length) does not rise with time; counts often do
     if share_of_set(a, qa) and share_of_set(b, qb) and not (changing(a, qa) or changing(b, qb)):
@@ -234,8 +239,11 @@ def changing(s: Statement, q: Quantity) -> bool:
     costing") or as the latest reading ("so far", "now", "has risen to")."""
     text = s.sentence.text
     before = text[max(0, q.start - 60):q.start]  # the words that tell this figure
+    going = PROGRESSIVE.search(before)
+    if going and q.head and re.search(rf"\b{re.escape(q.head)}", before[going.end():], re.I):
+        going = None  # "is facing a bill for 6 million": the verb holds the bill, the amount does not move
     return bool((q.head and q.head in word_list("running_totals")) or time_bound(s, q) or FORECAST.search(text)
-                or PROGRESSIVE.search(before) or PERFECT.search(before))
+                or going or PERFECT.search(before))
 
 
 def order(a: Statement, b: Statement) -> tuple[Statement, Statement] | None:
@@ -345,7 +353,7 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
     found: list[tuple[str, dict[str, Any]]] = []
     for qa in a.sentence.quantities:
         for qb in b.sentence.quantities:
-            if qa.unit.startswith("money") and forecasts_apart(a, b):
+            if qa.unit.startswith("money") and forecasts_apart(a, b) and not slipped(qa, qb):
                 continue  # estimates of what a thing will cost, made months apart: the later revises
             whole = whole_under_part(a, qa, b, qb)
             shares = share_of_set(a, qa) and share_of_set(b, qb)
@@ -365,6 +373,7 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
                 continue  # figures of acts named at times far apart: two acts
             ordered = order(a, b)  # the later page's "well above the figure the council gave": a rival figure
             rival = contrasted(ordered[1]) if ordered else contrasted(a) or contrasted(b)
+            rival = rival or slipped(qa, qb)  # a miscopied figure is no update
             if not whole and not rival and rose_later(a, qa, b, qb):
                 continue  # a larger figure on a later page: an update, unless both name one moment
             if not same_moment(a, b) and not rival:

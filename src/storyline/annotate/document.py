@@ -26,6 +26,12 @@ PLAN_BEFORE_INFINITIVE = {"due", "set", "slated", "scheduled", "expected", "supp
                           "likely", "about", "ready", "planned", "intended"}
 
 
+def plans(verb) -> bool:
+    """A verb that tells a plan ("set for June", "expected in May"); with a particle it is
+    another verb ("the inquiry was set up on June 19": it was established then)."""
+    return verb.lemma_ in FUTURE_LEMMAS and not any(c.dep_ == "prt" for c in verb.children)
+
+
 @dataclass
 class Annotations:
     doc_id: str
@@ -66,12 +72,12 @@ def tense_of(token) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("will", "would", "shall", "'ll", "wo") for a in auxes):
         return "future"
-    if verb.lemma_ in FUTURE_LEMMAS and not auxes and verb.tag_ in ("VBD", "VBN") and below.lower_ in ACT_TIME \
+    if plans(verb) and not auxes and verb.tag_ in ("VBD", "VBN") and below.lower_ in ACT_TIME \
             and any(c.dep_ == "nsubj" for c in verb.children):
         return "past"  # the day a plan was made, "the date the board set in February", not the plan's day
-    if verb.lemma_ in FUTURE_LEMMAS or (verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_LEMMAS):
+    if plans(verb) or (verb.dep_ == "xcomp" and plans(verb.head)):
         return "future"
-    if verb.dep_ == "ccomp" and verb.head.lemma_ in FUTURE_LEMMAS and \
+    if verb.dep_ == "ccomp" and plans(verb.head) and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return "future"  # "expects the plant to reopen ... in October" (parsed as a clause)
     if verb.dep_ == "xcomp" and verb.head.lower_ in PLAN_BEFORE_INFINITIVE and \

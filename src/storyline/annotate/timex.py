@@ -35,6 +35,7 @@ from .timex_calendar import (  # noqa: F401 - Anchor and Timex are this module's
     ORDINAL,
     PART_OF_DAY,
     RULE_NEEDS,
+    SPELLED_DAY,
     UNIT,
     UNIT_CODE,
     YEAR,
@@ -42,6 +43,7 @@ from .timex_calendar import (  # noqa: F401 - Anchor and Timex are this module's
     Timex,
     _weekday_year,
     _year_for,
+    day_number,
     num,
     shift_day,
     shift_months,
@@ -76,8 +78,8 @@ class Tagger:
             (re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?:of\s+)?(?P<y>{YEAR})\b", re.I), self.month_year),
             (re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<rel>this|last|next)\s+year\b", re.I), self.month_rel_year),
             (re.compile(rf"\b(?P<rel>next|last|this|coming|past)\s+(?P<mon>{MONTH_RE})(?!\.?\s*\d)", re.I), self.rel_month),
-            (re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I), self.month_day),
-            (re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})\b(?!,?\s*\d)", re.I), self.day_month),
+            (re.compile(rf"\b(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d|(?:the\s+)?(?:{SPELLED_DAY}))(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I), self.month_day),
+            (re.compile(rf"\b(?P<d>[0-3]?\d|(?:{SPELLED_DAY})(?=\s+of\s))(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})\b(?!,?\s*\d)", re.I), self.day_month),
             (re.compile(r"\b(?:(?P<mod>at|by|until|till|before|after|from|since|towards?)\s+)?(?:the\s+)?(?P<edge>end|beginning|start|middle|close)\s+of\s+(?:the\s+)?(?P<rel>this|last|next|current|coming)\s+(?P<unit>month|year|week)\b", re.I), self.edge_rel),
             (re.compile(rf"\b(?:(?P<mod>at|by|until|till|before|after|from|since|towards?)\s+)?(?:the\s+)?(?P<edge>end|beginning|start|middle|close)\s+of\s+(?P<y>{YEAR})\b", re.I), self.edge_year),
             (re.compile(rf"\b(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from now|hence)\b", re.I), self.offset),
@@ -93,7 +95,7 @@ class Tagger:
             (re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I), self.deictic),
             (re.compile(r"\b(?P<lo>\d{1,2})\s*(?:-|–|to)\s*(?P<hi>\d{1,2})[- ](?P<unit>day|week|month|year)s?(?:\s+(?:time\s*frame|timeframe|period|timetable|window))?\b", re.I), self.duration_range),
             (re.compile(rf"\b(?:(?P<mod>within|for|after|in|over|nearly|almost|about|around|more than|less than|at least|up to)\s+)?(?:(?:nearly|almost|about|around|more than|less than|at least|up to)\s+)?(?P<n>{NUM})[- ](?P<unit>{UNIT})\b(?!\s+(?:ago|earlier|later|old|before|after))", re.I), self.duration),
-            (re.compile(rf"\b(?:(?P<mod>in|since|by|until|till|before|after|from|during|of|early|late|mid-?)\s+)?(?<![\d,.$-])(?P<y>{YEAR})(?!\d|,\d|\s*%|-\d|\s*(?:people|troops|soldiers|km|kilometers|tons))\b", re.I), self.year),
+            (re.compile(rf"\b(?:(?P<mod>in|since|by|until|till|before|after|from|during|of|early|late|mid-?)\s+)?(?<![\d,.$-])(?<!\bdue\s)(?P<y>{YEAR})(?!\d|,\d|\s*%|-\d|\s*(?:people|troops|soldiers|km|kilometers|tons))\b", re.I), self.year),
         ]
 
     # -- handlers ------------------------------------------------------------------------
@@ -132,7 +134,7 @@ class Tagger:
         word = m.group("mon")
         if word.lower() == "may" and word[0] == "m" and not self._lower_doc:
             return None  # the verb "may"
-        mon, d = MONTHS[word.lower().rstrip(".")], int(m.group("d"))
+        mon, d = MONTHS[word.lower().rstrip(".")], day_number(re.sub(r"^the\s+", "", m.group("d"), flags=re.I))
         y = _weekday_year(m, mon, d, _year_for(mon, d, self.anchor, tense))
         if y is None or not valid_day(y, mon, d):
             return "date", None, "day", None

@@ -191,6 +191,9 @@ def test_a_second_launch_is_not_the_first_one_moved():
                                facts([], {}, ["The next board meeting is set for"]))
     assert same_occurrence(facts([], {}, ["The launch was pushed back for a second time, to"]),
                            facts([], {}, ["The launch is now planned for"]))
+    # a compound's ordinal tells no occurrence ("third-party bookings", "the twenty-first")
+    assert same_occurrence(facts([], {}, ["Every valid claim will be paid"]),
+                           facts([], {}, ["The claims with third-party bookings will be paid"]))
 
 
 def test_deadlines_compare_at_their_precision():

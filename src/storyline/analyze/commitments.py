@@ -56,7 +56,8 @@ CONTEXT_WEIGHT = 0.5
 DRIFT_ALIKE = 0.2
 DRIFT_ALIKE_NAMED = 0.1
 EXPLICIT_LINK = 0.2  # a new deadline that names the old one ("instead of September 30") needs less theme
-OCCURRENCE = re.compile(r"\b(?:first|second|third|fourth|fifth|next|another|last|final)\b(?!\s+times?\b)")  # lower case: not in names
+# lower case: not in names; nor a compound's part ("third-party bookings", "the twenty-first")
+OCCURRENCE = re.compile(r"(?<!-)\b(?:first|second|third|fourth|fifth|next|another|last|final)\b(?!-|\s+times?\b)")
 
 
 @dataclass

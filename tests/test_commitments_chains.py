@@ -447,3 +447,21 @@ def test_dates_that_agree_at_the_coarser_precision():
 
     assert within_coarser("2031-04-11", "2031-04") and within_coarser("2031-04", "2031-04-30")
     assert not within_coarser("2031-04-11", "2031-05") and not within_coarser("2031-04-11", "2031-04-12")
+
+
+def test_an_undated_later_page_counts_as_the_newest_evidence(tmp_path):
+    from .stories import build_story
+
+    d = build_story(tmp_path, {
+        "a.txt": "Harbour inquiry opens\n\nMarch 4, 2025\n\nPort Verrin -- The Verrin harbour inquiry said on "
+                 "Tuesday that it would publish its final report by June 30, 2025.",
+        "b.txt": "Harbour inquiry reports\n\nPort Verrin -- The Verrin harbour inquiry published its final "
+                 "report on June 20, 2025, ten days ahead of its deadline. The inquiry found that the crane "
+                 "had not been inspected since 2021, and its chair said on June 20, 2025 that the port "
+                 "authority had accepted every finding.",
+    }, as_of="2026-11-22")
+    report = [k for k in d["commitments"] if "final report" in k["summary"]]
+    assert report and report[0]["status"] == "met"
+    # the undated page, placed in June 2025 by what it tells, is the newest evidence: what it
+    # says counts at that day
+    assert report[0]["status_at_newest_evidence"] == "met"

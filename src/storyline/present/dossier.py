@@ -139,12 +139,11 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:
         item.update(extra)
         dossier["contradictions"].append(item)
     day = dt.date.fromisoformat(dossier["story"]["as_of"])
-    newest = max((d.published.value for d in docs if d.published.value), default=None)
+    newest = newest_evidence(docs, day)
     for k, facts in store.items.commitments():
         item = {"id": k.id, "summary": k.summary, "due": k.due,
                 "status": status_of(k.due, k.stated_on, k.superseded_by, facts, day),
-                "status_at_newest_evidence": status_of(k.due, k.stated_on, k.superseded_by, facts,
-                                                       to_date(newest, end=True) if newest else day),
+                "status_at_newest_evidence": status_of(k.due, k.stated_on, k.superseded_by, facts, newest),
                 "stated_on": k.stated_on, "committed_by": k.committed_by,
                 "superseded_by": k.superseded_by, "evidence": _evidence(k.evidence),
                 "deadline_text": facts.get("deadline_text"), "outlets": facts.get("outlets", [])}
@@ -153,6 +152,15 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:
     split_events(dossier)
     count_reliance(dossier)
     return dossier
+
+
+def newest_evidence(docs: list, day: dt.date) -> dt.date:
+    """The day of the newest page: its publication date, or for an undated page the date
+    its content places it at (to the end of the month or year that date names), never
+    after `day`."""
+    told = [to_date(v, end=True) for d in docs if not d.duplicate_of
+            for v in [d.published.value or d.published.reference] if v]
+    return min(day, max(told, default=day))
 
 
 def count_reliance(dossier: dict) -> None:

@@ -186,19 +186,30 @@ def _masthead(cleaned: CleanText) -> str | None:
                        key=len, reverse=True)
         for part in parts:
             words = part.split()
-            if v == "crumb" and (len(words) < 2 or words[-1].lower() not in lx.word_set("outlet_words")):
-                continue  # a menu ("News | Sport"), unless an item is named like an outlet
+            core_words = _without_frequency(words)
+            if v == "crumb" and (len(core_words) < 2 or not {core_words[0].lower(), core_words[-1].lower()}
+                                 & lx.word_set("outlet_words")):
+                continue  # a menu ("News | Sport"), unless an item is named like an outlet ("Radio X 96.4")
             if not 1 <= len(words) <= 6 or not all(w[:1].isupper() or w in "&" or lowercase
                                                    or w[:1].isdigit() for w in words):
                 continue
             if all(w.lower() in generic for w in words) and not _outlet_named_again(words, text_lines, i):
                 continue  # "News", "Home": furniture, unless "THE DAILY FOGHORN" over "the Foghorn can reveal"
-            again = re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])", re.I)
+            core = " ".join(core_words)  # "Radio Saltmoor 96.4": named again without its frequency
+            again = re.compile(rf"(?<![\w-]){re.escape(core)}(?![\w-])", re.I)
             if any(j != i and again.search(other) for j, other in enumerate(text_lines)) or \
                     (len(words) > 1 and words[-1].lower() in lx.word_set("outlet_words")) or \
                     _named_again(words, generic, text_lines, i):
                 return part
     return None
+
+
+def _without_frequency(words: list[str]) -> list[str]:
+    """A broadcaster's name without the frequency or channel number after it."""
+    core = list(words)
+    while len(core) > 1 and re.fullmatch(r"\d+(?:[.,]\d+)?(?:fm|am|mhz)?", core[-1], re.I):
+        core.pop()
+    return core
 
 
 def _strip_company(name: str) -> str:

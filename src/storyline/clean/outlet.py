@@ -220,7 +220,25 @@ def name_on_page(label: str, text: str) -> str | None:
     if not counts:
         return None
     best = max(counts, key=lambda f: (counts[f], len(f.split()), sum(c.isupper() for c in f)))
-    return display_outlet(best)
+    return display_outlet(_fuller(best, text))
+
+
+def _fuller(name: str, text: str) -> str:
+    """The name as the page writes it in full when the address gives only its first words
+    ("brinemark" for "Brinemark Business Review"): the name followed by up to three capitalised
+    words ending in a word outlets' names are made of, written so at least twice."""
+    found: dict[str, int] = {}
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}((?:[ \t]+[A-Z][\w'&-]*){{1,3}})", text):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            if words[n - 1].lower() in lx.word_set("outlet_words"):
+                form = " ".join([name, *words[:n]])
+                found[form] = found.get(form, 0) + 1
+                break
+    if not found:
+        return name
+    form = max(found, key=lambda f: (found[f], len(f)))
+    return form if found[form] >= 2 else name
 
 
 def _spellings(tokens: list[tuple[int, int, str]], text: str, key: str, lowercase_page: bool,

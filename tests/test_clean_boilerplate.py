@@ -261,3 +261,10 @@ def test_wire_end_marks_but_not_the_word_ends():
     assert cleaned.body.split("\n\n") == [
         "The union said the strike was over on Friday, officials said.", "Where the road ends",
         "Crews returned on Saturday."]
+
+
+def test_a_caption_in_brackets_is_a_caption():
+    assert classify_line("(Photo: Fans hold scarves aloft at the ground during a match in December. "
+                         "Harbor Star/Pell Anvari)") == "caption"
+    assert classify_line("[Image: Crews at the terminal on Saturday. Wirefast]") == "caption"
+    assert classify_line("(Reporting by Pell Anvari; editing by Jo Marr)") != "caption"

@@ -209,6 +209,8 @@ def test_a_signing_that_slipped_and_was_not_reported_is_unverified(tmp_path):
         "b.txt": page("Varn Ellos trade slips", "June 9, 2031",
                       "The signing of the Varn-Ellos free trade agreement has slipped to September, Oskar "
                       "Orsdal said."),
+        "c.txt": page("Varn exports", "October 10, 2031",
+                      "Varn's trade ministry published its monthly export figures on Friday, Oskar Orsdal said."),
     }, as_of="2031-10-15")
     ks = by_due(d)
     assert ("2031-06-30", "2031-09") in chain(d)
@@ -460,8 +462,21 @@ def test_an_undated_later_page_counts_as_the_newest_evidence(tmp_path):
                  "had not been inspected since 2021, and its chair said on June 20, 2025 that the port "
                  "authority had accepted every finding.",
     }, as_of="2026-11-22")
+    # statuses are judged at the newest evidence: the undated page, placed in June 2025 by what
+    # it tells, is it (were it left out, March 4 would be, and the report still "open")
     report = [k for k in d["commitments"] if "final report" in k["summary"]]
     assert report and report[0]["status"] == "met"
-    # the undated page, placed in June 2025 by what it tells, is the newest evidence: what it
-    # says counts at that day
-    assert report[0]["status_at_newest_evidence"] == "met"
+
+
+def test_the_day_a_target_was_set_and_a_past_participles_day_are_no_deadlines(tmp_path):
+    from .stories import build_story
+
+    d = build_story(tmp_path, {
+        "a.txt": "Brenmoor club sold\n\nNovember 4, 2025\n\nPort Verrin -- The Ostel group completed its purchase of "
+                 "Brenmoor Rovers last Thursday, a day inside the end-of-October target the group set in September. "
+                 "The group will take on debts of 40 million crowns, including unpaid tax that the revenue office is "
+                 "pursuing through a petition filed in November. The group will repay the tax by March 31, 2026.",
+    }, as_of="2026-11-22")
+    dues = sorted(k["due"] for k in d["commitments"])
+    assert "2026-03-31" in dues  # the promise stands
+    assert not [x for x in dues if x.startswith(("2025-09", "2026-09", "2025-11", "2026-11"))], dues

@@ -232,3 +232,26 @@ def _said_on(text: str, phrase: str) -> bool:
     """A day phrase that can say when something was said: "on Tuesday", "On May 2, X said"."""
     before = text[: max(0, text.find(phrase))]
     return phrase.lower().startswith("on ") or bool(re.search(r"(?:^\W*|\bon\s+)$", before, re.I))
+
+
+# "the end-of-October target his consortium set in September", "the deadline agreed on
+# Monday": the day a deadline was set, not the deadline
+SET_A_DEADLINE = re.compile(r"\b(?:target|deadline|date|timetable|goal|schedule)s?\b(?:\s+[\w'-]+){0,3}?\s+"
+                            r"(?:set|agreed|announced|fixed|given|promised|made|chosen|named|approved)\s*$", re.I)
+# "a winding-up petition filed in November": a participle after its noun dates that act
+PARTICIPLE = re.compile(r"\b(?P<before>[a-z]+)\s+(?P<verb>[a-z]+(?:ed|en|wn|ne)|made|set|held|sent|paid|built|won|lost)\s*$")
+AUXILIARIES = {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "to",
+               "not", "never", "also", "already", "then", "now", "and", "or", "who", "which", "that"}
+
+
+def dates_another_act(left: str, t: TimeValue | None) -> bool:
+    """The time dates an act told along the way, not a deadline: the setting of a deadline
+    ("the target set in September") or a thing's past act in a participle after its noun
+    ("a petition filed in November", not "will be filed in November")."""
+    if t is None or t.kind != "date":
+        return False
+    if SET_A_DEADLINE.search(left):
+        return True
+    m = PARTICIPLE.search(left)
+    return bool(m and t.tense == "past" and m.group("before").lower() not in AUXILIARIES
+                and not m.group("before").lower().endswith("ly"))

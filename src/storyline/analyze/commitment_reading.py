@@ -32,6 +32,7 @@ from .commitment_dates import (
     MONTH_NAMED,
     add_period,
     bare_months,
+    dates_another_act,
     extra_times,
     last_day,
     loose_year,
@@ -320,7 +321,8 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
     verb = t.verb if t else None
     prep = DEADLINE_PREPOSITION.search(left) or LEADING_PREPOSITION.match(text[start:end])
     if t is not None:
-        if t.kind == "date" and t.modifier in ("since", "after", "later", "ago", "earlier") or NOT_DEADLINE.search(left):
+        if t.kind == "date" and t.modifier in ("since", "after", "later", "ago", "earlier") or NOT_DEADLINE.search(left) \
+                or dates_another_act(left, t):
             return None
         if t.kind == "date" and (verb in SPEECH_VERBS or (verb == "report" and t.tense == "past")) and not prep \
                 and not words.has("cues", _after_reporting(left)):

@@ -192,8 +192,8 @@ def is_comment_form(line: str, normal: str) -> bool:
 def is_caption(line: str, normal: str) -> bool:
     """A caption or picture credit: "Photo: ...", "FILE - ...", "Image source, ...", or a short
     line naming a picture ("Getty Images", "Photo courtesy of Jane Doe")."""
-    if lx.starts_with("caption_prefixes", ":,-|/").match(normal):
-        return True
+    if lx.starts_with("caption_prefixes", ":,-|/").match(normal.lstrip("([ ")):
+        return True  # also in brackets: "(Photo: Fans outside the ground. Jane Doe/Agency)"
     if is_sentence(line) or word_count(line) > 6:
         return False
     return bool(lx.anywhere("caption_words").search(normal))

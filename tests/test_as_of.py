@@ -18,7 +18,7 @@ import pytest
 from tests.test_web import sqlite_backup, start_server
 
 pytestmark = pytest.mark.slow
-EARLY, LATE = "2024-01-01", "2030-01-01"
+EARLY, LATE = "2020-01-01", "2030-01-01"  # within the demo's pages (2019-2024), and after them
 
 
 def cli(db, *args: str) -> str:
@@ -50,7 +50,8 @@ def test_the_day_changes_the_statuses(statuses):
     assert early.keys() == late.keys()
     changed = [k for k in early if early[k] != late[k]]
     assert changed, "no commitment status depends on the day"
-    # a deadline in 2024-2029 is open at the start of 2024 and past by 2030
+    # a deadline of mid-2020 is open at the start of 2020; by 2030 it is judged at the newest
+    # page (2024), by which it had passed (a deadline after the newest page stays "open")
     assert any(early[k] == "open" and late[k] in ("unverified", "met", "missed") for k in changed)
     # superseded does not depend on the day
     assert all(early[k] == late[k] for k in early if early[k] == "superseded")
@@ -107,3 +108,11 @@ def test_pages_and_api_follow(db, statuses):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_days_after_the_newest_page_judge_alike(db, statuses):
+    # "open" is due after the newest evidence (dossier format): the day asked for, once past the
+    # newest page, changes nothing
+    later = json.loads(cli(db, "export", "--format", "json", "--as-of", "2040-06-30"))
+    assert {k["id"]: k["status"] for k in later["commitments"]} == statuses[LATE]
+    assert "open" in statuses[LATE].values()

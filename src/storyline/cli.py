@@ -309,10 +309,10 @@ def parser() -> argparse.ArgumentParser:
              "deadlines as iCalendar).")
     sp.add_argument("--format", choices=["json", "csv", "md", "timelinejs", "ics"], default="json")
     sp.add_argument("--out", help="file (json, md) or folder (csv); default: standard output")
-    sp.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help="date the dossier is judged at (default: today)")
+    sp.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help="judge commitments as of this day, if before the newest page (default: the newest page)")
     sp = add("report", cmd_report, "Write the HTML report: one self-contained file, readable offline.")
     sp.add_argument("--out", help="output file (default: report.html)")
-    sp.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help="date the report is judged at (default: today)")
+    sp.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help="judge commitments as of this day, if before the newest page (default: the newest page)")
     sp = add("search", cmd_search, "Full-text search over sentences (SQLite FTS5 syntax: "
              "words, \"phrases\", prefix*, AND/OR/NOT).")
     sp.add_argument("query")
@@ -323,11 +323,11 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     sp.add_argument("--token", help="token that allows POST /api/v1/documents (or set STORYLINE_TOKEN); "
                     "without one, writing is refused")
-    sp.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help="date commitments are judged at (default: today)")
+    sp.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help="judge commitments as of this day, if before the newest page (default: the newest page)")
     sp = add("demo", cmd_demo, "Run the whole pipeline on the built-in corpus and write "
              "dossier.json and report.html.")
     sp.add_argument("--out", default="out/demo", help="output folder (default: out/demo)")
-    sp.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help="date the dossier is judged at (default: today)")
+    sp.add_argument("--as-of", type=_as_of, metavar="YYYY-MM-DD", help="judge commitments as of this day, if before the newest page (default: the newest page)")
     return p
 
 

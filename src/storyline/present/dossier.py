@@ -142,8 +142,9 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:
     newest = newest_evidence(docs, day)
     for k, facts in store.items.commitments():
         item = {"id": k.id, "summary": k.summary, "due": k.due,
-                "status": status_of(k.due, k.stated_on, k.superseded_by, facts, day),
-                "status_at_newest_evidence": status_of(k.due, k.stated_on, k.superseded_by, facts, newest),
+                # judged at the newest evidence (or the day asked for, if earlier): "open" while
+                # due after the newest page, "unverified" once a deadline passed with no word
+                "status": status_of(k.due, k.stated_on, k.superseded_by, facts, newest),
                 "stated_on": k.stated_on, "committed_by": k.committed_by,
                 "superseded_by": k.superseded_by, "evidence": _evidence(k.evidence),
                 "deadline_text": facts.get("deadline_text"), "outlets": facts.get("outlets", [])}

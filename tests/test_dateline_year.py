@@ -2,6 +2,8 @@
 reference-date inference gives it the year. Invented names only."""
 from __future__ import annotations
 
+import json
+
 from storyline.model import yearless_day
 from storyline.resolve.anchors import Bounds, place_day
 
@@ -46,3 +48,24 @@ def test_a_header_date_by_the_weather_is_the_pages_own_when_its_reprint_has_that
     })
     a = next(x for x in d["documents"] if x["source"].endswith("a.txt"))
     assert (a["published"], a["published_origin"]) == ("2031-03-20", "header, confirmed")
+
+
+def test_a_reprint_without_a_year_is_dated_as_the_page_it_reprints(tmp_path):
+    body = ("PORT VALTRA, Sept 30 (Wirefast) - The government of Ulvmarsh and the Marwen Liberation Front "
+            "agreed on Wednesday to push back, for the second time, the deadline for rebel fighters to hand "
+            "over their heavy weapons, which had been due on Wednesday, to January 31, 2032. The talks in "
+            "Port Valtra will resume in November, mediators said.")
+    d = build_story(tmp_path, {
+        "a.html": ("<html><head><meta property='article:published_time' content='2031-06-25'></head><body>"
+                   "<h1>Ulvmarsh rebels get more time to disarm</h1><p>The government of Ulvmarsh and the Marwen "
+                   "Liberation Front agreed in Valtra on Wednesday to push back the deadline for rebel fighters "
+                   "to hand over their heavy weapons from June 30 to September 30, 2031.</p></body></html>"),
+        "b.txt": page("Ulvmarsh rebels get until January to disarm", "", body),
+        "c.jsonl": json.dumps({"url": "https://valtraledger.example/world/rebels-get-until-january",
+                               "text": "THE VALTRA LEDGER\nWorld | Politics | Sport\n\nRebels get until January"
+                                       "\n\n" + body + "\n\nMore from the Valtra Ledger"}),
+    })
+    b = next(x for x in d["documents"] if x["source"].endswith("b.txt"))
+    c = next(x for x in d["documents"] if "c.jsonl" in x["source"])
+    assert c["duplicate_of"] == b["id"] or b["duplicate_of"] == c["id"]
+    assert b["published"] == c["published"] == "2031-09-30"

@@ -17,7 +17,7 @@ from ..analyze.corroboration import corroborate
 from ..analyze.salience import split_events
 from ..clean import readable_title
 from ..dates import granularity_of, shown_date, to_date
-from ..model import DocumentDate, Evidence, yearless_day
+from ..model import Document, DocumentDate, Evidence, yearless_day
 from ..names import name_key, surname_as_written
 from ..store import Store
 
@@ -94,10 +94,11 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:
     # documents a stage failed on (quarantine) are listed, marked with the stage and why;
     # they add nothing to the story until retried
     failed = {f.id: f for f in store.docs.statuses(failed_only=True)}
+    by_id = {d.id: d for d in docs}
     for d in docs:
         dossier["documents"].append({
             "id": d.id, "source": d.source, "url": d.url, "title": d.title, "outlet": d.outlet,
-            "outlet_origin": d.outlet_origin, **_published(d.published),
+            "outlet_origin": d.outlet_origin, **_published(d.published, by_id.get(d.duplicate_of or "")),
             "published_flag": d.published.flag_text(),
             "date_flags": sorted(f.value for f in d.published.flags),
             "date": d.published.reference_date(), "anchor": d.published.reference,
@@ -185,9 +186,14 @@ def _date_range(values: list[str]) -> list[str] | None:
     return [min(values), max(values)] if values else None
 
 
-def _published(date: DocumentDate) -> dict:
+def _published(date: DocumentDate, original: Document | None = None) -> dict:
     """The date the page states; a dateline's month and day written without the year are
-    shown with the year the reference-date inference gave them ("dateline, year inferred")."""
+    shown with the year the reference-date inference gave them ("dateline, year inferred");
+    a reprint that gives no full date of its own is dated as the page it reprints."""
+    if original is not None and not date.value and original.published.reference:
+        mine = _published(original.published)
+        if mine["published"]:
+            return {**mine, "published_origin": f"reprint, as {original.id}"}
     ref = date.reference
     day = yearless_day(date.note)
     if not date.value and day and ref and len(ref) == 10 and ref[5:] == f"{day[0]:02d}-{day[1]:02d}":

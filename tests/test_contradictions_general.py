@@ -481,11 +481,11 @@ def test_a_count_outside_the_dated_clause_does_not_make_two_tellings_readings(tm
 def test_a_miscopied_figure_is_a_contradiction_not_an_update(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Ferry held at Tolvik after fire", "Harbour Post", "May 4, 2025",
-                      "The ferry Ostrand Belle was held at Tolvik on Saturday with 1,374 passengers on board "
+                      "The ferry Fenwold Belle was held at Tolvik on Saturday with 1,374 passengers on board "
                       "after a small fire in its engine room, the operator said. The repair of the engine "
                       "room will cost 3.2 million kroner, the operator said."),
         "b.txt": page("Tolvik ferry passengers still waiting", "Coastal Wire", "May 8, 2025",
-                      "The Ostrand Belle, carrying 1,347 passengers, has been held at Tolvik since a fire in "
+                      "The Fenwold Belle, carrying 1,347 passengers, has been held at Tolvik since a fire in "
                       "its engine room on Saturday. The operator said the repair of the engine room would cost "
                       "32 million kroner. Inspectors boarded the ship on Wednesday."),
     })
@@ -495,23 +495,23 @@ def test_a_miscopied_figure_is_a_contradiction_not_an_update(tmp_path):
 
 def test_a_bill_and_an_invoice_for_one_sum(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Treasury bills shipping line for rescue", "Harbour Post", "June 2, 2025",
-                      "The treasury has sent the Ostrand shipping line an invoice for 4.6 million kroner to cover "
-                      "the cost of the Tolvik rescue, the finance ministry said on Monday."),
-        "b.txt": page("Ostrand faces rescue bill", "Coastal Wire", "June 5, 2025",
-                      "The Ostrand shipping line is facing a bill for nearly 6 million kroner from the treasury "
-                      "for the cost of the Tolvik rescue, the ministry said."),
+        "a.txt": page("Port board bills shipping line for salvage", "Harbour Post", "June 2, 2025",
+                      "The port board has handed the Fenwold shipping line an invoice for 3.8 million kroner for "
+                      "the salvage of the Tolvik wreck, the harbour office said on Monday."),
+        "b.txt": page("Fenwold line faces salvage bill", "Coastal Wire", "June 5, 2025",
+                      "The Fenwold shipping line is facing a bill for nearly 5 million kroner from the port board "
+                      "over the salvage of the Tolvik wreck, the harbour office said."),
     })
-    assert found(d, "amount", "4.6 million kroner", "6 million kroner")
+    assert found(d, "amount", "3.8 million kroner", "5 million kroner")
 
 
 def test_an_estimate_with_its_decimal_point_moved_months_later_is_no_revision(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Provincial vote put off to spring", "Harbour Post", "March 3, 2025",
-                      "The electoral board said the delay would add an estimated 5.3 million kroner to the cost "
-                      "of the provincial vote, for storing and reprinting ballots."),
-        "b.txt": page("Vote fiasco bill soars", "Coastal Wire", "July 20, 2025",
-                      "The delay to the provincial vote has cost taxpayers a whopping 53 million kroner, "
-                      "the electoral board revealed."),
+        "a.txt": page("Regional poll put off to spring", "Harbour Post", "March 3, 2025",
+                      "Officials said reprinting the ballots would add an estimated 2.7 million kroner to the "
+                      "budget of the regional poll."),
+        "b.txt": page("Poll reprint bill revealed", "Coastal Wire", "July 20, 2025",
+                      "Reprinting the ballots for the regional poll has cost the public purse 27 million kroner, "
+                      "officials admitted."),
     })
-    assert found(d, "amount", "5.3 million kroner", "53 million kroner")
+    assert found(d, "amount", "2.7 million kroner", "27 million kroner")

@@ -146,8 +146,8 @@ def test_an_amount_of_a_value_or_total_measures_the_thing_it_is_of(nlp):
 
 
 def test_a_count_before_a_compound_noun_counts_the_last_noun(nlp):
-    assert counts(nlp, "The ministry had bought 12 tanker cargoes of diesel for delivery in June.") == \
-        [(12.0, "cargo")]
+    assert counts(nlp, "The utility has chartered 9 ferry crossings for the holiday weekend.") == \
+        [(9.0, "crossing")]
 
 
 def test_an_amount_for_a_thing_measures_that_thing(nlp):
@@ -156,7 +156,7 @@ def test_an_amount_for_a_thing_measures_that_thing(nlp):
     def money(text: str) -> list[tuple[float, str | None]]:
         return [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0) if q.unit.startswith("money")]
 
-    assert money("The treasury has sent Ostrand Ferry Lines an invoice for €4.6 million to cover the rescue.") == \
-        [(4_600_000.0, "invoice")]
-    assert money("The operator is also facing a bill for nearly €6 million from the treasury.") == \
-        [(6_000_000.0, "bill")]
+    assert money("The port board has handed Fenwold Ferry Lines an invoice for €3.8 million for the salvage.") == \
+        [(3_800_000.0, "invoice")]
+    assert money("The shipyard now faces a bill for nearly €7 million from the port board.") == \
+        [(7_000_000.0, "bill")]

@@ -239,11 +239,11 @@ def changing(s: Statement, q: Quantity) -> bool:
     costing") or as the latest reading ("so far", "now", "has risen to")."""
     text = s.sentence.text
     before = text[max(0, q.start - 60):q.start]  # the words that tell this figure
-    going = PROGRESSIVE.search(before)
-    if going and q.head and re.search(rf"\b{re.escape(q.head)}", before[going.end():], re.I):
-        going = None  # "is facing a bill for 6 million": the verb holds the bill, the amount does not move
+    moving = [m for m in (PROGRESSIVE.search(before), PERFECT.search(before)) if m and not (
+        q.head and re.search(rf"\b{re.escape(q.head)}", before[m.end():], re.I))]
+    # ("is facing a bill for 6 million", "has handed it an invoice for": the verb holds the bill)
     return bool((q.head and q.head in word_list("running_totals")) or time_bound(s, q) or FORECAST.search(text)
-                or going or PERFECT.search(before))
+                or moving)
 
 
 def order(a: Statement, b: Statement) -> tuple[Statement, Statement] | None:

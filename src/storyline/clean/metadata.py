@@ -195,7 +195,7 @@ def _masthead(cleaned: CleanText) -> str | None:
                 continue
             if all(w.lower() in generic for w in words) and not _outlet_named_again(words, text_lines, i):
                 continue  # "News", "Home": furniture, unless "THE DAILY FOGHORN" over "the Foghorn can reveal"
-            core = " ".join(core_words)  # "Radio Saltmoor 96.4": named again without its frequency
+            core = " ".join(core_words)  # "Radio Quellby 101.7": named again without its frequency
             again = re.compile(rf"(?<![\w-]){re.escape(core)}(?![\w-])", re.I)
             if any(j != i and again.search(other) for j, other in enumerate(text_lines)) or \
                     (len(words) > 1 and words[-1].lower() in lx.word_set("outlet_words")) or \

@@ -264,7 +264,7 @@ def test_wire_end_marks_but_not_the_word_ends():
 
 
 def test_a_caption_in_brackets_is_a_caption():
-    assert classify_line("(Photo: Fans hold scarves aloft at the ground during a match in December. "
+    assert classify_line("(Photo: Supporters wave flags outside the stadium before the derby. "
                          "Harbor Star/Pell Anvari)") == "caption"
     assert classify_line("[Image: Crews at the terminal on Saturday. Wirefast]") == "caption"
     assert classify_line("(Reporting by Pell Anvari; editing by Jo Marr)") != "caption"

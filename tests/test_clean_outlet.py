@@ -204,20 +204,20 @@ def test_an_address_that_leaves_out_a_middle_word_of_the_name():
 
 
 def test_a_radio_stations_menu_name_with_its_frequency():
-    page = ("radio quellby 101.7 | listen live | podcasts | news | contact the studio\nskip navigation\n"
+    page = ("radio quellby 101.7 | on air now | shows | news | get in touch\nskip navigation\n"
             "home > podcasts > morning call\n\nmorning call — transcript\n\n"
             "anna roe: good morning and welcome to morning call on radio quellby. the strike at the "
             "harbour is in its third day and the port authority says talks will resume on friday.")
     assert find_outlet(clean_text(page)) == ("Radio Quellby 101.7", "masthead")
     # a menu of single sections stays no outlet
-    assert find_outlet(clean_text(page.replace("radio quellby 101.7 | ", ""))) != ("Listen Live", "masthead")
+    assert find_outlet(clean_text(page.replace("radio quellby 101.7 | ", ""))) != ("On Air Now", "masthead")
 
 
 def test_the_domain_gives_the_first_words_of_the_name_the_page_writes_in_full():
     text = ("Quellby Shipping Review\nMarkets  Ports  Careers\n\nHarbour strike enters third day\n\n"
-            "The strike at the harbour is in its third day. (Quellby Shipping Review archive)\n\n"
+            "The strike at the harbour is in its third day. Picture: Quellby Shipping Review library\n\n"
             "Quellby Shipping Review \u00a9 2025 Quellby Media Ltd | Privacy")
     assert outlet_for_url("https://quellby.example/2025/01/14/strike", text) == ("Quellby Shipping Review", "page")
     # written in full only once: the address's own name stays
-    once = text.replace("(Quellby Shipping Review archive)", "").replace("Quellby Shipping Review \u00a9", "\u00a9")
+    once = text.replace("Picture: Quellby Shipping Review library", "").replace("Quellby Shipping Review \u00a9", "\u00a9")
     assert outlet_for_url("https://quellby.example/2025/01/14/strike", once) == ("Quellby", "page")

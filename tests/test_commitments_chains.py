@@ -472,10 +472,10 @@ def test_the_day_a_target_was_set_and_a_past_participles_day_are_no_deadlines(tm
     from .stories import build_story
 
     d = build_story(tmp_path, {
-        "a.txt": "Brenmoor club sold\n\nNovember 4, 2025\n\nPort Verrin -- The Ostel group completed its purchase of "
-                 "Brenmoor Rovers last Thursday, a day inside the end-of-October target the group set in September. "
-                 "The group will take on debts of 40 million crowns, including unpaid tax that the revenue office is "
-                 "pursuing through a petition filed in November. The group will repay the tax by March 31, 2026.",
+        "a.txt": "Brenmoor club sold\n\nNovember 4, 2025\n\nPort Verrin -- The Ostel group closed its purchase of "
+                 "Brenmoor Rovers on Friday, well inside the year-end deadline the group agreed in September. "
+                 "The group will take on 40 million crowns of debt, among them a supplier's claim lodged in "
+                 "November. The group will repay the supplier by March 31, 2026.",
     }, as_of="2026-11-22")
     dues = sorted(k["due"] for k in d["commitments"])
     assert "2026-03-31" in dues  # the promise stands

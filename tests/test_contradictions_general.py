@@ -481,15 +481,15 @@ def test_a_count_outside_the_dated_clause_does_not_make_two_tellings_readings(tm
 def test_a_miscopied_figure_is_a_contradiction_not_an_update(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Ferry held at Tolvik after fire", "Harbour Post", "May 4, 2025",
-                      "The ferry Fenwold Belle was held at Tolvik on Saturday with 1,374 passengers on board "
+                      "The ferry Fenwold Belle was held at Tolvik on Saturday with 1,347 passengers on board "
                       "after a small fire in its engine room, the operator said. The repair of the engine "
                       "room will cost 3.2 million kroner, the operator said."),
-        "b.txt": page("Tolvik ferry passengers still waiting", "Coastal Wire", "May 8, 2025",
-                      "The Fenwold Belle, carrying 1,347 passengers, has been held at Tolvik since a fire in "
-                      "its engine room on Saturday. The operator said the repair of the engine room would cost "
-                      "32 million kroner. Inspectors boarded the ship on Wednesday."),
+        "b.txt": page("Tolvik ferry fire: repairs begin", "Coastal Wire", "May 8, 2025",
+                      "The Fenwold Belle had 1,374 passengers on board when fire broke out in its engine room "
+                      "at Tolvik on Saturday, the harbour master said. The operator expects the repair to "
+                      "cost 32 million kroner."),
     })
-    assert found(d, "amount", "1,374 passengers", "1,347 passengers")  # the later, larger page is no update
+    assert found(d, "amount", "1,347 passengers", "1,374 passengers")  # the later, larger page is no update
     assert found(d, "amount", "3.2 million kroner", "32 million kroner")  # ten times: the point moved
 
 

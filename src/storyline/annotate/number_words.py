@@ -2,7 +2,8 @@
 "four hundred and twelve", "two thousand one hundred and forty-six", "a hundred".
 
 `SPELLED` is the pattern of a whole number phrase (the longest), `spelled_value` reads it. A bare "one"
-is left to the caller (it is more often a pronoun than a count).
+is left to the caller (it is more often a pronoun than a count). `ORDINAL_WORDS` are the ordinals a
+day of a month is written as ("nineteenth", "twenty-first").
 """
 from __future__ import annotations
 
@@ -18,6 +19,12 @@ NUMBER_WORDS = {
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 BIG = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_FIRST_NINE = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(_FIRST_NINE + (
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth"))}
+ORDINAL_WORDS.update({f"twenty-{w}": 21 + i for i, w in enumerate(_FIRST_NINE)})
+ORDINAL_WORDS.update({"thirtieth": 30, "thirty-first": 31})
 
 _SMALL = "|".join(sorted({w for w, v in NUMBER_WORDS.items() if v < 20} | {"one"}, key=len, reverse=True))
 _TENS = "|".join(sorted(TENS, key=len, reverse=True))

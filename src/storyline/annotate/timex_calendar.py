@@ -16,6 +16,7 @@ from ..dates import (
     parse_iso,
     valid_day,
 )
+from .number_words import ORDINAL_WORDS
 from .tense import Tense
 
 NUMBER_WORDS = {
@@ -33,12 +34,6 @@ PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 ORDINAL = r"(?:[0-3]?\d)(?:st|nd|rd|th)"
 # days of a month written as ordinal words, as transcripts and some styles do ("the nineteenth
 # of June", "June twenty-first")
-_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
-ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(_UNITS + (
-    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-    "seventeenth", "eighteenth", "nineteenth", "twentieth"))}
-ORDINAL_WORDS.update({f"twenty-{w}": 21 + i for i, w in enumerate(_UNITS)})
-ORDINAL_WORDS.update({"thirtieth": 30, "thirty-first": 31})
 SPELLED_DAY = "|".join(sorted((w.replace("-", "[- ]") for w in ORDINAL_WORDS), key=len, reverse=True))
 
 
@@ -46,6 +41,8 @@ def day_number(written: str) -> int:
     """The day a day of the month is written as: "19", "19th" or "nineteenth"."""
     low = re.sub(r"\s+", "-", written.strip().lower())
     return ORDINAL_WORDS[low] if low in ORDINAL_WORDS else int(re.sub(r"\D", "", low))
+
+
 # What each rule of Tagger._rules needs somewhere in a sentence (RULE_NEEDS, in the rules'
 # order), found by a cheap search first: a digit, a month or weekday name, a calendar unit,
 # "soon"/"future" or a deictic word.

@@ -20,15 +20,14 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
-from ..annotate.number_words import SPELLED, spelled_value
+from ..annotate.number_words import ORDINAL_WORDS, SPELLED, spelled_value
 from ..dates import MONTHS, maybe_date
 from ..lexicon import word_list
 from ..model import TimeValue
 from ..store import Store
 from ..story.statements import Statement
 
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-            "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+ORDINALS = {w: n for w, n in ORDINAL_WORDS.items() if n <= 12}  # "the third day of the strike"
 _NUM = rf"\d{{1,3}}|a|{SPELLED}"  # "17", "a", "seventeen", "twenty-one"
 _WHAT = r"(?P<what>[^.,;:!?()\"\u201c\u201d]{3,80})"
 _OF = r"\s+of\s+(?:the\s+|a\s+|this\s+|its\s+|their\s+)?"

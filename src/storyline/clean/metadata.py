@@ -30,6 +30,7 @@ from .outlet import (
     name_on_page,
     outlet_for_url,
     parse_domain,
+    without_frequency,
 )
 from .pageclues import (
     broadcast_outlet,
@@ -186,7 +187,7 @@ def _masthead(cleaned: CleanText) -> str | None:
                        key=len, reverse=True)
         for part in parts:
             words = part.split()
-            core_words = _without_frequency(words)
+            core_words = without_frequency(words)
             if v == "crumb" and (len(core_words) < 2 or not {core_words[0].lower(), core_words[-1].lower()}
                                  & lx.word_set("outlet_words")):
                 continue  # a menu ("News | Sport"), unless an item is named like an outlet ("Radio X 96.4")
@@ -202,14 +203,6 @@ def _masthead(cleaned: CleanText) -> str | None:
                     _named_again(words, generic, text_lines, i):
                 return part
     return None
-
-
-def _without_frequency(words: list[str]) -> list[str]:
-    """A broadcaster's name without the frequency or channel number after it."""
-    core = list(words)
-    while len(core) > 1 and re.fullmatch(r"\d+(?:[.,]\d+)?(?:fm|am|mhz)?", core[-1], re.I):
-        core.pop()
-    return core
 
 
 def _strip_company(name: str) -> str:

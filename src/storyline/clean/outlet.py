@@ -312,3 +312,11 @@ def outlet_for_url(url: str, page_text: str = "") -> tuple[str, str] | None:
         if name:
             return name, "page"
     return name_from_label(labels[0], domain.suffix, page_text), "domain"
+
+
+def without_frequency(words: list[str]) -> list[str]:
+    """A broadcaster's name without the frequency or channel number after it."""
+    core = list(words)
+    while len(core) > 1 and re.fullmatch(r"\d+(?:[.,]\d+)?(?:fm|am|mhz)?", core[-1], re.I):
+        core.pop()
+    return core

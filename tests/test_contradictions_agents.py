@@ -378,3 +378,20 @@ def test_a_rival_named_in_a_coordinated_statement_still_disagrees():
                 "suspend barge traffic on the Orlen canal, and that Halla Dunrick was told only after the vote.")
     found = agent_findings(a, b)
     assert found and found[0][1]["values"] == ["Transport Minister Halla Dunrick", "trust's board"]
+
+
+def test_a_day_whose_year_an_uncertain_page_date_gave_is_the_same_day():
+    from storyline.analyze.amounts import apart
+    from storyline.model import TimeValue
+
+    def dated(doc: str, text: str, day: str, weak: bool) -> Statement:
+        s = stmt(doc, text, "Valley Times")
+        s.times = [TimeValue(doc, 0, 0, 10, "November 4", "date", day, "day", tense="past", verb="flood")]
+        s.weak_date = weak
+        return s
+
+    a = dated("d1", "The releases flooded 1,140 homes on November 4.", "2025-11-04", False)
+    b = dated("d2", "The releases swamped 1,410 homes on the night of November 4.", "2026-11-04", True)
+    assert not apart(a, b)  # the undated page's year is a guess: one night
+    b.weak_date = False
+    assert apart(a, b)  # a year apart on firmly dated pages: two acts

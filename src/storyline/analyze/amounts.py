@@ -154,8 +154,8 @@ def apart(a: Statement, b: Statement) -> bool:
     one names a past year ("an explosion in 2009 killed 31") that the other's time is not in."""
     ta, tb = explicit_day(a), explicit_day(b)
     gap = days_apart(ta, tb) if ta and tb else None
-    if gap is not None and gap > APART_DAYS:
-        return True
+    if gap is not None and gap > APART_DAYS and not (str(ta)[4:] == str(tb)[4:] and (a.weak_date or b.weak_date)):
+        return True  # (one month and day whose year a page's uncertain date gave: one day)
     for x, y, ty in ((a, b, tb), (b, a, ta)):
         year = named_year(x)
         other = ty or (y.date if not y.weak_date else None)

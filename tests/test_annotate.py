@@ -154,3 +154,14 @@ def test_a_plan_told_with_an_infinitive_is_future_unless_looked_back_on(nlp):
     assert tense("The Varne ferry strike is set to end on Saturday.", "on Saturday") == "future"
     assert tense("The Varne ferry strike was due to end in January.", "in January") == "past"
     assert tense("The Ulvmarsh board reopened the pump house in January.", "in January") == "past"
+
+
+def test_a_day_after_a_name_is_not_part_of_it():
+    from storyline.annotate.mentions import _trim_mention
+
+    text = "first reported by the investigative website The Quarry Lamp on Tuesday."
+    start = text.index("The Quarry")
+    lo, hi = _trim_mention(text, start, text.index("."))
+    assert text[lo:hi] == "Quarry Lamp"
+    text = "Sunday Times journalists and USA Today reported it."
+    assert text[slice(*_trim_mention(text, text.index("USA"), text.index(" reported")))] == "USA Today"

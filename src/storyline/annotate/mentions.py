@@ -323,13 +323,19 @@ def _relabel(m: Mention, cased: str) -> str:
     return m.label
 
 
+WHEN_AFTER = re.compile(rf"\s+(?:(?:late|early)\s+)?(?:on|last|this|next)\s+(?:{'|'.join(WEEKDAYS)})"
+                        rf"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
+
+
 def _trim_mention(cased: str, start: int, end: int) -> tuple[int, int]:
-    """Without a leading "the", a trailing possessive or a leading reporting verb ("said
-    Jane Doe" on a truecased page); with the honorific before a name ("Ms Doe")."""
+    """Without a leading "the", a trailing possessive, a day after the name ("reported by
+    the Harbour Star on Tuesday") or a leading reporting verb ("said Jane Doe" on a truecased
+    page); with the honorific before a name ("Ms Doe")."""
     lead = re.match(r"(?:the|said|says|told)\s+", cased[start:end], re.I)
     if lead and end - start > lead.end():
         start += lead.end()
     end = start + len(re.sub(r"[’']s?$", "", cased[start:end]))
+    end = start + len(WHEN_AFTER.sub("", cased[start:end]))  # "The Plumbline on Tuesday": the name alone
     before = re.search(r"\b([A-Z][a-z]{1,8})\.?\s+$", cased[max(0, start - 12):start])
     if before and before.group(1).lower() in _lex("name_honorifics"):
         start -= len(before.group())

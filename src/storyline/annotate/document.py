@@ -72,6 +72,8 @@ def tense_of(token) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in ("will", "would", "shall", "'ll", "wo") for a in auxes):
         return "future"
+    if any(a.lower_ in ("must", "should") for a in auxes) and not any(a.lower_ == "have" for a in auxes):
+        return "future"  # "must cover 95 per cent by the end of 2030" (not "should have told")
     if plans(verb) and not auxes and verb.tag_ in ("VBD", "VBN") and below.lower_ in ACT_TIME \
             and any(c.dep_ == "nsubj" for c in verb.children):
         return "past"  # the day a plan was made, "the date the board set in February", not the plan's day

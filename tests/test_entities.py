@@ -294,3 +294,37 @@ def test_a_person_goes_by_the_surname_unless_another_entity_shares_it():
         Entity("e5", "Kemble", "GPE", ["Kemble"]),  # a place of that name
     ]
     assert surname_aliases(people) == {"e1": "Zelbranne"}
+
+
+def test_a_speaker_named_by_a_bodys_bare_head_noun_is_that_body(tmp_path):
+    from .stories import build_story
+
+    d = build_story(tmp_path, {
+        "a.txt": "Audit of road contracts delayed\n\nMarch 3, 2025\n\nHarbour Post -- The Vardel Audit Authority has "
+                 "delayed its report on the city's road contracts, its chair Mira Olsen said on Monday.",
+        "b.txt": "valley radio | listen live\n\nmorning show transcript, march 10, 2025\n\npresenter: the vardel audit "
+                 "authority was meant to report this month. a spokeswoman for the authority told us the auditors had "
+                 "received far more paperwork than expected. last week it said the report had slipped to june.",
+    })
+    told = [c for c in d["claims"] if "paperwork" in c["text"] or "slipped" in c["text"]]
+    assert told and all(c["speaker"] == "Vardel Audit Authority" for c in told), [c["speaker"] for c in told]
+
+
+def test_a_bare_head_noun_on_a_page_that_does_not_name_the_body_is_the_storys_only_such_body(tmp_path):
+    from .stories import build_story
+
+    pages = {
+        "a.txt": "Audit of road contracts delayed\n\nMarch 3, 2025\n\nHarbour Post -- The Vardel Audit Authority has "
+                 "delayed its report on the city's road contracts, its chair Mira Olsen said on Monday.",
+        "b.txt": "valley radio | listen live\n\nmorning show transcript, march 10, 2025\n\npresenter: the audit is late "
+                 "again. a spokeswoman for the authority told us the auditors had received far more paperwork than "
+                 "expected.",
+    }
+    d = build_story(tmp_path / "one", pages)
+    told = [c for c in d["claims"] if "paperwork" in c["text"]]
+    assert told and told[0]["speaker"] == "Vardel Audit Authority", [c["speaker"] for c in told]
+    pages["a2.txt"] = ("Port fees rise\n\nMarch 5, 2025\n\nHarbour Post -- The Kestel Port Authority raised its fees "
+                      "on Tuesday, its director Jon Amble said.")
+    d = build_story(tmp_path / "two", pages)
+    told = [c for c in d["claims"] if "paperwork" in c["text"]]
+    assert told and told[0]["speaker"] not in ("Vardel Audit Authority", "Kestel Port Authority")  # which one?

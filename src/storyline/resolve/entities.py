@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from ..annotate.attribution_words import organisation_nouns
 from ..lexicon import country_of
 from ..model import Entity, Mention
 from ..names import acronym_forms, facility_name, name_key, plain, split_alias, without_generic_head
@@ -175,12 +176,31 @@ def resolve_document_entities(store: Store, doc_id: str) -> int:
 
 
 def update_claim_speakers(store: Store, doc_id: str) -> None:
-    """A claim's speaker named as a known entity takes that entity's id and name."""
+    """A claim's speaker named as a known entity takes that entity's id and name; one named
+    by a body's bare head noun ("the authority told us") the body of that head the page
+    named last before it ("the Vardel Audit Authority")."""
     updates = []
+    heads: list[Mention] | None = None
     for c in store.annotations.claims(doc_id):
+        if c.anonymous:
+            continue
         row = store.items.entity_key(name_key(split_honorific(c.speaker)[1]))
-        if row is not None and not c.anonymous:
-            e = store.items.entity(row.entity_id)
-            if e is not None:
-                updates.append((c.id, e.id, e.name))
+        entity_id = row.entity_id if row is not None else None
+        if entity_id is None and c.speaker.lower() in organisation_nouns():
+            if heads is None:
+                heads = [m for m in store.annotations.mentions(doc_id) if m.entity_id and m.label == "ORG"]
+            named = [m for m in heads if m.sentence <= c.sentence and len(m.text.split()) > 1
+                     and m.text.split()[-1].lower() == c.speaker.lower()]
+            entity_id = named[-1].entity_id if named else only_body_named(store, c.speaker)
+        e = store.items.entity(entity_id) if entity_id else None
+        if e is not None:
+            updates.append((c.id, e.id, e.name))
     store.annotations.update_claim_speakers(updates)
+
+
+def only_body_named(store: Store, head: str) -> str | None:
+    """The one organisation of the story whose name ends in this head noun, if there is one
+    ("the authority" on a page that does not name it, in a story of one "Audit Authority")."""
+    found = [e.id for e in store.items.entities() if e.type == "ORG" and len(e.name.split()) > 1
+             and e.name.split()[-1].lower() == head.lower()]
+    return found[0] if len(found) == 1 else None

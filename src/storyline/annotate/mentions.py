@@ -335,7 +335,7 @@ def _trim_mention(cased: str, start: int, end: int) -> tuple[int, int]:
     if lead and end - start > lead.end():
         start += lead.end()
     end = start + len(re.sub(r"[’']s?$", "", cased[start:end]))
-    end = start + len(WHEN_AFTER.sub("", cased[start:end]))  # "The Plumbline on Tuesday": the name alone
+    end = start + len(WHEN_AFTER.sub("", cased[start:end]))  # "The Quarry Lamp on Tuesday": the name alone
     before = re.search(r"\b([A-Z][a-z]{1,8})\.?\s+$", cased[max(0, start - 12):start])
     if before and before.group(1).lower() in _lex("name_honorifics"):
         start -= len(before.group())

@@ -225,7 +225,7 @@ def name_on_page(label: str, text: str) -> str | None:
 
 def _fuller(name: str, text: str) -> str:
     """The name as the page writes it in full when the address gives only its first words
-    ("brinemark" for "Brinemark Business Review"): the name followed by up to three capitalised
+    ("quellby" for "Quellby Shipping Review"): the name followed by up to three capitalised
     words ending in a word outlets' names are made of, written so at least twice."""
     found: dict[str, int] = {}
     for m in re.finditer(rf"(?<![\w-]){re.escape(name)}((?:[ \t]+[A-Z][\w'&-]*){{1,3}})", text):

@@ -128,7 +128,7 @@ class PersonName:
 
     @property
     def core(self) -> tuple[str, ...]:
-        """The surname without its particles ("van der heijden" -> "heijden")."""
+        """The surname without its particles ("van der wielen" -> "wielen")."""
         return tuple(w for w in self.surname if w not in SURNAME_PARTICLES) or self.surname
 
 
@@ -181,7 +181,7 @@ def initial_of(short: str, long: str) -> bool:
 
 def of_forms(key: str) -> set[str]:
     """Word-order forms of an organisation's name that two orders share: "national bank of
-    dravia" and "dravian national bank" both give "national bank @ drav"; "ministry of
+    yrsavia" and "yrsavian national bank" both give "national bank @ yrsa"; "ministry of
     finance" and "finance ministry" both "ministry @ fina" (and "ministry of trade and
     sport" gives "ministry @ spor" too)."""
     words = key.split()

@@ -273,7 +273,7 @@ class Discourse:
         self._collect_untagged_subjects()
 
     def _collect_untagged_subjects(self) -> None:
-        """Proper-noun subjects the tagger did not label ("VELMORA has missed ..."), as names
+        """Proper-noun subjects the tagger did not label ("BREKKO has missed ..."), as names
         of the kind the rest of the article gives them."""
         for tok in sentences(self.sdoc).untagged_proper_nouns():
             subject = tok.dep_ in SUBJECT_DEPS or tok.dep_ == "appos" and tok.head.dep_ in SUBJECT_DEPS

@@ -77,7 +77,7 @@ def _chunk_score(chunk: str, langs: tuple[str, ...], whole: bool,
     "middleeast"), so splitting it is preferred; a chunk that is no word (or a single letter)
     costs more than a rare word, more the longer it is; a short rare word is taken for a
     piece of a name rather than a word, and the words outlet names end in are preferred, so
-    "velgradherald" is "velgrad" + "herald", not "vel" + "grad" + "herald". A word the page itself writes as a name (`known`)
+    "halmoorherald" is "halmoor" + "herald", not "hal" + "moor" + "herald". A word the page itself writes as a name (`known`)
     counts as a common word: the page spells the site's name ("Brayford", "Penmarth")."""
     z = _zipf(chunk, langs) if len(chunk) > 1 else 0.0
     if z <= 0:  # a letter alone is an initial ("h" + "courier"), cheaper than a run of them
@@ -89,7 +89,7 @@ def _chunk_score(chunk: str, langs: tuple[str, ...], whole: bool,
         elif z < 3.0 and re.search("[aeiou]", chunk):
             score -= 4.0  # a short rare word is more likely a piece of a name ("vel" + "grad")
         if chunk in lx.word_set("outlet_words"):
-            score += 3.0  # names end in "Herald", "Times": "velgrad" + "herald"
+            score += 3.0  # names end in "Herald", "Times": "halmoor" + "herald"
     return max(score, -5.0) if chunk in known else score
 
 

@@ -1,6 +1,6 @@
 """The look-ups entity resolution needs, on the store's indexed entity keys.
 
-A name key ("milena korvac") belongs to one entity; the first entity to claim it keeps it.
+A name key ("tova quillane") belongs to one entity; the first entity to claim it keeps it.
 Besides the keys themselves the resolver files each name under a few index values, so the
 candidates for a rule come from one indexed look-up however large the story is:
 

@@ -110,7 +110,7 @@ def descriptive_tail(words: list[str]) -> bool:
 
 
 def abbreviates(short: list[str], long: list[str]) -> bool:
-    """"brightfield eo" abbreviates "brightfield earth observation": the same first words,
+    """"lumenfield eo" abbreviates "lumenfield earth observation": the same first words,
     then the initials of the rest."""
     if len(short) < 2 or len(long) <= len(short):
         return False

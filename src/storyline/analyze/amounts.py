@@ -351,9 +351,11 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
     if ("propose" in a.actions or "propose" in b.actions) and not one_proposal(a, b):
         return []  # a demand or an offer is a position, not a statement of fact
     found: list[tuple[str, dict[str, Any]]] = []
+    revised = forecasts_apart(a, b)
     for qa in a.sentence.quantities:
         for qb in b.sentence.quantities:
-            if qa.unit.startswith("money") and forecasts_apart(a, b) and not slipped(qa, qb):
+            slip = slipped(qa, qb)
+            if qa.unit.startswith("money") and revised and not slip:
                 continue  # estimates of what a thing will cost, made months apart: the later revises
             whole = whole_under_part(a, qa, b, qb)
             shares = share_of_set(a, qa) and share_of_set(b, qb)
@@ -373,7 +375,7 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
                 continue  # figures of acts named at times far apart: two acts
             ordered = order(a, b)  # the later page's "well above the figure the council gave": a rival figure
             rival = contrasted(ordered[1]) if ordered else contrasted(a) or contrasted(b)
-            rival = rival or slipped(qa, qb)  # a miscopied figure is no update
+            rival = rival or slip  # a miscopied figure is no update
             if not whole and not rival and rose_later(a, qa, b, qb):
                 continue  # a larger figure on a later page: an update, unless both name one moment
             if not same_moment(a, b) and not rival:

@@ -156,7 +156,7 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:
     return dossier
 
 
-def newest_evidence(docs: list, day: dt.date) -> dt.date:
+def newest_evidence(docs: list[Document], day: dt.date) -> dt.date:
     """The day of the newest page: its publication date, or for an undated page the date
     its content places it at (to the end of the month or year that date names), never
     after `day`."""

@@ -181,6 +181,7 @@ def update_claim_speakers(store: Store, doc_id: str) -> None:
     named last before it ("the Vardel Audit Authority")."""
     updates = []
     heads: list[Mention] | None = None
+    bodies: list[Entity] | None = None  # the story's organisations, read once if needed
     for c in store.annotations.claims(doc_id):
         if c.anonymous:
             continue
@@ -191,16 +192,18 @@ def update_claim_speakers(store: Store, doc_id: str) -> None:
                 heads = [m for m in store.annotations.mentions(doc_id) if m.entity_id and m.label == "ORG"]
             named = [m for m in heads if m.sentence <= c.sentence and len(m.text.split()) > 1
                      and m.text.split()[-1].lower() == c.speaker.lower()]
-            entity_id = named[-1].entity_id if named else only_body_named(store, c.speaker)
+            if not named and bodies is None:
+                bodies = [e for e in store.items.entities() if e.type == "ORG" and len(e.name.split()) > 1]
+            entity_id = named[-1].entity_id if named else only_body_named(bodies or [], c.speaker)
         e = store.items.entity(entity_id) if entity_id else None
         if e is not None:
             updates.append((c.id, e.id, e.name))
     store.annotations.update_claim_speakers(updates)
 
 
-def only_body_named(store: Store, head: str) -> str | None:
-    """The one organisation of the story whose name ends in this head noun, if there is one
-    ("the authority" on a page that does not name it, in a story of one "Audit Authority")."""
-    found = [e.id for e in store.items.entities() if e.type == "ORG" and len(e.name.split()) > 1
-             and e.name.split()[-1].lower() == head.lower()]
+def only_body_named(bodies: list[Entity], head: str) -> str | None:
+    """The one organisation of the story (of `bodies`, its organisations of several words)
+    whose name ends in this head noun, if there is one ("the authority" on a page that does
+    not name it, in a story of one "Audit Authority")."""
+    found = [e.id for e in bodies if e.name.split()[-1].lower() == head.lower()]
     return found[0] if len(found) == 1 else None

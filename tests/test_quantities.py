@@ -104,6 +104,13 @@ def test_what_money_measures_after_in_and_before_worth(nlp):
     assert heads("The rider must return €42,000 in prize money, the Orlen federation said.") == ["money"]
     assert heads("The state has offered a rescue package worth £160 million to keep the Orlen mill open.") == ["package"]
     assert heads("Orlen Mills lost $3 million in 2024.") == [None]
+    # "worth a total of": the things that are worth it, not the total
+    assert heads("The auditor will examine 9 leases, worth a total of 5.1 million dollars, held by Orlen.") == ["lease"]
+    # a trailing "worth" the parse hangs on a year: the things the sentence counts
+    assert heads("Orlen Mills has signed 9 leases with the port since 2021, worth a combined 3.2 million "
+                 "dollars.") == ["lease"]
+    assert heads("The Orlen lease, valued at $4 million, was signed on Friday.") == ["lease"]
+    assert heads("The six-month Orlen lease was worth 1.5 million dollars.") == ["lease"]  # "was worth": the subject
 
 
 def money(text: str) -> list[tuple[float, str]]:

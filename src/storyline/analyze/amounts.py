@@ -17,6 +17,7 @@ from ..lexicon import DOWN, UP, direction, word_list
 from ..model import Quantity
 from ..story.statements import Statement
 from .amount_context import (
+    anchored,
     compared_base,
     contrasted,
     deadline_before,
@@ -267,11 +268,14 @@ def related(a: Statement, b: Statement, qa: Quantity, qb: Quantity, sim: float |
         return True
     if shared >= AMOUNT_SHARED and share_of_set(a, qa) and share_of_set(b, qb) and one_set(a, b, qa, qb):
         return True  # shares of one named set ("71 percent of members who voted" / "68 percent of voting members")
+    if named and qa.head == qb.head and anchored(a, b, qa):
+        return True  # "14 contracts, worth a combined 6.8 million" / "14 contracts, worth a total of 8.6 million"
     if not named or (a.doc_id != b.doc_id and (latest_reading(a) or latest_reading(b))):
         return False  # below: looser matches, not for a figure told as the state so far (on another page)
     if sim >= AMOUNT_SAME_DAY and same_day(a, b) and not (reading_day(a) or reading_day(b)):
         return True  # one counted thing of one act on one named day ("412 flights cancelled on Friday")
     return shared >= AMOUNT_SHARED and sim >= AMOUNT_SAME_THING
+
 
 
 def one_set(a: Statement, b: Statement, qa: Quantity, qb: Quantity) -> bool:

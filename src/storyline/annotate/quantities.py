@@ -18,6 +18,7 @@ import re
 from ..lexicon import word_groups
 from ..model import Quantity
 from .number_words import NUMBER_WORDS, SPELLED, spelled_value
+from .quantity_heads import TIME_UNITS, counted_noun, measured_thing
 
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
           "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
@@ -31,8 +32,6 @@ CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "pound": "£", "pounds": "£", 
 LENGTHS = {"km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
            "mile": "mile", "miles": "mile", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
            "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre"}
-TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
-              "quarter", "weekend", "night", "time", "p.m.", "a.m.", "o'clock"}
 APPROX = re.compile(r"(about|around|roughly|approximately|something like|in the region of|some|nearly|almost|close to|more than|over|"
                     r"at least|fewer than|less than|under|up to|as many as|well over|upwards of|"
                     r"an estimated|estimated)\s+$", re.I)
@@ -156,7 +155,7 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
             continue
         sign = (m.group("sign") or "").lower()
         cur = CURRENCY_SIGNS.get(sign) or CURRENCY_WORDS.get((m.group("word") or "").lower(), "?")
-        out.append(Quantity(value, f"money:{cur}", _measured(tokens, offset, m.start(), m.end()),
+        out.append(Quantity(value, f"money:{cur}", measured_thing(tokens, offset, m.start(), m.end()),
                             _approx(sentence, m.start()), m.group(0), m.start()))
         spans.append(m.span())
     for m in CODE_MONEY.finditer(sentence):
@@ -166,7 +165,7 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
         if value is not None:
             code = m.group("code")
             cur = CURRENCY_WORDS.get(code.lower(), code)
-            out.append(Quantity(value, f"money:{cur}", _measured(tokens, offset, m.start(), m.end()),
+            out.append(Quantity(value, f"money:{cur}", measured_thing(tokens, offset, m.start(), m.end()),
                                 _approx(sentence, m.start()), m.group(0), m.start()))
             spans.append(m.span())
     for m in _currency_noun_money().finditer(sentence):
@@ -176,7 +175,7 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
             continue
         value = number(m.group("n"), m.group("scale"))
         if value is not None:
-            out.append(Quantity(value, f"money:{one}", _measured(tokens, offset, m.start(), m.end()),
+            out.append(Quantity(value, f"money:{one}", measured_thing(tokens, offset, m.start(), m.end()),
                                 _approx(sentence, m.start()), m.group(0), m.start()))
             spans.append(m.span())
     for pattern, unit in ((BASIS, "bp"), (PERCENT, "percent")):
@@ -185,7 +184,7 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
                 continue
             value = number(m.group("n") or m.groupdict().get("w") or "")
             if value is not None:
-                out.append(Quantity(value, unit, _measured(tokens, offset, m.start(), m.end()),
+                out.append(Quantity(value, unit, measured_thing(tokens, offset, m.start(), m.end()),
                                     _approx(sentence, m.start()), m.group(0), m.start()))
                 spans.append(m.span())
     for q in _shares(sentence, tokens, offset, spans):
@@ -197,7 +196,7 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
         word = m.group("u").lower().split()[0].rstrip("s")
         unit, factor = VOLUMES.get(word, VOLUMES.get(m.group("u").lower(), (word, 1.0)))
         if value is not None:
-            out.append(Quantity(value * factor, f"volume:{unit}", _measured(tokens, offset, m.start(), m.end()),
+            out.append(Quantity(value * factor, f"volume:{unit}", measured_thing(tokens, offset, m.start(), m.end()),
                                 _approx(sentence, m.start()), m.group(0), m.start()))
             spans.append(m.span())
     for m in LENGTH.finditer(sentence):
@@ -206,7 +205,7 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
         value = number(m.group("n") or m.groupdict().get("w") or "")
         if value is not None:
             unit = LENGTHS.get(m.group("u").lower(), m.group("u").lower())
-            out.append(Quantity(value, f"length:{unit}", _measured(tokens, offset, m.start(), m.end()),
+            out.append(Quantity(value, f"length:{unit}", measured_thing(tokens, offset, m.start(), m.end()),
                                 _approx(sentence, m.start()), m.group(0), m.start()))
             spans.append(m.span())
     if tokens is None:
@@ -218,7 +217,7 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
         end, text = m.end(), m.group(0)
         if m.group("w"):  # "four hundred and twelve": one number, not four and a hundred
             spans.append(m.span())
-        head = _counted(tokens, offset + m.start(), offset + end)
+        head = counted_noun(tokens, offset + m.start(), offset + end)
         if value is None or head is None or head in TIME_UNITS:
             continue  # "three years" is a duration (the temporal tagger's), not a count
         if re.match(r"\s+of\s+(?:the|its|their|his|her|our|these|those)\b", sentence[m.end():], re.I):
@@ -235,7 +234,7 @@ def _shares(sentence: str, tokens, offset: int, spans: list[tuple[int, int]]) ->
         n, d = number(m.group("n")) if m.group("n").lower() != "one" else 1.0, number(m.group("d"))
         if n is None or not d or n >= d or _taken(spans, *m.span()):
             continue
-        head = _counted(tokens, offset + m.start("d"), offset + m.end("d")) if tokens is not None else None
+        head = counted_noun(tokens, offset + m.start("d"), offset + m.end("d")) if tokens is not None else None
         out.append(Quantity(round(100 * n / d, 1), "percent", head, _approx(sentence, m.start()) or "fraction",
                             m.group(0), m.start()))
         spans.append(m.span())
@@ -249,7 +248,7 @@ def _shares(sentence: str, tokens, offset: int, spans: list[tuple[int, int]]) ->
         value = parts * FRACTIONS[kind]
         if value >= 100:
             continue
-        head = _measured(tokens, offset, m.start("f"), m.end("f")) if tokens is not None else None
+        head = measured_thing(tokens, offset, m.start("f"), m.end("f")) if tokens is not None else None
         out.append(Quantity(round(value, 1), "percent", head, _approx(sentence, m.start()) or "fraction",
                             m.group(0).rstrip().removesuffix("of").rstrip(), m.start()))
         spans.append(m.span())
@@ -275,126 +274,3 @@ def _not_a_count(sentence: str, m: re.Match) -> bool:
     if re.search(r"\d:$", before):
         return True  # the minutes of a time or a timestamp ("[03:14]", "at 20:45")
     return bool(re.search(r"[-–]\s*$", before) or re.search(r"(?:no\.|number|#|page|article|section)\s*$", before, re.I))
-
-
-def _token_at(tokens, pos: int):
-    for t in tokens:
-        if t.idx <= pos < t.idx + max(1, len(t.text)):
-            return t
-    return None
-
-
-def _counted(tokens, start: int, end: int) -> str | None:
-    """The noun a number counts: its head when it modifies a noun ("1,200 workers"), the
-    object of "of" ("4,000 of its members"), else a noun right after it."""
-    tok = _token_at(tokens, end - 1)
-    if tok is None:
-        return None
-    if tok.dep_ in ("nummod", "quantmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
-        noun = tok.head
-        while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
-            noun = noun.head  # "12 tanker cargoes" counts cargoes
-        return noun.lemma_.lower()
-    if tok.dep_ in ("compound", "nummod") and tok.head.dep_ == "nummod" and tok.head.head.pos_ == "NOUN":
-        return tok.head.head.lemma_.lower()
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
-                    return obj.lemma_.lower()
-    doc = tok.doc
-    for j in range(tok.i + 1, min(len(doc), tok.i + 4)):
-        t = doc[j]
-        if t.pos_ == "NOUN":
-            return t.lemma_.lower()
-        if t.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT", "NUM") and t.dep_ != "compound":
-            break
-    return None
-
-
-MEASURE_VERBS = {"cost", "fine"}  # verbs that name what the amount they take measures
-
-
-AMOUNT_WORDS = {"value", "total", "sum", "amount", "size", "worth"}  # nouns that name no thing of their own
-VALUING_VERBS = {"put", "estimate", "value", "set", "peg", "place", "price", "assess", "calculate", "fix", "cap"}
-
-
-def _measured(tokens, offset: int, start: int, end: int) -> str | None:
-    head = _measure_of(tokens, offset, start, end)
-    return None if head in ("percent", "cent", "per", "%") else head  # "71 percent backed it": no noun named
-
-
-def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
-    """What an amount or a share measures, when the parse says: "68 percent of voting
-    members" -> member; "€42,000 in prize money" -> money; "a package worth £160 million" ->
-    package; "a 7 percent pay rise" -> rise; "Turnout was 64 percent" -> turnout;
-    "wages rise by 4.8 percent" -> wage; "the cost ... climbed to $3.4 billion" -> cost."""
-    if tokens is None:
-        return None
-    tok = _token_at(tokens, offset + end - 1)
-    if tok is None:
-        return None
-    doc = tok.doc
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is not None and nxt.lower_ in ("of", "in"):  # "68 percent of members", "€42,000 in prize money"
-        for obj in nxt.children:
-            if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and (nxt.lower_ == "of" or obj.lemma_.lower() not in TIME_UNITS):
-                return obj.lemma_.lower()
-    prep = tok.head
-    while prep is not None and prep.head is not prep and prep.pos_ == "NUM":
-        prep = prep.head  # "4" of "4 percent"
-    if prep is not None and prep.lower_ in ("worth", "valued", "costing") and prep.head.pos_ == "NOUN" \
-            and prep.head.i < tok.i:
-        return prep.head.lemma_.lower()  # "a support package worth £160 million"
-    if prep is not None and prep.lower_ in ("of", "for") and prep.head.pos_ == "NOUN" and prep.head.i < tok.i:
-        return prep.head.lemma_.lower()  # "a pay rise of 4 percent", "a fine of EUR2 million"
-    if prep is not None and prep.lower_ == "for" and prep.i > 0 and doc[prep.i - 1].pos_ == "NOUN":
-        return _thing_of(doc[prep.i - 1])  # "sent the firm an invoice for €4.6 million", however attached
-    if prep is not None and prep.lower_ == "for" and prep.head.pos_ == "VERB":
-        for child in prep.head.children:  # "faces a bill from the state for €6 million": the bill
-            if child.dep_ == "dobj" and child.pos_ == "NOUN" and child.i < prep.i:
-                return _thing_of(child)
-    node = tok
-    for _ in range(3):  # the noun the amount modifies: "a 41% share", "a £4.8bn takeover"
-        if node.head is node:
-            break
-        node = node.head
-        if node.pos_ in ("NOUN", "PROPN") and node.i > tok.i:  # "... the 4.1-km Kessmoor Road Tunnel"
-            while node.pos_ == "PROPN" and node.dep_ == "compound" and node.head.i > node.i:
-                node = node.head  # a name's last word
-            return node.lemma_.lower()
-        if node.pos_ in ("VERB", "AUX"):
-            break
-    verb = tok
-    for _ in range(6):  # else the subject of the clause the amount completes
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    for form in (verb.lemma_.lower(), verb.lower_[:-1], verb.lower_[:-2]):  # "fined": the model's lemma is "fin"
-        if form in MEASURE_VERBS:
-            return form  # "the tunnel will cost $2.1 billion" measures its cost
-    if verb.lemma_.lower() == "add" and nxt is not None and nxt.lower_ == "to":
-        for obj in doc[nxt.i + 1: nxt.i + 4]:  # "would add 5.3 million to the cost of the vote": the cost
-            if obj.pos_ == "NOUN":
-                return _thing_of(obj)
-    if prep is not None and prep.lower_ == "at" and verb.lemma_.lower() in VALUING_VERBS:
-        for child in verb.children:  # "puts the cost of the repairs at 90 million": the thing valued
-            if child.dep_ == "dobj" and child.pos_ == "NOUN":
-                return _thing_of(child)
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
-            return _thing_of(child)
-    return None
-
-
-def _thing_of(noun) -> str:
-    """The noun's lemma, or for a word that only says an amount is measured ("the value of
-    the deal", "the total of the fines") the thing it is of."""
-    lemma = noun.lemma_.lower()
-    if lemma in AMOUNT_WORDS:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
-                        return obj.lemma_.lower()
-    return lemma

@@ -165,6 +165,9 @@ RECALLS = [
      "2031-05-20", [("new", "2031-08")]),
     ("construction", "The handover of the Mirelle stadium, first promised for 2031, is now expected in mid-2032.",
      "2031-05-20", [("recall", "2031"), ("new", "2032")]),
+    # a move told inside another act ("came a day after the board postponed ..."): the date moved to is new
+    ("election", "The resignation came a day after the Orrin board postponed the council ballot from 25 January "
+     "until 8 March.", "2031-12-03", [("recall", "2032-01-25"), ("new", "2032-03-08")]),
 ]
 
 NOTHING = [

@@ -73,9 +73,6 @@ CONDITION = re.compile(r"\b(?:if|unless|provided|once|whether)\b", re.I)
 ATTRIBUTIVE_YEAR = re.compile(r"\b(?:the|a|an|its|their|this|next|last)\s*$", re.I)
 PAST_AUX = re.compile(r"\b(?:had|was|were|did)\b", re.I)
 PROMISED_FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)  # "first promised for 2031": the date promised
-_MOVE_VERB = r"(?:pushed\s+back|pushed|moved|postponed|delayed|brought\s+forward|rescheduled|slipped|put\s+off|deferred|adjourned|shifted)"
-MOVED_FROM = re.compile(rf"\b{_MOVE_VERB}\s+(?:[\w'-]+\s+){{0,4}}?(?:(?:to|until|till|into)\s+[^,;]{{1,30}}?\s+)?from\s+"
-                        r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:earlier\s+|original\s+|previous\s+|planned\s+|scheduled\s+)?$", re.I)
 PRESENT_NOT_SCHEDULE = re.compile(r"\b(?:has|have|had|was|were|did|not|never|no|n't|usually|often|always|every|each)\b", re.I)
 SCHEDULED_ACTS = {"begin", "open", "complete", "launch", "take", "expire", "run", "kick", "close"}  # acts timetables name
 ACTING_LIGHT_VERBS = {"take", "make", "give", "get", "go", "come", "move"}  # "takes effect on 1 January"
@@ -253,7 +250,7 @@ def _period_of_a_thing(left: str) -> bool:
 
 def _moved_from(left: str) -> bool:
     """The date a move starts from ("pushed back to 2 July from 4 June", "moved from 4 June")."""
-    return bool(MOVED_FROM.search(left))
+    return bool(words.MOVED_FROM.search(left))
 
 
 def cue_before(left: str) -> bool:
@@ -376,6 +373,9 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
     if missed_m and missed_m.group().lower() not in NOT_NEGATING:
         recall_m = missed_m  # "will not make its April 20 target": the deadline named, not promised
     role = "recall" if recall_m and not RESET.search(left[recall_m.end():]) else "new"
+    moved = words.MOVED_UNTIL.search(left)
+    if role == "recall" and recall_m and moved and moved.start() >= recall_m.end() and not REPORTED.match(recall_m.group()):
+        role = "new"  # "came a day after the commission postponed the vote from January 25 until March 8": the new date
     if _moved_from(left):
         role = "recall"  # "pushed back to 2 July from 4 June", "moved from 4 June to 2 July": the old date
     due = extra_value or (_resolve(t, text, start, left, right, stated, role) if t else None)

@@ -132,3 +132,12 @@ def not_theme() -> frozenset[str]:
     for name in ("cues", "recall_cues", "drift_cues", "missed_cues", "pending_cues", "met_cues", "cancel_cues"):
         found |= {e for e in entries(name) if " " not in e}
     return frozenset(found | {stem(w) for w in found})
+
+
+# a move of a date: the date it starts from ("pushed back to 2 July from 4 June", "moved from 4 June"), and
+# the date it goes to, whatever recall cue comes before ("came after the board postponed the vote until March 8")
+MOVE_VERB = r"(?:pushed\s+back|pushed|moved|postponed|delayed|brought\s+forward|rescheduled|slipped|put\s+off|deferred|adjourned|shifted)"
+MOVED_FROM = re.compile(rf"\b{MOVE_VERB}\s+(?:[\w'-]+\s+){{0,4}}?(?:(?:to|until|till|into)\s+[^,;]{{1,30}}?\s+)?from\s+"
+                        r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:earlier\s+|original\s+|previous\s+|planned\s+|scheduled\s+)?$", re.I)
+MOVED_UNTIL = re.compile(rf"(?<!\bhad\sbeen\s)(?<!\bhas\sbeen\s)\b{MOVE_VERB}\s+(?:[\w'-]+\s+){{0,5}}?"
+                         r"(?:from\s+[^,;]{1,30}?\s+)?(?:to|until|till|into)\s+(?:the\s+)?$", re.I)

@@ -128,6 +128,9 @@ def test_anchor_is_inferred_from_the_most_similar_dated_page():
     # the day a plan was made is past; the day planned is ahead
     ("The refunds arrived on the date the Tarvelle administrators set in February.", "past"),
     ("The Tarvelle board set the vote for February 12.", "future"),
+    # the day an act is called for lies ahead of the calling, even with the parse saying past
+    ("Hours after the cabinet met, the Tarvelle unions called a 24-hour general strike for 20 November.", "future"),
+    ("The Tarvelle dockers called a strike for Thursday.", "future"),
 ])
 def test_timex_tense_from_the_parse(nlp, sentence, status):
     ann = run(nlp, sentence)

@@ -20,6 +20,11 @@ DEADLINE = re.compile(r"\b(by|until|till|before|no later than|deadline(?: is| of
 MOVED_TO = re.compile(r"\b(postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b[^.;]{0,160}?"
                       r"\b(to|until|till|for)\s+$", re.I)
 
+# the day an act is fixed for ("called a general strike for 20 November", "set the vote for
+# March 3"): the day of the act, not of the fixing, so it may lie after the telling
+SCHEDULED_FOR = re.compile(r"\b(?:call|set|schedul|fix|slat|book|arrang|conven|summon)\w*\s+(?:[\w'-]+\s+){1,6}?"
+                           r"for\s+(?:the\s+)?$", re.I)
+
 
 PAST_DEADLINE = re.compile(
     r"\b(?:was|were|had been)\s+(?:supposed|meant|due|required|obliged)\s+to\b|\b(?:missed|failed to)\b[^.;]*$"
@@ -54,7 +59,7 @@ def deadline_tense(text: str, pos: int) -> Tense | None:
     if DEADLINE.search(text[max(0, pos - 60): pos]):
         # "was supposed to report by December 15": a deadline looked back on
         return "past" if PAST_DEADLINE.search(text[max(0, pos - 80): pos]) else "future"
-    if MOVED_TO.search(text[max(0, pos - 200): pos]):
+    if MOVED_TO.search(text[max(0, pos - 200): pos]) or SCHEDULED_FOR.search(text[max(0, pos - 80): pos]):
         return "future"
     if SAID_ON.search(text[max(0, pos - 40): pos]):
         return "past"
@@ -82,6 +87,6 @@ def year_tense(text: str, pos: int, tense: Tense) -> Tense:
     ahead to from an earlier telling ("said it would finish by May", "originally promised
     ... by June 30") lies at the nearest such day, before or after the page, not always the
     next one."""
-    if tense == "future" and EARLIER_PLAN.search(text[max(0, pos - 120):pos]):
+    if tense == "future" and (EARLIER_PLAN.search(text[max(0, pos - 120):pos]) or SCHEDULED_FOR.search(text[max(0, pos - 80):pos])):
         return "nearest"
     return tense

@@ -282,7 +282,7 @@ def _repeated_names(runs, mentions: list[Mention], rare: float) -> list[tuple[in
 
 def _unknown_names(runs) -> list[tuple[int, int, str]]:
     """Capitalised words the model gave no kind but that read as a name: rare words or an
-    acronym ("Tarnow", "Halda Kovač", "NBM"), without everyday words before them."""
+    acronym ("Tarnow", "Halda Vrbič", "NBM"), without everyday words before them."""
     out = []
     for run in runs:
         while len(run) > 1 and _zipf(run[0][2]) >= 4.0:

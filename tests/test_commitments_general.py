@@ -415,3 +415,17 @@ def test_a_deadline_told_as_set_in_the_past_keeps_the_year_of_its_first_telling(
                       "substation finally came back in April. Regulators fined the company on Tuesday."),
     })
     assert "2031-03-27" in by_due(d) and "2032-03-27" not in by_due(d)
+
+
+@pytest.mark.slow
+def test_a_coverage_target_moved_is_named_by_its_figure(tmp_path):
+    # the new target names no act of its own, only its figure, spelled out in a transcript
+    d = story(tmp_path, {
+        "a.txt": page("Tarsel screening plan", "January 14, 2031",
+                      "The Tarsel health board said its goal was to screen 60 percent of residents aged 50 and "
+                      "over for bowel cancer by June 30, using home test kits posted by the Orrin laboratory."),
+        "b.txt": page("Morning line", "July 4, 2031",
+                      "host: the board missed the june goal, didn't it?\n\n"
+                      "mara velt: we did. the new target is sixty percent by the end of september."),
+    })
+    assert ("2031-06-30", "2031-09-30") in chain(d)

@@ -59,12 +59,10 @@ def theme_of(clause: str, verbs: Iterable[str] = ()) -> dict[str, float]:
     stop words, cue words, light verbs and the forms of `verbs` (the statement's verbs,
     compared as actions) left out."""
     skip = {words.fold(v) for v in verbs}
-    out: dict[str, float] = {}
-    for m in TOKEN.finditer(clause):
-        key = theme_key(m.group())
-        if key and key not in skip:
-            w = 0.6 if key.startswith("country:") else rarity(m.group())
-            out[key] = max(out.get(key, 0.0), w)
+    out: dict[str, float] = words.figure_keys(clause)
+    for m in TOKEN.finditer(words.without_label(clause)):
+        if (key := theme_key(m.group())) and key not in skip:
+            out[key] = max(out.get(key, 0.0), 0.6 if key.startswith("country:") else rarity(m.group()))
     return out
 
 

@@ -11,6 +11,7 @@ import functools
 import re
 from importlib import resources
 
+from ..annotate.quantities import find_quantities
 from ..lexicon import _CANON, stem
 
 
@@ -141,3 +142,19 @@ MOVED_FROM = re.compile(rf"\b{MOVE_VERB}\s+(?:[\w'-]+\s+){{0,4}}?(?:(?:to|until|
                         r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:earlier\s+|original\s+|previous\s+|planned\s+|scheduled\s+)?$", re.I)
 MOVED_UNTIL = re.compile(rf"(?<!\bhad\sbeen\s)(?<!\bhas\sbeen\s)\b{MOVE_VERB}\s+(?:[\w'-]+\s+){{0,5}}?"
                          r"(?:from\s+[^,;]{1,30}?\s+)?(?:to|until|till|into)\s+(?:the\s+)?$", re.I)
+
+
+LABEL = re.compile(r"^\s*[A-Za-z][\w.'\u2019-]*(?:\s+[A-Za-z][\w.'\u2019-]*){0,3}\s*:\s+")  # "anja lindqvist: ...", "Update: ..."
+FIGURE_WEIGHT = 0.8  # a target's figure ("60 percent", "sixty percent") names it about as well as a rare word
+
+
+def without_label(clause: str) -> str:
+    """The clause without a leading label (a transcript's speaker, "Update:"): not what is promised."""
+    return LABEL.sub("", clause, count=1)
+
+
+def figure_keys(clause: str) -> dict[str, float]:
+    """Theme keys of the shares and sums a clause names ("60 percent by September 30", "sixty
+    percent by the end of the year"): one key a figure however it is written."""
+    return {f"#{q.value:g}{q.unit}": FIGURE_WEIGHT for q in find_quantities(clause)
+            if q.unit == "percent" or q.unit.startswith("money")}

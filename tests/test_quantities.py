@@ -168,3 +168,9 @@ def test_an_amount_for_a_thing_measures_that_thing(nlp):
         [(3_800_000.0, "invoice")]
     assert money("The shipyard now faces a bill for nearly €7 million from the port board.") == \
         [(7_000_000.0, "bill")]
+
+
+def test_half_and_quarter_of_a_scale_are_money():
+    assert money("Police raised the bounty to a half-million-crown reward on Friday.") == [(500000.0, "money:crown")]
+    assert money("The Orlen family offered half a million dollars for information.") == [(500000.0, "money:$")]
+    assert money("Varn Holdings made a quarter-billion-euro bid.") == [(250000000.0, "money:€")]

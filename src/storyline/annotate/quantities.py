@@ -114,6 +114,17 @@ def _currency_noun_money() -> re.Pattern[str]:
     return re.compile(rf"(?P<n>{NUM}|{WORD_NUM})(?P<scale>{SCALE})?[\s-](?P<word>{words})\b", re.I)
 
 
+@functools.cache
+def _part_of_scale_money() -> re.Pattern[str]:
+    """ "a half-million-crown reward", "half a million dollars", "a quarter-billion-euro bid"."""
+    words = "|".join(sorted(set(currency_nouns()) | set(CURRENCY_WORDS), key=len, reverse=True))
+    return re.compile(rf"\b(?P<part>half|quarter)(?:\s+of)?(?:\s+an?\s+|-|\s+)(?P<scale>thousand|million|billion)"
+                      rf"[\s-](?P<word>{words})\b", re.I)
+
+
+PARTS = {"half": 0.5, "quarter": 0.25}
+
+
 def number(text: str, scale: str | None = None) -> float | None:
     t = text.lower().replace(",", "")
     value = float(NUMBER_WORDS[t]) if t in NUMBER_WORDS else float(t) if re.fullmatch(r"\d+(\.\d+)?", t) \
@@ -177,6 +188,14 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
         if value is not None:
             out.append(Quantity(value, f"money:{one}", measured_thing(tokens, offset, m.start(), m.end()),
                                 _approx(sentence, m.start()), m.group(0), m.start()))
+            spans.append(m.span())
+    for m in _part_of_scale_money().finditer(sentence):
+        word = m.group("word").lower()
+        cur = CURRENCY_WORDS.get(word) or currency_nouns().get(word)
+        if cur and not _taken(spans, *m.span()):
+            out.append(Quantity(PARTS[m.group("part").lower()] * SCALES[m.group("scale").lower()], f"money:{cur}",
+                                measured_thing(tokens, offset, m.start(), m.end()), _approx(sentence, m.start()),
+                                m.group(0), m.start()))
             spans.append(m.span())
     for pattern, unit in ((BASIS, "bp"), (PERCENT, "percent")):
         for m in pattern.finditer(sentence):

@@ -168,3 +168,16 @@ def test_a_day_after_a_name_is_not_part_of_it():
     assert text[lo:hi] == "Quarry Lamp"
     text = "Sunday Times journalists and USA Today reported it."
     assert text[slice(*_trim_mention(text, text.index("USA"), text.index(" reported")))] == "USA Today"
+
+
+@pytest.mark.parametrize("sentence, said, value", [
+    # a move looked back on: the day moved to lies either side of the telling
+    ("That was pushed back to August 15 in April, when Orrin Pumps said the parts would come late.", "2031-08-19",
+     "2031-08-15"),
+    ("The Tarvelle hearing, which had been moved to May 4, was cancelled.", "2031-06-10", "2031-05-04"),
+    # a move told now reaches ahead, "has been" and all
+    ("The Tarvelle ballot has been postponed until November 8.", "2031-01-10", "2031-11-08"),
+    ("The Tarvelle ballot was postponed until March 8.", "2031-12-03", "2032-03-08"),
+])
+def test_the_year_of_a_day_a_thing_was_moved_to(nlp, sentence, said, value):
+    assert run(nlp, sentence, said).timexes[0].value == value

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..dates import MONTH_RE
+
 Tense = str  # "past" | "present" | "future"
 
 FUTURE_CUE = re.compile(
@@ -19,6 +21,13 @@ DEADLINE = re.compile(r"\b(by|until|till|before|no later than|deadline(?: is| of
 # the new date, ahead of the telling, whatever old deadline the words between recall
 MOVED_TO = re.compile(r"\b(postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b[^.;]{0,160}?"
                       r"\b(to|until|till|for)\s+$", re.I)
+# a move looked back on: "which had been moved to May 4", "that was pushed back to August 15 in
+# April": the date moved to lies either side of the telling, at the nearest such day
+PAST_MOVE = re.compile(r"\bhad\s+(?:been\s+)?(?:postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b[^.;]{0,160}?"
+                       r"\b(?:to|until|till|for)\s+$", re.I)
+PASSIVE_MOVE = re.compile(r"\b(?:was|were)\s+(?:postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b[^.;]{0,160}?"
+                          r"\b(?:to|until|till|for)\s+$", re.I)
+MOVE_DATED_BACK = re.compile(rf"^[^,.;]{{0,20}}?\s(?:in|last)\s+(?:{MONTH_RE}|week|month)\b", re.I)  # "... in April"
 
 # the day an act is fixed for ("called a general strike for 20 November", "set the vote for
 # March 3"): the day of the act, not of the fixing, so it may lie after the telling
@@ -30,7 +39,7 @@ PAST_DEADLINE = re.compile(
     r"\b(?:was|were|had been)\s+(?:supposed|meant|due|required|obliged)\s+to\b|\b(?:missed|failed to)\b[^.;]*$"
     r"|\b(?:had|has|have|did)\s*(?:not|n[\'\u2019]t|never)\b(?:(?!\b(?:will|would|shall)\b)[^.;])*$"
     # "had not finished the repairs by the end of May" (not "tenants had not replied, would be done by July")
-    r"|\b(?:had|has|have)\s+(?:already\s+|now\s+)?(?:been\s+)?(?!(?:planned|scheduled|set|targeted|aimed|hoped|expected|"
+    r"|\b(?:had|has|have)\s+(?:already\s+|now\s+)?(?:been\s+)?(?!(?:been|planned|scheduled|set|targeted|aimed|hoped|expected|"
     r"promised|pledged|vowed|agreed|intended|wanted|decided|told|asked|ordered|given|granted|allowed|extended|delayed|"
     r"postponed|pushed|moved|deferred|rescheduled)\b)\w+(?:ed|en|wn|ne|id)\b(?!\s+to\b)"
     r"(?:(?!\b(?:will|would|shall|to)\b)[^.;,])*$",
@@ -87,6 +96,8 @@ def year_tense(text: str, pos: int, tense: Tense) -> Tense:
     ahead to from an earlier telling ("said it would finish by May", "originally promised
     ... by June 30") lies at the nearest such day, before or after the page, not always the
     next one."""
-    if tense == "future" and (EARLIER_PLAN.search(text[max(0, pos - 120):pos]) or SCHEDULED_FOR.search(text[max(0, pos - 80):pos])):
+    before = text[max(0, pos - 200):pos]
+    if tense == "future" and (EARLIER_PLAN.search(before[-120:]) or SCHEDULED_FOR.search(before[-80:])
+                              or PAST_MOVE.search(before) or PASSIVE_MOVE.search(before) and MOVE_DATED_BACK.match(text[pos:])):
         return "nearest"
     return tense

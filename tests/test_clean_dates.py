@@ -136,3 +136,24 @@ def test_clean_page_reads_the_date_and_author_of_a_scrape():
 
 def test_a_numeric_date_whose_order_is_unknown_is_not_read():
     assert _date(TITLE + "Posted 05/03/2025\n" + BODY).value is None  # March 5 or May 3
+
+
+def test_a_guessed_first_of_january_of_a_year_the_text_names_is_no_date():
+    body = ("The long read\n\nWhy the Orlen inquiry is late\n\nEleven weeks after the escape, the questions "
+            "have multiplied. The fugitive, convicted over the deadly 2019 van robbery, is still at large.\n")
+    assert _date(body, extracted="2019-01-01").value is None
+    new_year = body + "\nThe new wing opened on January 1, 2019, the ministry said.\n"
+    assert _date(new_year, extracted="2019-01-01").value == "2019-01-01"
+    assert _date(body, extracted="2019-03-07").value == "2019-03-07"  # a full guessed day stays the last resort
+
+
+def test_a_menu_that_ends_on_an_exclamation_does_not_hide_the_date_line():
+    page = ("Skip to content\nTHE VARRO BUGLE\nVarro's favourite for News, Sport & Gossip\n\n"
+            "NEWS | SPORT | GOSSIP | MONEY | PUZZLES | WIN!\n\nTRENDING: Storm heroes | Lotto results | Cup draw\n\n"
+            "NEWS > STORM\n\nTOLL CLIMBS AS PELLING 'FORGOTTEN'\nMayor's fury at the power company's promise\n\n"
+            "By Ada Quist, Chief Reporter\nMonday, 24 February 2031\n\n"
+            "The death toll from the storm has risen to 87, the disaster agency said yesterday, as the mayor of "
+            "Pelling accused the capital of abandoning his town.\n\n"
+            "He said some streets had not seen an aid truck since the storm hit the coast on Friday night.\n")
+    got = _date(page)
+    assert (got.value, got.origin) == ("2031-02-24", "header")

@@ -73,9 +73,9 @@ def is_multiscript_menu(line: str) -> bool:
 
 def is_separated_list(line: str) -> bool:
     """Items separated by | • · or a spaced slash, each short: a menu or link list."""
-    if ends_like_sentence(line):
-        return False
     items = [i for i in LIST_SEPARATORS.split(line.strip()) if i.strip()]
+    if ends_like_sentence(line) and not (line.count("|") >= 3 and len(items) >= 4):
+        return False  # (a menu of four pipe-separated items may end on "WIN!")
     if len(items) < 2 or (len(items) == 2 and "|" not in line):
         return False
     return all(len(i.split()) <= 5 for i in items)

@@ -205,6 +205,18 @@ def _yearless(month_day: tuple[int, int]) -> str:
     return f"{YEARLESS} --{month_day[0]:02d}-{month_day[1]:02d}"
 
 
+JANUARY_FIRST = re.compile(r"\b(?:jan(?:uary|\.)?\s+0?1(?:st)?\b|0?1(?:st)?\s+jan(?:uary|\.)?\b)", re.I)
+
+
+def year_only_guess(value: str, cleaned: CleanText) -> bool:
+    """A guessed date on the first of January of a year the text writes, with no "January 1"
+    in it: the guesser found only the year (in the body's "the deadly 2019 robbery")."""
+    if not value.endswith("-01-01"):
+        return False
+    text = "\n".join(cleaned.lines)
+    return bool(re.search(rf"\b{value[:4]}\b", text)) and not JANUARY_FIRST.search(text)
+
+
 def find_date(cleaned: CleanText, declared: str | None = None, url: str | None = None,
               extracted: str | None = None) -> DocumentDate:
     """The page's publication date (see the module docstring for the order of the clues).
@@ -217,6 +229,8 @@ def find_date(cleaned: CleanText, declared: str | None = None, url: str | None =
     from_url = url_date(url or cleaned.fields.get("url"))
     url_clue = Clue(from_url, "url") if from_url else None
     found = extracted and parse_declared_date(extracted)
+    if found and year_only_guess(found, cleaned):
+        found = None  # htmldate's "1 January" of a year the text names ("the 2019 robbery"): no date
     extracted_clue = Clue(found, "extracted") if found else None
     full_dateline, month_day = _dateline(cleaned)
     header = _header_clue(cleaned)

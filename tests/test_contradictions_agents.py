@@ -395,3 +395,26 @@ def test_a_day_whose_year_an_uncertain_page_date_gave_is_the_same_day():
     assert not apart(a, b)  # the undated page's year is a guess: one night
     b.weak_date = False
     assert apart(a, b)  # a year apart on firmly dated pages: two acts
+
+
+def test_a_board_that_voted_at_a_meeting_or_on_a_day_and_an_appositive_head_are_agents():
+    def acts(text: str) -> list[tuple[str, str]]:
+        return [x[:2] for x in agent_acts(stmt("d1", text, "Valley Times"))]
+
+    assert acts("The agency's board voted at an emergency meeting on Monday afternoon to suspend its contract "
+                "with Tolsey Freight.") == [("order", "agency's board")]
+    assert acts("The board of the Marwen Power and Water Company (MPWC) voted on August 15 to end its contract "
+                "with Tolsey Pumps.") == [("order", "board of the Marwen Power and Water Company")]
+    assert acts("The Tarvel board voted 7-2 on Tuesday to end the coach's contract.") == [("order", "Tarvel board")]
+    assert acts("The Tarvel board voted by three to two on Wednesday to cut the fee.") == [("order", "Tarvel board")]
+    assert acts("Hours later the head of the Marwen Prisons Directorate (MPD), Ilse Rammond, suspended the "
+                "prison's governor on full pay.") == [("suspend", "Ilse Rammond")]
+    assert acts("The mayor, the council and Ilse Rammond ordered the closure.") == []  # a list, not an appositive
+
+
+def test_who_suspended_one_official_told_two_ways():
+    a, b = pair("Hours later the head of the Marwen Prisons Directorate, Ilse Rammond, suspended the prison's "
+                "governor, Tobin Quell, on full pay.",
+                "Justice Minister Dara Velt personally suspended governor Tobin Quell on Wednesday.")
+    found = agent_findings(a, b)
+    assert found and found[0][1]["values"] == ["Ilse Rammond", "Justice Minister Dara Velt"]

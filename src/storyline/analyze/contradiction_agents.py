@@ -31,7 +31,7 @@ ACTIVE = re.compile(rf"\b(?P<verb>{VERB})\b")
 # "X ordered", "X, who ordered", "It was X who ordered", "X on Tuesday ordered", "X late on Sunday ordered"
 DAY_PHRASE = r"(?:late\s+|early\s+)?(?:on|last|this)\s+[A-Z]?[a-z]+(?:\s+(?:morning|afternoon|evening|night))?"
 ADVERB = r"(?:first\s+|[a-z]+ly\s+)?"  # "first ordered", "formally requested", "personally ordered"
-BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:,?\s+(?:which|who|that))?\s+"
+BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:,?\s+(?:which|who|that))?,?\s+"
                     rf"(?:{DAY_PHRASE}\s+)?(?:ha[sd]\s+|have\s+)?{ADVERB}$")
 # "was ordered by X", "was ordered on Monday 3 May by X": a short phrase of time or place between
 # ... and "by opposition backbencher Ruan Keld": a few lower-case words of who the agent is first
@@ -81,8 +81,13 @@ def name_words(name: str) -> list[str]:
 # a choice made once by one body, told by what it chose to do: "voted 6-1 on Tuesday to impose",
 # "decided on Thursday that pharmacies may", "voted unanimously in favour of"
 CHOICES = {"voted", "decided"}
-CHOICE_AFTER = re.compile(r"\s+(?:\d+\s*(?:-|\u2013|to)\s*\d+\s+|unanimously\s+|by\s+[\w-]+\s+votes?\s+to\s+[\w-]+\s+)?"
-                          rf"(?:{DAY_PHRASE}(?:\s+(?:last|this)\s+week)?\s+)?(?:to\s+[a-z]|that\s|in\s+favou?r\s+of\s)")
+MONTH_NAME = "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True))
+# where and when a vote was taken, between it and what it chose ("at an emergency meeting on
+# Monday afternoon", "on August 15")
+CHOICE_ADJUNCT = (rf"(?:(?:at|during)\s+(?:an?|its|the|their)\s+(?:[\w-]+\s+){{0,2}}(?:meeting|session|sitting)"
+                  rf"|on\s+(?:{MONTH_NAME})\s+\d{{1,2}}(?:st|nd|rd|th)?|{DAY_PHRASE}(?:\s+(?:last|this)\s+week)?)")
+CHOICE_AFTER = re.compile(r"\s+(?:\d+\s*(?:-|\u2013|to)\s*\d+\s+|unanimously\s+|by\s+[\w-]+\s+(?:votes?\s+)?to\s+[\w-]+\s+)?"
+                          rf"(?:{CHOICE_ADJUNCT}\s+){{0,2}}(?:to\s+[a-z]|that\s|in\s+favou?r\s+of\s)", re.I)
 
 
 def agent_name(name: str, at_start: bool) -> str | None:
@@ -163,7 +168,8 @@ def body(tag: str = "", lazy: str = "?") -> str:
     """A body's description as a pattern; `lazy` "?" takes the fewest words (for a pattern
     anchored after it), "" the most."""
     return (rf"(?P<agent{tag}>(?:(?=[a-z]+\s+of\s)|[a-z][\w-]+['\u2019]s\s+(?:[a-z][\w-]+\s+)?{lazy}"
-            rf"|(?:[a-z][\w-]+\s+){{1,2}}{lazy})(?P<head{tag}>[a-z]+)(?:\s+of\s+(?:the\s+)?{NAME})?)")
+            rf"|(?:[A-Z][\w-]+\s+){{1,3}}{lazy}|(?:[a-z][\w-]+\s+){{1,2}}{lazy})(?P<head{tag}>[a-z]+)"
+            rf"(?:\s+of\s+(?:the\s+)?{NAME}(?:\s+(?:and|&)\s+{NAME})?)?)(?:\s+\([A-Z]{{2,}}\))?")
 
 
 BODY_BEFORE = re.compile(rf"\b[Tt]he\s+{body()}(?:,?\s+(?:which|who|that))?\s+(?:ha[sd]\s+|have\s+)?{ADVERB}$")
@@ -187,7 +193,9 @@ def agent_before(text: str, at: int, speaker: str | None) -> str | None:
     before = BEFORE.search(text[:at])
     if before:
         start = before.start("agent")
-        return None if partner_or_place(text[:start]) else agent_name(before.group("agent"), not text[:start].strip())
+        appositive = text[:start].rstrip().endswith(",") and "," in text[before.end("agent"):at]  # "the head of X, Y, ordered"
+        return None if partner_or_place(text[:start]) and not appositive else \
+            agent_name(before.group("agent"), not text[:start].strip())
     body = BODY_BEFORE.search(text[:at])
     if body and body.group("head") in word_list("public_body_heads") and not partner_or_place(text[:body.start()]):
         return body.group("agent")

@@ -191,9 +191,9 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
             spans.append(m.span())
     for m in _part_of_scale_money().finditer(sentence):
         word = m.group("word").lower()
-        cur = CURRENCY_WORDS.get(word) or currency_nouns().get(word)
-        if cur and not _taken(spans, *m.span()):
-            out.append(Quantity(PARTS[m.group("part").lower()] * SCALES[m.group("scale").lower()], f"money:{cur}",
+        currency = CURRENCY_WORDS.get(word) or currency_nouns().get(word)
+        if currency and not _taken(spans, *m.span()):
+            out.append(Quantity(PARTS[m.group("part").lower()] * SCALES[m.group("scale").lower()], f"money:{currency}",
                                 measured_thing(tokens, offset, m.start(), m.end()), _approx(sentence, m.start()),
                                 m.group(0), m.start()))
             spans.append(m.span())

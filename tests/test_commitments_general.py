@@ -165,6 +165,13 @@ RECALLS = [
      "2031-05-20", [("new", "2031-08")]),
     ("construction", "The handover of the Mirelle stadium, first promised for 2031, is now expected in mid-2032.",
      "2031-05-20", [("recall", "2031"), ("new", "2032")]),
+    # a plan or a move looked back on lies at the nearest such day; a date a move went from is the old one
+    ("court", "That was pushed back to August 15 in April, when the Orrin pump maker said parts would be late.",
+     "2031-08-19", [("recall", "2031-08-15")]),
+    ("finance", "The Tarsel audit, which was promised by September 30, is now expected in the first quarter of "
+     "next year.", "2031-11-14", [("recall", "2031-09-30"), ("new", "2032-03")]),
+    ("energy", "The Tarsel government's promise to restore power to every home by the end of March has slipped "
+     "to the end of May.", "2031-04-03", [("recall", "2031-03-31"), ("new", "2031-05-31")]),
     # a move told inside another act ("came a day after the board postponed ..."): the date moved to is new
     ("election", "The resignation came a day after the Orrin board postponed the council ballot from 25 January "
      "until 8 March.", "2031-12-03", [("recall", "2032-01-25"), ("new", "2032-03-08")]),

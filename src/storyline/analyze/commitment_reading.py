@@ -145,7 +145,7 @@ def _resolve(t: TimeValue, text: str, start: int, left: str, right: str, stated:
         return t.value
     if t.modifier in ("after", "later", "before", "earlier", "ago"):
         return t.value  # counted from another date: its year came with it
-    return place_year(parts[1], parts[2] if len(parts) == 3 else None, stated, role)
+    return place_year(parts[1], parts[2] if len(parts) == 3 else None, stated, words.looked_back(text, start, role))
 
 
 def deadlines(s: Statement) -> list[Deadline]:
@@ -376,7 +376,7 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
     moved = words.MOVED_UNTIL.search(left)
     if role == "recall" and recall_m and moved and moved.start() >= recall_m.end() and not REPORTED.match(recall_m.group()):
         role = "new"  # "came a day after the commission postponed the vote from January 25 until March 8": the new date
-    if _moved_from(left):
+    if _moved_from(left) or words.MOVED_AWAY.match(right):
         role = "recall"  # "pushed back to 2 July from 4 June", "moved from 4 June to 2 July": the old date
     due = extra_value or (_resolve(t, text, start, left, right, stated, role) if t else None)
     if not due:

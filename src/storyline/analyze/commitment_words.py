@@ -12,6 +12,7 @@ import re
 from importlib import resources
 
 from ..annotate.quantities import find_quantities
+from ..annotate.tense import MOVE_DATED_BACK, PASSIVE_MOVE, PAST_MOVE
 from ..lexicon import _CANON, stem
 
 
@@ -158,3 +159,21 @@ def figure_keys(clause: str) -> dict[str, float]:
     percent by the end of the year"): one key a figure however it is written."""
     return {f"#{q.value:g}{q.unit}": FIGURE_WEIGHT for q in find_quantities(clause)
             if q.unit == "percent" or q.unit.startswith("money")}
+# the date a move went from, told before the move ("the promise of power by the end of March has
+# slipped to the end of May"): the old deadline
+MOVED_AWAY = re.compile(rf"^[^.;]{{0,40}}?\b(?:has|have|had|was|were)\s+(?:now\s+)?(?:been\s+)?{MOVE_VERB}\s+"
+                        r"(?:again\s+)?(?:to|until|till|into)\b", re.I)
+
+
+PASSIVE_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:promised|pledged|scheduled|planned|set|due|expected|meant)"
+                          r"\b[^.;]{0,60}?\b(?:by|for|on|in|until)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+
+
+def looked_back(text: str, start: int, role: str) -> str:
+    """A new deadline's role for placing its year: "recall" (the nearest such day) when the
+    words before it tell a plan or a move looked back on ("which was promised by September
+    30", "which had been moved to May 4", "that was pushed back to August 15 in April")."""
+    before = text[max(0, start - 200):start]
+    back = PASSIVE_PLAN.search(before[-100:]) or PAST_MOVE.search(before) or \
+        PASSIVE_MOVE.search(before) and MOVE_DATED_BACK.match(text[start:])
+    return "recall" if role == "new" and back else role

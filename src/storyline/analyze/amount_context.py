@@ -216,6 +216,7 @@ def slipped(qa: Quantity, qb: Quantity) -> bool:
         return any(DECIMAL.search(q.text) for q in (qa, qb))  # not "12" and "120": two figures
     return len(da) >= 2 and len(da) == len(db) and sorted(da) == sorted(db)
 
+
 def anchored(a: Statement, b: Statement, qa: Quantity) -> bool:
     """Both sentences count the things the figure measures with one number ("14 contracts"):
     they speak of one set, so its figures are one measure told twice."""

@@ -277,7 +277,6 @@ def related(a: Statement, b: Statement, qa: Quantity, qb: Quantity, sim: float |
     return shared >= AMOUNT_SHARED and sim >= AMOUNT_SAME_THING
 
 
-
 def one_set(a: Statement, b: Statement, qa: Quantity, qb: Quantity) -> bool:
     """Two shares are of one set: the same noun, or one unnamed and the other's noun in its
     sentence ("Of the members who voted, 71 percent" / "68 percent of voting members")."""

@@ -143,6 +143,10 @@ MOVED_FROM = re.compile(rf"\b{MOVE_VERB}\s+(?:[\w'-]+\s+){{0,4}}?(?:(?:to|until|
                         r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:earlier\s+|original\s+|previous\s+|planned\s+|scheduled\s+)?$", re.I)
 MOVED_UNTIL = re.compile(rf"(?<!\bhad\sbeen\s)(?<!\bhas\sbeen\s)\b{MOVE_VERB}\s+(?:[\w'-]+\s+){{0,5}}?"
                          r"(?:from\s+[^,;]{1,30}?\s+)?(?:to|until|till|into)\s+(?:the\s+)?$", re.I)
+# the date a move went from, told before the move ("the promise of power by the end of March has
+# slipped to the end of May"): the old deadline
+MOVED_AWAY = re.compile(rf"^[^.;]{{0,40}}?\b(?:has|have|had|was|were)\s+(?:now\s+)?(?:been\s+)?{MOVE_VERB}\s+"
+                        r"(?:again\s+)?(?:to|until|till|into)\b", re.I)
 
 
 LABEL = re.compile(r"^\s*[A-Za-z][\w.'\u2019-]*(?:\s+[A-Za-z][\w.'\u2019-]*){0,3}\s*:\s+")  # "anja lindqvist: ...", "Update: ..."
@@ -159,12 +163,9 @@ def figure_keys(clause: str) -> dict[str, float]:
     percent by the end of the year"): one key a figure however it is written."""
     return {f"#{q.value:g}{q.unit}": FIGURE_WEIGHT for q in find_quantities(clause)
             if q.unit == "percent" or q.unit.startswith("money")}
-# the date a move went from, told before the move ("the promise of power by the end of March has
-# slipped to the end of May"): the old deadline
-MOVED_AWAY = re.compile(rf"^[^.;]{{0,40}}?\b(?:has|have|had|was|were)\s+(?:now\s+)?(?:been\s+)?{MOVE_VERB}\s+"
-                        r"(?:again\s+)?(?:to|until|till|into)\b", re.I)
 
 
+# a plan told in the passive, looked back on ("which was promised by September 30")
 PASSIVE_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:promised|pledged|scheduled|planned|set|due|expected|meant)"
                           r"\b[^.;]{0,60}?\b(?:by|for|on|in|until)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 

@@ -148,12 +148,11 @@ def test_a_guessed_first_of_january_of_a_year_the_text_names_is_no_date():
 
 
 def test_a_menu_that_ends_on_an_exclamation_does_not_hide_the_date_line():
-    page = ("Skip to content\nTHE VARRO BUGLE\nVarro's favourite for News, Sport & Gossip\n\n"
+    page = ("Skip to content\nTHE HESKET BUGLE\nHesket's favourite for News, Sport & Gossip\n\n"
             "NEWS | SPORT | GOSSIP | MONEY | PUZZLES | WIN!\n\nTRENDING: Storm heroes | Lotto results | Cup draw\n\n"
-            "NEWS > STORM\n\nTOLL CLIMBS AS PELLING 'FORGOTTEN'\nMayor's fury at the power company's promise\n\n"
+            "NEWS > STORM\n\nASKERBY HARBOUR SHUT AFTER STORM\nFishing fleet stuck at the quay\n\n"
             "By Ada Quist, Chief Reporter\nMonday, 24 February 2031\n\n"
-            "The death toll from the storm has risen to 87, the disaster agency said yesterday, as the mayor of "
-            "Pelling accused the capital of abandoning his town.\n\n"
-            "He said some streets had not seen an aid truck since the storm hit the coast on Friday night.\n")
+            "Forty boats are stuck in Askerby harbour after the storm tore away part of the breakwater, the "
+            "coastguard said on Sunday.\n\nCrews said repairs to the harbour wall would take several months.\n")
     got = _date(page)
     assert (got.value, got.origin) == ("2031-02-24", "header")

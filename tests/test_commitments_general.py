@@ -166,12 +166,12 @@ RECALLS = [
     ("construction", "The handover of the Mirelle stadium, first promised for 2031, is now expected in mid-2032.",
      "2031-05-20", [("recall", "2031"), ("new", "2032")]),
     # a plan or a move looked back on lies at the nearest such day; a date a move went from is the old one
-    ("court", "That was pushed back to August 15 in April, when the Orrin pump maker said parts would be late.",
+    ("transport", "The Tarsel ferry's return was pushed back to August 15 in April after an engine fault.",
      "2031-08-19", [("recall", "2031-08-15")]),
-    ("finance", "The Tarsel audit, which was promised by September 30, is now expected in the first quarter of "
-     "next year.", "2031-11-14", [("recall", "2031-09-30"), ("new", "2032-03")]),
-    ("energy", "The Tarsel government's promise to restore power to every home by the end of March has slipped "
-     "to the end of May.", "2031-04-03", [("recall", "2031-03-31"), ("new", "2031-05-31")]),
+    ("construction", "The Tarsel bridge survey, which was promised by September 30, will now be delivered in March.",
+     "2031-11-14", [("recall", "2031-09-30"), ("new", "2032-03")]),
+    ("transport", "The Tarsel council's pledge to reopen the ring road by the end of March has slipped to the end "
+     "of May.", "2031-04-03", [("recall", "2031-03-31"), ("new", "2031-05-31")]),
     # a move told inside another act ("came a day after the board postponed ..."): the date moved to is new
     ("election", "The resignation came a day after the Orrin board postponed the council ballot from 25 January "
      "until 8 March.", "2031-12-03", [("recall", "2032-01-25"), ("new", "2032-03-08")]),
@@ -433,6 +433,6 @@ def test_a_coverage_target_moved_is_named_by_its_figure(tmp_path):
                       "over for bowel cancer by June 30, using home test kits posted by the Orrin laboratory."),
         "b.txt": page("Morning line", "July 4, 2031",
                       "host: the board missed the june goal, didn't it?\n\n"
-                      "mara velt: we did. the new target is sixty percent by the end of september."),
+                      "mara velt: we did. we now aim for sixty percent by the end of september."),
     })
     assert ("2031-06-30", "2031-09-30") in chain(d)

@@ -401,20 +401,20 @@ def test_a_board_that_voted_at_a_meeting_or_on_a_day_and_an_appositive_head_are_
     def acts(text: str) -> list[tuple[str, str]]:
         return [x[:2] for x in agent_acts(stmt("d1", text, "Valley Times"))]
 
-    assert acts("The agency's board voted at an emergency meeting on Monday afternoon to suspend its contract "
+    assert acts("The agency's board voted at a special meeting on Friday morning to cancel its lease "
                 "with Tolsey Freight.") == [("order", "agency's board")]
-    assert acts("The board of the Marwen Power and Water Company (MPWC) voted on August 15 to end its contract "
-                "with Tolsey Pumps.") == [("order", "board of the Marwen Power and Water Company")]
+    assert acts("The board of the Marwen Gas and Light Company (MGLC) voted on June 3 to sell its depot to "
+                "Tolsey Pumps.") == [("order", "board of the Marwen Gas and Light Company")]
     assert acts("The Tarvel board voted 7-2 on Tuesday to end the coach's contract.") == [("order", "Tarvel board")]
     assert acts("The Tarvel board voted by three to two on Wednesday to cut the fee.") == [("order", "Tarvel board")]
-    assert acts("Hours later the head of the Marwen Prisons Directorate (MPD), Ilse Rammond, suspended the "
-                "prison's governor on full pay.") == [("suspend", "Ilse Rammond")]
+    assert acts("The head of the Marwen Hospitals Directorate (MHD), Ilse Rammond, suspended the clinic's "
+                "director the next day.") == [("suspend", "Ilse Rammond")]
     assert acts("The mayor, the council and Ilse Rammond ordered the closure.") == []  # a list, not an appositive
 
 
 def test_who_suspended_one_official_told_two_ways():
-    a, b = pair("Hours later the head of the Marwen Prisons Directorate, Ilse Rammond, suspended the prison's "
-                "governor, Tobin Quell, on full pay.",
-                "Justice Minister Dara Velt personally suspended governor Tobin Quell on Wednesday.")
+    a, b = pair("The head of the Marwen Hospitals Directorate, Ilse Rammond, suspended the clinic's director, "
+                "Tobin Quell, on Tuesday.",
+                "Health Minister Dara Velt personally suspended clinic director Tobin Quell on Tuesday.")
     found = agent_findings(a, b)
-    assert found and found[0][1]["values"] == ["Ilse Rammond", "Justice Minister Dara Velt"]
+    assert found and found[0][1]["values"] == ["Ilse Rammond", "Health Minister Dara Velt"]

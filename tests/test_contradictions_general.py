@@ -519,12 +519,12 @@ def test_an_estimate_with_its_decimal_point_moved_months_later_is_no_revision(tm
 
 def test_money_of_one_counted_set_told_two_ways(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Cleaning firm's hospital deals questioned", "Brackwater Times", "May 12, 2025",
-                      "A cleaning company owned by a cousin of the health commissioner has won 9 hospital "
-                      "cleaning contracts from the district since 2020, worth a combined 3.2 million dollars. "
+        "a.txt": page("Laundry firm's hospital deals questioned", "Quillmoor Times", "May 12, 2025",
+                      "A laundry firm run by the health commissioner's cousin has been handed 9 contracts "
+                      "by the district's hospitals since 2020, worth a combined 3.2 million dollars. "
                       "The commissioner denied any wrongdoing."),
-        "b.txt": page("Inspector to review hospital cleaning deals", "Valley Record", "May 13, 2025",
-                      "The district inspector said on Tuesday she would review 9 cleaning contracts, worth a total "
-                      "of 5.1 million dollars, awarded to Brightwell Cleaning since 2020."),
+        "b.txt": page("Inspector to review hospital laundry deals", "Valley Record", "May 13, 2025",
+                      "The district inspector said on Tuesday she would review 9 laundry contracts, worth a total "
+                      "of 5.1 million dollars, awarded to Brightwell Laundry since 2020."),
     })
     assert found(d, "amount", "3.2 million dollars", "5.1 million dollars")

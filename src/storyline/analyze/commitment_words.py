@@ -149,7 +149,7 @@ MOVED_AWAY = re.compile(rf"^[^.;]{{0,40}}?\b(?:has|have|had|was|were)\s+(?:now\s
                         r"(?:again\s+)?(?:to|until|till|into)\b", re.I)
 
 
-LABEL = re.compile(r"^\s*[A-Za-z][\w.'\u2019-]*(?:\s+[A-Za-z][\w.'\u2019-]*){0,3}\s*:\s+")  # "anja lindqvist: ...", "Update: ..."
+LABEL = re.compile(r"^\s*[A-Za-z][\w.'\u2019-]*(?:\s+[A-Za-z][\w.'\u2019-]*){0,3}\s*:\s+")  # "mara velt: ...", "Update: ..."
 FIGURE_WEIGHT = 0.8  # a target's figure ("60 percent", "sixty percent") names it about as well as a rare word
 
 

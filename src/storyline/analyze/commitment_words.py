@@ -12,7 +12,7 @@ import re
 from importlib import resources
 
 from ..annotate.quantities import find_quantities
-from ..annotate.tense import MOVE_DATED_BACK, PASSIVE_MOVE, PAST_MOVE
+from ..annotate.tense import move_looked_back
 from ..lexicon import _CANON, stem
 
 
@@ -174,7 +174,5 @@ def looked_back(text: str, start: int, role: str) -> str:
     """A new deadline's role for placing its year: "recall" (the nearest such day) when the
     words before it tell a plan or a move looked back on ("which was promised by September
     30", "which had been moved to May 4", "that was pushed back to August 15 in April")."""
-    before = text[max(0, start - 200):start]
-    back = PASSIVE_PLAN.search(before[-100:]) or PAST_MOVE.search(before) or \
-        PASSIVE_MOVE.search(before) and MOVE_DATED_BACK.match(text[start:])
+    back = PASSIVE_PLAN.search(text[max(0, start - 100):start]) or move_looked_back(text, start)
     return "recall" if role == "new" and back else role

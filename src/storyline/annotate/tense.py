@@ -19,14 +19,12 @@ FUTURE_CUE = re.compile(
 DEADLINE = re.compile(r"\b(by|until|till|before|no later than|deadline(?: is| of)?)\s+(?:the\s+)?$", re.I)
 # the date a thing was moved to ("put back, for a third time, the handover ... to March 15"):
 # the new date, ahead of the telling, whatever old deadline the words between recall
-MOVED_TO = re.compile(r"\b(postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b[^.;]{0,160}?"
-                      r"\b(to|until|till|for)\s+$", re.I)
+MOVE_STEM = r"(?:postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b"  # the verbs of a date moved
+MOVED_TO = re.compile(rf"\b{MOVE_STEM}[^.;]{{0,160}}?\b(to|until|till|for)\s+$", re.I)
 # a move looked back on: "which had been moved to May 4", "that was pushed back to August 15 in
 # April": the date moved to lies either side of the telling, at the nearest such day
-PAST_MOVE = re.compile(r"\bhad\s+(?:been\s+)?(?:postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b[^.;]{0,160}?"
-                       r"\b(?:to|until|till|for)\s+$", re.I)
-PASSIVE_MOVE = re.compile(r"\b(?:was|were)\s+(?:postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b[^.;]{0,160}?"
-                          r"\b(?:to|until|till|for)\s+$", re.I)
+PAST_MOVE = re.compile(rf"\bhad\s+(?:been\s+)?{MOVE_STEM}[^.;]{{0,160}}?\b(?:to|until|till|for)\s+$", re.I)
+PASSIVE_MOVE = re.compile(rf"\b(?:was|were)\s+{MOVE_STEM}[^.;]{{0,160}}?\b(?:to|until|till|for)\s+$", re.I)
 MOVE_DATED_BACK = re.compile(rf"^[^,.;]{{0,20}}?\s(?:in|last)\s+(?:{MONTH_RE}|week|month)\b", re.I)  # "... in April"
 
 # the day an act is fixed for ("called a general strike for 20 November", "set the vote for
@@ -98,6 +96,13 @@ def year_tense(text: str, pos: int, tense: Tense) -> Tense:
     next one."""
     before = text[max(0, pos - 200):pos]
     if tense == "future" and (EARLIER_PLAN.search(before[-120:]) or SCHEDULED_FOR.search(before[-80:])
-                              or PAST_MOVE.search(before) or PASSIVE_MOVE.search(before) and MOVE_DATED_BACK.match(text[pos:])):
+                              or move_looked_back(text, pos)):
         return "nearest"
     return tense
+
+
+def move_looked_back(text: str, pos: int) -> bool:
+    """The date at `pos` is one a thing was moved to, told as looked back on ("which had been
+    moved to May 4", "that was pushed back to August 15 in April")."""
+    before = text[max(0, pos - 200):pos]
+    return bool(PAST_MOVE.search(before) or PASSIVE_MOVE.search(before) and MOVE_DATED_BACK.match(text[pos:]))

@@ -11,10 +11,11 @@ import datetime as dt
 
 import pytest
 
+from storyline.analyze.commitment_chains import same_deadline, same_occurrence
 from storyline.analyze.commitment_dates import extra_times, last_day
 from storyline.analyze.commitment_matching import Report, compatible_due, outcome, similarity
 from storyline.analyze.commitment_reading import deadlines
-from storyline.analyze.commitments import same_deadline, same_occurrence, status_of
+from storyline.analyze.commitments import status_of
 from storyline.lexicon import concepts
 from storyline.model import Sentence, TimeValue
 from storyline.story.statements import Statement, action_concepts

@@ -445,7 +445,7 @@ def test_a_move_told_on_a_page_dated_only_to_the_month_extends_the_deadline(tmp_
 
 
 def test_dates_that_agree_at_the_coarser_precision():
-    from storyline.analyze.commitments import within_coarser
+    from storyline.analyze.commitment_chains import within_coarser
 
     assert within_coarser("2031-04-11", "2031-04") and within_coarser("2031-04", "2031-04-30")
     assert not within_coarser("2031-04-11", "2031-05") and not within_coarser("2031-04-11", "2031-04-12")
@@ -480,3 +480,59 @@ def test_the_day_a_target_was_set_and_a_past_participles_day_are_no_deadlines(tm
     dues = sorted(k["due"] for k in d["commitments"])
     assert "2026-03-31" in dues  # the promise stands
     assert not [x for x in dues if x.startswith(("2025-09", "2026-09", "2025-11", "2026-11"))], dues
+
+
+def test_an_old_deadline_told_only_as_recalled_is_a_superseded_link(tmp_path):
+    # no page gave the first date before the move: the sentence that moves it still tells it
+    d = story(tmp_path, {
+        "a.txt": page("Virel footbridge", "March 2, 2032",
+                      "Engineers from Brannic Civil began lifting the deck of the Virel footbridge into place, "
+                      "the town council said."),
+        "b.txt": page("Footbridge opening put back", "March 30, 2032",
+                      "The opening of the Virel footbridge, first planned for April 4, has been pushed back to "
+                      "May 16, the town council said."),
+        "c.txt": page("Footbridge opens", "May 17, 2032",
+                      "The Virel footbridge opened to walkers and cyclists on May 15, a day ahead of the new date."),
+    })
+    ks = by_due(d)
+    assert ("2032-04-04", "2032-05-16") in chain(d)
+    assert ks["2032-04-04"]["status"] == "superseded"
+    assert ks["2032-05-16"]["status"] == "met"
+
+
+def test_a_first_telling_read_after_its_recall_keeps_the_chain_in_order(tmp_path):
+    # the page that first gave the date is read after the page that recalls two moves of it
+    d = story(tmp_path, {
+        "a.txt": page("Ardent dock", "June 20, 2032",
+                      "The Ardent dry dock, first set to reopen on July 1 and then on August 12, is now "
+                      "scheduled to reopen on September 9, the port authority said."),
+        "b.txt": page("Dock works", "June 2, 2032",
+                      "The port authority said the Ardent dry dock would reopen on July 1 after its gates are "
+                      "replaced."),
+        "c.txt": page("Dock delayed", "June 10, 2032",
+                      "The port authority said the Ardent dry dock would now reopen on August 12, not July 1, "
+                      "because the new gates arrived late."),
+    })
+    assert {("2032-07-01", "2032-08-12"), ("2032-08-12", "2032-09-09")} <= chain(d)
+
+
+def test_a_promise_kept_told_in_other_words_on_a_day_before_the_deadline_is_met(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Orsk pay", "March 20, 2033",
+                      "The Orsk Philharmonic said every musician will receive the unpaid February wages by April 12."),
+        "b.txt": page("Orsk pay arrives", "April 14, 2033",
+                      "The unpaid February wages reached the accounts of the Orsk Philharmonic's musicians on "
+                      "April 11, the orchestra said."),
+    }, as_of="2033-06-01")
+    assert by_due(d)["2033-04-12"]["status"] == "met"
+
+
+def test_a_sentence_alike_that_tells_the_promise_broken_does_not_meet_it(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Orsk pay", "March 20, 2033",
+                      "The Orsk Philharmonic said every musician will receive the unpaid February wages by April 12."),
+        "b.txt": page("Orsk pay late", "April 14, 2033",
+                      "The unpaid February wages had not reached the accounts of the Orsk Philharmonic's musicians "
+                      "on April 11, the orchestra said."),
+    }, as_of="2033-06-01")
+    assert by_due(d)["2033-04-12"]["status"] != "met"

@@ -27,12 +27,15 @@ from ..store import Store
 from ..story.statements import Statement
 from . import commitment_words as words
 from .commitment_access import Commitments
-from .commitment_dates import add_period, near_year, statement_date
+from .commitment_chains import first_stated, later, link, same_deadline
+from .commitment_dates import add_period, statement_date
 from .commitment_matching import (
-    LINK_SCORE,
     MERGE_SCORE,
+    OUTCOME_SCORE,
+    Report,
     actions_of,
     compatible_due,
+    met_in_time,
     names_in,
     objects_in,
     outcome,
@@ -47,17 +50,12 @@ __all__ = ["add_period", "status_of", "statement_date", "update_commitments"]
 CANDIDATES = 50  # commitments looked up per index key: bounds the work per article
 LOOK_BACK = 20  # statements of earlier pages looked up per rare concept for a new commitment's outcome
 RARE_KEYS = 4
+OUTCOME_ALIKE = 0.6  # a dated act told in a sentence this alike to a promise's may be the promise kept,
+OUTCOME_WINDOW_DAYS = 31  # ... when done within this many days before the deadline's end
+NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b", re.I)
 THIN_THEME = 1.2  # a clause whose theme weighs less is read with the sentence before it
 ATTRIBUTION_WEIGHT = 0.3
 CONTEXT_WEIGHT = 0.5
-# Sentences that move one deadline are alike in meaning: on the development stories, the drift
-# links between sentences whose embeddings lie under 0.2 were all wrong (9 of 9: other acts of
-# the same actors; under 0.3, 40 of 46); those naming the old date may differ more
-DRIFT_ALIKE = 0.2
-DRIFT_ALIKE_NAMED = 0.1
-EXPLICIT_LINK = 0.2  # a new deadline that names the old one ("instead of September 30") needs less theme
-# lower case: not in names; nor a compound's part ("third-party bookings", "the twenty-first")
-OCCURRENCE = re.compile(r"(?<!-)\b(?:first|second|third|fourth|fifth|next|another|last|final)\b(?!-|\s+times?\b)")
 
 
 @dataclass
@@ -125,45 +123,6 @@ def index_keys(facts: dict) -> list[str]:
     return sorted(set(facts["actions"]) | set(facts["theme"]))
 
 
-def same_deadline(a: str | None, fa: dict, b: str | None, fb: dict) -> bool:
-    """The same deadline, or the same month and day when one of them took its year from an
-    uncertain page date ("on 2 October" on a page dated only by a site header)."""
-    if compatible_due(a, b):
-        return True
-    if a and b and (fa.get("loose_year") or fb.get("loose_year")):
-        return compatible_due(a, near_year(b, a)) if fb.get("loose_year") else compatible_due(near_year(a, b), b)
-    return False
-
-
-def same_occurrence(old: dict, new: dict) -> bool:
-    """Whether two commitments can be one occurrence of an act: not "the first launch" and
-    "the second launch", nor a meeting and "the next meeting" (ordinals before the deadline,
-    where the thing to be done is named)."""
-    a = {m.group() for c in old.get("heads", []) for m in OCCURRENCE.finditer(c)}
-    b = {m.group() for c in new.get("heads", []) for m in OCCURRENCE.finditer(c)}
-    if a and b and not a & b:
-        return False
-    return not (b - a) & {"second", "third", "fourth", "fifth", "next", "another"}
-
-
-def later(a: str | None, b: str | None) -> bool:
-    """b is strictly later than a, compared at the coarser of their precisions."""
-    pa, pb = parse_iso(a), parse_iso(b)
-    if not pa or not pb:
-        return False
-    n = min(len(pa), len(pb))
-    return pb[:n] > pa[:n]
-
-
-def within_coarser(a: str | None, b: str | None) -> bool:
-    """Two dates of different precision that agree at the coarser ("2025-04-11", "2025-04")."""
-    pa, pb = parse_iso(a), parse_iso(b)
-    if not pa or not pb or len(pa) == len(pb):
-        return False
-    n = min(len(pa), len(pb))
-    return pa[:n] == pb[:n]
-
-
 def merge_score(a: str | None, b: str | None) -> float:
     """How much of the same action and theme makes two statements one commitment: less when
     they name the very same day ("no earlier than February 15" twice)."""
@@ -217,80 +176,6 @@ def status_of(due: str | None, stated_on: str | None, superseded_by: list[str], 
 def cid(d: Draft) -> str:
     s = d.statement
     return "k" + hashlib.sha1(f"{s.doc_id}:{s.sentence.index}:{d.due}".encode()).hexdigest()[:10]
-
-
-def first_stated(k: Commitment, f: dict) -> str | None:
-    return k.stated_on or (f.get("stated") or [None])[0]
-
-
-def moves(old: tuple[Commitment, dict], new: tuple[Commitment, dict], explicit: bool = False,
-          alike: float | None = None) -> bool:
-    """Whether `new` gives `old`'s action another deadline: said later, due later, about the
-    same action and theme (less of it needed when the new statement names the old deadline),
-    told in sentences not wholly unlike in meaning (`alike`: their embeddings' cosine)."""
-    (k, f), (n, g) = old, new
-    if not (k.due and n.due) or same_deadline(k.due, f, n.due, g):
-        return False
-    if alike is not None and alike < (DRIFT_ALIKE_NAMED if explicit else DRIFT_ALIKE):
-        return False  # sentences about other things, however many of the story's names they share
-    said, resaid = first_stated(k, f), first_stated(n, g)
-    if not (later(said, resaid) or ((explicit or g.get("drift")) and within_coarser(said, resaid))):
-        return False  # (a move told as one may come from a page dated only to the month of the first)
-    if g.get("corrected_date"):
-        return False  # a page whose date had to be corrected cannot order a drift chain
-    if not later(k.due, n.due):
-        return False
-    if any(o[0] == "met" and not later(first_stated(n, g), o[1]) for o in f.get("outcomes", [])):
-        return False  # done before the new date was given: nothing to move
-    if explicit:
-        return similarity(f, g) >= EXPLICIT_LINK
-    if not same_occurrence(f, g):
-        return False
-    need = LINK_SCORE * (0.8 if g.get("drift") else 1.0)
-    return similarity(f, g) >= need
-
-
-def link(db: Commitments, item: tuple[Commitment, dict], others: list[tuple[Commitment, dict]],
-         named: list[str] | None = None) -> None:
-    """Put a new commitment into the drift chains of the others: after the latest one it moves,
-    before the earliest one that moves it. `named` are the old due dates its sentence names."""
-    n, g = item
-    after = [o for o in others if moves(item, o, alike=db.alike(g, o[1]))]
-    for k, f in after:
-        share_acts(g, f)
-        db.put(k, f)
-    n.superseded_by = sorted(k.id for k, f in after
-                             if not any(later(first_stated(x, y), first_stated(k, f)) for x, y in after))
-    for k, f in others:
-        explicit = any(compatible_due(k.due, x) for x in named or [])
-        if not moves((k, f), item, explicit, db.alike(f, g)):
-            continue
-        acts = f.get("chain_acts")
-        share_acts(f, g)
-        current = db.get(k.superseded_by) if k.superseded_by else []
-        mine = first_stated(n, g)
-        if not current or all(later(mine, first_stated(c, cf)) for c, cf in current):
-            k.superseded_by = [n.id]
-        elif not any(later(first_stated(c, cf), mine) for c, cf in current) and n.id not in k.superseded_by:
-            k.superseded_by = sorted(k.superseded_by + [n.id])
-        else:
-            unshare(f, acts)  # not written: it stays as stored
-            continue
-        db.put(k, f)
-
-
-def share_acts(a: dict, b: dict) -> None:
-    """Two links of one drift chain promise one act, however each names it ("release" the
-    editor in April, "ship" it in September): a report of either act tells of both."""
-    acts = sorted(set(a.get("chain_acts", a.get("main", []))) | set(b.get("chain_acts", b.get("main", []))))
-    a["chain_acts"] = b["chain_acts"] = acts
-
-
-def unshare(f: dict, acts: list[str] | None) -> None:
-    if acts is None:
-        f.pop("chain_acts", None)
-    else:
-        f["chain_acts"] = acts
 
 
 def restate(db: Commitments, k: Commitment, f: dict, d: Draft) -> None:
@@ -347,20 +232,66 @@ def update_commitments(store: Store, new: list[Statement]) -> int:
                 and not (facts["drift"] and len(k.due or "") != len(d.due))]  # "now from 25 August": not "in August"
         if same:
             k, f = max(same, key=lambda kf: similarity(facts, kf[1]))
+            if f.pop("recalled", False):  # first told only as recalled: this is its own telling,
+                k.stated_on = d.stated_on  # which may place it in the chains before links told since
+                link(db, (k, f), [(o, g) for o, g in others if o.id != k.id], recalled_dues(d))
             restate(db, k, f, d)
             continue
         s = d.statement
         by = s.speaker or (f"reported by {s.outlet}" if s.outlet else None)
         item = Commitment(cid(d), shorten(s.sentence.text, 160), d.due, d.stated_on, by, [],
                           [Evidence(x.doc_id, x.sentence.index, x.sentence.text) for x in d.statements])
-        named = [r.due for x in d.statements for r in deadlines(x) if r.role == "recall"]
-        link(db, (item, facts), others, named)
+        link(db, (item, facts), others, recalled_dues(d))
         db.put(item, facts, index_keys(facts))
         created.append((item, facts))
+        created += recalled_only(db, item, d, others)
     tell_outcomes(db, new)
     for item, facts in created:
         look_back(db, item, facts, {s.doc_id for s in new})
     return len(drafts)
+
+
+def recalled_dues(d: Draft) -> list[str]:
+    """The earlier deadlines the draft's sentences recall ("first planned for April 4")."""
+    return [r.due for x in d.statements for r in deadlines(x) if r.role == "recall"]
+
+
+def recalled_only(db: Commitments, item: Commitment, d: Draft,
+                  others: list[tuple[Commitment, dict]]) -> list[tuple[Commitment, dict]]:
+    """The earlier deadline a moved commitment's own sentence recalls ("the swap, meant to
+    happen this Friday, will now take place on April 9"), when no page of the story gave it
+    before: a commitment of its own, superseded by the new one, evidenced by that sentence."""
+    made = []
+    for r in (r for s in d.statements[:1] for r in drafts_of(s, role="recall")):
+        if not later(r.due, item.due):
+            continue
+        facts = facts_of(r)
+        if any(same_deadline(k.due, f, r.due, facts) and similarity(facts, f) >= MERGE_SCORE * 0.6
+               for k, f in others):
+            continue  # told before: the recall is evidence of that one (tell_outcomes)
+        facts["stated"], facts["recalled"] = [], True
+        old = Commitment(cid(r), item.summary, r.due, None, item.committed_by, [item.id], list(item.evidence[:1]))
+        db.put(old, facts, index_keys(facts))
+        made.append((old, facts))
+    return made
+
+
+def paraphrased_outcome(db: Commitments, k: Commitment, f: dict, rep: Report) -> tuple[str, str] | None:
+    """("met", day) when a later statement tells, in other words, of the promised act done on
+    a day between the promise and its deadline ("every player will have his salary by April
+    10" / "the players' salaries landed on April 9"): a dated act in a sentence alike in
+    meaning to the promise's and about the same things."""
+    said, text, when = first_stated(k, f), rep.statement.sentence.text, rep.when or ""
+    if rep.kind != "done" or len(when) < 7 or not k.due or not said or rep.loose_year \
+            or to_date(when) < to_date(said) or not met_in_time(when, k.due) \
+            or (to_date(k.due, end=True) - to_date(when, end=True)).days > OUTCOME_WINDOW_DAYS \
+            or any(words.has(cues, text) for cues in ("missed_cues", "cancel_cues", "pending_cues")) \
+            or NEGATION.search(text):
+        return None
+    alike = db.alike(f, {"keys": [list(rep.statement.key)]})
+    if alike is None or alike < OUTCOME_ALIKE or similarity(f, rep.facts()) < OUTCOME_SCORE * 0.6:
+        return None
+    return ("met", when)
 
 
 def tell_outcomes(db: Commitments, statements: list[Statement], only: str | None = None) -> None:
@@ -370,7 +301,7 @@ def tell_outcomes(db: Commitments, statements: list[Statement], only: str | None
         for rep in reports(s):
             probe = rep.facts()
             for k, f in candidates(db, probe, {s.key}, only):
-                said = outcome(f, k.due, first_stated(k, f), rep)
+                said = outcome(f, k.due, first_stated(k, f), rep) or paraphrased_outcome(db, k, f, rep)
                 if said and [said[0], said[1], rep.said, list(s.key)] not in f["outcomes"]:
                     f["outcomes"].append([said[0], said[1], rep.said, list(s.key)])
                     db.put(k, f)

@@ -169,7 +169,8 @@ class StoryItems:
         with self.db.transaction() as c:
             c.execute("INSERT INTO commitments (id, summary, due, stated_on, committed_by,"
                       " superseded_by, evidence, data) VALUES (?,?,?,?,?,?,?,?)"
-                      " ON CONFLICT(id) DO UPDATE SET due = excluded.due, superseded_by = excluded.superseded_by,"
+                      " ON CONFLICT(id) DO UPDATE SET due = excluded.due, stated_on = excluded.stated_on,"
+                      " superseded_by = excluded.superseded_by,"
                       " evidence = excluded.evidence, data = excluded.data",
                       (k.id, k.summary, k.due, k.stated_on, k.committed_by,
                        json.dumps(k.superseded_by), dump_evidence(k.evidence),

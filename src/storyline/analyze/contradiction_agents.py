@@ -31,7 +31,8 @@ ACTIVE = re.compile(rf"\b(?P<verb>{VERB})\b")
 # "X ordered", "X, who ordered", "It was X who ordered", "X on Tuesday ordered", "X late on Sunday ordered"
 DAY_PHRASE = r"(?:late\s+|early\s+)?(?:on|last|this)\s+[A-Z]?[a-z]+(?:\s+(?:morning|afternoon|evening|night))?"
 ADVERB = r"(?:first\s+|[a-z]+ly\s+)?"  # "first ordered", "formally requested", "personally ordered"
-BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:,?\s+(?:which|who|that))?,?\s+"
+BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:\s+(?:himself|herself|itself|themselves))?"
+                    rf"(?:,?\s+(?:which|who|that))?,?\s+"
                     rf"(?:{DAY_PHRASE}\s+)?(?:ha[sd]\s+|have\s+)?{ADVERB}$")
 # "was ordered by X", "was ordered on Monday 3 May by X": a short phrase of time or place between
 # ... and "by opposition backbencher Ruan Keld": a few lower-case words of who the agent is first
@@ -41,6 +42,10 @@ ROLE_THEN_NAME = re.compile(rf"\s+(?P<role>[a-z][\w-]*)\s+(?P<agent>{NAME})")  #
 REQUEST = re.compile(rf"\b(?:at|on)\s+(?:the\s+)?(?:(?P<kind1>request|behest|orders?|instructions?)\s+of\s+"
                      rf"(?:the\s+)?(?P<agent1>{NAME})|(?P<agent2>{NAME})['\u2019]s?\s+"
                      rf"(?P<kind2>request|behest|orders?|instructions?))")
+# "the request came from the confederation", "The order had come from Port Aldan"
+CAME_FROM = re.compile(rf"\b(?P<kind>request|call|demand|order|instruction|decision|initiative)s?\s+(?:had\s+|has\s+)?"
+                       rf"(?:came|come)\s+from\s+(?:the\s+)?(?:(?P<agent>{NAME})|(?:[a-z][\w-]*\s+){{0,2}}(?P<head>[a-z]+)\b)")
+REQUEST_KINDS = {"request", "call", "demand", "behest"}
 NOT_ASSERTED = re.compile(
     r"\?|\b(?:reportedly|allegedly|apparently|purportedly|supposedly|possibly|perhaps|probably|likely|(?-i:may)|"
     r"might|could|would|should|will|shall|rumou?r\w*|unconfirmed|speculat\w*|den(?:y|ies|ied|ial)|not|never|"
@@ -66,6 +71,7 @@ TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "governor", "mayor", "presiden
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which",
             "there", "one", "someone", "everyone"}
 CALENDAR = {m.lower() for m in MONTHS} | {w.lower() for w in WEEKDAYS}
+RARE_ZIPF = 3.0  # a lowercase word rarer than this in English is read as a name (see cased)
 AGENT_SIMILARITY = 0.45  # two sentences tell one act on one thing (sentence embeddings)
 OBJECT_SHARED = 2  # content words the two share besides the agents and the verb
 UNEMBEDDED_SHARED = 3  # ... when a statement has no embedding
@@ -86,8 +92,9 @@ MONTH_NAME = "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse
 # Monday afternoon", "on August 15")
 CHOICE_ADJUNCT = (rf"(?:(?:at|during)\s+(?:an?|its|the|their)\s+(?:[\w-]+\s+){{0,2}}(?:meeting|session|sitting)"
                   rf"|on\s+(?:{MONTH_NAME})\s+\d{{1,2}}(?:st|nd|rd|th)?|{DAY_PHRASE}(?:\s+(?:last|this)\s+week)?)")
-CHOICE_AFTER = re.compile(r"\s+(?:\d+\s*(?:-|\u2013|to)\s*\d+\s+|unanimously\s+|by\s+[\w-]+\s+(?:votes?\s+)?to\s+[\w-]+\s+)?"
-                          rf"(?:{CHOICE_ADJUNCT}\s+){{0,2}}(?:to\s+[a-z]|that\s|in\s+favou?r\s+of\s)", re.I)
+TALLY_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+CHOICE_AFTER = re.compile(rf"\s+(?:{TALLY_NUMBER}\s*(?:-|\u2013|to)\s*{TALLY_NUMBER}\s+|unanimously\s+|by\s+[\w-]+\s+(?:votes?\s+)?to\s+[\w-]+\s+)?"
+                          rf"(?:{CHOICE_ADJUNCT}\s+){{0,2}}(?:to\s+[a-z]|that\s|in\s+favou?r\s+of\s|for\s+(?:the|a|an|its|their)\s)", re.I)
 
 
 def agent_name(name: str, at_start: bool) -> str | None:
@@ -115,7 +122,17 @@ def common(word: str) -> bool:
 def agent_acts(s: Statement) -> list[tuple[str, str, str]]:
     """(act, agent, verb as written) of each single past act the statement asserts with a
     named agent."""
-    return cached(s, "agent_acts", lambda: _acts(s.sentence.text, s.speaker))
+    return cached(s, "agent_acts", lambda: _acts(cased(s.sentence.text), s.speaker))
+
+
+def cased(text: str) -> str:
+    """A sentence of an all-lowercase page with capitals put back on its rare words, the
+    names ("energy minister dusan vrabel ordered" -> "... Dusan Vrabel ordered"), so that
+    the patterns written for cased text can read it; other text as it is."""
+    if any(c.isupper() for c in text):
+        return text
+    return re.sub(r"[a-z][a-z'-]{2,}", lambda m: m.group(0).capitalize()
+                  if zipf_frequency(m.group(0), "en") < RARE_ZIPF else m.group(0), text)
 
 
 def asserted(text: str, start: int, end: int) -> bool:
@@ -154,6 +171,12 @@ def _acts(text: str, speaker: str | None = None) -> list[tuple[str, str, str]]:
             (m.group("agent2").rstrip(".'-\u2019") if m.group("head2") in word_list("public_body_heads") else None)
         if agent and not JOINED_AFTER.match(text[m.end():]) and asserted(text, m.start(), m.end()):
             out.append(("order", agent, "decision"))
+    for m in CAME_FROM.finditer(text):
+        agent = agent_name(m.group("agent"), False) if m.group("agent") else \
+            (m.group(0)[m.group(0).lower().rfind(" from ") + 6:].removeprefix("the ").strip()
+             if m.group("head") in word_list("public_body_heads") else None)
+        if agent and not JOINED_AFTER.match(text[m.end():]) and asserted(text, m.start(), m.end()):
+            out.append(("request" if m.group("kind").lower() in REQUEST_KINDS else "order", agent, m.group("kind")))
     for m in REQUEST.finditer(text):
         kind = m.group("kind1") or m.group("kind2")
         agent = agent_name(m.group("agent1") or m.group("agent2"), False)
@@ -194,8 +217,10 @@ def agent_before(text: str, at: int, speaker: str | None) -> str | None:
     if before:
         start = before.start("agent")
         appositive = text[:start].rstrip().endswith(",") and "," in text[before.end("agent"):at]  # "the head of X, Y, ordered"
-        return None if partner_or_place(text[:start]) and not appositive else \
-            agent_name(before.group("agent"), not text[:start].strip())
+        if not partner_or_place(text[:start]) or appositive:
+            return agent_name(before.group("agent"), not text[:start].strip())
+        # else a name joined to another: the two may name one body ("The board of the Kest
+        # Spectrum and Communications Authority voted"), read as a body below
     body = BODY_BEFORE.search(text[:at])
     if body and body.group("head") in word_list("public_body_heads") and not partner_or_place(text[:body.start()]):
         return body.group("agent")

@@ -503,14 +503,14 @@ def test_an_old_deadline_told_only_as_recalled_is_a_superseded_link(tmp_path):
 def test_a_first_telling_read_after_its_recall_keeps_the_chain_in_order(tmp_path):
     # the page that first gave the date is read after the page that recalls two moves of it
     d = story(tmp_path, {
-        "a.txt": page("Ardent dock", "June 20, 2032",
-                      "The Ardent dry dock, first set to reopen on July 1 and then on August 12, is now "
+        "a.txt": page("Ossery dock", "June 20, 2032",
+                      "The Ossery dry dock, first set to reopen on July 1 and then on August 12, is now "
                       "scheduled to reopen on September 9, the port authority said."),
         "b.txt": page("Dock works", "June 2, 2032",
-                      "The port authority said the Ardent dry dock would reopen on July 1 after its gates are "
+                      "The port authority said the Ossery dry dock would reopen on July 1 after its gates are "
                       "replaced."),
         "c.txt": page("Dock delayed", "June 10, 2032",
-                      "The port authority said the Ardent dry dock would now reopen on August 12, not July 1, "
+                      "The port authority said the Ossery dry dock would now reopen on August 12, not July 1, "
                       "because the new gates arrived late."),
     })
     assert {("2032-07-01", "2032-08-12"), ("2032-08-12", "2032-09-09")} <= chain(d)
@@ -518,10 +518,10 @@ def test_a_first_telling_read_after_its_recall_keeps_the_chain_in_order(tmp_path
 
 def test_a_promise_kept_told_in_other_words_on_a_day_before_the_deadline_is_met(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Orsk pay", "March 20, 2033",
-                      "The Orsk Philharmonic said every musician will receive the unpaid February wages by April 12."),
-        "b.txt": page("Orsk pay arrives", "April 14, 2033",
-                      "The unpaid February wages reached the accounts of the Orsk Philharmonic's musicians on "
+        "a.txt": page("Halbeck pay", "March 20, 2033",
+                      "The Halbeck Philharmonic said every musician will receive the unpaid February wages by April 12."),
+        "b.txt": page("Halbeck pay arrives", "April 14, 2033",
+                      "The unpaid February wages reached the accounts of the Halbeck Philharmonic's musicians on "
                       "April 11, the orchestra said."),
     }, as_of="2033-06-01")
     assert by_due(d)["2033-04-12"]["status"] == "met"
@@ -529,10 +529,10 @@ def test_a_promise_kept_told_in_other_words_on_a_day_before_the_deadline_is_met(
 
 def test_a_sentence_alike_that_tells_the_promise_broken_does_not_meet_it(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Orsk pay", "March 20, 2033",
-                      "The Orsk Philharmonic said every musician will receive the unpaid February wages by April 12."),
-        "b.txt": page("Orsk pay late", "April 14, 2033",
-                      "The unpaid February wages had not reached the accounts of the Orsk Philharmonic's musicians "
+        "a.txt": page("Halbeck pay", "March 20, 2033",
+                      "The Halbeck Philharmonic said every musician will receive the unpaid February wages by April 12."),
+        "b.txt": page("Halbeck pay late", "April 14, 2033",
+                      "The unpaid February wages had not reached the accounts of the Halbeck Philharmonic's musicians "
                       "on April 11, the orchestra said."),
     }, as_of="2033-06-01")
     assert by_due(d)["2033-04-12"]["status"] != "met"

@@ -422,31 +422,31 @@ def test_who_suspended_one_official_told_two_ways():
 
 def test_a_body_whose_name_joins_two_words_by_and_is_the_agent_of_its_vote():
     s = stmt("d1", "The board of the Ferrow Rail and Canal Authority voted by four to one on Friday to "
-             "close the Pellam branch line.", "Valley Times")
+             "close the Drumlow branch line.", "Valley Times")
     assert [x[:2] for x in agent_acts(s)] == [("order", "board of the Ferrow Rail and Canal Authority")]
     # two agents joined by "and" still name no single agent
-    assert agent_acts(stmt("d1", "Minister Ada Rusk and Ferrow Rail ordered the closure of the Pellam branch line.",
+    assert agent_acts(stmt("d1", "Minister Ada Quarle and Ferrow Rail ordered the closure of the Drumlow branch line.",
                            "Valley Times")) == []
 
 
 def test_names_on_an_all_lowercase_page_are_read_as_agents():
-    s = stmt("d1", "[reporter] harbour minister odile brannaghan on friday ordered all ferries to stay in port "
+    s = stmt("d1", "[reporter] harbour minister linnet gorrell on friday ordered all ferries to stay in port "
              "until the storm has passed.", "Valley Radio")
-    assert [x[:2] for x in agent_acts(s)] == [("order", "Odile Brannaghan")]
+    assert [x[:2] for x in agent_acts(s)] == [("order", "Linnet Gorrell")]
 
 
 def test_a_request_said_to_come_from_someone_names_its_agent():
-    assert [x[:2] for x in agent_acts(stmt("d1", "The request came from Ferrow Rail.", "Valley Times"))] == \
+    assert [x[:2] for x in agent_acts(stmt("d1", "The formal request came from Ferrow Rail, the council said.", "Valley Times"))] == \
         [("request", "Ferrow Rail")]
     assert [x[:2] for x in agent_acts(stmt("d1", "A spokesman said the order had come from the harbour authority.",
                                            "Valley Times"))] == [("order", "harbour authority")]
 
 
 def test_a_spelled_tally_and_a_vote_for_a_measure_are_a_choice():
-    s = stmt("d1", "The Ferrow Canal Board voted five to two for the closure of the Pellam lock.", "Valley Times")
+    s = stmt("d1", "The Ferrow Canal Board voted five to two for the closure of the Drumlow lock.", "Valley Times")
     assert [x[:2] for x in agent_acts(s)] == [("order", "Ferrow Canal Board")]
 
 
 def test_a_cleft_with_a_reflexive_names_the_agent():
-    s = stmt("d1", "It was Mayor Tilde Ansgar herself who ordered the closure of the Pellam lock.", "Valley Times")
-    assert [x[:2] for x in agent_acts(s)] == [("order", "Tilde Ansgar")]
+    s = stmt("d1", "It was Mayor Tilde Marrack herself who ordered the closure of the Drumlow lock.", "Valley Times")
+    assert [x[:2] for x in agent_acts(s)] == [("order", "Tilde Marrack")]

@@ -1,6 +1,6 @@
 """Name keys that see through spelling variants of the same name, and the parts of a name.
 
-Transliterations differ in doubled letters (Hassan/Hasan), y/i (Yusef/Iusef), ou/u, ee/i,
+Transliterations differ in doubled letters (Hassan/Hasan), y/i (Yanis/Ianis), ou/u, ee/i,
 th/t (Thomas/Tomas), ph/f, a final ts/ch/cs for c-with-caron (Jelats/Jelač), diacritics
 (Šebek/Sebek), hyphens and case; a leading "the" and a possessive "'s" are not part of a
 name. A person's name is read as given name, middle names and surname (a surname may be
@@ -151,7 +151,7 @@ def person_name(text: str) -> PersonName | None:
 
 
 def surname_as_written(text: str) -> str | None:
-    """The surname of a person's full name as the page writes it ("Ysolde Zelbranne" ->
+    """The surname of a person's full name as the page writes it ("Wystan Zelbranne" ->
     "Zelbranne", "Haldis van der Tullen" -> "van der Tullen"); None for a bare surname."""
     words = [w for w in re.split(r"\s+", text.strip()) if plain(w)]
     if len(words) < 2 or plain(words[0]) in SURNAME_PARTICLES or \

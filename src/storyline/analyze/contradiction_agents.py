@@ -42,7 +42,7 @@ ROLE_THEN_NAME = re.compile(rf"\s+(?P<role>[a-z][\w-]*)\s+(?P<agent>{NAME})")  #
 REQUEST = re.compile(rf"\b(?:at|on)\s+(?:the\s+)?(?:(?P<kind1>request|behest|orders?|instructions?)\s+of\s+"
                      rf"(?:the\s+)?(?P<agent1>{NAME})|(?P<agent2>{NAME})['\u2019]s?\s+"
                      rf"(?P<kind2>request|behest|orders?|instructions?))")
-# "the request came from the confederation", "The order had come from Port Aldan"
+# "the request came from the confederation", "The order had come from Port Veldane"
 CAME_FROM = re.compile(rf"\b(?P<kind>request|call|demand|order|instruction|decision|initiative)s?\s+(?:had\s+|has\s+)?"
                        rf"(?:came|come)\s+from\s+(?:the\s+)?(?:(?P<agent>{NAME})|(?:[a-z][\w-]*\s+){{0,2}}(?P<head>[a-z]+)\b)")
 REQUEST_KINDS = {"request", "call", "demand", "behest"}
@@ -127,7 +127,7 @@ def agent_acts(s: Statement) -> list[tuple[str, str, str]]:
 
 def cased(text: str) -> str:
     """A sentence of an all-lowercase page with capitals put back on its rare words, the
-    names ("energy minister dusan vrabel ordered" -> "... Dusan Vrabel ordered"), so that
+    names ("harbour minister linnet gorrell ordered" -> "... Linnet Gorrell ordered"), so that
     the patterns written for cased text can read it; other text as it is."""
     if any(c.isupper() for c in text):
         return text

@@ -77,7 +77,7 @@ def reported_form(sdoc, sent: Sentence, before: str = "") -> bool:
 def names_someone_else(sdoc, sent: Sentence, previous: Attribution, discourse: Discourse) -> bool:
     """Whether the subject of a sentence's main clause names a person or organisation other
     than the speaker ("Hale said ... . Zenthe disputes the figure."; "His neighbour, Ana
-    Orsdal, agreed.")."""
+    Vennard, agreed.")."""
     span = sdoc.char_span(sent.start, sent.end, alignment_mode="expand")
     subj = subject_of(span.root) if span is not None else None
     if subj is None:

@@ -344,7 +344,7 @@ def _trim_mention(cased: str, start: int, end: int) -> tuple[int, int]:
 
 def _entity_pieces(cased: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """An entity cut at datelines, credits and possessives: "KESTRAVA - Ministry of Health",
-    "Review/Jo Orsdal", "Orlenburg (CPA)" (a credit: not the place's acronym), "Tarnia's Bank"."""
+    "Review/Jo Vennard", "Orlenburg (CPA)" (a credit: not the place's acronym), "Tarnia's Bank"."""
     surface = cased[start:end]
     pieces, pos = [], 0
     for m in re.finditer(r"\s+[-–—]\s+|/|['’]s\s+(?=[A-Z])|$", surface):

@@ -239,7 +239,7 @@ def test_still_pending_after_the_due_date_is_missed_but_not_before():
 def test_a_report_about_another_thing_tells_nothing():
     f = facts(["open"], {"ostvik": 1.0, "pier": 0.9})
     assert outcome(f, "2031-06-30", "2031-02-10", report("done", "2031-06-21", "2031-06-22", {"open"},
-                                                        {"kessel": 1.0, "museum": 0.8})) is None
+                                                        {"bellhaven": 1.0, "museum": 0.8})) is None
 
 
 def test_status_of_is_judged_at_a_day():

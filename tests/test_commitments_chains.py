@@ -536,3 +536,17 @@ def test_a_sentence_alike_that_tells_the_promise_broken_does_not_meet_it(tmp_pat
                       "on April 11, the orchestra said."),
     }, as_of="2033-06-01")
     assert by_due(d)["2033-04-12"]["status"] != "met"
+
+
+def test_a_target_told_as_set_and_already_past_keeps_its_own_year_and_its_place(tmp_path):
+    # told in October: "set a new target of September 15" is this September's, not next year's
+    d = story(tmp_path, {
+        "a.txt": page("Kelloway refunds", "May 2, 2033",
+                      "Kelloway Air said it would refund every cancelled ticket by June 30."),
+        "b.txt": page("Kelloway refunds late", "October 20, 2033",
+                      "Kelloway Air did not manage that, and the airline set a new target of September 15. "
+                      "It missed that too."),
+        "c.txt": page("Kelloway refunds again", "December 2, 2033",
+                      "Kelloway Air says the last cancelled tickets will be refunded by January 31."),
+    }, as_of="2033-12-10")
+    assert {("2033-06-30", "2033-09-15"), ("2033-09-15", "2034-01-31")} <= chain(d)

@@ -388,8 +388,8 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
         return None  # a period counted from the day it was said needs a promise before it
     if END_OF.search(text[start:end]):
         due = last_day(due)
-    if stated and to_date(due, end=True) < to_date(stated):
-        role = "recall"  # a date already past when it was said
+    if stated and to_date(due, end=True) < to_date(stated) and not words.TARGET_SET.search(left[-100:]):
+        role = "recall"  # a date already past when it was said (not a target told as set, then kept or missed)
     elif role == "new" and stated and to_date(due, end=True) <= to_date(stated, end=True) and \
             (SAME_DAY.search(text[start:end]) or not (cue or t is None or t.tense == "future")):
         return None  # "should check today", "by Monday afternoon": the day it was said, no deadline

@@ -170,9 +170,17 @@ PASSIVE_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:promised|pledged|sche
                           r"\b[^.;]{0,60}?\b(?:by|for|on|in|until)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 
 
+# a target set, told as a past act ("the airline set a new target of September 15"): the day
+# may lie on either side of the telling, and when it lies before, the target is still one
+TARGET_SET = re.compile(r"\b(?:set|gave|fixed)\s+(?:it(?:self)?\s+|them(?:selves)?\s+)?an?\s+(?:new\s+|fresh\s+|revised\s+|later\s+)?"
+                        r"(?:target|deadline|date)\s+(?:of|for)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+
+
 def looked_back(text: str, start: int, role: str) -> str:
     """A new deadline's role for placing its year: "recall" (the nearest such day) when the
     words before it tell a plan or a move looked back on ("which was promised by September
-    30", "which had been moved to May 4", "that was pushed back to August 15 in April")."""
-    back = PASSIVE_PLAN.search(text[max(0, start - 100):start]) or move_looked_back(text, start)
+    30", "which had been moved to May 4", "that was pushed back to August 15 in April", "set
+    a new target of September 15")."""
+    before = text[max(0, start - 100):start]
+    back = PASSIVE_PLAN.search(before) or TARGET_SET.search(before) or move_looked_back(text, start)
     return "recall" if role == "new" and back else role

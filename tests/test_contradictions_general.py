@@ -528,3 +528,15 @@ def test_money_of_one_counted_set_told_two_ways(tmp_path):
                       "of 5.1 million dollars, awarded to Brightwell Laundry since 2020."),
     })
     assert found(d, "amount", "3.2 million dollars", "5.1 million dollars")
+
+
+def test_a_collapse_told_as_a_crash_dates_one_act(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Crane falls at Hesketh yard", "Port Wire", "April 9, 2031",
+                      "A tower crane at the Hesketh shipyard collapsed onto an empty dock on April 7, 2031 "
+                      "during a test lift, the yard's owner said."),
+        "b.txt": page("Hesketh crane: what went wrong", "Dock Weekly", "April 12, 2031",
+                      "The tower crane at the Hesketh shipyard crashed onto an empty dock on April 8, 2031 "
+                      "during a test lift, according to an inspector's notes seen by this paper."),
+    })
+    assert found(d, "date", "April 7, 2031", "April 8, 2031")

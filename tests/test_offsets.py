@@ -16,6 +16,9 @@ def test_offset_phrases_are_read_with_their_count():
                                                       "search at the Brantholm quarry")] == \
         [("search at the Brantholm quarry", 2)]
     assert [o.days for o in offsets("It was day six of the curfew.")] == [5]
+    # "since": the day it counts from is the first, as with "of"
+    assert [(o.what.strip(), o.days) for o in offsets("Divers went down again on the fourth day since the barge "
+                                                      "sank at Brantholm.")] == [("barge sank at Brantholm", 3)]
     assert [(o.days, o.months) for o in offsets("A memorial garden opened, seven months to the day after the "
                                                 "quarry wall fell.")] == [(0, 7)]
     assert [o.days for o in offsets("The board met ten days after the wall fell.")] == [10]

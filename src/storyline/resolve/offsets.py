@@ -1,7 +1,7 @@
 """A page's day told as an offset from another happening of the story: "on the third day of
-the search", "day six of the curfew", "three weeks to the day after the council voted",
-"twelve days after the dam burst", or from a day it names ("five days ahead of the end-of-June
-deadline").
+the search", "the fifth day since the ship ran aground", "day six of the curfew", "three weeks
+to the day after the council voted", "twelve days after the dam burst", or from a day it names
+("five days ahead of the end-of-June deadline").
 
 A page without a date of its own is first placed only roughly (resolve/anchors.py: the
 month of the page most like it). Such a phrase places it on a day, once the happening it
@@ -31,7 +31,9 @@ ORDINALS = {w: n for w, n in ORDINAL_WORDS.items() if n <= 12}  # "the third day
 _NUM = rf"\d{{1,3}}|a|{SPELLED}"  # "17", "a", "seventeen", "twenty-one"
 _WHAT = r"(?P<what>[^.,;:!?()\"\u201c\u201d]{3,80})"
 _OF = r"\s+of\s+(?:the\s+|a\s+|this\s+|its\s+|their\s+)?"
-DAY_OF = re.compile(r"\bthe\s+(?P<ord>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+day" + _OF + _WHAT, re.I)
+# "the third day of the strike", "the fifth day since the ship ran aground" (its day the first)
+_OF_SINCE = r"\s+(?:of|since)\s+(?:the\s+|a\s+|this\s+|its\s+|their\s+)?"
+DAY_OF = re.compile(r"\bthe\s+(?P<ord>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+day" + _OF_SINCE + _WHAT, re.I)
 DAY_N = re.compile(r"\bday\s+(?P<n>" + _NUM + r")" + _OF + _WHAT, re.I)
 AFTER = re.compile(r"\b(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:to\s+the\s+day\s+)?"
                    r"after\s+(?:the\s+)?" + _WHAT, re.I)

@@ -450,3 +450,13 @@ def test_a_spelled_tally_and_a_vote_for_a_measure_are_a_choice():
 def test_a_cleft_with_a_reflexive_names_the_agent():
     s = stmt("d1", "It was Mayor Tilde Marrack herself who ordered the closure of the Drumlow lock.", "Valley Times")
     assert [x[:2] for x in agent_acts(s)] == [("order", "Tilde Marrack")]
+
+
+def test_a_rival_named_only_to_be_denied_leaves_the_act_asserted():
+    s = stmt("d1", "It was Ferrow Rail, not the town council, that asked for the closure of the Drumlow lock.",
+             "Valley Times")
+    assert [x[:2] for x in agent_acts(s)] == [("request", "Ferrow Rail")]
+    s = stmt("d1", "The Drumlow Canal Board, not the minister, ordered the lock closed.", "Valley Times")
+    assert [x[:2] for x in agent_acts(s)] == [("order", "Drumlow Canal Board")]
+    # a plain negation still asserts nothing
+    assert agent_acts(stmt("d1", "The Drumlow Canal Board did not order the lock closed.", "Valley Times")) == []

@@ -142,8 +142,19 @@ def asserted(text: str, start: int, end: int) -> bool:
     return not (NOT_ASSERTED.search(clause_around(text, start, end)) or "?" in text or JOINED.search(text))
 
 
+# the other one named only to be denied ("it was the council, not the league, that asked";
+# "the request came from the union, not from the ministry"): a contrast that asserts the first
+NOT_THE_OTHER = re.compile(r",\s+not\s+(?:from\s+|by\s+)?(?:the\s+)?[\w'\u2019&.-]+(?:\s+[\w'\u2019&.-]+){0,4}(?:,(?=\s)|(?=\s*(?:\.|$)))")
+
+
+def without_denied(text: str) -> str:
+    """The text with ", not Y" contrasts blanked out (same length, so offsets hold)."""
+    return NOT_THE_OTHER.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _acts(text: str, speaker: str | None = None) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
+    text = without_denied(text)
     for m in PASSIVE.finditer(text):
         role = ROLE_THEN_NAME.match(text, m.end())  # "by Harbour Party member Isolde Marr"
         role = role if role and role.group("role").lower() not in word_list("function_words") else None

@@ -44,8 +44,8 @@ REQUEST = re.compile(rf"\b(?:at|on)\s+(?:the\s+)?(?:(?P<kind1>request|behest|ord
                      rf"(?P<kind2>request|behest|orders?|instructions?))")
 # "the request came from the confederation", "The order had come from Port Veldane"
 CAME_FROM = re.compile(rf"\b(?P<kind>request|call|demand|order|instruction|decision|initiative)s?\s+(?:had\s+|has\s+)?"
-                       rf"(?:came|come)\s+from\s+(?:the\s+)?(?:(?P<agent>{NAME})|(?:[a-z][\w-]*\s+){{0,2}}(?P<head>[a-z]+)\b)")
-REQUEST_KINDS = {"request", "call", "demand", "behest"}
+                       rf"(?:came|come)\s+from\s+(?:the\s+)?(?:(?P<agent>{NAME})|(?P<body>(?:[a-z][\w-]*\s+){{0,2}}(?P<head>[a-z]+))\b)")
+REQUEST_KINDS = {"request", "call", "demand", "behest"}  # asked for, not ordered (CAME_FROM, REQUEST)
 NOT_ASSERTED = re.compile(
     r"\?|\b(?:reportedly|allegedly|apparently|purportedly|supposedly|possibly|perhaps|probably|likely|(?-i:may)|"
     r"might|could|would|should|will|shall|rumou?r\w*|unconfirmed|speculat\w*|den(?:y|ies|ied|ial)|not|never|"
@@ -184,15 +184,14 @@ def _acts(text: str, speaker: str | None = None) -> list[tuple[str, str, str]]:
             out.append(("order", agent, "decision"))
     for m in CAME_FROM.finditer(text):
         agent = agent_name(m.group("agent"), False) if m.group("agent") else \
-            (m.group(0)[m.group(0).lower().rfind(" from ") + 6:].removeprefix("the ").strip()
-             if m.group("head") in word_list("public_body_heads") else None)
+            (m.group("body") if m.group("head") in word_list("public_body_heads") else None)
         if agent and not JOINED_AFTER.match(text[m.end():]) and asserted(text, m.start(), m.end()):
             out.append(("request" if m.group("kind").lower() in REQUEST_KINDS else "order", agent, m.group("kind")))
     for m in REQUEST.finditer(text):
         kind = m.group("kind1") or m.group("kind2")
         agent = agent_name(m.group("agent1") or m.group("agent2"), False)
         if agent and not JOINED_AFTER.match(text[m.end():]):
-            out.append(("request" if kind.lower() in ("request", "behest") else "order", agent, kind))
+            out.append(("request" if kind.lower() in REQUEST_KINDS else "order", agent, kind))
     return sorted(set(out))
 
 
@@ -230,8 +229,8 @@ def agent_before(text: str, at: int, speaker: str | None) -> str | None:
         appositive = text[:start].rstrip().endswith(",") and "," in text[before.end("agent"):at]  # "the head of X, Y, ordered"
         if not partner_or_place(text[:start]) or appositive:
             return agent_name(before.group("agent"), not text[:start].strip())
-        # else a name joined to another: the two may name one body ("The board of the Kest
-        # Spectrum and Communications Authority voted"), read as a body below
+        # else a name joined to another: the two may name one body ("The board of the Ferrow
+        # Rail and Canal Authority voted"), read as a body below
     body = BODY_BEFORE.search(text[:at])
     if body and body.group("head") in word_list("public_body_heads") and not partner_or_place(text[:body.start()]):
         return body.group("agent")

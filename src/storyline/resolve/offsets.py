@@ -30,9 +30,10 @@ from ..story.statements import Statement
 ORDINALS = {w: n for w, n in ORDINAL_WORDS.items() if n <= 12}  # "the third day of the strike"
 _NUM = rf"\d{{1,3}}|a|{SPELLED}"  # "17", "a", "seventeen", "twenty-one"
 _WHAT = r"(?P<what>[^.,;:!?()\"\u201c\u201d]{3,80})"
-_OF = r"\s+of\s+(?:the\s+|a\s+|this\s+|its\s+|their\s+)?"
+_DETERMINER = r"(?:the\s+|a\s+|this\s+|its\s+|their\s+)?"
+_OF = r"\s+of\s+" + _DETERMINER
 # "the third day of the strike", "the fifth day since the ship ran aground" (its day the first)
-_OF_SINCE = r"\s+(?:of|since)\s+(?:the\s+|a\s+|this\s+|its\s+|their\s+)?"
+_OF_SINCE = r"\s+(?:of|since)\s+" + _DETERMINER
 DAY_OF = re.compile(r"\bthe\s+(?P<ord>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+day" + _OF_SINCE + _WHAT, re.I)
 DAY_N = re.compile(r"\bday\s+(?P<n>" + _NUM + r")" + _OF + _WHAT, re.I)
 AFTER = re.compile(r"\b(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:to\s+the\s+day\s+)?"

@@ -460,3 +460,47 @@ def test_a_rival_named_only_to_be_denied_leaves_the_act_asserted():
     assert [x[:2] for x in agent_acts(s)] == [("order", "Drumlow Canal Board")]
     # a plain negation still asserts nothing
     assert agent_acts(stmt("d1", "The Drumlow Canal Board did not order the lock closed.", "Valley Times")) == []
+
+
+def two(text: str, speaker: str | None = None) -> list[tuple[str, str]]:
+    s = stmt("d1", text, "Valley Times")
+    s.speaker = speaker
+    return [x[:2] for x in agent_acts(s)]
+
+
+def test_capitalised_words_joined_by_and_inside_one_name_make_one_agent():
+    assert two("The Harbour Safety and Standards Board ordered Tellvik Marine on Monday to stop the dredging.") == \
+        [("order", "Harbour Safety and Standards Board")]
+    assert two("Culture and Sport Minister Ilka Tavern ordered the arena closed.") == \
+        [("order", "Culture and Sport Minister Ilka Tavern")]
+    assert two("The Ministry of Ports and Waterways, which requested the survey, said it was satisfied.") == \
+        [("request", "Ministry of Ports and Waterways")]
+    # two agents, neither a head nor a title after the "and": still no single agent
+    assert two("Talvo Rail and Kersey Buses asked the council to delay the vote.") == []
+
+
+def test_a_request_told_as_asked_someone_to_or_made_by_or_at_a_bodys_request():
+    assert two("Kelmar Foods said it had itself asked Drummond Tey to audit the plant.", "Kelmar Foods") == \
+        [("request", "Kelmar Foods")]
+    assert two("The request was made by Brenna Coyle, the club's lawyer, on Friday.") == [("request", "Brenna Coyle")]
+    assert two("The mediator was appointed at the request of the drivers' union, which wrote to the minister.") == \
+        [("request", "drivers' union")]
+    assert two("the port secretariat in velsby asked for the delay of the vote.") == \
+        [("request", "port secretariat")]  # a lowercase page: the place is not the agent
+    assert two("Ilka Tavern asked whether the vote could be delayed.") == []
+
+
+def test_the_speakers_own_decision_and_an_act_on_every_part_of_a_thing():
+    assert two("The speaker, Anton Vell, said on Monday that he alone had decided to delay the vote.",
+               "Anton Vell") == [("order", "Anton Vell")]
+    assert two("The safety watchdog ordered Pellam Telecom on Tuesday to keep the tower shut until it has "
+               "tested every cable.") == [("order", "safety watchdog")]
+    assert two("The Dunmore Harbour Board ordered inspections every week.") == []  # a repeated act
+
+
+def test_two_bodies_named_by_what_they_are_asking_for_one_mediator():
+    a, b = pair("The ministry appointed mediator Tova Rell on Monday at the request of the dockers' union.",
+                "Tova Rell, a former union official, was appointed on Monday after the employers' association "
+                "asked for a mediator.")
+    found = agent_findings(a, b)  # "union official" names no body: the union is not in the other's act
+    assert found and found[0][1]["values"] == ["dockers' union", "employers' association"]

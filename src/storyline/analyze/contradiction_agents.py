@@ -31,7 +31,7 @@ ACTIVE = re.compile(rf"\b(?P<verb>{VERB})\b")
 # "X ordered", "X, who ordered", "It was X who ordered", "X on Tuesday ordered", "X late on Sunday ordered"
 DAY_PHRASE = r"(?:late\s+|early\s+)?(?:on|last|this)\s+[A-Z]?[a-z]+(?:\s+(?:morning|afternoon|evening|night))?"
 ADVERB = r"(?:first\s+|[a-z]+ly\s+)?"  # "first ordered", "formally requested", "personally ordered"
-BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:\s+(?:himself|herself|itself|themselves))?"
+BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:\s+(?:himself|herself|itself|themselves|alone))?"
                     rf"(?:,?\s+(?:which|who|that))?,?\s+"
                     rf"(?:{DAY_PHRASE}\s+)?(?:ha[sd]\s+|have\s+)?{ADVERB}$")
 # "was ordered by X", "was ordered on Monday 3 May by X": a short phrase of time or place between
@@ -40,7 +40,7 @@ PASSIVE = re.compile(rf"\b(?P<verb>{VERB})\s+(?:(?:on|in|at|last|this|early|late
                      rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?P<agent>{NAME})")
 ROLE_THEN_NAME = re.compile(rf"\s+(?P<role>[a-z][\w-]*)\s+(?P<agent>{NAME})")  # "... Party member Isolde Marr"
 REQUEST = re.compile(rf"\b(?:at|on)\s+(?:the\s+)?(?:(?P<kind1>request|behest|orders?|instructions?)\s+of\s+"
-                     rf"(?:the\s+)?(?P<agent1>{NAME})|(?P<agent2>{NAME})['\u2019]s?\s+"
+                     rf"(?:the\s+)?(?:(?P<agent1>{NAME})|(?P<body1>(?:[a-z][\w-]*(?:['\u2019]s?)?\s+){{0,2}}[a-z]+))|(?P<agent2>{NAME})['\u2019]s?\s+"
                      rf"(?P<kind2>request|behest|orders?|instructions?))")
 # "the request came from the confederation", "The order had come from Port Veldane"
 CAME_FROM = re.compile(rf"\b(?P<kind>request|call|demand|order|instruction|decision|initiative)s?\s+(?:had\s+|has\s+)?"
@@ -50,7 +50,8 @@ NOT_ASSERTED = re.compile(
     r"\?|\b(?:reportedly|allegedly|apparently|purportedly|supposedly|possibly|perhaps|probably|likely|(?-i:may)|"
     r"might|could|would|should|will|shall|rumou?r\w*|unconfirmed|speculat\w*|den(?:y|ies|ied|ial)|not|never|"
     r"no one|nobody|if|whether|believed|thought|suspected|said to|understood to|repeatedly|again|often|"
-    r"regularly|routinely|usually|frequently|always|every|each time|once more|twice|several times|"
+    r"regularly|routinely|usually|frequently|always|each time|every\s+(?:time|day|week|month|year|morning|afternoon|"
+    r"evening|night|weekend|season|quarter|other|few|single|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|once more|twice|several times|"
     r"many times|(?:has|have|had) long)\b|n['\u2019]t\b", re.I)
 JOINED = re.compile(r"\b(?:backed|supported|joined|accompanied|aided|assisted|helped|seconded)\s+by\b|"
                     r"\b(?:together|along|jointly|in concert|in coordination|in cooperation|in conjunction)"
@@ -81,7 +82,42 @@ UNEMBEDDED_OVERLAP = 0.6  # ... and the share of the shorter one's words they ma
 def name_words(name: str) -> list[str]:
     """The words of a name that tell who it is (titles, articles, calendar words left out)."""
     return [w for w in re.findall(r"[A-Za-z][\w'&.\-]*", name)
-            if w.lower() not in TITLES and w.lower() not in CALENDAR]
+            if w.lower() not in TITLES and w.lower() not in CALENDAR and w != "and"]
+
+
+def body_head(word: str | None) -> bool:
+    """A word that ends a body's description: a public body's ("council", "ministry") or
+    another body's that acts as one ("union", "watchdog")."""
+    return bool(word) and (word in word_list("public_body_heads") or word in word_list("agent_body_heads"))
+
+
+def described_body(phrase: str | None) -> str | None:
+    """A body named by what it is, up to its head word ("pilots' union" in "the pilots'
+    union, which"), or None when no body head ends it."""
+    words = (phrase or "").split()
+    for i in range(len(words), 0, -1):
+        if body_head(words[i - 1].lower().strip("'\u2019")):
+            return " ".join(words[:i])
+    return None
+
+
+# "asked the authority to examine", "had itself asked the firm to run the sale": a request
+ASKED_TO = re.compile(r"\basked\s+(?!to\b|for\b|whether\b|if\b|about\b|why\b|how\b|what\b)"
+                      r"(?:[\w'\u2019.&-]+,?\s+){1,6}?to\s+(?!be\b)[a-z]{2,}")
+# "Water and Infrastructure Minister X", "the Product Safety and Standards Authority", "the
+# Ministry of Transport and Communications": capitalised words joined by "and" inside one name
+AND_BEFORE = re.compile(r"(?<![\w'&.\-])(?P<first>(?:[A-Z][\w'&.\-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){1,4})(?:and|&)\s+$")
+
+
+OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")  # "the board of the Ferrow Rail and Canal Authority": a body, read below
+
+
+def one_name(first: str, second: str) -> bool:
+    """Whether the words before "and" belong to the name after it: an "of" ("Ministry of
+    Transport and") or a head or title after the "and" that governs both, with none before."""
+    def heads(words: str) -> bool:
+        return any(w in TITLES - {"the", "of", "for", "de"} or body_head(w) for w in words.lower().split())
+    return "of" in first.split() or (not heads(first) and heads(second))
 
 
 # a choice made once by one body, told by what it chose to do: "voted 6-1 on Tuesday to impose",
@@ -107,7 +143,7 @@ def agent_name(name: str, at_start: bool) -> str | None:
     if not words or words[-1].lower() in ("of", "for", "de"):
         return None
     if len(words) == 1 and (words[0].lower() in PRONOUNS or (at_start and common(words[0])
-                                                              and words[0].lower() not in word_list("public_body_heads"))):
+                                                              and not body_head(words[0].lower()))):
         return None
     return " ".join(words) if name_words(" ".join(words)) else None
 
@@ -172,24 +208,30 @@ def _acts(text: str, speaker: str | None = None) -> list[tuple[str, str, str]]:
             continue
         agent = agent_before(text, m.start(), speaker)
         if agent and m.group("verb") == "voted" and not any(
-                w in word_list("public_body_heads") for w in re.findall(r"[a-z]+", text[max(0, m.start() - 80):m.start()].lower())):
+                body_head(w) for w in re.findall(r"[a-z]+", text[max(0, m.start() - 80):m.start()].lower())):
             continue  # a member's vote ("Deputy Governor X voted to hold") is not the body's decision
         if agent:
             out.append((ACTS[m.group("verb")], agent, m.group("verb")))
+    for m in ASKED_TO.finditer(text):
+        agent = agent_before(text, m.start(), speaker)
+        if agent and asserted(text, m.start(), m.start() + len("asked")):
+            out.append(("request", agent, "asked"))
     for m in DECISION_BY.finditer(text):
         named = m.group("agent")
         agent = agent_name(named, False) if named else \
-            (m.group("agent2").rstrip(".'-\u2019") if m.group("head2") in word_list("public_body_heads") else None)
+            (m.group("agent2").rstrip(".'-\u2019") if body_head(m.group("head2")) else None)
         if agent and not JOINED_AFTER.match(text[m.end():]) and asserted(text, m.start(), m.end()):
-            out.append(("order", agent, "decision"))
+            kind = m.group("kind").lower()
+            out.append(("request" if kind in REQUEST_KINDS else "order", agent, kind))
     for m in CAME_FROM.finditer(text):
         agent = agent_name(m.group("agent"), False) if m.group("agent") else \
-            (m.group("body") if m.group("head") in word_list("public_body_heads") else None)
+            (m.group("body") if body_head(m.group("head")) else None)
         if agent and not JOINED_AFTER.match(text[m.end():]) and asserted(text, m.start(), m.end()):
             out.append(("request" if m.group("kind").lower() in REQUEST_KINDS else "order", agent, m.group("kind")))
     for m in REQUEST.finditer(text):
         kind = m.group("kind1") or m.group("kind2")
-        agent = agent_name(m.group("agent1") or m.group("agent2"), False)
+        named = m.group("agent1") or m.group("agent2")
+        agent = agent_name(named, False) if named else described_body(m.group("body1"))
         if agent and not JOINED_AFTER.match(text[m.end():]):
             out.append(("request" if kind.lower() in REQUEST_KINDS else "order", agent, kind))
     return sorted(set(out))
@@ -200,18 +242,23 @@ def _acts(text: str, speaker: str | None = None) -> list[tuple[str, str, str]]:
 def body(tag: str = "", lazy: str = "?") -> str:
     """A body's description as a pattern; `lazy` "?" takes the fewest words (for a pattern
     anchored after it), "" the most."""
-    return (rf"(?P<agent{tag}>(?:(?=[a-z]+\s+of\s)|[a-z][\w-]+['\u2019]s\s+(?:[a-z][\w-]+\s+)?{lazy}"
+    return (rf"(?P<agent{tag}>(?:(?=[a-z]+\s+of\s)|[a-z][\w-]+(?:['\u2019]s|s['\u2019])\s+(?:[a-z][\w-]+\s+)?{lazy}"
             rf"|(?:[A-Z][\w-]+\s+){{1,3}}{lazy}|(?:[a-z][\w-]+\s+){{1,2}}{lazy})(?P<head{tag}>[a-z]+)"
             rf"(?:\s+of\s+(?:the\s+)?{NAME}(?:\s+(?:and|&)\s+{NAME})?)?)(?:\s+\([A-Z]{{2,}}\))?")
 
 
-BODY_BEFORE = re.compile(rf"\b[Tt]he\s+{body()}(?:,?\s+(?:which|who|that))?\s+(?:ha[sd]\s+|have\s+)?{ADVERB}$")
-# "the decision to halt the festival was taken by his own team", "The decision was made by the Varl board"
-DECISION_BY = re.compile(rf"\bdecision\b[^.;:]{{0,90}}?\b(?:was|had\s+been)\s+(?:taken|made)\s+by\s+"
+BODY_BEFORE = re.compile(rf"\b[Tt]he\s+{body()}(?:\s+(?:in|at)\s+{NAME})?(?:,?\s+(?:which|who|that))?\s+(?:ha[sd]\s+|have\s+)?{ADVERB}$")
+# "the decision to halt the festival was taken by his own team", "The decision was made by the Varl board",
+# "The request was made by her lawyer"
+DECISION_BY = re.compile(rf"\b(?P<kind>decision|request|call|demand|order|instruction)s?\b[^.;:]{{0,90}}?\b"
+                         rf"(?:was|were|had\s+been)\s+(?:taken|made|issued|given)\s+by\s+"
                          rf"(?:the\s+)?(?:(?P<agent>{NAME})|{body('2', '')})")
 
-# "Osk Ferries said on Thursday that it had ordered": the speaker's own act
-SELF_BEFORE = re.compile(r"\bthat\s+(?:it|he|she|they|we)\s+(?:ha[sd]\s+|have\s+)?$", re.I)
+# "Osk Ferries said on Thursday that it had ordered", "said it had itself asked", "that he alone
+# had decided": the speaker's own act
+SELF = r"(?:itself|himself|herself|themselves|ourselves)"
+SELF_BEFORE = re.compile(rf"\b(?:that|said|says)\s+(?:it|he|she|they|we)\s+(?:(?:alone|{SELF})\s+)?(?:ha[sd]\s+|have\s+)?"
+                         rf"(?:{SELF}\s+)?$", re.I)
 
 
 def partner_or_place(before: str) -> bool:
@@ -229,10 +276,14 @@ def agent_before(text: str, at: int, speaker: str | None) -> str | None:
         appositive = text[:start].rstrip().endswith(",") and "," in text[before.end("agent"):at]  # "the head of X, Y, ordered"
         if not partner_or_place(text[:start]) or appositive:
             return agent_name(before.group("agent"), not text[:start].strip())
+        joined = AND_BEFORE.search(text[:start])
+        if joined and one_name(joined.group("first"), before.group("agent")) \
+                and not partner_or_place(text[:joined.start()]) and not OF_BEFORE.search(text[:joined.start()]):
+            return agent_name(f"{joined.group('first')}and {before.group('agent')}", not text[:joined.start()].strip())
         # else a name joined to another: the two may name one body ("The board of the Ferrow
         # Rail and Canal Authority voted"), read as a body below
     body = BODY_BEFORE.search(text[:at])
-    if body and body.group("head") in word_list("public_body_heads") and not partner_or_place(text[:body.start()]):
+    if body and body_head(body.group("head")) and not partner_or_place(text[:body.start()]):
         return body.group("agent")
     if speaker and SELF_BEFORE.search(text[max(0, at - 40):at]) and agent_name(speaker, False):
         return speaker
@@ -264,9 +315,10 @@ def same_agent(x: str, y: str) -> bool:
 
 
 def mentions(text: str, agent: str) -> bool:
-    """The text names the agent (any of its telling words)."""
+    """The text names the agent (any of its telling words; a body's head word alone, "union"
+    of "the union", tells no one body: "a former union official")."""
     words = {w.lower().strip(".") for w in re.findall(r"[A-Za-z][\w'&.\-]*", text)}
-    return bool(tokens(agent) & words)
+    return bool({w for w in tokens(agent) if not body_head(w)} & words)
 
 
 def shared_words(a: set[str], b: set[str]) -> int:

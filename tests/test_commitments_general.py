@@ -188,6 +188,11 @@ NOTHING = [
     ("election", "Turnout in the 2027 election was 61 percent.", "2031-03-05"),
     ("software", "Quillsoft released version 4 of the Harbor editor on 2 February.", "2031-03-05"),
     ("legislature", "The ruling follows a vote in the Varn senate on 29 July.", "2031-08-22"),
+    # when a deadline was set is no deadline; a period counted from a day the sentence does not give
+    ("environment", "The audit, handed in two days ahead of the June 30 deadline set by the regulator in "
+     "January, found leaks at three sites.", "2031-07-02"),
+    ("election", "The Orrin board had promised to publish the count within ten days; it did so on May 19.",
+     "2031-06-20"),
 ]
 
 

@@ -136,7 +136,8 @@ def _resolve(t: TimeValue, text: str, start: int, left: str, right: str, stated:
              role: str) -> str | None:
     """The due date of a time expression read as a deadline."""
     if t.kind == "duration" and t.value and stated:
-        counted = t.modifier in ("within", "next", "coming", "in") or GIVEN_PERIOD.search(left) and re.match(r"\s+to\b", right)
+        counted = bool(t.modifier in ("within", "next", "coming", "in") or GIVEN_PERIOD.search(left) and re.match(r"\s+to\b", right))
+        counted = counted and not words.PAST_PERFECT.search(left)  # from a day the sentence does not give
         return add_period(stated, t.value) if counted else None
     if t.kind != "date" or not t.value:
         return None
@@ -319,7 +320,7 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
     prep = DEADLINE_PREPOSITION.search(left) or LEADING_PREPOSITION.match(text[start:end])
     if t is not None:
         if t.kind == "date" and t.modifier in ("since", "after", "later", "ago", "earlier") or NOT_DEADLINE.search(left) \
-                or dates_another_act(left, t):
+                or words.set_when(left, text[start:end]) or dates_another_act(left, t):
             return None
         if t.kind == "date" and (verb in SPEECH_VERBS or (verb == "report" and t.tense == "past")) and not prep \
                 and not words.has("cues", _after_reporting(left)):

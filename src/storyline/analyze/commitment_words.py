@@ -184,3 +184,16 @@ def looked_back(text: str, start: int, role: str) -> str:
     before = text[max(0, start - 100):start]
     back = PASSIVE_PLAN.search(before) or TARGET_SET.search(before) or move_looked_back(text, start)
     return "recall" if role == "new" and back else role
+
+SET_WHEN = re.compile(r"\b(?:deadline|date|target|timetable|goal)s?\s+(?:(?:was|were|had\s+been)\s+)?(?:set|agreed|fixed|given)\s+"
+                      r"(?:by\s+(?:[\w'\u2019.-]+\s+){1,5}?)?(?:in|on|at|last|this)\s+(?:the\s+)?$", re.I)
+# "had promised to do so within ten days": a period counted from a day the sentence does not give
+PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:already|originally|initially|first|earlier|once)\s+)?(?:been\s+)?"
+                          r"(?:[a-z]+ed|said|told|set|given|taken|made|sworn|undertaken)\b", re.I)
+
+
+def set_when(left: str, phrase: str) -> bool:
+    """The time phrase tells when a deadline was set ("the March 31 deadline set by the
+    government in November"), not a deadline."""
+    opening = re.match(r"(?:in|on|at|last|this)\s+(?:the\s+)?", phrase, re.I)
+    return bool(SET_WHEN.search(left + (opening.group() if opening else "")))

@@ -527,6 +527,17 @@ def test_a_promise_kept_told_in_other_words_on_a_day_before_the_deadline_is_met(
     assert by_due(d)["2033-04-12"]["status"] == "met"
 
 
+def test_a_promise_kept_late_told_in_other_words_is_missed(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Halbeck pay", "March 20, 2033",
+                      "The Halbeck Philharmonic said every musician will receive the unpaid February wages by April 12."),
+        "b.txt": page("Halbeck pay arrives", "April 22, 2033",
+                      "The unpaid February wages reached the accounts of the Halbeck Philharmonic's musicians on "
+                      "April 19, the orchestra said."),
+    }, as_of="2033-06-01")
+    assert by_due(d)["2033-04-12"]["status"] == "missed"
+
+
 def test_a_sentence_alike_that_tells_the_promise_broken_does_not_meet_it(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Halbeck pay", "March 20, 2033",

@@ -51,7 +51,7 @@ CANDIDATES = 50  # commitments looked up per index key: bounds the work per arti
 LOOK_BACK = 20  # statements of earlier pages looked up per rare concept for a new commitment's outcome
 RARE_KEYS = 4
 OUTCOME_ALIKE = 0.6  # a dated act told in a sentence this alike to a promise's may be the promise kept,
-OUTCOME_WINDOW_DAYS = 31  # ... when done within this many days before the deadline's end
+OUTCOME_WINDOW_DAYS = 31  # ... when done within this many days of the deadline's end (after it: missed)
 NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b", re.I)
 THIN_THEME = 1.2  # a clause whose theme weighs less is read with the sentence before it
 ATTRIBUTION_WEIGHT = 0.3
@@ -280,18 +280,19 @@ def paraphrased_outcome(db: Commitments, k: Commitment, f: dict, rep: Report) ->
     """("met", day) when a later statement tells, in other words, of the promised act done on
     a day between the promise and its deadline ("every player will have his salary by April
     10" / "the players' salaries landed on April 9"): a dated act in a sentence alike in
-    meaning to the promise's and about the same things."""
+    meaning to the promise's and about the same things; ("missed", day) when it was done
+    within as many days after the deadline ("... landed on April 16")."""
     said, text, when = first_stated(k, f), rep.statement.sentence.text, rep.when or ""
     if rep.kind != "done" or len(when) < 7 or not k.due or not said or rep.loose_year \
-            or to_date(when) < to_date(said) or not met_in_time(when, k.due) \
-            or (to_date(k.due, end=True) - to_date(when, end=True)).days > OUTCOME_WINDOW_DAYS \
+            or to_date(when) < to_date(said) \
+            or abs((to_date(k.due, end=True) - to_date(when, end=True)).days) > OUTCOME_WINDOW_DAYS \
             or any(words.has(cues, text) for cues in ("missed_cues", "cancel_cues", "pending_cues")) \
             or NEGATION.search(text):
         return None
     alike = db.alike(f, {"keys": [list(rep.statement.key)]})
     if alike is None or alike < OUTCOME_ALIKE or similarity(f, rep.facts()) < OUTCOME_SCORE * 0.6:
         return None
-    return ("met", when)
+    return ("met" if met_in_time(when, k.due) else "missed", when)  # done, but late: the deadline was missed
 
 
 def tell_outcomes(db: Commitments, statements: list[Statement], only: str | None = None) -> None:

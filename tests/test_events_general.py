@@ -4,7 +4,7 @@ Invented names and sentences only."""
 from __future__ import annotations
 
 from storyline.model import DateFlag, Document, DocumentDate, Sentence, TimeValue
-from storyline.resolve.anchors import Bounds, infer_anchor
+from storyline.resolve.anchors import Bounds, infer_anchor, reference
 from storyline.resolve.events import no_event
 from storyline.story.statements import Statement
 
@@ -93,6 +93,19 @@ def test_an_undated_page_is_anchored_after_what_it_tells_of():
     # without that mention, the closest page's month
     assert infer_anchor(page(text.split(" The refit")[0], DocumentDate(None)), Bounds(), [dated]) == \
         ("2024-08", "inferred")
+
+
+def test_an_updated_stamp_after_a_date_the_page_tells_as_ahead_is_a_later_edit():
+    stamp = DocumentDate("2025-10-14", "day", "updated")
+    dated = [Document("p0", "p0.txt", "The Calder ferry began a winter refit.",
+                      published=DocumentDate("2025-07-02", "day", "byline"))]
+    text = "The Calder ferry began a winter refit. It will sail again by 30 September 2025."
+    assert reference(page(text, stamp), lambda: Bounds(None, "2025-09-30"), dated) == ("2025-07", "inferred")
+    # the page may have been written on the stamp's day: it tells nothing as ahead of it
+    assert reference(page(text, stamp), lambda: Bounds("2025-10-01", None), dated) == ("2025-10-14", "published")
+    # a publication date is the page's own, whatever the page tells
+    byline = DocumentDate("2025-10-14", "day", "byline")
+    assert reference(page(text, byline), lambda: Bounds(None, "2025-09-30"), dated) == ("2025-10-14", "published")
 
 
 def test_a_present_tense_year_bounds_nothing():

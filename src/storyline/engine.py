@@ -35,7 +35,7 @@ from .annotate.nlp import remember_text
 from .annotate.timex import Anchor, Tagger
 from .errors import StorylineError, UsageError
 from .model import Document, DocumentDate
-from .resolve.anchors import Bounds, bounds_from, infer_anchor
+from .resolve.anchors import Bounds, bounds_from, reference
 
 log = logging.getLogger(__name__)
 
@@ -152,11 +152,7 @@ def _one(nlp, doc: Document, context: Context) -> Annotated:
 
 def _finish(doc: Document, sdoc, context: Context) -> Annotated:
     try:
-        anchor: str | None
-        if doc.published.value:
-            anchor, origin = doc.published.value, "published"
-        else:
-            anchor, origin = infer_anchor(doc, bounds(sdoc), list(context.dated))
+        anchor, origin = reference(doc, lambda: bounds(sdoc), list(context.dated))
         return Annotated(doc.id, anchor, origin, annotate(doc, sdoc, Anchor(anchor, origin)))
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which decides
         return _failed(doc, exc)

@@ -11,6 +11,7 @@ the build's own process (`annotate_long`), with the same results' shape.
 """
 from __future__ import annotations
 
+import functools
 import re
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -24,7 +25,7 @@ from .annotate.nlp import load as load_nlp
 from .annotate.timex import Anchor, Tagger
 from .engine import Annotated, Context
 from .model import Document, Evidence
-from .resolve.anchors import Bounds, bounds_from, infer_anchor
+from .resolve.anchors import Bounds, bounds_from, reference
 
 SECTION_CHARS = 50_000
 BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)]*\s+"), re.compile(r"\s+"))
@@ -119,11 +120,7 @@ def annotate_long(ids: Sequence[str], load: Callable[[str], Document], context: 
             parsed = parse_one(nlp, tc.truecase(doc.text, context.lexicon) if doc.lowercase else doc.text)
             if isinstance(parsed, BaseException):
                 raise parsed
-            anchor: str | None
-            if doc.published.value:
-                anchor, origin = doc.published.value, "published"
-            else:
-                anchor, origin = infer_anchor(doc, bounds(parsed), list(context.dated))
+            anchor, origin = reference(doc, functools.partial(bounds, parsed), list(context.dated))
             yield Annotated(doc.id, anchor, origin, annotate_parsed(doc, parsed, Anchor(anchor, origin)))
         except Exception as exc:  # noqa: BLE001 - the caller sets the document aside
             yield Annotated(doc.id, error=f"{type(exc).__name__}: {exc}"[:300], trace=traceback.format_exc())

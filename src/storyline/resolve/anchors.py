@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import weakref
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -22,6 +23,7 @@ from ..annotate.tense import FUTURE_CUE
 from ..annotate.timex import MONTH_RULES, tag_lines
 from ..dates import (
     MONTH_RE,
+    SHOWN,
     WEEKDAY_RE,
     WEEKDAYS,
     maybe_date,
@@ -30,13 +32,14 @@ from ..dates import (
     to_date,
     valid_day,
 )
-from ..model import Document, yearless_day
+from ..model import Document, DocumentDate, yearless_day
 
 NAMED = re.compile(rf"\b(?:{MONTH_RE})\b|\b\d{{4}}\b", re.I)
 SHOWN_SLACK_DAYS = 45
 SHOWN_AGREES_DAYS = 2  # a header's display date this close after the most similar page's date
 NEAREST_DAYS = 120
 SETTLED_DAYS = 366  # how far after a similar page a day whose weekday settles its year may lie
+STALE_STAMP_DAYS = 7  # an "Updated" stamp this long after a date the page tells as ahead is a later edit
 STOP = frozenset("""a an the of to in on at by for from with and or but is are was were be been
 has have had will would that this these those it its as their there said says also not""".split())
 
@@ -129,6 +132,23 @@ def before_ahead(text: str, month: str) -> str:
 def month_of(value: str) -> str:
     parts = parse_iso(value) or ()
     return "-".join(f"{p:02d}" if i else f"{p:04d}" for i, p in enumerate(parts[:2]))
+
+
+def reference(doc: Document, bounds: Callable[[], Bounds], dated: list[Document]) -> tuple[str | None, str]:
+    """(anchor, origin) of a document: its publication date, or one inferred. A page dated
+    only by an "Updated" stamp that comes well after a date it still tells as ahead ("will
+    reach 60 percent by September 30" under "Last updated: 14 October") was written before
+    that edit: it is placed like a page dated by a site header, the stamp its latest day."""
+    value = doc.published.value
+    if value and doc.published.origin != "updated":
+        return value, "published"
+    window = bounds()
+    if value and not (window.upper and
+                      (to_date(value) - to_date(window.upper, end=True)).days > STALE_STAMP_DAYS):
+        return value, "published"
+    if value:
+        doc = replace(doc, published=DocumentDate(None, None, "updated", note=f"{SHOWN} {value}"))
+    return infer_anchor(doc, window, dated)
 
 
 def infer_anchor(doc: Document, bounds: Bounds, dated: list[Document],

@@ -504,3 +504,12 @@ def test_two_bodies_named_by_what_they_are_asking_for_one_mediator():
                 "asked for a mediator.")
     found = agent_findings(a, b)  # "union official" names no body: the union is not in the other's act
     assert found and found[0][1]["values"] == ["dockers' union", "employers' association"]
+
+
+def test_a_cleft_agent_before_its_appositive_and_a_speakers_act_told_with_its_day():
+    assert two("It was the Harbour and Ports Committee, chaired by Delegate Ivo Brant, that asked the "
+               "gallery to return the masks.") == [("request", "Harbour and Ports Committee")]
+    assert two("Tellvik Capital said on Monday it had formally requisitioned a general meeting of Oskar Foods.",
+               "Tellvik Capital") == [("request", "Tellvik Capital")]
+    assert two("Premier Ilka Tavern personally pulled the plug on the ferry contract last week.") == \
+        [("order", "Ilka Tavern")]

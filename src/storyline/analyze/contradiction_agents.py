@@ -16,10 +16,20 @@ import re
 
 from wordfreq import zipf_frequency
 
-from ..dates import MONTHS, WEEKDAYS
+from ..dates import MONTHS
 from ..lexicon import concepts, word_list
 from ..store import Store
 from ..story.statements import CANDIDATES_PER_CONCEPT, Statement, agent_act_forms, rarest
+from .agent_names import (
+    AND_BEFORE,
+    OF_BEFORE,
+    agent_name,
+    body_head,
+    described_body,
+    mentions,
+    one_name,
+    same_agent,
+)
 from .amounts import overlap
 from .contradiction_acts import clause_around
 from .contradiction_dates import cached
@@ -38,6 +48,9 @@ BEFORE = re.compile(rf"(?P<agent>{NAME})(?:['\u2019]s\s+[a-z]+)?(?:\s+(?:himself
 # ... and "by opposition backbencher Ruan Keld": a few lower-case words of who the agent is first
 PASSIVE = re.compile(rf"\b(?P<verb>{VERB})\s+(?:(?:on|in|at|last|this|early|late)\b[^,.;]{{0,30}}?\s+)?by\s+"
                      rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?P<agent>{NAME})")
+# "It was the Harbour and Ports Committee, chaired by X, that asked": the agent before an appositive
+CLEFT = re.compile(rf"\b[Ii]t\s+was\s+(?:the\s+)?(?P<agent>{NAME}(?:\s+(?:and|&)\s+{NAME})?),[^,;]{{1,80}},\s+"
+                   rf"(?:that|who|which)\s+(?:ha[sd]\s+)?{ADVERB}(?P<verb>{VERB}|asked)\b")
 ROLE_THEN_NAME = re.compile(rf"\s+(?P<role>[a-z][\w-]*)\s+(?P<agent>{NAME})")  # "... Party member Isolde Marr"
 REQUEST = re.compile(rf"\b(?:at|on)\s+(?:the\s+)?(?:(?P<kind1>request|behest|orders?|instructions?)\s+of\s+"
                      rf"(?:the\s+)?(?:(?P<agent1>{NAME})|(?P<body1>(?:[a-z][\w-]*(?:['\u2019]s?)?\s+){{0,2}}[a-z]+))|(?P<agent2>{NAME})['\u2019]s?\s+"
@@ -65,13 +78,6 @@ NOT_THE_ACT = {"that", "it", "no", "guilty", "dead", "himself", "herself", "them
 # "found that ...", "found guilty", "closed at $5", "closed its plant" (each its own), "ordered 40 jets"
 PLACE_PREPOSITIONS = re.compile(r"\b(?:in|near|on|to|against|into|across|outside|inside|over|under|by|about)\s+"
                                 r"(?:the\s+)?$", re.I)
-TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "governor", "mayor", "president", "minister", "premier",
-          "senator", "judge", "chief", "general", "prime", "secretary", "chairman", "chairwoman", "chair",
-          "director", "commissioner", "inspector", "sheriff", "captain", "lord", "lady", "prof",
-          "professor", "rep", "sen", "gov", "deputy", "acting", "former", "the", "of", "for", "de"}
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which",
-            "there", "one", "someone", "everyone"}
-CALENDAR = {m.lower() for m in MONTHS} | {w.lower() for w in WEEKDAYS}
 RARE_ZIPF = 3.0  # a lowercase word rarer than this in English is read as a name (see cased)
 AGENT_SIMILARITY = 0.45  # two sentences tell one act on one thing (sentence embeddings)
 OBJECT_SHARED = 2  # content words the two share besides the agents and the verb
@@ -79,47 +85,9 @@ UNEMBEDDED_SHARED = 3  # ... when a statement has no embedding
 UNEMBEDDED_OVERLAP = 0.6  # ... and the share of the shorter one's words they make
 
 
-def name_words(name: str) -> list[str]:
-    """The words of a name that tell who it is (titles, articles, calendar words left out)."""
-    return [w for w in re.findall(r"[A-Za-z][\w'&.\-]*", name)
-            if w.lower() not in TITLES and w.lower() not in CALENDAR and w != "and"]
-
-
-def body_head(word: str | None) -> bool:
-    """A word that ends a body's description: a public body's ("council", "ministry") or
-    another body's that acts as one ("union", "watchdog")."""
-    return bool(word) and (word in word_list("public_body_heads") or word in word_list("agent_body_heads"))
-
-
-def described_body(phrase: str | None) -> str | None:
-    """A body named by what it is, up to its head word ("pilots' union" in "the pilots'
-    union, which"), or None when no body head ends it."""
-    words = (phrase or "").split()
-    for i in range(len(words), 0, -1):
-        if body_head(words[i - 1].lower().strip("'\u2019")):
-            return " ".join(words[:i])
-    return None
-
-
 # "asked the authority to examine", "had itself asked the firm to run the sale": a request
 ASKED_TO = re.compile(r"\basked\s+(?!to\b|for\b|whether\b|if\b|about\b|why\b|how\b|what\b)"
                       r"(?:[\w'\u2019.&-]+,?\s+){1,6}?to\s+(?!be\b)[a-z]{2,}")
-# "Water and Infrastructure Minister X", "the Product Safety and Standards Authority", "the
-# Ministry of Transport and Communications": capitalised words joined by "and" inside one name
-AND_BEFORE = re.compile(r"(?<![\w'&.\-])(?P<first>(?:[A-Z][\w'&.\-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){1,4})(?:and|&)\s+$")
-
-
-OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")  # "the board of the Ferrow Rail and Canal Authority": a body, read below
-
-
-def one_name(first: str, second: str) -> bool:
-    """Whether the words before "and" belong to the name after it: an "of" ("Ministry of
-    Transport and") or a head or title after the "and" that governs both, with none before."""
-    def heads(words: str) -> bool:
-        return any(w in TITLES - {"the", "of", "for", "de"} or body_head(w) for w in words.lower().split())
-    return "of" in first.split() or (not heads(first) and heads(second))
-
-
 # a choice made once by one body, told by what it chose to do: "voted 6-1 on Tuesday to impose",
 # "decided on Thursday that pharmacies may", "voted unanimously in favour of"
 CHOICES = {"voted", "decided"}
@@ -131,28 +99,6 @@ CHOICE_ADJUNCT = (rf"(?:(?:at|during)\s+(?:an?|its|the|their)\s+(?:[\w-]+\s+){{0
 TALLY_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 CHOICE_AFTER = re.compile(rf"\s+(?:{TALLY_NUMBER}\s*(?:-|\u2013|to)\s*{TALLY_NUMBER}\s+|unanimously\s+|by\s+[\w-]+\s+(?:votes?\s+)?to\s+[\w-]+\s+)?"
                           rf"(?:{CHOICE_ADJUNCT}\s+){{0,2}}(?:to\s+[a-z]|that\s|in\s+favou?r\s+of\s|for\s+(?:the|a|an|its|their)\s)", re.I)
-
-
-def agent_name(name: str, at_start: bool) -> str | None:
-    """The named agent in a captured name, or None for a pronoun or a common noun that
-    begins the sentence ("Officials asked for ...")."""
-    words = name.rstrip(".'-\u2019").split()
-    while words and (words[0].lower() in TITLES - {"of", "for", "de"} | CALENDAR or words[0].lower() == "the"):
-        words = words[1:]
-        at_start = False if words and words[0][0].isupper() else at_start
-    if not words or words[-1].lower() in ("of", "for", "de"):
-        return None
-    if len(words) == 1 and (words[0].lower() in PRONOUNS or (at_start and common(words[0])
-                                                              and not body_head(words[0].lower()))):
-        return None
-    return " ".join(words) if name_words(" ".join(words)) else None
-
-
-def common(word: str) -> bool:
-    """A common lower-case word, capitalised only because it begins the sentence."""
-    if word.isupper() and len(word) > 1:
-        return False
-    return zipf_frequency(word.lower(), "en") >= 4.0
 
 
 def agent_acts(s: Statement) -> list[tuple[str, str, str]]:
@@ -212,6 +158,11 @@ def _acts(text: str, speaker: str | None = None) -> list[tuple[str, str, str]]:
             continue  # a member's vote ("Deputy Governor X voted to hold") is not the body's decision
         if agent:
             out.append((ACTS[m.group("verb")], agent, m.group("verb")))
+    for m in CLEFT.finditer(text):
+        act = ACTS.get(m.group("verb")) or ("request" if ASKED_TO.match(text, m.start("verb")) else None)
+        agent = agent_name(m.group("agent"), False)
+        if act and agent and asserted(text, m.start("verb"), m.end("verb")):
+            out.append((act, agent, m.group("verb")))
     for m in ASKED_TO.finditer(text):
         agent = agent_before(text, m.start(), speaker)
         if agent and asserted(text, m.start(), m.start() + len("asked")):
@@ -257,8 +208,8 @@ DECISION_BY = re.compile(rf"\b(?P<kind>decision|request|call|demand|order|instru
 # "Osk Ferries said on Thursday that it had ordered", "said it had itself asked", "that he alone
 # had decided": the speaker's own act
 SELF = r"(?:itself|himself|herself|themselves|ourselves)"
-SELF_BEFORE = re.compile(rf"\b(?:that|said|says)\s+(?:it|he|she|they|we)\s+(?:(?:alone|{SELF})\s+)?(?:ha[sd]\s+|have\s+)?"
-                         rf"(?:{SELF}\s+)?$", re.I)
+SELF_BEFORE = re.compile(rf"\b(?:that|said|says)\s+(?:{DAY_PHRASE}\s+)?(?:that\s+)?(?:it|he|she|they|we)\s+(?:(?:alone|{SELF})\s+)?"
+                         rf"(?:ha[sd]\s+|have\s+)?(?:{SELF}\s+)?{ADVERB}$", re.I)
 
 
 def partner_or_place(before: str) -> bool:
@@ -285,7 +236,7 @@ def agent_before(text: str, at: int, speaker: str | None) -> str | None:
     body = BODY_BEFORE.search(text[:at])
     if body and body_head(body.group("head")) and not partner_or_place(text[:body.start()]):
         return body.group("agent")
-    if speaker and SELF_BEFORE.search(text[max(0, at - 40):at]) and agent_name(speaker, False):
+    if speaker and SELF_BEFORE.search(text[max(0, at - 60):at]) and agent_name(speaker, False):
         return speaker
     return None
 
@@ -293,32 +244,6 @@ def agent_before(text: str, at: int, speaker: str | None) -> str | None:
 def next_word(text: str, at: int) -> str:
     m = re.match(r"\s*([A-Za-z']+)", text[at:])
     return m.group(1).lower() if m else ""
-
-
-def tokens(name: str) -> set[str]:
-    return {w.lower().strip(".") for w in name_words(name)}
-
-
-def same_agent(x: str, y: str) -> bool:
-    """One body under two names, or one a part of the other: a shared word (surname, head
-    word) or one the acronym of the other."""
-    tx, ty = tokens(x), tokens(y)
-    if tx & ty:
-        return True
-    for short, long in ((x, y), (y, x)):
-        letters = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'&\-]*", long) if w.lower() not in ("the",)
-                          and w[0].isupper())
-        caps = [w.replace(".", "") for w in short.split() if w.replace(".", "").isupper()]
-        if letters and any(c == letters or c == letters.upper() for c in caps):
-            return True
-    return False
-
-
-def mentions(text: str, agent: str) -> bool:
-    """The text names the agent (any of its telling words; a body's head word alone, "union"
-    of "the union", tells no one body: "a former union official")."""
-    words = {w.lower().strip(".") for w in re.findall(r"[A-Za-z][\w'&.\-]*", text)}
-    return bool({w for w in tokens(agent) if not body_head(w)} & words)
 
 
 def shared_words(a: set[str], b: set[str]) -> int:

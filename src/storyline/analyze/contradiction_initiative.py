@@ -15,8 +15,9 @@ import re
 from ..lexicon import concepts
 from ..story.initiative import Initiative, initiatives
 from ..story.statements import Statement, act_class
+from .agent_names import tokens
 from .contradiction_acts import days_apart
-from .contradiction_agents import tokens, two_sources
+from .contradiction_agents import two_sources
 from .contradiction_dates import cached, event_dates
 
 EPISODE_DAYS = 7  # an order and the act it ordered lie this close at most (acts further apart are two)

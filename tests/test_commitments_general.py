@@ -175,6 +175,13 @@ RECALLS = [
     # a move told inside another act ("came a day after the board postponed ..."): the date moved to is new
     ("election", "The resignation came a day after the Orrin board postponed the council ballot from 25 January "
      "until 8 March.", "2031-12-03", [("recall", "2032-01-25"), ("new", "2032-03-08")]),
+    # a deadline between commas that the main clause denies or moves; a recall cue spent on the first date
+    ("election", "The Orrin board said that certification of the count, due by December 3, will not happen until "
+     "December 12.", "2031-12-01", [("recall", "2031-12-03"), ("new", "2031-12-12")]),
+    ("election", "Certification of the count, originally due by December 3, will not happen until December 12.",
+     "2031-12-01", [("recall", "2031-12-03"), ("new", "2031-12-12")]),
+    ("transport", "The Tarsel bridge, first planned to open on April 4 and then on April 20, is now expected in June.",
+     "2031-03-02", [("recall", "2031-04-04"), ("recall", "2031-04-20"), ("new", "2031-06")]),
 ]
 
 NOTHING = [

@@ -213,13 +213,6 @@ def _cue(left: str, right: str, t: TimeValue | None) -> str | None:
     return None
 
 
-def _is_demand(left: str) -> bool:
-    """Someone's demand or proposal, not a promise ("the union is demanding a guarantee until
-    2030"); a passive participle ("the work demanded by the regulator") is no demand."""
-    m = words.last("demand_cues", left)
-    return m is not None and not re.match(r"\s+by\b", left[m.end():])
-
-
 def _is_forecast(left: str) -> bool:
     """A forecaster's forecast ("Economists expect the bank to keep cutting next year"; "Jonas
     Ostberg, chief economist at X, said he expected a further increase in March"), not a
@@ -238,15 +231,6 @@ def _after_reporting(left: str) -> str:
     for m in REPORTING.finditer(left):
         cut = m.end()
     return left[cut:]
-
-
-def _period_of_a_thing(left: str) -> bool:
-    m = re.search(r"([\w'-]+)\s+for\s+(?:the\s+)?(?:(?:fiscal|financial|calendar|school|academic)\s+)?(?:year\s+)?$", left, re.I)
-    if not m:
-        return False
-    word = m.group(1).lower()
-    return not (word.endswith("ed") or word in {"in", "out", "back", "on", "up", "off"} or words.has("cues", word)
-                or words.has("drift_cues", word))
 
 
 def _moved_from(left: str) -> bool:
@@ -335,7 +319,7 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
         if t.kind == "duration" and re.match(r"(?:in|for)\s.*\b(?:years?|decades?)\b", t.text, re.I) \
                 and LOOKING_BACK.search(left):
             return None  # "their first walkout in 14 years", "the lowest level in a decade": the span looked back on
-    if _is_demand(left) or _is_forecast(left) or words.has("opinion_cues", left) or \
+    if words.is_demand(left) or _is_forecast(left) or words.has("opinion_cues", left) or \
             CONDITION.search(left[_last_cue_end(left):]) or re.match(r"'s\b", right):
         return None  # a demand, a forecast, a wish, the condition of something else, "next year's games"
     if t is not None and t.kind == "date" and ATTRIBUTIVE_YEAR.search(left) and re.match(r"\s+[A-Za-z]", right) \
@@ -350,7 +334,7 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
         present = True
     else:
         present = False
-    if t is not None and t.kind == "date" and t.granularity == "year" and _period_of_a_thing(left):
+    if t is not None and t.kind == "date" and t.granularity == "year" and words.period_of_a_thing(left):
         return None  # "its budget for 2032", "targets for 2030": the period a thing is for
     named = NAMED_DEADLINE.match(right) and re.search(r"\b(?:the|its|their|his|her|an?|[a-z]+'s)\s*$", left, re.I)
     cue = _cue(left, right, t) or (t is not None and GIVEN_PERIOD.search(_drop_until(left, t))
@@ -373,7 +357,10 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
     missed_m = words.last("missed_cues", unbounded)
     if missed_m and missed_m.group().lower() not in NOT_NEGATING:
         recall_m = missed_m  # "will not make its April 20 target": the deadline named, not promised
-    role = "recall" if recall_m and not RESET.search(left[recall_m.end():]) else "new"
+    role = "recall" if recall_m and not RESET.search(left[recall_m.end():]) \
+        and not words.cue_spent(text, lo + recall_m.end(), start, spans) else "new"
+    if role == "new" and words.moved_by_main_clause(right, end, spans):
+        role = "recall"  # "certification, due by December 3, will not happen until December 12"
     moved = words.MOVED_UNTIL.search(left)
     if role == "recall" and recall_m and moved and moved.start() >= recall_m.end() and not REPORTED.match(recall_m.group()):
         role = "new"  # "came a day after the commission postponed the vote from January 25 until March 8": the new date

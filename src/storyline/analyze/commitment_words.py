@@ -197,3 +197,37 @@ def set_when(left: str, phrase: str) -> bool:
     government in November"), not a deadline."""
     opening = re.match(r"(?:in|on|at|last|this)\s+(?:the\s+)?", phrase, re.I)
     return bool(SET_WHEN.search(left + (opening.group() if opening else "")))
+
+
+def is_demand(left: str) -> bool:
+    """Someone's demand or proposal, not a promise ("the union is demanding a guarantee until
+    2030"); a passive participle ("the work demanded by the regulator") is no demand."""
+    m = last("demand_cues", left)
+    return m is not None and not re.match(r"\s+by\b", left[m.end():])
+
+
+def period_of_a_thing(left: str) -> bool:
+    m = re.search(r"([\w'-]+)\s+for\s+(?:the\s+)?(?:(?:fiscal|financial|calendar|school|academic)\s+)?(?:year\s+)?$", left, re.I)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return not (word.endswith("ed") or word in {"in", "out", "back", "on", "up", "off"} or has("cues", word)
+                or has("drift_cues", word))
+
+
+MODAL_AHEAD = re.compile(r"\b(?:will|won't|shall)\b", re.I)
+# ", will not happen until", ", is now expected": a main clause that moves or denies the deadline before it
+MAIN_CLAUSE_MOVES = re.compile(r"\s*,\s+(?:(?:will|won't|would|is|are|was|were|has|have|had)\s+(?:now\s+|still\s+)?"
+                               r"(?:not|no\s+longer|never)|(?:will|is|are)\s+now)\b", re.I)
+
+
+def cue_spent(text: str, cue_end: int, start: int, spans: list[tuple[int, int]]) -> bool:
+    """A recall cue governs the time after it, not one told after another time and a "will"
+    ("originally due by December 3, will not happen until December 12")."""
+    return any(cue_end <= a and b <= start and MODAL_AHEAD.search(text[b:start]) for a, b in spans)
+
+
+def moved_by_main_clause(right: str, end: int, spans: list[tuple[int, int]]) -> bool:
+    """A deadline told between commas that the main clause then moves or denies, with a later
+    time ("certification of the result, due by December 3, will not happen until December 12")."""
+    return bool(MAIN_CLAUSE_MOVES.match(right)) and any(a >= end for a, _ in spans)

@@ -561,3 +561,13 @@ def test_a_target_told_as_set_and_already_past_keeps_its_own_year_and_its_place(
                       "Kelloway Air says the last cancelled tickets will be refunded by January 31."),
     }, as_of="2033-12-10")
     assert {("2033-06-30", "2033-09-15"), ("2033-09-15", "2034-01-31")} <= chain(d)
+
+
+def test_an_old_target_past_and_a_new_one_told_the_same_day_are_one_chain(tmp_path):
+    # one page tells the missed target and the new one: told the same day, the past one is older
+    d = story(tmp_path, {
+        "a.txt": page("Kelloway refunds late", "October 20, 2033",
+                      "Kelloway Air did not manage that, and the airline set a new target of September 15. "
+                      "Kelloway Air says the last cancelled tickets will be refunded by November 30."),
+    }, as_of="2033-12-10")
+    assert ("2033-09-15", "2033-11-30") in chain(d)

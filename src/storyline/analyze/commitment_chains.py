@@ -79,8 +79,10 @@ def moves(old: tuple[Commitment, dict], new: tuple[Commitment, dict], explicit: 
     if alike is not None and alike < (DRIFT_ALIKE_NAMED if explicit else DRIFT_ALIKE):
         return False  # sentences about other things, however many of the story's names they share
     said, resaid = first_stated(k, f), first_stated(n, g)
-    if not (later(said, resaid) or ((explicit or g.get("drift")) and within_coarser(said, resaid))):
-        return False  # (a move told as one may come from a page dated only to the month of the first)
+    if not (later(said, resaid) or ((explicit or g.get("drift")) and within_coarser(said, resaid))
+            or (said == resaid and later(k.due, said) and later(resaid, n.due))):
+        return False  # (a move told as one may come from a page dated only to the month of the first;
+        # told the same day, an old deadline already past and a new one still ahead)
     if g.get("corrected_date"):
         return False  # a page whose date had to be corrected cannot order a drift chain
     if not later(k.due, n.due):

@@ -175,8 +175,8 @@ def test_a_bare_abstract_noun_is_no_speaker(nlp):
     ("Prime Minister Halla Brenn said the deal was fair.", "Halla Brenn"),
     ("Ana Pires, the minister of transport, said the line would open in May.", "Ana Pires"),
     ("The line would open in May, said Ana Pires, a spokeswoman for the ministry.", "Ana Pires"),
-    ("In a statement, the contractor, Dunmore Works, said the rock was harder than expected.",
-     "Dunmore Works"),
+    ("In a statement, the contractor, Brisgate Works, said the rock was harder than expected.",
+     "Brisgate Works"),
     ("“The port has cooperated fully,” said its director, Hendrik Vahl.", "Hendrik Vahl"),
 ])
 def test_the_speaker_is_the_name_without_titles_or_roles(nlp, text, name):

@@ -121,7 +121,7 @@ PROMISES = [
     ("transport", "The Delmere ferry terminal is scheduled to reopen in spring 2032.",
      "2031-09-01", [("new", "2032-05")]),
     # energy and schools
-    ("energy", "Reyna Power promised to reconnect every household in Dunmore by 20 March.",
+    ("energy", "Reyna Power promised to reconnect every household in Brisgate by 20 March.",
      "2031-03-02", [("new", "2031-03-20")]),
     ("schools", "The Kilbride school board will decide on the closure of Ashgate Primary in June.",
      "2031-04-02", [("new", "2031-06")]),
@@ -377,7 +377,7 @@ def test_results_postponed_then_reported_and_an_envoy_who_left_in_time(tmp_path)
 def test_a_cancelled_tournament_is_missed_and_a_late_ruling_too(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Dunvale Open dates", "August 25, 2031",
-                      "The Dunvale Open tennis tournament will be played in Dunmore from 3 to 9 October, "
+                      "The Dunvale Open tennis tournament will be played in Brisgate from 3 to 9 October, "
                       "organisers said. The Aldmoor Medicines Agency said it would rule on the Orvane "
                       "vaccine within 60 days."),
         "b.txt": page("Dunvale Open cancelled", "September 20, 2031",

@@ -480,8 +480,8 @@ def test_capitalised_words_joined_by_and_inside_one_name_make_one_agent():
 
 
 def test_a_request_told_as_asked_someone_to_or_made_by_or_at_a_bodys_request():
-    assert two("Kelmar Foods said it had itself asked Drummond Tey to audit the plant.", "Kelmar Foods") == \
-        [("request", "Kelmar Foods")]
+    assert two("Vostrel Foods said it had itself asked Ansel Tey to audit the plant.", "Vostrel Foods") == \
+        [("request", "Vostrel Foods")]
     assert two("The request was made by Brenna Coyle, the club's lawyer, on Friday.") == [("request", "Brenna Coyle")]
     assert two("The mediator was appointed at the request of the drivers' union, which wrote to the minister.") == \
         [("request", "drivers' union")]
@@ -493,9 +493,9 @@ def test_a_request_told_as_asked_someone_to_or_made_by_or_at_a_bodys_request():
 def test_the_speakers_own_decision_and_an_act_on_every_part_of_a_thing():
     assert two("The speaker, Anton Vell, said on Monday that he alone had decided to delay the vote.",
                "Anton Vell") == [("order", "Anton Vell")]
-    assert two("The safety watchdog ordered Pellam Telecom on Tuesday to keep the tower shut until it has "
+    assert two("The safety watchdog ordered Quarrow Telecom on Tuesday to keep the tower shut until it has "
                "tested every cable.") == [("order", "safety watchdog")]
-    assert two("The Dunmore Harbour Board ordered inspections every week.") == []  # a repeated act
+    assert two("The Brisgate Harbour Board ordered inspections every week.") == []  # a repeated act
 
 
 def test_two_bodies_named_by_what_they_are_asking_for_one_mediator():

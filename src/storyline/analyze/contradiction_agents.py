@@ -3,12 +3,14 @@ discovered, walked out, caused) about the same thing, naming different agents ("
 asked for the closure" / "the closure was requested by the guild"; "on the orders of the
 governor" / "the mayor ordered").
 
-Read from the sentence's own words: the name just before the verb, the "by" agent of a
-passive, or the name in "at the request of X", "on X's orders". Only asserted, past, single
-acts count: hedges, negations, questions, futures, repeated acts and agents joined in one
-act ("X and Y asked", "X, backed by Y") are left out. Names are compared loosely (a shared
-word or an acronym means the same body, or a part of it), since entity resolution may not
-be at hand.
+Read from the sentence's own words: the name just before the verb (or a body named by what
+it is, "the pilots' union"; or the speaker, "said it had itself asked"), the "by" agent of
+a passive ("the request was made by X"), the name in "at the request of X", "on X's
+orders", "X asked Y to ...", or a cleft ("It was X, chaired by Y, that asked"). Only
+asserted, past, single acts count: hedges, negations, questions, futures, repeated acts
+and agents joined in one act ("X and Y asked", "X, backed by Y") are left out. Names are
+compared loosely (agent_names: a shared word or an acronym means the same body, or a part
+of it), since entity resolution may not be at hand.
 """
 from __future__ import annotations
 

@@ -571,3 +571,21 @@ def test_an_old_target_past_and_a_new_one_told_the_same_day_are_one_chain(tmp_pa
                       "Kelloway Air says the last cancelled tickets will be refunded by November 30."),
     }, as_of="2033-12-10")
     assert ("2033-09-15", "2033-11-30") in chain(d)
+
+
+def test_the_next_meeting_told_after_the_first_ones_day_is_another_meeting(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Ostrava bank holds", "March 13, 2033",
+                      "The Ostrava central bank's next policy meeting is scheduled for May 8."),
+        "b.txt": page("Ostrava bank cuts", "May 15, 2033",
+                      "The Ostrava central bank's next policy meeting is scheduled for July 3."),
+    }, as_of="2033-06-01")
+    assert ("2033-05-08", "2033-07-03") not in chain(d)
+    # told before the first one's day, a new date for "the next meeting" moves it
+    d = story(tmp_path / "moved", {
+        "a.txt": page("Ostrava bank holds", "March 13, 2033",
+                      "The Ostrava central bank's next policy meeting is scheduled for May 8."),
+        "b.txt": page("Ostrava bank delays", "May 2, 2033",
+                      "The Ostrava central bank's next policy meeting has been pushed back to May 15."),
+    }, as_of="2033-06-01")
+    assert ("2033-05-08", "2033-05-15") in chain(d)

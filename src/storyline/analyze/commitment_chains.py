@@ -45,6 +45,12 @@ def same_occurrence(old: dict, new: dict) -> bool:
 
 
 
+def both_next(old: dict, new: dict) -> bool:
+    """Both name "the next" one ("the next meeting is scheduled for May 8" / "... for 3 July"):
+    told after the first one's day, the second "next" is another occurrence."""
+    return all(any(re.search(r"\bnext\b", c) for c in x.get("heads", [])) for x in (old, new))
+
+
 def later(a: str | None, b: str | None) -> bool:
     """b is strictly later than a, compared at the coarser of their precisions."""
     pa, pb = parse_iso(a), parse_iso(b)
@@ -83,6 +89,8 @@ def moves(old: tuple[Commitment, dict], new: tuple[Commitment, dict], explicit: 
             or (said == resaid and later(k.due, said) and later(resaid, n.due))):
         return False  # (a move told as one may come from a page dated only to the month of the first;
         # told the same day, an old deadline already past and a new one still ahead)
+    if both_next(f, g) and later(k.due, resaid):
+        return False  # "the next meeting", told again after the first one's day: another meeting
     if g.get("corrected_date"):
         return False  # a page whose date had to be corrected cannot order a drift chain
     if not later(k.due, n.due):

@@ -516,26 +516,17 @@ def test_a_first_telling_read_after_its_recall_keeps_the_chain_in_order(tmp_path
     assert {("2032-07-01", "2032-08-12"), ("2032-08-12", "2032-09-09")} <= chain(d)
 
 
-def test_a_promise_kept_told_in_other_words_on_a_day_before_the_deadline_is_met(tmp_path):
+@pytest.mark.parametrize("reported,done,status", [("April 14", "April 11", "met"), ("April 22", "April 19", "missed")],
+                         ids=["before-the-deadline-met", "late-missed"])
+def test_a_promise_kept_told_in_other_words_is_met_in_time_and_missed_late(tmp_path, reported, done, status):
     d = story(tmp_path, {
         "a.txt": page("Halbeck pay", "March 20, 2033",
                       "The Halbeck Philharmonic said every musician will receive the unpaid February wages by April 12."),
-        "b.txt": page("Halbeck pay arrives", "April 14, 2033",
+        "b.txt": page("Halbeck pay arrives", f"{reported}, 2033",
                       "The unpaid February wages reached the accounts of the Halbeck Philharmonic's musicians on "
-                      "April 11, the orchestra said."),
+                      f"{done}, the orchestra said."),
     }, as_of="2033-06-01")
-    assert by_due(d)["2033-04-12"]["status"] == "met"
-
-
-def test_a_promise_kept_late_told_in_other_words_is_missed(tmp_path):
-    d = story(tmp_path, {
-        "a.txt": page("Halbeck pay", "March 20, 2033",
-                      "The Halbeck Philharmonic said every musician will receive the unpaid February wages by April 12."),
-        "b.txt": page("Halbeck pay arrives", "April 22, 2033",
-                      "The unpaid February wages reached the accounts of the Halbeck Philharmonic's musicians on "
-                      "April 19, the orchestra said."),
-    }, as_of="2033-06-01")
-    assert by_due(d)["2033-04-12"]["status"] == "missed"
+    assert by_due(d)["2033-04-12"]["status"] == status
 
 
 def test_a_sentence_alike_that_tells_the_promise_broken_does_not_meet_it(tmp_path):

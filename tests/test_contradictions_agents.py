@@ -39,6 +39,13 @@ def pair(ta: str, tb: str, mix: float = ALIKE, outlet_b: str = "Hill Post", orig
     return a, b
 
 
+def two(text: str, speaker: str | None = None) -> list[tuple[str, str]]:
+    """(act, agent) of each act a sentence of one page asserts."""
+    s = stmt("d1", text, "Valley Times")
+    s.speaker = speaker
+    return [x[:2] for x in agent_acts(s)]
+
+
 # --- who did it ---------------------------------------------------------------------------
 
 def test_two_outlets_name_different_bodies_asking_for_the_same_closure():
@@ -335,21 +342,18 @@ def test_a_postponement_or_a_curb_imposed_is_an_order_of_one_agent():
 # --- a body's choice told as a vote or a decision -----------------------------------------
 
 def test_a_board_vote_or_decision_is_who_decided_it():
-    def acts(text: str) -> list[tuple[str, str]]:
-        return [x[:2] for x in agent_acts(stmt("d1", text, "Valley Times"))]
-
-    assert acts("The board of the Orlen Canal Company voted 5-2 on Monday to close the upper locks.") == \
+    assert two("The board of the Orlen Canal Company voted 5-2 on Monday to close the upper locks.") == \
         [("order", "Orlen Canal Company")]
-    assert acts("It was the trust's board that voted on Friday night last week to close the upper locks.") == \
+    assert two("It was the trust's board that voted on Friday night last week to close the upper locks.") == \
         [("order", "trust's board")]
-    assert acts("The board of the Orlen Canal Company decided on Monday that barges may use only the lower locks.") == \
+    assert two("The board of the Orlen Canal Company decided on Monday that barges may use only the lower locks.") == \
         [("order", "Orlen Canal Company")]
-    assert acts("The decision was taken by the trust's management board, by four votes to one.") == \
+    assert two("The decision was taken by the trust's management board, by four votes to one.") == \
         [("order", "trust's management board")]
-    assert acts("Police ordered the towpath cleared on Sunday.") == [("order", "Police")]
-    assert acts("The decision to shut the towpath was taken by the board of the Orlen Canal Trust.") == \
+    assert two("Police ordered the towpath cleared on Sunday.") == [("order", "Police")]
+    assert two("The decision to shut the towpath was taken by the board of the Orlen Canal Trust.") == \
         [("order", "board of the Orlen Canal Trust")]
-    assert acts("Harbour Minister Edda Quill personally ordered the towpath shut.") == \
+    assert two("Harbour Minister Edda Quill personally ordered the towpath shut.") == \
         [("order", "Harbour Minister Edda Quill")]
 
 
@@ -460,12 +464,6 @@ def test_a_rival_named_only_to_be_denied_leaves_the_act_asserted():
     assert [x[:2] for x in agent_acts(s)] == [("order", "Drumlow Canal Board")]
     # a plain negation still asserts nothing
     assert agent_acts(stmt("d1", "The Drumlow Canal Board did not order the lock closed.", "Valley Times")) == []
-
-
-def two(text: str, speaker: str | None = None) -> list[tuple[str, str]]:
-    s = stmt("d1", text, "Valley Times")
-    s.speaker = speaker
-    return [x[:2] for x in agent_acts(s)]
 
 
 def test_capitalised_words_joined_by_and_inside_one_name_make_one_agent():

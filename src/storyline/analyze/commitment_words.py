@@ -185,6 +185,8 @@ def looked_back(text: str, start: int, role: str) -> str:
     back = PASSIVE_PLAN.search(before) or TARGET_SET.search(before) or move_looked_back(text, start)
     return "recall" if role == "new" and back else role
 
+
+# "the March 31 deadline set by the government in November": when a deadline was set (set_when)
 SET_WHEN = re.compile(r"\b(?:deadline|date|target|timetable|goal)s?\s+(?:(?:was|were|had\s+been)\s+)?(?:set|agreed|fixed|given)\s+"
                       r"(?:by\s+(?:[\w'\u2019.-]+\s+){1,5}?)?(?:in|on|at|last|this)\s+(?:the\s+)?$", re.I)
 # "had promised to do so within ten days": a period counted from a day the sentence does not give

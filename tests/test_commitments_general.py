@@ -150,6 +150,14 @@ PROMISES = [
      "2031-02-20", [("new", "2031-04-14")]),
     ("earnings", "Marrow Foods has promised a full refund to customers by the end of the month.",
      "2031-02-10", [("new", "2031-02-28")]),
+    # a promise told in the past perfect after its day: the day just gone, not the next one
+    ("finance", "Treasurer Ilse Marrow had vowed to have the loan signed by December 15.",
+     "2031-12-16", [("recall", "2031-12-15")]),
+    ("telecoms", "The Velt regulator had promised to announce the new prices by the end of September; it came "
+     "two weeks late.", "2031-10-16", [("recall", "2031-09-30")]),
+    # and still ahead when it is nearer ahead
+    ("transport", "The mayor said she had promised to reopen the Orlen bridge by May 4.",
+     "2031-03-02", [("new", "2031-05-04")]),
 ]
 
 RECALLS = [

@@ -170,6 +170,14 @@ PASSIVE_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:promised|pledged|sche
                           r"\b[^.;]{0,60}?\b(?:by|for|on|in|until)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 
 
+# a plan told in the past perfect ("had promised to pay by June 27", "had vowed to sign it by
+# December 15"): told after it was made, the day may be past
+PERFECT_PLAN = re.compile(r"\bhad\s+(?:(?:already|originally|initially|first|earlier|once|repeatedly)\s+)?"
+                          r"(?:promised|pledged|vowed|planned|aimed|intended|undertaken|committed|hoped|expected|targeted|"
+                          r"said|told|insisted|announced|agreed)\b[^.;]{0,60}?\b(?:by|for|on|in|until|before)\s+(?:the\s+)?"
+                          r"(?:end\s+of\s+)?$", re.I)
+
+
 # a target set, told as a past act ("the airline set a new target of September 15"): the day
 # may lie on either side of the telling, and when it lies before, the target is still one
 TARGET_SET = re.compile(r"\b(?:set|gave|fixed)\s+(?:it(?:self)?\s+|them(?:selves)?\s+)?an?\s+(?:new\s+|fresh\s+|revised\s+|later\s+)?"
@@ -182,7 +190,8 @@ def looked_back(text: str, start: int, role: str) -> str:
     30", "which had been moved to May 4", "that was pushed back to August 15 in April", "set
     a new target of September 15")."""
     before = text[max(0, start - 100):start]
-    back = PASSIVE_PLAN.search(before) or TARGET_SET.search(before) or move_looked_back(text, start)
+    back = PASSIVE_PLAN.search(before) or PERFECT_PLAN.search(before) or TARGET_SET.search(before) \
+        or move_looked_back(text, start)
     return "recall" if role == "new" and back else role
 
 

@@ -62,6 +62,10 @@ RESET = re.compile(r"\b(?:now|new|instead)\b|\b(?:moved|pushed\s+back|postponed|
                    r"slipped|brought\s+forward|put\s+back|set\s+back|moved\s+back|shifted)\s+(?:to|until|till|into)\b", re.I)
 REPORTED = re.compile(r"had\b|earlier|previous", re.I)
 NAMED_DEADLINE = re.compile(r"\s*(?:[a-z-]+\s+)?(?:date|deadline|target|goal)\b", re.I)
+# "its April 20 target", "the revised end-of-January deadline": a deadline named by its day
+DETERMINER = re.compile(r"(?:the|its|their|his|her|an?|[a-z]+'s)\s", re.I)
+DETERMINED = re.compile(r"\b(?:the|its|their|his|her|an?|[a-z]+'s)\s+(?:(?:revised|original|initial|earlier|previous|"
+                        r"agreed|official|missed|promised|stated)\s+)?$", re.I)
 SAME_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
 LEADING_PREPOSITION = re.compile(r"(?:by|before|until|till)\b", re.I)
 REPORTING = re.compile(r"\b(?:said|says|say|told|tells|tell|announced|announces|stated|states|added|adds|confirmed|"
@@ -336,7 +340,7 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
         present = False
     if t is not None and t.kind == "date" and t.granularity == "year" and words.period_of_a_thing(left):
         return None  # "its budget for 2032", "targets for 2030": the period a thing is for
-    named = NAMED_DEADLINE.match(right) and re.search(r"\b(?:the|its|their|his|her|an?|[a-z]+'s)\s*$", left, re.I)
+    named = NAMED_DEADLINE.match(right) and (DETERMINED.search(left) or DETERMINER.match(text[start:end]))
     cue = _cue(left, right, t) or (t is not None and GIVEN_PERIOD.search(_drop_until(left, t))
                                     and re.match(r"\s+to\b", right) and "gives") or ("present" if present else None) \
         or (_moved_from(left) and "from")
@@ -369,6 +373,8 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
     due = extra_value or (_resolve(t, text, start, left, right, stated, role) if t else None)
     if not due:
         return None
+    if extra_value and stated and role == "recall" and loose_year(text[start:end]):
+        due = near_year(due, stated)  # "in time for the revised end-of-January deadline": the nearest January
     if role == "recall" and recall_m and REPORTED.match(recall_m.group()) and stated and \
             to_date(due, end=True) >= to_date(stated) and not missed_m and not RESET.search(text[end:]):
         role = "new"  # "said it had promised to keep it open until 2026": a promise that stands

@@ -155,6 +155,9 @@ PROMISES = [
      "2031-12-16", [("recall", "2031-12-15")]),
     ("telecoms", "The Velt regulator had promised to announce the new prices by the end of September; it came "
      "two weeks late.", "2031-10-16", [("recall", "2031-09-30")]),
+    # a deadline named by its day and an adjective, told after it: the one just gone
+    ("housing", "The last of the 600 cabins promised by the Velt housing agency were handed over a fortnight "
+     "ago, in time for the revised end-of-January deadline.", "2031-04-14", [("recall", "2031-01-31")]),
     # and still ahead when it is nearer ahead
     ("transport", "The mayor said she had promised to reopen the Orlen bridge by May 4.",
      "2031-03-02", [("new", "2031-05-04")]),

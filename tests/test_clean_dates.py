@@ -59,6 +59,11 @@ BODY = "\nThe pier closed on Thursday after storm damage left the walkway unsafe
     ("Published: 05.03.2025 14:32\n", "2025-03-05", "byline"),
     ("Published: 17/07/2025 06:30 | Updated: 17/07/2025 09:05\n", "2025-07-17", "byline"),
     ("By Ilse Banfi, Health Editor\n13/06/2025\n", "2025-06-13", "header"),
+    # a label and only a date, however long the line; a date with its clock time or update stamp
+    ("Published Feb. 11, 2031 6:05 a.m. | Updated Feb. 11, 2031 9:40 a.m.\n", "2031-02-11", "byline"),
+    ("Broadcast: Friday 14 November 2031, 19:00 CET\n", "2031-11-14", "byline"),
+    ("May 13, 2031 at 4:12 p.m.\n", "2031-05-13", "header"),
+    ("March 18, 2031  |  Updated 4:52 p.m.\n", "2031-03-18", "header"),
 ])
 def test_dates_at_the_top(top, value, origin):
     date = _date(TITLE + top + BODY)
@@ -156,3 +161,29 @@ def test_a_menu_that_ends_on_an_exclamation_does_not_hide_the_date_line():
             "coastguard said on Sunday.\n\nCrews said repairs to the harbour wall would take several months.\n")
     got = _date(page)
     assert (got.value, got.origin) == ("2031-02-24", "header")
+
+
+def test_a_date_line_below_the_standfirst_and_a_bare_author_name_is_read():
+    # the body detection takes the standfirst and the author's name for text: the date line
+    # after them is still the page's date
+    page = ("The Tollgate Review\nMarkets | Companies | Economy | Opinion\n\nCompanies > Retail\n\n"
+            "Vessmark chief survives ouster vote by a whisker\n\n"
+            "Almost half of the votes cast back the activist's resolution; the board says it has heard the message\n\n"
+            "Henrike Olsberg-Tamm\n\n11 June 2031, 19:48\n\nListen to this article (4 min)\n\n"
+            "Anders Pell clung on as chief executive of Vessmark on Thursday after 48.9 per cent of the votes "
+            "cast at an extraordinary meeting backed his removal.\n\nThe board said it would reflect on the result.\n")
+    got = _date(page)
+    assert (got.value, got.origin) == ("2031-06-11", "header")
+
+
+def test_a_consent_banner_that_does_not_name_cookies_is_not_the_body():
+    page = RawPage(source="p.txt", kind="text", content=(
+        "THE WEXLEY FLARE\nNEWS | SPORT | SHOWBIZ | MONEY\n"
+        "We value your privacy. We and our 140 partners store and access information on your device. "
+        "ACCEPT ALL | REJECT | OPTIONS\nNEWS > WEXLEY\nFamilies blast refinery payout as crumbs\n"
+        "By Tamsin Orlo, News Reporter\nPublished 8 August 2031, 06:00\n"
+        "A payout for the victims of the Wexley refinery fire was blasted as crumbs by residents last night.\n"
+        "The fund was unveiled on Tuesday, five months after the fire.\n"))
+    doc = clean_page(page)
+    assert "privacy" not in doc.text and "ACCEPT ALL" not in doc.text
+    assert doc.published.value == "2031-08-08"

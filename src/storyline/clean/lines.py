@@ -127,15 +127,39 @@ def is_word_list(line: str) -> bool:
     return True
 
 
+# a clock time beside a date ("at 4:12 p.m.", "06:12 EDT", "19:00 CET"), and a date label
+CLOCK = re.compile(r"(?:\bat\s+)?\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?(?:\s+(?-i:[A-Z]{2,5})\b)?"
+                   r"|\b\d{1,2}\s*[ap]\.\s?m\.?(?:\s+(?-i:[A-Z]{2,5})\b)?", re.I)
+
+
 def is_date_line(line: str) -> bool:
-    """A line that is only a date (with an optional weekday)."""
+    """A line that is only a date (with an optional weekday, clock time and "Updated"
+    stamp: "May 13, 2025 at 4:12 p.m.", "March 18, 2026 | Updated 4:52 p.m.")."""
     stripped = line.strip(" ,|-")
-    if len(stripped) > 60:
+    if len(stripped) > 80:
+        return False
+    bare = CLOCK.sub("", stripped)
+    bare = re.sub(rf"(?:^|[|•·]\s*)(?:{lx.alternation('date_labels_updated')})\b[\s:]*", " ", bare, flags=re.I)
+    bare = re.sub(r"[\s,|•·]+", " ", bare).strip(" ,|-")
+    if len(bare) > 60:
         return False
     for pattern in (*ABSOLUTE_DATE_PATTERNS, CJK_DATE):
-        m = pattern.search(stripped)
-        if m and len(stripped) - (m.end() - m.start()) <= 12:
+        m = pattern.search(bare)
+        if m and len(bare) - (m.end() - m.start()) <= 12:
             return True
+    return False
+
+
+def is_labelled_date(line: str, normal: str) -> bool:
+    """A date label and then only a date ("Published Feb. 11, 2026 6:05 a.m. | Updated Feb.
+    11, 2026 9:40 a.m.", "Broadcast: Friday 14 November 2025, 19:00 CET")."""
+    text = line.strip().lower()  # (the normal form writes every number as 0)
+    for name in ("date_labels_published", "date_labels_updated"):
+        m = lx.starts_with(name).match(text)
+        if m:
+            rest = re.sub(r"^[\s:.-]+", "", text[m.end():])
+            first = re.split(r"\s*[|•·]\s*", rest)[0]
+            return bool(first) and is_date_line(first)
     return False
 
 
@@ -145,7 +169,9 @@ def _labelled(normal: str, name: str) -> bool:
 
 def is_date_label_line(line: str, normal: str) -> bool:
     """ "Published 11:02 a.m. ET Jan. 8, 2023", "Updated 2 hours ago", "date 2024-03-05". """
-    if word_count(line) > 16 or is_sentence(line) and word_count(line) > 12:
+    if word_count(line) > 24:
+        return False
+    if is_sentence(line) and word_count(line) > 12 and not is_labelled_date(line, normal):
         return False
     if not (_labelled(normal, "date_labels_published") or _labelled(normal, "date_labels_updated")):
         return False

@@ -115,6 +115,11 @@ def text_date(text: str) -> str | None:
     return _ymd(m) if m else None
 
 
+# A line that is only a date may sit below the headline, the standfirst and the byline: the
+# first lines the body detection takes for text ("Henrietta Cole-Barnard", "[Share] [Tweet]")
+DATE_LINE_DEPTH = 4
+
+
 def _labelled(line: str, name: str) -> bool:
     return bool(lx.starts_with(name).match(lx.normal_line(line)))
 
@@ -129,17 +134,19 @@ def _top_clues(cleaned: CleanText) -> tuple[Clue | None, Clue | None]:
         if value:
             published = Clue(value, "byline")
     top = len(cleaned.top_lines(after_body=2))
+    stamps = len(cleaned.top_lines(after_body=DATE_LINE_DEPTH))
     filled = [i for i, ln in enumerate(cleaned.lines) if ln]
     bottom = set(filled[-5:])
     for i, ln in enumerate(cleaned.lines):
-        if not ln or len(ln.split()) > 20 or (i >= top and i not in bottom):
+        date_only = cleaned.verdicts[i] in ("date line", "date label")
+        if not ln or len(ln.split()) > 24 or (i >= top and i not in bottom and not (date_only and i < stamps)):
             continue
-        in_top = i < top
+        in_top = i < top or date_only and i < stamps
         value = text_date(ln)
         if not value or cleaned.verdicts[i] in ("related", "list heading"):
             continue
         labelled = _labelled(ln, "date_labels_published") and \
-            (not is_sentence(ln) or len(ln.split()) <= 10)
+            (not is_sentence(ln) or len(ln.split()) <= 10 or date_only)
         if published is None and (labelled or in_top and is_byline(ln)):
             published = Clue(value, "byline")
         elif updated is None and in_top and _labelled(ln, "date_labels_updated"):
@@ -167,9 +174,9 @@ def _header_clue(cleaned: CleanText) -> Clue | None:
     standfirst), flagged when it sits next to a weather reading or "today"."""
     header = set(cleaned.header)
     limit = cleaned.first_body if cleaned.first_body is not None else len(cleaned.lines)
-    top = len(cleaned.top_lines(after_body=2))
-    for i, ln in enumerate(cleaned.lines[:top]):
-        if not (i < limit and ln in header or cleaned.verdicts[i] == "date line"):
+    top, stamps = len(cleaned.top_lines(after_body=2)), len(cleaned.top_lines(after_body=DATE_LINE_DEPTH))
+    for i, ln in enumerate(cleaned.lines[:stamps]):
+        if not (i < min(limit, top) and ln in header or cleaned.verdicts[i] == "date line"):
             continue
         value = text_date(ln)
         if not value:

@@ -93,6 +93,8 @@ def tense_of(token) -> str:
     if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("advcl", "xcomp") and verb.head is not verb \
             and verb.head.pos_ in ("VERB", "AUX"):
         return tense_of(verb.head)  # a participle's clause is its head's: "will be handed out starting Thursday"
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ == "acl" and verb.head is not verb:
+        return tense_of(verb.head)  # and a participle after a noun: "will be invited to a pilot starting November 3"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or (
             verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes)):
         return "past"

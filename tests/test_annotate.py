@@ -125,6 +125,9 @@ def test_anchor_is_inferred_from_the_most_similar_dated_page():
     # a participle's clause takes its head's tense
     ("Free meals will be handed out starting Thursday at the Tarvelle sports hall, the council said.", "future"),
     ("Drivers walked out on Tuesday, starting a stoppage at the Tarvelle depot.", "past"),
+    # and a participle after a noun its clause's: "a pilot starting November 3" in a future clause
+    ("About 4,000 Tarvelle drivers will be invited to test the new system in a pilot starting November 3.",
+     "future"),
     # the day a plan was made is past; the day planned is ahead
     ("The refunds arrived on the date the Tarvelle administrators set in February.", "past"),
     ("The Tarvelle board set the vote for February 12.", "future"),

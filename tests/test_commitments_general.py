@@ -211,6 +211,12 @@ NOTHING = [
      "January, found leaks at three sites.", "2031-07-02"),
     ("election", "The Orrin board had promised to publish the count within ten days; it did so on May 19.",
      "2031-06-20"),
+    # a dated act in the simple past, whatever cue another clause of the sentence has
+    ("telecoms", "Bidding for the airwaves that will carry the next mobile networks opened on Tuesday.",
+     "2031-02-12"),
+    ("housing", "The Velt agency promised the cabins in February and delivered them in April.", "2031-05-02"),
+    # a state or a view told in the present is no act scheduled
+    ("software", "\"Nobody minds a wobble in December with a few thousand users,\" Orla Venn said.", "2031-08-20"),
 ]
 
 

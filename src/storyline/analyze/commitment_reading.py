@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..dates import parse_iso, to_date
+from ..lexicon import word_list
 from ..model import TimeValue
 from ..story.statements import Statement
 from . import commitment_words as words
@@ -254,8 +255,9 @@ def _scheduled_present(t: TimeValue, left: str, stated: str | None) -> bool:
         return False
     if t.verb in SPEECH_VERBS or (t.verb in words.light_verbs() and t.verb not in ACTING_LIGHT_VERBS) or t.modifier in ("since", "after", "ago", "earlier", "later"):
         return False
-    if PRESENT_NOT_SCHEDULE.search(left) or _is_forecast(left) or words.has("opinion_cues", left):
-        return False
+    if PRESENT_NOT_SCHEDULE.search(left) or _is_forecast(left) or words.has("opinion_cues", left) \
+            or t.verb in word_list("stative_verbs"):
+        return False  # (a state or a view, "nobody minds a wobble in December", is no act scheduled)
     if t.value < stated[: len(t.value)] and words.fold(t.verb) not in SCHEDULED_ACTS:
         return False  # "the decision follows a fire on 29 July": a past day, not a schedule
     return t.granularity in ("day", "month") or bool(EXPLICIT_YEAR.search(t.text))
@@ -295,6 +297,21 @@ LOOKING_BACK = re.compile(r"\b(?:first|only|biggest|largest|worst|best|highest|l
                           r"most|least)\b(?:\s+[\w'-]+){1,2}\s*$", re.I)
 
 
+def _done_then(left: str, verb: str) -> bool:
+    """The date's own verb is in the simple past, active, before it in the clause ("bidding,
+    which will carry ..., opened on Tuesday"): an act done on that day, whatever cue comes before."""
+    stem = verb[:-1] if verb[-1:] in ("e", "y") else verb
+    found = list(re.finditer(rf"\b{re.escape(stem)}\w*ed\b", left, re.I))
+    if not found:
+        return False
+    before = left[max(0, found[-1].start() - 20):found[-1].start()]
+    if re.search(r"\b(?:and|or|then)\s+$", before, re.I) and \
+            re.search(r"\b(?:will|would|shall|to|could|may|might|must|should)\b", left[:found[-1].start()], re.I):
+        return False  # "would be shipped in the spring and assembled from June": the modal is shared
+    return not re.search(r"\b(?:to|will|would|shall|has|have|had|be|been|being|is|are|was|were|not|n't)\s+"
+                         r"(?:\w+\s+)?$", before, re.I)
+
+
 def _last_cue_end(left: str) -> int:
     m = words.last("cues", left)
     return m.end() if m else 0
@@ -313,6 +330,10 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
         if t.kind == "date" and (verb in SPEECH_VERBS or (verb == "report" and t.tense == "past")) and not prep \
                 and not words.has("cues", _after_reporting(left)):
             return None  # when something was said (not "said the patch is due out on 14 October")
+        if t.kind == "date" and t.tense == "past" and verb and verb not in words.light_verbs() and not prep \
+                and not re.search(r"\b(?:to|until|till|for|into|from)\s+(?:the\s+)?$", left, re.I) \
+                and not NAMED_DEADLINE.match(right) and _done_then(left, verb):
+            return None  # "opened on Tuesday", "promised the moon in February and delivered a torch in April"
         given = t.kind == "duration" and GIVEN_PERIOD.search(left) and re.match(r"\s+to\b", right)
         if verb in words.light_verbs() and t.tense == "past" and not prep and not MOVED_TO.search(left) \
                 and not PROMISED_FOR.search(left) and not _moved_from(left) and not given and not _planned_act(left):

@@ -297,21 +297,6 @@ LOOKING_BACK = re.compile(r"\b(?:first|only|biggest|largest|worst|best|highest|l
                           r"most|least)\b(?:\s+[\w'-]+){1,2}\s*$", re.I)
 
 
-def _done_then(left: str, verb: str) -> bool:
-    """The date's own verb is in the simple past, active, before it in the clause ("bidding,
-    which will carry ..., opened on Tuesday"): an act done on that day, whatever cue comes before."""
-    stem = verb[:-1] if verb[-1:] in ("e", "y") else verb
-    found = list(re.finditer(rf"\b{re.escape(stem)}\w*ed\b", left, re.I))
-    if not found:
-        return False
-    before = left[max(0, found[-1].start() - 20):found[-1].start()]
-    if re.search(r"\b(?:and|or|then)\s+$", before, re.I) and \
-            re.search(r"\b(?:will|would|shall|to|could|may|might|must|should)\b", left[:found[-1].start()], re.I):
-        return False  # "would be shipped in the spring and assembled from June": the modal is shared
-    return not re.search(r"\b(?:to|will|would|shall|has|have|had|be|been|being|is|are|was|were|not|n't)\s+"
-                         r"(?:\w+\s+)?$", before, re.I)
-
-
 def _last_cue_end(left: str) -> int:
     m = words.last("cues", left)
     return m.end() if m else 0
@@ -332,7 +317,7 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
             return None  # when something was said (not "said the patch is due out on 14 October")
         if t.kind == "date" and t.tense == "past" and verb and verb not in words.light_verbs() and not prep \
                 and not re.search(r"\b(?:to|until|till|for|into|from)\s+(?:the\s+)?$", left, re.I) \
-                and not NAMED_DEADLINE.match(right) and _done_then(left, verb):
+                and not NAMED_DEADLINE.match(right) and words.done_then(left, verb):
             return None  # "opened on Tuesday", "promised the moon in February and delivered a torch in April"
         given = t.kind == "duration" and GIVEN_PERIOD.search(left) and re.match(r"\s+to\b", right)
         if verb in words.light_verbs() and t.tense == "past" and not prep and not MOVED_TO.search(left) \

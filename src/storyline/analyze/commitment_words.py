@@ -242,3 +242,18 @@ def moved_by_main_clause(right: str, end: int, spans: list[tuple[int, int]]) -> 
     """A deadline told between commas that the main clause then moves or denies, with a later
     time ("certification of the result, due by December 3, will not happen until December 12")."""
     return bool(MAIN_CLAUSE_MOVES.match(right)) and any(a >= end for a, _ in spans)
+
+
+def done_then(left: str, verb: str) -> bool:
+    """The date's own verb is in the simple past, active, before it in the clause ("bidding,
+    which will carry ..., opened on Tuesday"): an act done on that day, whatever cue comes before."""
+    stem = verb[:-1] if verb[-1:] in ("e", "y") else verb
+    found = list(re.finditer(rf"\b{re.escape(stem)}\w*ed\b", left, re.I))
+    if not found:
+        return False
+    before = left[max(0, found[-1].start() - 20):found[-1].start()]
+    if re.search(r"\b(?:and|or|then)\s+$", before, re.I) and \
+            re.search(r"\b(?:will|would|shall|to|could|may|might|must|should)\b", left[:found[-1].start()], re.I):
+        return False  # "would be shipped in the spring and assembled from June": the modal is shared
+    return not re.search(r"\b(?:to|will|would|shall|has|have|had|be|been|being|is|are|was|were|not|n't)\s+"
+                         r"(?:\w+\s+)?$", before, re.I)

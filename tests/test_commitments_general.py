@@ -215,6 +215,10 @@ NOTHING = [
     ("telecoms", "Bidding for the airwaves that will carry the next mobile networks opened on Tuesday.",
      "2031-02-12"),
     ("housing", "The Velt agency promised the cabins in February and delivered them in April.", "2031-05-02"),
+    # a span waited, not a period given; a state said to last
+    ("court", "\"Our client has waited three years to hear that he is innocent,\" said Ines Marl.", "2031-11-20"),
+    ("banking", "\"Your money is safe, and it will still be there next week,\" the Orvel Bank chairman said.",
+     "2031-03-02"),
     # a state or a view told in the present is no act scheduled
     ("software", "\"Nobody minds a wobble in December with a few thousand users,\" Orla Venn said.", "2031-08-20"),
 ]

@@ -45,9 +45,12 @@ from .commitment_dates import (
 )
 
 SPEECH_VERBS = {"say", "tell", "state", "announce", "confirm", "add", "note"}
-GIVEN_PERIOD = re.compile(r"\b(?:give[sn]?|gave|granted|grants?|has|have|had)\s+(?:(?!by\b)[\w'-]+\s+){0,6}$", re.I)
+# "gave the firm 30 days to", "has until Friday to" (not "has waited three years to hear")
+GIVEN_PERIOD = re.compile(r"\b(?:give[sn]?|gave|granted|grants?|(?:has|have|had)(?!\s+(?!been\b|given\b|granted\b|allowed\b)"
+                          r"\w+(?:ed|en|wn|pt|nt)\s))\s+(?:(?!by\b)[\w'-]+\s+){0,6}$", re.I)
 GIVEN_TO = re.compile(r"\b(?:extension|deadline|until|till)\s+(?:to\s+|of\s+|until\s+)?(?:the\s+)?$", re.I)
 CONTRASTIVE_CUES = {"instead of", "rather than", "replacing", "replaces", "replaced"}  # recall cues that govern a phrase
+STILL_STATE = re.compile(r"\b(?:will|would|shall|'ll)\s+still\s+(?:be|have|remain|stay)\b(?:\s+[\w'-]+){0,3}\s*$", re.I)
 NO_EARLIER = re.compile(r"\bno\s+(?:earlier|later)\s+than\b", re.I)
 UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
 RANGE_START = re.compile(r"\b(?:from|between)\s*$", re.I)
@@ -297,11 +300,6 @@ LOOKING_BACK = re.compile(r"\b(?:first|only|biggest|largest|worst|best|highest|l
                           r"most|least)\b(?:\s+[\w'-]+){1,2}\s*$", re.I)
 
 
-def _last_cue_end(left: str) -> int:
-    m = words.last("cues", left)
-    return m.end() if m else 0
-
-
 def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, extra_value: str,
           stated: str | None, spans: list[tuple[int, int]]) -> Deadline | None:
     lo, hi = clause_bounds(text, start, end, spans)
@@ -329,8 +327,10 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
         if t.kind == "duration" and re.match(r"(?:in|for)\s.*\b(?:years?|decades?)\b", t.text, re.I) \
                 and LOOKING_BACK.search(left):
             return None  # "their first walkout in 14 years", "the lowest level in a decade": the span looked back on
+    if STILL_STATE.search(left[-40:]) and not prep:
+        return None  # "it will still be there next week": a state that lasts, no deadline
     if words.is_demand(left) or _is_forecast(left) or words.has("opinion_cues", left) or \
-            CONDITION.search(left[_last_cue_end(left):]) or re.match(r"'s\b", right):
+            CONDITION.search(left[words.last_cue_end(left):]) or re.match(r"'s\b", right):
         return None  # a demand, a forecast, a wish, the condition of something else, "next year's games"
     if t is not None and t.kind == "date" and ATTRIBUTIVE_YEAR.search(left) and re.match(r"\s+[A-Za-z]", right) \
             and re.fullmatch(r"(?:19|20)\d\d", t.text.strip()):

@@ -257,3 +257,9 @@ def done_then(left: str, verb: str) -> bool:
         return False  # "would be shipped in the spring and assembled from June": the modal is shared
     return not re.search(r"\b(?:to|will|would|shall|has|have|had|be|been|being|is|are|was|were|not|n't)\s+"
                          r"(?:\w+\s+)?$", before, re.I)
+
+
+def last_cue_end(left: str) -> int:
+    """Where the last commitment cue before a time ends (0 when there is none)."""
+    m = last("cues", left)
+    return m.end() if m else 0

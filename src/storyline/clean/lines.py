@@ -127,7 +127,7 @@ def is_word_list(line: str) -> bool:
     return True
 
 
-# a clock time beside a date ("at 4:12 p.m.", "06:12 EDT", "19:00 CET"), and a date label
+# a clock time beside a date ("at 4:12 p.m.", "06:12 EDT", "19:00 CET")
 CLOCK = re.compile(r"(?:\bat\s+)?\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?(?:\s+(?-i:[A-Z]{2,5})\b)?"
                    r"|\b\d{1,2}\s*[ap]\.\s?m\.?(?:\s+(?-i:[A-Z]{2,5})\b)?", re.I)
 
@@ -150,10 +150,10 @@ def is_date_line(line: str) -> bool:
     return False
 
 
-def is_labelled_date(line: str, normal: str) -> bool:
+def is_labelled_date(line: str) -> bool:
     """A date label and then only a date ("Published Feb. 11, 2026 6:05 a.m. | Updated Feb.
     11, 2026 9:40 a.m.", "Broadcast: Friday 14 November 2025, 19:00 CET")."""
-    text = line.strip().lower()  # (the normal form writes every number as 0)
+    text = line.strip().lower()  # (not the normal form: it writes every number as 0)
     for name in ("date_labels_published", "date_labels_updated"):
         m = lx.starts_with(name).match(text)
         if m:
@@ -171,7 +171,7 @@ def is_date_label_line(line: str, normal: str) -> bool:
     """ "Published 11:02 a.m. ET Jan. 8, 2023", "Updated 2 hours ago", "date 2024-03-05". """
     if word_count(line) > 24:
         return False
-    if is_sentence(line) and word_count(line) > 12 and not is_labelled_date(line, normal):
+    if is_sentence(line) and word_count(line) > 12 and not is_labelled_date(line):
         return False
     if not (_labelled(normal, "date_labels_published") or _labelled(normal, "date_labels_updated")):
         return False

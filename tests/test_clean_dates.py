@@ -166,7 +166,7 @@ def test_a_menu_that_ends_on_an_exclamation_does_not_hide_the_date_line():
 def test_a_date_line_below_the_standfirst_and_a_bare_author_name_is_read():
     # the body detection takes the standfirst and the author's name for text: the date line
     # after them is still the page's date
-    page = ("The Tollgate Review\nMarkets | Companies | Economy | Opinion\n\nCompanies > Retail\n\n"
+    page = ("The Quarrow Review\nMarkets | Companies | Economy | Opinion\n\nCompanies > Retail\n\n"
             "Vessmark chief survives ouster vote by a whisker\n\n"
             "Almost half of the votes cast back the activist's resolution; the board says it has heard the message\n\n"
             "Henrike Olsberg-Tamm\n\n11 June 2031, 19:48\n\nListen to this article (4 min)\n\n"

@@ -55,6 +55,16 @@ def test_same_counted_thing_with_few_shared_words_disagrees_when_sentences_alike
     assert found and found[0][1]["values"] == ["7,100", "5,200"]
 
 
+def test_one_counted_thing_in_sentences_alike_that_share_no_other_word_disagrees():
+    ta = "Ravel Air scrapped 412 flights when the pilots walked out."
+    tb = "The union says 480 flights never left the ground that day."
+    a = stmt("d1", ta, "Valley Times", "2031-05-02", [q("412", 412, "flight", ta)], vector=vec(1, BASE, 0.55))
+    b = stmt("d2", tb, "Hill Post", "2031-05-02", [q("480", 480, "flight", tb)], vector=vec(2, BASE, 0.55))
+    assert sorted(a.concepts & b.concepts) == ["flight"] and 0.55 <= a.similarity(b) < 0.7
+    found = amount_findings(a, b)
+    assert found and found[0][1]["values"] == ["412", "480"]
+
+
 def test_unrelated_sentences_with_one_counted_noun_do_not_disagree():
     ta = "About 7,100 lamps were sold in the north."
     tb = "Officials counted 5,200 lamps at the fair."

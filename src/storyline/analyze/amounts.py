@@ -266,6 +266,8 @@ def related(a: Statement, b: Statement, qa: Quantity, qb: Quantity, sim: float |
         return True  # one named thing's length ("the 4.1-km viaduct" / "the 3.6-km viaduct") does not change
     if sim >= (AMOUNT_EMBEDDING if named else UNMEASURED_EMBEDDING) and shared >= AMOUNT_SHARED:
         return True
+    if named and qa.head == qb.head and sim >= AMOUNT_EMBEDDING:
+        return True  # one counted thing ("412 flights" / "480 flights") in sentences alike, if sharing no other word
     if shared >= AMOUNT_SHARED and share_of_set(a, qa) and share_of_set(b, qb) and one_set(a, b, qa, qb):
         return True  # shares of one named set ("71 percent of members who voted" / "68 percent of voting members")
     if named and qa.head == qb.head and anchored(a, b, qa):

@@ -132,6 +132,12 @@ CLOCK = re.compile(r"(?:\bat\s+)?\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?(?:\s
                    r"|\b\d{1,2}\s*[ap]\.\s?m\.?(?:\s+(?-i:[A-Z]{2,5})\b)?", re.I)
 
 
+@functools.cache
+def _update_stamp() -> re.Pattern[str]:
+    """An "Updated"/"Last modified" label after a date, at the line's start or after a bar."""
+    return re.compile(rf"(?:^|[|•·]\s*)(?:{lx.alternation('date_labels_updated')})\b[\s:]*", re.I)
+
+
 def is_date_line(line: str) -> bool:
     """A line that is only a date (with an optional weekday, clock time and "Updated"
     stamp: "May 13, 2025 at 4:12 p.m.", "March 18, 2026 | Updated 4:52 p.m.")."""
@@ -139,7 +145,7 @@ def is_date_line(line: str) -> bool:
     if len(stripped) > 80:
         return False
     bare = CLOCK.sub("", stripped)
-    bare = re.sub(rf"(?:^|[|•·]\s*)(?:{lx.alternation('date_labels_updated')})\b[\s:]*", " ", bare, flags=re.I)
+    bare = _update_stamp().sub(" ", bare)
     bare = re.sub(r"[\s,|•·]+", " ", bare).strip(" ,|-")
     if len(bare) > 60:
         return False

@@ -529,6 +529,21 @@ def test_a_promise_kept_told_in_other_words_is_met_in_time_and_missed_late(tmp_p
     assert by_due(d)["2033-04-12"]["status"] == status
 
 
+def test_a_promise_kept_told_in_other_words_on_an_undated_page_is_met(tmp_path):
+    # the report's page has no date, so "April 11" has no sure year (the April nearest the
+    # deadline); "later than" belongs to another clause, about another payroll
+    from .stories import build_story
+
+    d = build_story(tmp_path, {
+        "a.txt": page("Halbeck pay", "March 20, 2033",
+                      "The Halbeck Philharmonic said every musician will receive the unpaid February wages by April 12."),
+        "b.txt": "Halbeck pay arrives\n\nThe unpaid February wages reached the accounts of the Halbeck "
+                 "Philharmonic's musicians on April 11, a day inside the deadline, after the December payroll "
+                 "went out four days later than the orchestra had promised.",
+    }, as_of="2033-06-01")
+    assert by_due(d)["2033-04-12"]["status"] == "met"
+
+
 def test_a_sentence_alike_that_tells_the_promise_broken_does_not_meet_it(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Halbeck pay", "March 20, 2033",

@@ -28,7 +28,7 @@ from ..story.statements import Statement
 from . import commitment_words as words
 from .commitment_access import Commitments
 from .commitment_chains import first_stated, later, link, same_deadline
-from .commitment_dates import add_period, statement_date
+from .commitment_dates import add_period, near_year, statement_date
 from .commitment_matching import (
     MERGE_SCORE,
     OUTCOME_SCORE,
@@ -282,12 +282,14 @@ def paraphrased_outcome(db: Commitments, k: Commitment, f: dict, rep: Report) ->
     10" / "the players' salaries landed on April 9"): a dated act in a sentence alike in
     meaning to the promise's and about the same things; ("missed", day) when it was done
     within as many days after the deadline ("... landed on April 16")."""
-    said, text, when = first_stated(k, f), rep.statement.sentence.text, rep.when or ""
-    if rep.kind != "done" or len(when) < 7 or not k.due or not said or rep.loose_year \
+    said, when = first_stated(k, f), rep.when or ""
+    if when and k.due and rep.loose_year:
+        when = near_year(when, k.due)  # "landed on April 9" on an undated page: the April nearest the deadline
+    if rep.kind != "done" or len(when) < 7 or not k.due or not said \
             or to_date(when) < to_date(said) \
             or abs((to_date(k.due, end=True) - to_date(when, end=True)).days) > OUTCOME_WINDOW_DAYS \
-            or any(words.has(cues, text) for cues in ("missed_cues", "cancel_cues", "pending_cues")) \
-            or NEGATION.search(text):
+            or any(words.has(cues, rep.clause) for cues in ("missed_cues", "cancel_cues", "pending_cues")) \
+            or NEGATION.search(rep.clause):
         return None
     alike = db.alike(f, {"keys": [list(rep.statement.key)]})
     if alike is None or alike < OUTCOME_ALIKE or similarity(f, rep.facts()) < OUTCOME_SCORE * 0.6:

@@ -544,6 +544,21 @@ def test_a_promise_kept_told_in_other_words_on_an_undated_page_is_met(tmp_path):
     assert by_due(d)["2033-04-12"]["status"] == "met"
 
 
+def test_a_payment_done_some_days_ahead_of_the_deadline_it_names_is_met(tmp_path):
+    # "eight days ahead of the end-of-April deadline": the deadline is the reference of a
+    # done act (not promised again), and "paid" is an irregular form of the promised "pay"
+    d = story(tmp_path, {
+        "a.txt": page("Orrin fund", "March 24, 2033",
+                      "Tallow Mining said the first payments would be made within days and that all families "
+                      "would be paid by the end of April."),
+        "b.txt": page("Orrin families paid", "April 22, 2033",
+                      "All of the families covered by the compensation scheme for the Orrin pit disaster have "
+                      "now been paid, Tallow Mining said on Wednesday, eight days ahead of the end-of-April "
+                      "deadline it had set itself."),
+    }, as_of="2033-06-01")
+    assert by_due(d)["2033-04-30"]["status"] == "met"
+
+
 def test_a_sentence_alike_that_tells_the_promise_broken_does_not_meet_it(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Halbeck pay", "March 20, 2033",

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
 
+from ..annotate.nlp import irregular_verbs
 from ..dates import granularity_of, parse_iso, to_date
 from ..lexicon import SYNONYM_GROUPS, concepts, stem
 from ..story.statements import Statement
@@ -136,7 +137,7 @@ def actions_of(s: Statement, clause: str) -> set[str]:
         if a in words.light_verbs() or a.startswith("country:"):
             continue
         head = a[: max(4, len(a) - 2)]
-        uses = [i for i, t in enumerate(tokens) if t.startswith(head)]
+        uses = [i for i, t in enumerate(tokens) if t.startswith(head) or irregular_verbs().get(t) == a]  # "paid"
         if not uses and a not in concepts(clause):
             continue
         if uses and all(tokens[i].endswith("ed") and i and tokens[i - 1] in DETERMINERS for i in uses):
@@ -213,7 +214,8 @@ def _acts_named(s: Statement, word: str) -> set[str]:
     found by their lemmas and by the lexicon's concepts of them."""
     low = word.lower()
     named = {words.fold(v) for v in s.sentence.verbs if v not in words.light_verbs()
-             and len(v) >= 3 and low.startswith(v[: max(3, len(v) - 1)])}  # its lemma ("finished" -> "finish")
+             and len(v) >= 3 and (low.startswith(v[: max(3, len(v) - 1)])  # its lemma ("finished" -> "finish")
+                                  or irregular_verbs().get(low) == v)}  # or an irregular form of it ("paid")
     return named | {words.fold(a) for a in s.actions if low.startswith(a[: max(3, min(len(a), 5) - 1)])
                     and a not in words.light_verbs()}
 
@@ -223,12 +225,13 @@ def reports(s: Statement) -> list[Report]:
     text = s.sentence.text
     said = statement_date(s)
     out: list[Report] = []
-    recalled = [d for d in deadlines(s) if d.role == "recall" or OFFSET_FROM.search(d.whole[: d.whole.find(d.phrase)])]
+    recalled = [d for d in deadlines(s) if d.role == "recall" or words.OFFSET_FROM.search(d.whole[: d.whole.find(d.phrase)])]
     for d in recalled:
         kind = _named_outcome(d.whole, d.phrase)
         if kind:
-            out.append(Report(s, d.clause, actions_of(s, d.clause), theme_of(d.clause, actions_of(s, d.clause)), kind, d.due, said,
-                              d.loose_year))
+            acts = actions_of(s, d.clause)  # else "..., eight days ahead of the deadline it had set": the sentence's
+            theme = theme_of(d.clause, acts) if acts else with_context(s, d.clause)
+            out.append(Report(s, d.clause, acts or actions_of(s, text), theme, kind, d.due, said, d.loose_year))
     for t in s.times:
         if t.kind != "date" or not t.value or t.tense != "past" or not t.verb or t.modifier in PAST_REPORT_SKIP:
             continue
@@ -265,16 +268,13 @@ def reports(s: Statement) -> list[Report]:
     return out
 
 
-OFFSET_FROM = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:before|ahead\s+of|after|later\s+than|earlier\s+than)"
-                         r"\s+(?:the|its|their|his|her|[a-z]+'s)(?:\s+[\w'-]+){0,3}\s*$", re.I)
-
 
 def _named_outcome(whole: str, phrase: str) -> str | None:
     """What a clause says of the deadline it names: "missed" ("came a week after the March 31
     target", "failed to ... by", "would not be met"), "met" ("six days before the watchdog's
     deadline of 30 April", "well within the 30 days it had promised"), or nothing."""
     before = whole[: max(0, whole.find(phrase))]
-    m = OFFSET_FROM.search(before)
+    m = words.OFFSET_FROM.search(before)
     if m:
         return "met" if re.search(r"before|ahead|earlier", m.group(), re.I) else "missed"
     if words.has("missed_cues", whole):

@@ -374,7 +374,7 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
     moved = words.MOVED_UNTIL.search(left)
     if role == "recall" and recall_m and moved and moved.start() >= recall_m.end() and not REPORTED.match(recall_m.group()):
         role = "new"  # "came a day after the commission postponed the vote from January 25 until March 8": the new date
-    if _moved_from(left) or words.MOVED_AWAY.match(right):
+    if _moved_from(left) or words.MOVED_AWAY.match(right) or words.OFFSET_FROM.search(left):
         role = "recall"  # "pushed back to 2 July from 4 June", "moved from 4 June to 2 July": the old date
     due = extra_value or (_resolve(t, text, start, left, right, stated, role) if t else None)
     if not due:

@@ -147,6 +147,10 @@ MOVED_UNTIL = re.compile(rf"(?<!\bhad\sbeen\s)(?<!\bhas\sbeen\s)\b{MOVE_VERB}\s+
 # slipped to the end of May"): the old deadline
 MOVED_AWAY = re.compile(rf"^[^.;]{{0,40}}?\b(?:has|have|had|was|were)\s+(?:now\s+)?(?:been\s+)?{MOVE_VERB}\s+"
                         r"(?:again\s+)?(?:to|until|till|into)\b", re.I)
+# "eight days ahead of the end-of-April deadline", "a week after its March 31 target": a deadline
+# named as the reference of a done act, not promised
+OFFSET_FROM = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:before|ahead\s+of|after|later\s+than|earlier\s+than)"
+                         r"\s+(?:(?:the|its|their|his|her|[a-z]+'s)(?:\s+[\w'-]+){0,3}\s*)?$", re.I)  # or the phrase's own "the"
 
 
 LABEL = re.compile(r"^\s*[A-Za-z][\w.'\u2019-]*(?:\s+[A-Za-z][\w.'\u2019-]*){0,3}\s*:\s+")  # "mara velt: ...", "Update: ..."

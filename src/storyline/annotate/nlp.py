@@ -28,6 +28,28 @@ def _register() -> None:
 
 
 @functools.lru_cache(maxsize=1)
+def irregular_verbs() -> dict[str, str]:
+    """Irregular verb forms and their lemmas ("paid" -> "pay", "held" -> "hold", "sold" ->
+    "sell"): the exception table of the English model's own lemmatizer, read without loading
+    the pipeline; empty when the model package is missing."""
+    import importlib
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+
+    try:
+        module = importlib.import_module(MODEL_PACKAGE)
+    except ImportError:
+        return {}
+    tables = sorted(Path(module.__file__ or ".").parent.glob("*/lemmatizer/lookups"))
+    if not tables:
+        return {}
+    verbs = Lookups().from_disk(tables[0]).get_table("lemma_exc").get("verb", {})
+    return {form: lemmas[0] for form, lemmas in verbs.items()
+            if lemmas and form.isalpha() and form != lemmas[0]}
+
+
+@functools.lru_cache(maxsize=1)
 def load():
     """The English pipeline with our entity-ruler patterns for roles and titles."""
     try:

@@ -11,6 +11,7 @@ import functools
 import re
 from importlib import resources
 
+from ..annotate.nlp import irregular_verbs
 from ..annotate.quantities import find_quantities
 from ..annotate.tense import move_looked_back
 from ..lexicon import _CANON, stem
@@ -248,11 +249,18 @@ def moved_by_main_clause(right: str, end: int, spans: list[tuple[int, int]]) -> 
     return bool(MAIN_CLAUSE_MOVES.match(right)) and any(a >= end for a, _ in spans)
 
 
+@functools.cache
+def past_forms(verb: str) -> tuple[str, ...]:
+    """The irregular past forms of a verb ("hold" -> "held"), from the model's lemmatizer tables."""
+    return tuple(sorted(f for f, lemma in irregular_verbs().items() if lemma == verb and not f.endswith(("ing", "s"))))
+
+
 def done_then(left: str, verb: str) -> bool:
     """The date's own verb is in the simple past, active, before it in the clause ("bidding,
     which will carry ..., opened on Tuesday"): an act done on that day, whatever cue comes before."""
     stem = verb[:-1] if verb[-1:] in ("e", "y") else verb
-    found = list(re.finditer(rf"\b{re.escape(stem)}\w*ed\b", left, re.I))
+    irregular = "".join(f"|{f}" for f in past_forms(verb))  # "began", "held"
+    found = list(re.finditer(rf"\b(?:{re.escape(stem)}\w*ed{irregular})\b", left, re.I))
     if not found:
         return False
     before = left[max(0, found[-1].start() - 20):found[-1].start()]

@@ -559,6 +559,39 @@ def test_a_payment_done_some_days_ahead_of_the_deadline_it_names_is_met(tmp_path
     assert by_due(d)["2033-04-30"]["status"] == "met"
 
 
+@pytest.mark.parametrize("report", [
+    # the deadline named as a reference, not the day of the act
+    "The last Halbeck Philharmonic musicians received the unpaid February wages on Tuesday, nearly four weeks "
+    "after the April 12 date by which the orchestra had promised to pay them.",
+    # done only in part by the day
+    "Only 44 percent of the Halbeck Philharmonic's musicians had received the unpaid February wages by April 12, "
+    "the orchestra said.",
+    # a plan told as not kept
+    "The Halbeck Philharmonic was supposed to pay the unpaid February wages to its musicians on April 12.",
+], ids=["named-reference", "in-part", "supposed-to"])
+def test_a_report_that_names_the_day_but_not_the_act_done_does_not_meet_it(tmp_path, report):
+    d = story(tmp_path, {
+        "a.txt": page("Halbeck pay", "March 20, 2033",
+                      "The Halbeck Philharmonic said every musician will receive the unpaid February wages by April 12."),
+        "b.txt": page("Halbeck pay", "May 9, 2033", report),
+    }, as_of="2033-06-01")
+    assert by_due(d)["2033-04-12"]["status"] != "met"
+
+
+def test_a_deadline_kept_to_is_met_by_the_act_of_the_sentence_not_by_keeping(tmp_path):
+    # "the April 14 start date" is no day of an act; the report that tells the promise kept is
+    # the named deadline's, and its act is "began", not "kept"
+    d = story(tmp_path, {
+        "a.txt": page("Orvel screening", "March 11, 2033",
+                      "The second round of Orvel river fever screening, which was to begin on March 17, will now "
+                      "start on April 14, the Orvel health board said."),
+        "b.txt": "Orvel screening under way\n\nJune 18, 2033\n\nHealth officials kept to the April 14 start date "
+                 "announced in March, and the second round of Orvel river fever screening began on Monday at the "
+                 "town market.",
+    }, as_of="2033-07-01")
+    assert by_due(d)["2033-04-14"]["status"] == "met"
+
+
 def test_a_sentence_alike_that_tells_the_promise_broken_does_not_meet_it(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Halbeck pay", "March 20, 2033",

@@ -482,3 +482,18 @@ def test_a_coverage_target_moved_is_named_by_its_figure(tmp_path):
                       "mara velt: we did. we now aim for sixty percent by the end of september."),
     })
     assert ("2031-06-30", "2031-09-30") in chain(d)
+
+
+@pytest.mark.parametrize("text,part", [
+    ("Only 44 percent of Orvel households had received the first grant by December 31.", True),
+    ("The Orvel agency had handed over 318 homes by the end of June, against the 1,000 it had promised.", True),
+    ("The Orvel agency had handed over 1,900 of the 3,000 shelters by November 1.", True),
+    ("62 percent of Orvel homeowners had been paid by December, short of its promise to pay all of them.", True),
+    ("Ilse Marl won Sunday's Orvel by-election with 46.2 per cent of the vote.", False),  # a share, not a part
+    ("The Orvel board voted against the September cut on 2 October.", False),  # no figure after the cue
+    ("The Orvel board certified the count on May 4 after a recount that moved fewer than 300 votes.", False),
+])
+def test_a_promise_kept_only_in_part_is_told_by_a_cue_before_a_figure(text, part):
+    from storyline.analyze.commitment_words import partial
+
+    assert partial(text) is part

@@ -37,7 +37,7 @@ from ..lexicon import SYNONYM_GROUPS, concepts, stem
 from ..story.statements import Statement
 from . import commitment_words as words
 from .commitment_dates import loose_year, near_year, statement_date
-from .commitment_reading import CLAUSE_BREAK, clause_bounds, deadlines
+from .commitment_reading import CLAUSE_BREAK, DETERMINED, NAMED_DEADLINE, clause_bounds, deadlines
 
 # The scores below (and ATTRIBUTION_WEIGHT, CONTEXT_WEIGHT, THIN_THEME, EXPLICIT_LINK in
 # commitments.py) were calibrated as a set against the development stories and the demo
@@ -229,9 +229,9 @@ def reports(s: Statement) -> list[Report]:
     for d in recalled:
         kind = _named_outcome(d.whole, d.phrase)
         if kind:
-            acts = actions_of(s, d.clause)  # else "..., eight days ahead of the deadline it had set": the sentence's
-            theme = theme_of(d.clause, acts) if acts else with_context(s, d.clause)
-            out.append(Report(s, d.clause, acts or actions_of(s, text), theme, kind, d.due, said, d.loose_year))
+            acts = words.not_cue_verbs(actions_of(s, d.clause))  # else "..., eight days ahead of the deadline": the sentence's
+            out.append(Report(s, d.clause, acts or words.not_cue_verbs(actions_of(s, text)), with_context(s, d.clause),
+                              kind, d.due, said, d.loose_year))
     for t in s.times:
         if t.kind != "date" or not t.value or t.tense != "past" or not t.verb or t.modifier in PAST_REPORT_SKIP:
             continue
@@ -239,22 +239,24 @@ def reports(s: Statement) -> list[Report]:
             continue
         clause = _clause_of(text, t.text, s)
         before = clause[: max(0, clause.find(t.text))]
-        if words.has("cues", _without_kept_deadline(before)) or words.has("pending_cues", clause):
-            continue  # "would begin on": a plan; "had not been fitted by": not done
+        if words.has("cues", _without_kept_deadline(before)) or words.has("pending_cues", clause) \
+                or words.SUPPOSED.search(before):
+            continue  # "would begin on": a plan; "had not been fitted by", "was supposed to": not done
+        if NAMED_DEADLINE.match(clause[clause.find(t.text) + len(t.text):]) and DETERMINED.search(before):
+            continue  # "four weeks after the March 15 date": a deadline named, not the day of the act
         acts = {words.fold(t.verb)} | _participles(s, clause) | _past_verbs(s, before)
         if words.in_force(before[-40:]):
             acts.add(words.fold(words.IN_FORCE_ACT))  # "came into force on 1 January"
         if t.verb in words.entries("support_verbs"):  # "handed down its ruling", "the election was held"
             acts |= {c for c, w in theme_of(clause, actions_of(s, clause)).items() if w >= THEME_ACT}
-        out.append(Report(s, clause, acts, with_context(s, clause), "done",
-                          t.value, said,
-                          s.weak_date and loose_year(t.text)))
+        out.append(Report(s, clause, acts, with_context(s, clause), "missed" if words.partial(text) else "done",
+                          t.value, said, s.weak_date and loose_year(t.text)))  # "only 44 percent had it by May 1"
     for m in PERFECT.finditer(text):
         acts = _acts_named(s, m.group("verb"))
         if not acts or words.has("cues", text[: m.start()]):
             continue
         kind = "pending" if m.group("neg") or words.has("pending_cues", text[max(0, m.start() - 12): m.end()]) \
-            else "done"
+            or words.partial(text) else "done"
         out.append(Report(s, text, acts, theme_of(text, actions_of(s, text)), kind, None, said))
     for clause in _clauses(text):
         cancel = words.matcher("cancel_cues").search(clause)
@@ -361,7 +363,7 @@ def outcome(facts: dict, due: str | None, stated_on: str | None, r: Report) -> t
     # done on the very day promised: the day ties the report to the promise told in other
     # words ("to reopen on July 20" / "made her first crossing on Monday July 20")
     on_the_day = r.kind == "done" and bool(when) and len(when or "") == 10 and len(due) == 10 and when == due \
-        and not NOT_THE_ACT.search(r.clause)
+        and not NOT_THE_ACT.search(r.statement.sentence.text)  # "was not put before parliament before it rose on"
     if on_the_day:
         need = OUTCOME_SCORE * 0.6
     if similarity(facts, r.facts()) < need:

@@ -249,6 +249,32 @@ def moved_by_main_clause(right: str, end: int, spans: list[tuple[int, int]]) -> 
     return bool(MAIN_CLAUSE_MOVES.match(right)) and any(a >= end for a, _ in spans)
 
 
+SUPPOSED = re.compile(r"\b(?:was|were|is|are)\s+supposed\s+to\b", re.I)  # a plan told as not kept
+
+
+@functools.cache
+def _cue_verbs() -> frozenset[str]:
+    """The verbs the outcome cues are made of ("kept to", "met its", "missed", "beat"), as lemmas."""
+    first = {e.split()[0] for e in entries("met_cues")} | {e for e in entries("missed_cues") if " " not in e}
+    return frozenset({irregular_verbs().get(w, w) for w in first} | {stem(w) for w in first})
+
+
+def not_cue_verbs(acts: set[str]) -> set[str]:
+    """Acts but those that only say how a deadline went ("kept to the April 14 start date")."""
+    return {a for a in acts if a not in _cue_verbs() and stem(a) not in _cue_verbs()}
+
+
+def partial(text: str) -> bool:
+    """A sentence that tells a promise kept only in part: a partial cue before a figure ("only
+    44 percent had received it", "318 homes, against the 1,000 it had promised"), a shortfall
+    ("short of its promise"), or a part of a figure ("1,900 of the 3,000 shelters")."""
+    return any(re.match(r"\s*(?:[a-z]+\s+){0,2}\d", text[m.end():], re.I) for m in matcher("partial_cues").finditer(text)) \
+        or has("shortfall_cues", text) or bool(PART_OF.search(text))
+
+
+PART_OF = re.compile(r"\b\d[\d,]*\s+of\s+(?:the|its|their)\s+\d", re.I)  # "1,900 of the 3,000 shelters"
+
+
 @functools.cache
 def past_forms(verb: str) -> tuple[str, ...]:
     """The irregular past forms of a verb ("hold" -> "held"), from the model's lemmatizer tables."""

@@ -488,6 +488,7 @@ def test_a_coverage_target_moved_is_named_by_its_figure(tmp_path):
     ("Only 44 percent of Orvel households had received the first grant by December 31.", True),
     ("The Orvel agency had handed over 318 homes by the end of June, against the 1,000 it had promised.", True),
     ("The Orvel agency had handed over 1,900 of the 3,000 shelters by November 1.", True),
+    ("So far 2,300 Orvel households have received a first grant.", True),  # progress, not the promise kept
     ("62 percent of Orvel homeowners had been paid by December, short of its promise to pay all of them.", True),
     ("Ilse Marl won Sunday's Orvel by-election with 46.2 per cent of the vote.", False),  # a share, not a part
     ("The Orvel board voted against the September cut on 2 October.", False),  # no figure after the cue

@@ -106,7 +106,7 @@ READING_VERBS = {"be", "have", "record", "register", "wait", "remain", "stand", 
 def explicit_day(s: Statement) -> str | None:
     """A past time the statement itself names ("as of Monday, December 9", "on Aug. 19",
     "in June"): the most precise one; the day of a telling ("the agency said on Thursday that
-    62 percent had been paid by the end of December") only when it names no other."""
+    70 percent had been paid by the end of May") only when it names no other."""
     times = [t for t in s.times if t.kind == "date" and t.value and t.granularity in ("day", "month")
              and t.tense != "future" and t.modifier not in ("since", "until", "till", "after")]
     told = [str(t.value) for t in times if t.verb not in TELLING_VERBS] or [str(t.value) for t in times]

@@ -229,7 +229,7 @@ def reports(s: Statement) -> list[Report]:
     for d in recalled:
         kind = _named_outcome(d.whole, d.phrase)
         if kind:
-            acts = words.not_cue_verbs(actions_of(s, d.clause))  # else "..., eight days ahead of the deadline": the sentence's
+            acts = words.not_cue_verbs(actions_of(s, d.clause))  # else "..., five days ahead of the deadline": the sentence's
             out.append(Report(s, d.clause, acts or words.not_cue_verbs(actions_of(s, text)), with_context(s, d.clause),
                               kind, d.due, said, d.loose_year))
     for t in s.times:
@@ -243,14 +243,14 @@ def reports(s: Statement) -> list[Report]:
                 or words.SUPPOSED.search(before):
             continue  # "would begin on": a plan; "had not been fitted by", "was supposed to": not done
         if NAMED_DEADLINE.match(clause[clause.find(t.text) + len(t.text):]) and DETERMINED.search(before):
-            continue  # "four weeks after the March 15 date": a deadline named, not the day of the act
+            continue  # "three weeks after the June 2 date": a deadline named, not the day of the act
         acts = {words.fold(t.verb)} | _participles(s, clause) | _past_verbs(s, before)
         if words.in_force(before[-40:]):
             acts.add(words.fold(words.IN_FORCE_ACT))  # "came into force on 1 January"
         if t.verb in words.entries("support_verbs"):  # "handed down its ruling", "the election was held"
             acts |= {c for c, w in theme_of(clause, actions_of(s, clause)).items() if w >= THEME_ACT}
         out.append(Report(s, clause, acts, with_context(s, clause), "missed" if words.partial(text) else "done",
-                          t.value, said, s.weak_date and loose_year(t.text)))  # "only 44 percent had it by May 1"
+                          t.value, said, s.weak_date and loose_year(t.text)))  # "only 37 percent had it by May 1"
     for m in PERFECT.finditer(text):
         acts = _acts_named(s, m.group("verb"))
         if not acts or words.has("cues", text[: m.start()]):
@@ -268,7 +268,6 @@ def reports(s: Statement) -> list[Report]:
             if acts:
                 out.append(Report(s, clause, acts, with_context(s, clause), "pending", None, said))
     return out
-
 
 
 def _named_outcome(whole: str, phrase: str) -> str | None:
@@ -363,7 +362,7 @@ def outcome(facts: dict, due: str | None, stated_on: str | None, r: Report) -> t
     # done on the very day promised: the day ties the report to the promise told in other
     # words ("to reopen on July 20" / "made her first crossing on Monday July 20")
     on_the_day = r.kind == "done" and bool(when) and len(when or "") == 10 and len(due) == 10 and when == due \
-        and not NOT_THE_ACT.search(r.statement.sentence.text)  # "was not put before parliament before it rose on"
+        and not NOT_THE_ACT.search(r.statement.sentence.text)  # "was not tabled before the council rose on"
     if on_the_day:
         need = OUTCOME_SCORE * 0.6
     if similarity(facts, r.facts()) < need:

@@ -363,7 +363,7 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
     if recall_m and _governs_other(recall_m, left):
         recall_m = None  # "will finish replacing the lead pipes by March": the date is the act's, not the thing replaced
     if named and not recall_m:
-        recall_m = named  # "kept to the April 14 start date", "its April 20 target": a deadline named
+        recall_m = named  # "kept to the May 2 start date", "its April 20 target": a deadline named
     missed_m = words.last("missed_cues", unbounded)
     if missed_m and missed_m.group().lower() not in NOT_NEGATING:
         recall_m = missed_m  # "will not make its April 20 target": the deadline named, not promised

@@ -279,12 +279,12 @@ def recalled_only(db: Commitments, item: Commitment, d: Draft,
 def paraphrased_outcome(db: Commitments, k: Commitment, f: dict, rep: Report) -> tuple[str, str] | None:
     """("met", day) when a later statement tells, in other words, of the promised act done on
     a day between the promise and its deadline ("every player will have his salary by April
-    10" / "the players' salaries landed on April 9"): a dated act in a sentence alike in
+    10" / "the wages reached the players' accounts on April 9"): a dated act in a sentence alike in
     meaning to the promise's and about the same things; ("missed", day) when it was done
-    within as many days after the deadline ("... landed on April 16")."""
+    within as many days after the deadline ("... on April 16")."""
     said, when = first_stated(k, f), rep.when or ""
     if when and k.due and rep.loose_year:
-        when = near_year(when, k.due)  # "landed on April 9" on an undated page: the April nearest the deadline
+        when = near_year(when, k.due)  # "reached them on April 9" on an undated page: the April nearest the deadline
     if rep.kind != "done" or len(when) < 7 or not k.due or not said \
             or to_date(when) < to_date(said) \
             or abs((to_date(k.due, end=True) - to_date(when, end=True)).days) > OUTCOME_WINDOW_DAYS \

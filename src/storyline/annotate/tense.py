@@ -41,7 +41,7 @@ PAST_DEADLINE = re.compile(
     r"promised|pledged|vowed|agreed|intended|wanted|decided|told|asked|ordered|given|granted|allowed|extended|delayed|"
     r"postponed|pushed|moved|deferred|rescheduled)\b)\w+(?:ed|en|wn|ne|id)\b(?!\s+to\b)"
     r"(?:(?!\b(?:will|would|shall|to)\b)[^.;,])*$",
-    # "62 percent had received their grants by the end of December": a tally at a day passed
+    # "70 percent had been paid their wages by the end of May": a tally at a day passed
     # (not "had promised to pay by June", "has been told to leave by Friday", "has been delayed,
     # with bidders given until June 30")
     re.I)

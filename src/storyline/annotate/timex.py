@@ -92,7 +92,8 @@ class Tagger:
                         rf"|mid-)(?P<mon>{MONTH_RE})\b(?!\.?\s*\d)(?!\s+(?:this|last|next)\s+year)", re.I), self.bare_month),
             (re.compile(rf"\b(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{WEEKDAY_RE}){PART_OF_DAY}\b(?!,?\s+(?:{MONTH_RE}\s+\d|\d{{1,2}}\s+{MONTH_RE}))", re.I), self.weekday),
             (re.compile(rf"\b(?:on\s+)?the\s+(?P<d>{ORDINAL})\b(?!\s+(?:century|anniversary|floor|time|round|day|week|month|year|of))", re.I), self.ordinal_day),
-            (re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I), self.deictic),
+            (re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b",
+                        re.I), self.deictic),
             (re.compile(r"\b(?P<lo>\d{1,2})\s*(?:-|–|to)\s*(?P<hi>\d{1,2})[- ](?P<unit>day|week|month|year)s?(?:\s+(?:time\s*frame|timeframe|period|timetable|window))?\b", re.I), self.duration_range),
             (re.compile(rf"\b(?:(?P<mod>within|for|after|in|over|nearly|almost|about|around|more than|less than|at least|up to)\s+)?(?:(?:nearly|almost|about|around|more than|less than|at least|up to)\s+)?(?P<n>{NUM})[- ](?P<unit>{UNIT})\b(?!\s+(?:ago|earlier|later|old|before|after))", re.I), self.duration),
             (re.compile(rf"\b(?:(?P<mod>in|since|by|until|till|before|after|from|during|of|early|late|mid-?)\s+)?(?<![\d,.$-])(?<!\bdue\s)(?P<y>{YEAR})(?!\d|,\d|\s*%|-\d|\s*(?:people|troops|soldiers|km|kilometers|tons))\b", re.I), self.year),
@@ -259,7 +260,8 @@ class Tagger:
         parts = self.anchor.parts
         if len(parts) < 3:
             return "date", None, "day", None
-        delta = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m.group("w").lower()]
+        word = " ".join(m.group("w").lower().split())
+        delta = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)  # today, tonight, this morning
         return "date", (date(*parts) + timedelta(days=delta)).isoformat(), "day", None
 
     def duration_range(self, m, tense):

@@ -49,7 +49,7 @@ def day_number(written: str) -> int:
 FEATURES = {"digit": re.compile(r"\d"), "month": re.compile(rf"\b(?:{_MONTH_ALT})", re.I),
             "weekday": re.compile(rf"\b(?:{_WEEKDAY_ALT})", re.I),
             "unit": re.compile(r"day|week|month|year|decade", re.I), "soon": re.compile(r"soon|future", re.I),
-            "deictic": re.compile(r"today|yesterday|tomorrow|tonight", re.I)}
+            "deictic": re.compile(r"today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)", re.I)}
 RULE_NEEDS = ("month", "month", "month", "month", "month", "month", "unit", "digit", "unit", "unit", "unit",
               "unit", "soon", "month", "weekday", "digit", "deictic", "digit", "unit", "digit")
 # any of them: most sentences hold none and are not scanned by the twenty rules at all

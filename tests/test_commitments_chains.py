@@ -516,12 +516,16 @@ def test_a_first_telling_read_after_its_recall_keeps_the_chain_in_order(tmp_path
     assert {("2032-07-01", "2032-08-12"), ("2032-08-12", "2032-09-09")} <= chain(d)
 
 
+# the promise the Halbeck pay stories below report on, each in its own way
+HALBECK_PROMISE = page("Halbeck pay", "March 20, 2033",
+                       "The Halbeck Philharmonic said every musician will receive the unpaid February wages by April 12.")
+
+
 @pytest.mark.parametrize("reported,done,status", [("April 14", "April 11", "met"), ("April 22", "April 19", "missed")],
                          ids=["before-the-deadline-met", "late-missed"])
 def test_a_promise_kept_told_in_other_words_is_met_in_time_and_missed_late(tmp_path, reported, done, status):
     d = story(tmp_path, {
-        "a.txt": page("Halbeck pay", "March 20, 2033",
-                      "The Halbeck Philharmonic said every musician will receive the unpaid February wages by April 12."),
+        "a.txt": HALBECK_PROMISE,
         "b.txt": page("Halbeck pay arrives", f"{reported}, 2033",
                       "The unpaid February wages reached the accounts of the Halbeck Philharmonic's musicians on "
                       f"{done}, the orchestra said."),
@@ -532,11 +536,8 @@ def test_a_promise_kept_told_in_other_words_is_met_in_time_and_missed_late(tmp_p
 def test_a_promise_kept_told_in_other_words_on_an_undated_page_is_met(tmp_path):
     # the report's page has no date, so "April 11" has no sure year (the April nearest the
     # deadline); "later than" belongs to another clause, about another payroll
-    from .stories import build_story
-
-    d = build_story(tmp_path, {
-        "a.txt": page("Halbeck pay", "March 20, 2033",
-                      "The Halbeck Philharmonic said every musician will receive the unpaid February wages by April 12."),
+    d = story(tmp_path, {
+        "a.txt": HALBECK_PROMISE,
         "b.txt": "Halbeck pay arrives\n\nThe unpaid February wages reached the accounts of the Halbeck "
                  "Philharmonic's musicians on April 11, a day inside the deadline, after the December payroll "
                  "went out four days later than the orchestra had promised.",
@@ -571,8 +572,7 @@ def test_a_payment_done_some_days_ahead_of_the_deadline_it_names_is_met(tmp_path
 ], ids=["named-reference", "in-part", "supposed-to"])
 def test_a_report_that_names_the_day_but_not_the_act_done_does_not_meet_it(tmp_path, report):
     d = story(tmp_path, {
-        "a.txt": page("Halbeck pay", "March 20, 2033",
-                      "The Halbeck Philharmonic said every musician will receive the unpaid February wages by April 12."),
+        "a.txt": HALBECK_PROMISE,
         "b.txt": page("Halbeck pay", "May 9, 2033", report),
     }, as_of="2033-06-01")
     assert by_due(d)["2033-04-12"]["status"] != "met"
@@ -594,8 +594,7 @@ def test_a_deadline_kept_to_is_met_by_the_act_of_the_sentence_not_by_keeping(tmp
 
 def test_a_sentence_alike_that_tells_the_promise_broken_does_not_meet_it(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Halbeck pay", "March 20, 2033",
-                      "The Halbeck Philharmonic said every musician will receive the unpaid February wages by April 12."),
+        "a.txt": HALBECK_PROMISE,
         "b.txt": page("Halbeck pay late", "April 14, 2033",
                       "The unpaid February wages had not reached the accounts of the Halbeck Philharmonic's musicians "
                       "on April 11, the orchestra said."),

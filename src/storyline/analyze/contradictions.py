@@ -277,24 +277,31 @@ def block_keys(s: Statement) -> list[str]:
 
 
 def join_existing(store: Store, slot: str, o: Statement, s: Statement, info: dict) -> bool:
-    """Put `s` on its side of a contradiction that already holds `o` (or itself)."""
+    """Put the one of `o` and `s` that a contradiction holding the other lacks on its side
+    of it: a later page's figure met first by one telling and then by another of the same
+    page ("a fund of 460m" in the headline, "a compensation fund of 460 million crowns" in
+    the body) joins the contradiction the first made, instead of being dropped."""
     existing = store.items.contradictions_with([o.key, s.key], slot)
     for cid, found in existing.items():
         members = found["members"]
         extra = found["extra"]
-        if s.key in members[0] or s.key in members[1]:
+        held = {k for side in members for k in side}
+        if o.key in held and s.key in held:
             return True
+        new, first = (o, True) if s.key in held else (s, False)
         for side in (0, 1):
             side_values = [side_value(slot, x, extra, side == 0)
                            for x in _statements(store, members[side][:SIDE_MEMBERS])]
-            if fits(slot, side_value(slot, s, info, False), side_values):
+            if fits(slot, side_value(slot, new, info, first), side_values):
                 if len(members[side]) >= SIDE_MEMBERS:
                     return True  # a side this well supported takes no more: its cost stays bounded
-                members[side].append(s.key)
+                members[side].append(new.key)
                 a, b = _statements(store, members[0][:SIDE_MEMBERS]), _statements(store, members[1][:SIDE_MEMBERS])
                 summary, kind, new_extra = describe_sides(slot, a, b, extra)
                 store.items.upsert_contradiction(Contradiction(cid, summary, kind), new_extra, members)
                 return True
+        if new is o:
+            return True  # a third value against one already held: the pair judge alone is too loose for it
     return False
 
 

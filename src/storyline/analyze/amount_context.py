@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import word_groups, word_list
+from ..lexicon import concepts, word_groups, word_list
 from ..model import Quantity
 from ..story.statements import Statement
 from .contradiction_acts import clause_around
@@ -106,6 +106,13 @@ def one_proposal(a: Statement, b: Statement) -> bool:
     wa = {m.group(0).lower()[:5] for m in PROPOSING.finditer(a.sentence.text)}
     wb = {m.group(0).lower()[:5] for m in PROPOSING.finditer(b.sentence.text)}
     return bool(wa & wb)
+
+
+def proposed(s: Statement, q: Quantity) -> bool:
+    """The figure is what someone asks for or offers ("the union is demanding 9 percent"):
+    the word of proposing stands in the figure's own clause, not elsewhere in the sentence
+    ("an 8.9 per cent stake" in a sentence that says the meeting "was demanded")."""
+    return "propose" in s.actions and "propose" in concepts(figure_clause(s, q))
 
 
 def states(s: Statement, q: Quantity) -> set[str]:

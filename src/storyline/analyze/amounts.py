@@ -27,6 +27,7 @@ from .amount_context import (
     money_measure,
     one_proposal,
     part_of,
+    proposed,
     ranges_meet,
     remainder,
     says,
@@ -353,12 +354,13 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
         return []
     if a.doc_id == b.doc_id and a.source == b.source:
         return []
-    if ("propose" in a.actions or "propose" in b.actions) and not one_proposal(a, b):
-        return []  # a demand or an offer is a position, not a statement of fact
+    positions = not one_proposal(a, b)
     found: list[tuple[str, dict[str, Any]]] = []
     revised = forecasts_apart(a, b)
     for qa in a.sentence.quantities:
         for qb in b.sentence.quantities:
+            if positions and (proposed(a, qa) or proposed(b, qb)):
+                continue  # a demand or an offer is a position, not a statement of fact
             slip = slipped(qa, qb)
             if qa.unit.startswith("money") and revised and not slip:
                 continue  # estimates of what a thing will cost, made months apart: the later revises

@@ -511,3 +511,14 @@ def test_a_cleft_agent_before_its_appositive_and_a_speakers_act_told_with_its_da
                "Tellvik Capital") == [("request", "Tellvik Capital")]
     assert two("Premier Ilka Tavern personally pulled the plug on the ferry contract last week.") == \
         [("order", "Ilka Tavern")]
+
+
+def test_one_shared_word_of_what_was_done_is_enough_in_sentences_this_alike():
+    ta = "The postponement was requested by Tarnland, the commission said."
+    tb = "The commission secretariat in Vellport asked for the postponement, because the stock figures are not ready."
+    a, b = pair(ta, tb)
+    assert agent_findings(a, b) == [("agent", {"values": ["Tarnland", "commission secretariat"], "act": "request"})]
+    a, b = pair(ta, tb, mix=0.5)  # sentences only loosely alike need two words of the act's object in common
+    assert 0.45 <= a.similarity(b) < 0.6
+    assert agent_findings(a, b) == []
+

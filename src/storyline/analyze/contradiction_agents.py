@@ -83,6 +83,7 @@ PLACE_PREPOSITIONS = re.compile(r"\b(?:in|near|on|to|against|into|across|outside
 RARE_ZIPF = 3.0  # a lowercase word rarer than this in English is read as a name (see cased)
 AGENT_SIMILARITY = 0.45  # two sentences tell one act on one thing (sentence embeddings)
 OBJECT_SHARED = 2  # content words the two share besides the agents and the verb
+AGENT_CLOSE = 0.6  # ... one word, when the sentences are this alike ("the postponement was requested by X")
 UNEMBEDDED_SHARED = 3  # ... when a statement has no embedding
 UNEMBEDDED_OVERLAP = 0.6  # ... and the share of the shorter one's words they make
 
@@ -291,7 +292,8 @@ def agent_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
                 continue  # the other's act names both: a relation between them, not a rival telling
             names = concepts(f"{agent_a} {agent_b} {verb_a} {verb_b}")
             rest_a, rest_b = a.concepts - names, b.concepts - names
-            if shared_words(rest_a, rest_b) < (OBJECT_SHARED if sim is not None else UNEMBEDDED_SHARED) or \
+            need = UNEMBEDDED_SHARED if sim is None else OBJECT_SHARED - (sim >= AGENT_CLOSE)
+            if shared_words(rest_a, rest_b) < need or \
                     (sim is None and overlap(rest_a, rest_b) < UNEMBEDDED_OVERLAP):
                 continue  # without embeddings, most of what was done must be said in both
             return [("agent", {"values": [agent_a, agent_b], "act": act})]

@@ -19,6 +19,7 @@ TITLES = {"mr", "mrs", "ms", "dr", "sir", "dame", "governor", "mayor", "presiden
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which",
             "there", "one", "someone", "everyone"}
 CALENDAR = {m.lower() for m in MONTHS} | {w.lower() for w in WEEKDAYS}
+NAME_ZIPF = 3.5  # a word of a name rarer than this in English tells who it is (a surname, not "Justice")
 
 
 def name_words(name: str) -> list[str]:
@@ -102,6 +103,10 @@ def same_agent(x: str, y: str) -> bool:
 
 def mentions(text: str, agent: str) -> bool:
     """The text names the agent (any of its telling words; a body's head word alone, "union"
-    of "the union", tells no one body: "a former union official")."""
+    of "the union", tells no one body: "a former union official"). Of a name with rare words
+    ("Justice Minister Tomas Vrelic"), only those tell who it is: "the Justice Ministry" does
+    not name the minister."""
     words = {w.lower().strip(".") for w in re.findall(r"[A-Za-z][\w'&.\-]*", text)}
-    return bool({w for w in tokens(agent) if not body_head(w)} & words)
+    telling = {w for w in tokens(agent) if not body_head(w)}
+    rare = {w for w in telling if zipf_frequency(w, "en") < NAME_ZIPF}
+    return bool((rare or telling) & words)

@@ -97,3 +97,24 @@ def test_shares_more_than_four_times_apart_are_shares_of_two_things(tmp_path):
                       "At the meeting, 44 percent of Brellmoor's shares were voted against the chairman."),
     })
     assert shares(d) == []
+
+
+def test_a_pay_rise_agreed_is_an_amount_not_a_reading_of_a_changing_share(tmp_path):
+    d = build_story(tmp_path, {
+        "a.txt": page("Orlen drivers' deal", "Valley Courier", "April 17, 2025",
+                      "The deal gives Orlen bus drivers a pay rise of 11 percent over two years, the union said."),
+        "b.txt": page("Orlen drivers back deal", "Textile Ledger", "May 14, 2025",
+                      "The agreement gives Orlen bus drivers a 9.5 percent pay rise spread over two years, as well "
+                      "as guaranteed days off."),
+    })
+    assert shares(d), d["contradictions"]
+
+
+def test_a_share_that_rose_on_a_later_page_is_still_an_update(tmp_path):
+    d = build_story(tmp_path, {
+        "a.txt": page("Orlen vaccination", "Valley Courier", "April 1, 2025",
+                      "The health office said 41 percent of Orlen's over-75s had been vaccinated so far."),
+        "b.txt": page("Orlen vaccination picks up", "Textile Ledger", "May 20, 2025",
+                      "The share of Orlen's over-75s vaccinated has risen to 52 percent, the health office said."),
+    })
+    assert shares(d) == [], shares(d)

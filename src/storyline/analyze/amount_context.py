@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import concepts, word_groups, word_list
+from ..lexicon import DOWN, UP, concepts, word_groups, word_list
 from ..model import Quantity
 from ..story.statements import Statement
 from .contradiction_acts import clause_around
@@ -230,3 +230,30 @@ def anchored(a: Statement, b: Statement, qa: Quantity) -> bool:
     return any(x.unit == "count" and x.head == qa.head and any(
         y.unit == "count" and y.head == x.head and y.value == x.value for y in b.sentence.quantities)
         for x in a.sentence.quantities)
+
+
+IRREGULAR_PAST = {"rose", "risen", "grew", "grown", "fell", "fallen", "shrank", "shrunk"}
+
+
+def changed(text: str) -> bool:
+    """A change told by a verb ("inflation rose to 8.4%", "sales dropped"), not a noun that
+    names an amount agreed or planned ("a pay rise of 4 percent")."""
+    return any(w in UP | DOWN and (w.endswith("ed") or w in IRREGULAR_PAST)
+               for w in re.findall(r"[a-z]+", text.lower()))
+
+
+NOUN_CUES = {"rise"}  # cue words that are as often the noun of an amount agreed ("a pay rise of 4 percent")
+NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+(?:[\w.%-]+\s+){0,3}$")
+
+
+def update_cued(text: str) -> bool:
+    """The text tells a figure as the latest reading of a changing state ("so far", "rose to",
+    "up from"; data/lexicons/update_cues.txt), not as an amount named by a noun ("gives pilots
+    a pay rise of 9.5 percent")."""
+    padded = f" {text.lower()} "
+    for cue in word_list("update_cues"):
+        for m in re.finditer(rf"(?<= ){re.escape(cue)}(?= )", padded):
+            if not (cue in NOUN_CUES and NOUN_BEFORE.search(padded[:m.start()])):
+                return True
+    return False
+

@@ -13,11 +13,12 @@ import re
 from typing import Any
 
 from ..dates import compatible, maybe_date
-from ..lexicon import DOWN, UP, direction, word_list
+from ..lexicon import direction, word_list
 from ..model import Quantity
 from ..story.statements import Statement
 from .amount_context import (
     anchored,
+    changed,
     compared_base,
     contrasted,
     deadline_before,
@@ -34,6 +35,7 @@ from .amount_context import (
     share_of_set,
     slack_of,
     slipped,
+    update_cued,
     whole_under_part,
 )
 from .contradiction_acts import days_apart, words_alike
@@ -180,19 +182,7 @@ def time_bound(s: Statement, q: Quantity | None = None) -> bool:
     latest reading ("so far", "now"). With the figure given, the change and the cue must
     stand in its own clause ("the roof fell in" elsewhere in the sentence changes nothing)."""
     text = figure_clause(s, q) if q is not None else s.sentence.text
-    padded = f" {text.lower()} "
-    return bool(reading_day(s) or (direction(text) and changed(text))
-                or any(f" {c} " in padded for c in word_list("update_cues")))
-
-
-IRREGULAR_PAST = {"rose", "risen", "grew", "grown", "fell", "fallen", "shrank", "shrunk"}
-
-
-def changed(text: str) -> bool:
-    """A change told by a verb ("inflation rose to 8.4%", "sales dropped"), not a noun that
-    names an amount agreed or planned ("a pay rise of 4 percent")."""
-    return any(w in UP | DOWN and (w.endswith("ed") or w in IRREGULAR_PAST)
-               for w in re.findall(r"[a-z]+", text.lower()))
+    return bool(reading_day(s) or (direction(text) and changed(text)) or update_cued(text))
 
 
 def same_moment(a: Statement, b: Statement) -> bool:

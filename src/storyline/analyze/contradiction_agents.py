@@ -271,9 +271,12 @@ def act_clause(text: str, verb: str) -> str:
 
 
 def two_sources(a: Statement, b: Statement) -> bool:
-    """Different pages of different outlets, not one wire text reprinted."""
-    return a.doc_id != b.doc_id and (a.outlet or a.doc_id) != (b.outlet or b.doc_id) \
-        and not (a.origin and a.origin == b.origin)
+    """Different pages of different outlets, not one wire text reprinted; or two speakers,
+    not one body, quoted on one page that reports both tellings ("'We instructed them to
+    stop,' she said" / "the company said it had voluntarily paused the work")."""
+    if a.doc_id == b.doc_id:
+        return bool(a.speaker and b.speaker and not same_agent(a.speaker, b.speaker))
+    return (a.outlet or a.doc_id) != (b.outlet or b.doc_id) and not (a.origin and a.origin == b.origin)
 
 
 def agent_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:

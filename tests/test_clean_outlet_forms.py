@@ -120,6 +120,8 @@ URL_CASES_PAGE = [
 ]
 
 NO_URL_CASES = [
+    ("copyright-names-no-one", _text(TITLE, "@Radio Wendle Point is part of the Harbour Broadcasting Group. "
+                                            "(c) All rights reserved."), ["Radio Wendle Point"]),
     ("masthead-and-company", _text("THE MERIDIAN LEDGER", "Home | News | Business | Sport", TITLE,
                                    "@© 2026 Meridian Media Group Ltd. All rights reserved."),
      ["The Meridian Ledger"]),

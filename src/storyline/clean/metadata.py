@@ -258,10 +258,12 @@ def _from_page_text(cleaned: CleanText) -> tuple[str, str] | None:
             if m.group("o").lower() not in roles and looks_acronym(m.group("o")):
                 return display_outlet(m.group("o")), "byline"
     for ln in cleaned.lines:
-        m = COPYRIGHT.search(ln) or SELF_REFERENCE.search(ln) or _self_description().match(ln)
-        if m and len(ln.split()) <= 20:
-            name = _strip_company(m.group("o"))
-            if name.lower() not in lx.word_set("footer_legal"):
+        if len(ln.split()) > 20:
+            continue
+        for m in (COPYRIGHT.search(ln), SELF_REFERENCE.search(ln), _self_description().match(ln)):
+            name = _strip_company(m.group("o")) if m else ""
+            if name and name.lower().strip(" .") not in lx.word_set("footer_legal"):
+                # ("(c) all rights reserved." names no one: the line's "X is part of Y" may)
                 return display_outlet(_shortest_used(name, cleaned.lines, ln)), "footer"
     ends = cleaned.top_lines(after_body=1) + [ln for ln in cleaned.lines if ln][-5:]
     name = role_outlet([ln for ln in ends if len(ln.split()) <= 20]) \

@@ -83,6 +83,11 @@ URL_CASES = [
 
 URL_CASES_PAGE = [
     # (id, url, page text, accepted): the page writes the name the domain spells
+    # an agency's address spells its initials with an outlet word; its page writes the initials
+    ("acronym-and-wire", "https://www.vpawire.com/world/ferry-halted", _text(
+        "VPA - Vessland Press Agency", TITLE, body="WENDLE POINT, March 3 (VPA) - " + BODY), ["VPA"]),
+    ("acronym-hyphen-news", "https://vpa-news.example/2026/03/03/ferry", _text(
+        TITLE, body="WENDLE POINT, March 3 (VPA) - " + BODY), ["VPA"]),
     ("page-glued-camel", "https://www.orbitbeat.com/ferry",
      _text(TITLE, "@Follow OrbitBeat for more transport news."), ["OrbitBeat", "Orbit Beat"]),
     ("page-initials", "https://www.ptchronicle.com/ferry",

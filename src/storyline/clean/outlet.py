@@ -308,10 +308,21 @@ def outlet_for_url(url: str, page_text: str = "") -> tuple[str, str] | None:
     if len(domain.label) <= 3 and domain.others:  # a short host of several sites ("go.com")
         labels = (*domain.others, domain.label)
     for label in labels:
-        name = name_on_page(label, page_text)
+        name = name_on_page(label, page_text) or acronym_on_page(label, page_text)
         if name:
             return name, "page"
     return name_from_label(labels[0], domain.suffix, page_text), "domain"
+
+
+def acronym_on_page(label: str, text: str) -> str | None:
+    """An agency's initials the page writes, which its address spells with an outlet word
+    after them ("cpawire" on a page that says "PORT ALDAN, Sept 30 (CPA) -")."""
+    key = label.replace("-", "").lower()  # "spa-wire"
+    for word in sorted(lx.word_set("outlet_words"), key=len, reverse=True):
+        base = key[:-len(word)] if key.endswith(word) else ""
+        if 2 <= len(base) <= 5 and re.search(rf"(?<![\w-]){base.upper()}(?![\w-])", text):
+            return base.upper()
+    return None
 
 
 def without_frequency(words: list[str]) -> list[str]:

@@ -125,6 +125,10 @@ URL_CASES_PAGE = [
 ]
 
 NO_URL_CASES = [
+    ("broadcast-intro-with-the", _text("News bulletin transcript", body="This is the Wendle Sound Radio news. " + BODY),
+     ["Wendle Sound Radio"]),
+    ("transcript-intro-names-no-station", _text(body="This is the transcript of the lunchtime news report. " + BODY),
+     []),
     ("copyright-names-no-one", _text(TITLE, "@Radio Wendle Point is part of the Harbour Broadcasting Group. "
                                             "(c) All rights reserved."), ["Radio Wendle Point"]),
     ("masthead-and-company", _text("THE MERIDIAN LEDGER", "Home | News | Business | Sport", TITLE,

@@ -70,8 +70,11 @@ def title_suffix_outlet(title: str | None) -> str | None:
 
 
 def broadcast_outlet(lines: list[str]) -> str | None:
-    """The station a transcript names in its opening: "This is Valley FM news, I'm ..."."""
-    intro = re.compile(rf"(?:^|[.!?,]\s+)(?i:{lx.alternation('broadcast_intros')})\s+(?P<o>{_CAPS})")
+    """The station a transcript names in its opening: "This is Valley FM news, I'm ...",
+    "this is the Northsound Radio news"."""
+    # after "the", capitalised words only ("this is the transcript of the news report" names no station)
+    intro = re.compile(rf"(?:^|[.!?,]\s+)(?i:{lx.alternation('broadcast_intros')})\s+"
+                       rf"(?:(?P<o>{_CAPS})|(?i:the)\s+(?P<t>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){{0,3}}))")
     seen = 0
     for ln in lines:
         if not ln:
@@ -80,8 +83,9 @@ def broadcast_outlet(lines: list[str]) -> str | None:
         if seen > 12:
             break
         m = intro.search(ln)
-        if m and m.group("o")[:1].isupper():
-            name = _clean_name(re.split(r"[,.;:!?]", m.group("o"))[0])
+        told = (m.group("o") or m.group("t")) if m else None
+        if m and told and told[:1].isupper():
+            name = _clean_name(re.split(r"[,.;:!?]", told)[0])
             after = ln[m.end():].lstrip().lower()
             if name and (_station_like(name) or after.startswith("news")):
                 return _without_programme(name)

@@ -83,6 +83,7 @@ URL_CASES = [
 
 URL_CASES_PAGE = [
     # (id, url, page text, accepted): the page writes the name the domain spells
+    ("page-ampersand", "https://benchandbeyond.org/news/ferry", _text("Bench & Beyond", TITLE), ["Bench & Beyond"]),
     # an agency's address spells its initials with an outlet word; its page writes the initials
     ("acronym-and-wire", "https://www.vpawire.com/world/ferry-halted", _text(
         "VPA - Vessland Press Agency", TITLE, body="WENDLE POINT, March 3 (VPA) - " + BODY), ["VPA"]),
@@ -125,6 +126,12 @@ URL_CASES_PAGE = [
 ]
 
 NO_URL_CASES = [
+    ("masthead-taken-for-the-title", _text("THE HARBOUR FOGHORN\nNEWS | SPORT | MONEY | MOTORS\nWednesday, June 11, 2025",
+                                           "Got a story? Call the Foghorn newsdesk or WhatsApp us!", "NEWS > HARBOUR",
+                                           "PIER SHUT: SIX WEEKS OF MISERY FOR FERRY COMMUTERS",
+                                           "Replacement buses every hour - but only until six", "By Jane Doe, Chief Reporter",
+                                           "@(c) Foghorn Media Group 2025. The Harbour Foghorn is a member of the "
+                                           "Press Council."), ["The Harbour Foghorn"]),
     ("broadcast-intro-with-the", _text("News bulletin transcript", body="This is the Wendle Sound Radio news. " + BODY),
      ["Wendle Sound Radio"]),
     ("transcript-intro-names-no-station", _text(body="This is the transcript of the lunchtime news report. " + BODY),

@@ -181,8 +181,9 @@ def _masthead(cleaned: CleanText) -> str | None:
     generic = lx.word_set("outlet_words") | lx.word_set("function_words") \
         | lx.whole_line("furniture_whole_lines")
     for i, (ln, v) in enumerate(zip(text_lines[:end], cleaned.verdicts[:end], strict=True)):
-        if not ln or v not in ("section label", "word list", "crumb", None) or ln == cleaned.title:
-            continue
+        if not ln or v not in ("section label", "word list", "crumb", None) or \
+                (ln == cleaned.title and not _named_in_a_sentence(ln, text_lines, i)):
+            continue  # the headline, unless a masthead taken for it ("THE DAILY FOGHORN" / "The Daily Foghorn is ...")
         parts = sorted((p for p in re.split(r"\s{2,}|\s*[|•·]\s*|\s+[-–—›»>/]\s+", ln) if p),
                        key=len, reverse=True)
         for part in parts:
@@ -203,6 +204,15 @@ def _masthead(cleaned: CleanText) -> str | None:
                     _named_again(words, generic, text_lines, i):
                 return part
     return None
+
+
+def _named_in_a_sentence(line: str, lines: list[str], at: int) -> bool:
+    """A short line (up to five words) that another line of the page writes again, in
+    another case, as the subject of a sentence ("The Daily Foghorn is a member of ...")."""
+    if not 1 <= len(line.split()) <= 5:
+        return False
+    again = re.compile(rf"(?<![\w-]){re.escape(line)}\s+(?:is|was|has|says|said)\b", re.I)
+    return any(j != at and other != line and again.search(other) for j, other in enumerate(lines))
 
 
 def _strip_company(name: str) -> str:

@@ -275,6 +275,8 @@ def _match_from(tokens: list[tuple[int, int, str]], text: str, i: int, key: str,
             return None
         if j > i and not _JOIN.match(text[tokens[j - 1][1]:tokens[j][0]]):
             return None
+        if j > i and "&" in text[tokens[j - 1][1]:tokens[j][0]] and key.startswith("and", pos):
+            pos += 3  # "Bench & Beyond" for "benchandbeyond": the address spells the ampersand
         tok = tokens[j][2]
         low = tok.lower()
         rest = key[pos:]

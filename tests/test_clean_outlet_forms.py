@@ -126,6 +126,8 @@ URL_CASES_PAGE = [
 ]
 
 NO_URL_CASES = [
+    ("masthead-initials-then-name", _text("VSR Valley Sound Radio | Listen live | Podcasts | Schedule", TITLE),
+     ["Valley Sound Radio"]),
     ("masthead-taken-for-the-title", _text("THE HARBOUR FOGHORN\nNEWS | SPORT | MONEY | MOTORS\nWednesday, June 11, 2025",
                                            "Got a story? Call the Foghorn newsdesk or WhatsApp us!", "NEWS > HARBOUR",
                                            "PIER SHUT: SIX WEEKS OF MISERY FOR FERRY COMMUTERS",
@@ -316,6 +318,7 @@ def test_footer_copyright_of_html_is_read_but_not_kept():
     ("SpaceBeat", None, "SpaceBeat"),
     ("Home", "https://www.harbourcourier.com/ferry", "Harbour Courier"),
     ("News", None, None),
+    ("Daily Beacon", None, "Daily Beacon"),  # a name made only of newspaper words is still a name
     ("Meridian Media Group plc", None, "Meridian Media Group"),
     ("Meridian Media Group plc", "https://www.harbourcourier.com/ferry", "Harbour Courier"),
     ("Meridian Media Group", "https://www.harbourcourier.com/ferry", "Harbour Courier"),

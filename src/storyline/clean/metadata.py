@@ -202,8 +202,18 @@ def _masthead(cleaned: CleanText) -> str | None:
             if any(j != i and again.search(other) for j, other in enumerate(text_lines)) or \
                     (len(words) > 1 and words[-1].lower() in lx.word_set("outlet_words")) or \
                     _named_again(words, generic, text_lines, i):
-                return part
+                return _without_initials(part)
     return None
+
+
+def _without_initials(name: str) -> str:
+    """A masthead that gives the initials before the name they stand for ("RCI Radio Carvessa
+    International"): the name."""
+    words = name.split()
+    rest = words[1:]
+    if len(rest) >= 2 and words[0].lower() == "".join(w[0] for w in rest).lower():
+        return " ".join(rest)
+    return name
 
 
 def _named_in_a_sentence(line: str, lines: list[str], at: int) -> bool:
@@ -318,9 +328,10 @@ def find_outlet(cleaned: CleanText, url: str | None = None,
         url, declared = url or declared.strip(), None
     if declared and url and (declared.strip().startswith("@") or _spells_domain(declared, url)):
         declared = None  # a handle or host name ("harborstar"): the page writes it better
-    if declared and all(w in lx.word_set("outlet_words") | lx.whole_line("furniture_whole_lines")
-                        for w in re.findall(r"[\w'’]+", declared.lower())):
-        declared = None  # "Home", "News": a page's furniture, no outlet's name
+    said = re.findall(r"[\w'’]+", declared.lower()) if declared else []
+    if declared and (declared.strip().lower() in lx.whole_line("furniture_whole_lines") or len(said) == 1 and
+                     said[0] in lx.word_set("outlet_words") | lx.whole_line("furniture_whole_lines")):
+        declared = None  # "Home", "News": a page's furniture, no outlet's name ("Daily Beacon" is one)
     handle = re.fullmatch(r"(@?)([A-Za-z][A-Za-z0-9_]{2,40})", declared.strip()) if declared else None
     if handle and not url:  # "@harborstar", "harbor_star": a handle, read like a domain's label
         written = handle.group(2)

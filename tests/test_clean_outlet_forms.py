@@ -83,12 +83,12 @@ URL_CASES = [
 
 URL_CASES_PAGE = [
     # (id, url, page text, accepted): the page writes the name the domain spells
-    ("page-ampersand", "https://benchandbeyond.org/news/ferry", _text("Bench & Beyond", TITLE), ["Bench & Beyond"]),
+    ("page-ampersand", "https://fernandfable.org/news/ferry", _text("Fern & Fable", TITLE), ["Fern & Fable"]),
     # an agency's address spells its initials with an outlet word; its page writes the initials
-    ("acronym-and-wire", "https://www.vpawire.com/world/ferry-halted", _text(
-        "VPA - Vessland Press Agency", TITLE, body="WENDLE POINT, March 3 (VPA) - " + BODY), ["VPA"]),
-    ("acronym-hyphen-news", "https://vpa-news.example/2026/03/03/ferry", _text(
-        TITLE, body="WENDLE POINT, March 3 (VPA) - " + BODY), ["VPA"]),
+    ("acronym-and-wire", "https://www.qpawire.com/world/ferry-halted", _text(
+        "QPA - Quarrendon Press Agency", TITLE, body="WENDLE POINT, March 3 (QPA) - " + BODY), ["QPA"]),
+    ("acronym-hyphen-news", "https://qpa-news.example/2026/03/03/ferry", _text(
+        TITLE, body="WENDLE POINT, March 3 (QPA) - " + BODY), ["QPA"]),
     ("page-glued-camel", "https://www.orbitbeat.com/ferry",
      _text(TITLE, "@Follow OrbitBeat for more transport news."), ["OrbitBeat", "Orbit Beat"]),
     ("page-initials", "https://www.ptchronicle.com/ferry",

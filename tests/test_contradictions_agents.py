@@ -524,12 +524,12 @@ def test_one_shared_word_of_what_was_done_is_enough_in_sentences_this_alike():
 
 
 def test_a_common_word_of_a_title_does_not_name_the_other_agent():
-    ta = ("Hours later the Director-General of the Corrections Directorate, Mara Quillon, suspended the prison's "
-          "governor, Ivo Brandt, pending the inquiry announced by the Justice Ministry.")
-    tb = "Justice Minister Teodor Vrelk personally suspended governor Ivo Brandt on Wednesday, the Voice has learned."
+    ta = ("Hours later the Director-General of the Corrections Directorate, Eldrin Tessenby, suspended the prison's "
+          "governor, Perrin Ortvin, pending the inquiry announced by the Justice Ministry.")
+    tb = "Justice Minister Hallam Vrelk personally suspended governor Perrin Ortvin on Wednesday, the Voice has learned."
     a, b = pair(ta, tb)
-    assert agent_findings(a, b) == [("agent", {"values": ["Mara Quillon", "Justice Minister Teodor Vrelk"],
+    assert agent_findings(a, b) == [("agent", {"values": ["Eldrin Tessenby", "Justice Minister Hallam Vrelk"],
                                                "act": "suspend"})]
     # the minister's own name in the other's sentence: a relation between the two, not a rival telling
-    a, b = pair(ta.replace("the Justice Ministry", "Teodor Vrelk"), tb)
+    a, b = pair(ta.replace("the Justice Ministry", "Hallam Vrelk"), tb)
     assert agent_findings(a, b) == []

@@ -126,7 +126,7 @@ def test_one_page_quoting_both_sides_of_who_stopped_it(tmp_path):
     d = build_story(tmp_path, {
         "a.txt": page("Dryer repairs halted", "Valley Courier", "August 22, 2031",
                       "The safety office ordered Brellmoor Home on Wednesday to halt its dryer repair programme. "
-                      "\"We instructed Brellmoor to stop the programme immediately,\" said Priya Anselm, who heads "
+                      "\"We instructed Brellmoor to stop the programme immediately,\" said Corvin Quarrendon, who heads "
                       "the office's product unit. In a statement, Brellmoor Home said it had voluntarily paused the "
                       "work on Monday as a precaution."),
     })
@@ -136,8 +136,8 @@ def test_one_page_quoting_both_sides_of_who_stopped_it(tmp_path):
 def test_one_speaker_telling_both_on_one_page_takes_no_side(tmp_path):
     d = build_story(tmp_path, {
         "a.txt": page("Dryer repairs halted", "Valley Courier", "August 22, 2031",
-                      "\"We instructed Brellmoor to stop the programme immediately,\" said Priya Anselm, who heads "
-                      "the safety office's product unit. Anselm said Brellmoor had told her it had voluntarily "
+                      "\"We instructed Brellmoor to stop the programme immediately,\" said Corvin Quarrendon, who heads "
+                      "the safety office's product unit. Quarrendon said Brellmoor had told her it had voluntarily "
                       "paused the work on Monday."),
     })
     assert initiative_items(d) == [], initiative_items(d)

@@ -39,10 +39,10 @@ def test_both_tellings_of_one_figure_on_a_page_stand_on_its_side(tmp_path):
 def test_a_figure_beside_a_demand_in_another_clause_is_told_as_fact(tmp_path):
     d = build_story(tmp_path, {
         "a.txt": page("Vemm sells Orlen club", "Valley Courier", "January 14, 2025",
-                      "Arlo Vemm, who has owned Orlen Rovers since 2014, keeps 15 per cent of the club and a seat "
+                      "Arlo Vemm, who has owned Orlen Wanderers since 2014, keeps 15 per cent of the club and a seat "
                       "on the board, the club said."),
-        "b.txt": page("Rovers fans fume", "Textile Ledger", "January 15, 2025",
-                      "Under the terms of the sale, Arlo Vemm will hang on to 25 per cent of Orlen Rovers, a detail "
+        "b.txt": page("Wanderers fans fume", "Textile Ledger", "January 15, 2025",
+                      "Under the terms of the sale, Arlo Vemm will hang on to 25 per cent of Orlen Wanderers, a detail "
                       "that has infuriated fans who want him gone for good."),
     })
     shares = [x for x in d["contradictions"] if x["slot"] == "amount" and x.get("unit") == "percent"]

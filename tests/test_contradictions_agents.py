@@ -514,22 +514,22 @@ def test_a_cleft_agent_before_its_appositive_and_a_speakers_act_told_with_its_da
 
 
 def test_one_shared_word_of_what_was_done_is_enough_in_sentences_this_alike():
-    ta = "The postponement was requested by Tarnland, the commission said."
-    tb = "The commission secretariat in Vellport asked for the postponement, because the stock figures are not ready."
+    ta = "The adjournment was requested by Tarnland, the tribunal said."
+    tb = "The tribunal secretariat in Vellport asked for the adjournment, because the expert reports are not ready."
     a, b = pair(ta, tb)
-    assert agent_findings(a, b) == [("agent", {"values": ["Tarnland", "commission secretariat"], "act": "request"})]
+    assert agent_findings(a, b) == [("agent", {"values": ["Tarnland", "tribunal secretariat"], "act": "request"})]
     a, b = pair(ta, tb, mix=0.5)  # sentences only loosely alike need two words of the act's object in common
     assert 0.45 <= a.similarity(b) < 0.6
     assert agent_findings(a, b) == []
 
 
 def test_a_common_word_of_a_title_does_not_name_the_other_agent():
-    ta = ("Hours later the Director-General of the Corrections Directorate, Eldrin Tessenby, suspended the prison's "
-          "governor, Perrin Ortvin, pending the inquiry announced by the Justice Ministry.")
-    tb = "Justice Minister Hallam Vrelk personally suspended governor Perrin Ortvin on Wednesday, the Voice has learned."
+    ta = ("On Friday the head of the Harbour Authority, Eldrin Tessenby, suspended the port's pilot chief, "
+          "Perrin Ortvin, pending a review ordered by the Transport Ministry.")
+    tb = "Transport Minister Hallam Vrelk personally suspended pilot chief Perrin Ortvin on Friday, the Herald understands."
     a, b = pair(ta, tb)
-    assert agent_findings(a, b) == [("agent", {"values": ["Eldrin Tessenby", "Justice Minister Hallam Vrelk"],
+    assert agent_findings(a, b) == [("agent", {"values": ["Eldrin Tessenby", "Transport Minister Hallam Vrelk"],
                                                "act": "suspend"})]
     # the minister's own name in the other's sentence: a relation between the two, not a rival telling
-    a, b = pair(ta.replace("the Justice Ministry", "Hallam Vrelk"), tb)
+    a, b = pair(ta.replace("the Transport Ministry", "Hallam Vrelk"), tb)
     assert agent_findings(a, b) == []

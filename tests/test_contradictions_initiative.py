@@ -124,20 +124,19 @@ def test_the_same_verb_on_both_sides_tells_one_act_whatever_its_class(tmp_path):
 
 def test_one_page_quoting_both_sides_of_who_stopped_it(tmp_path):
     d = build_story(tmp_path, {
-        "a.txt": page("Dryer repairs halted", "Valley Courier", "August 22, 2031",
-                      "The safety office ordered Brellmoor Home on Wednesday to halt its dryer repair programme. "
-                      "\"We instructed Brellmoor to stop the programme immediately,\" said Corvin Quarrendon, who heads "
-                      "the office's product unit. In a statement, Brellmoor Home said it had voluntarily paused the "
-                      "work on Monday as a precaution."),
+        "a.txt": page("Boiler repairs halted", "Valley Courier", "August 22, 2031",
+                      "\"We ordered Brellmoor to halt the repairs at once,\" said Corvin Quarrendon, who heads the "
+                      "safety office's product unit. Brellmoor Home said it had halted the repairs of its own accord "
+                      "on Monday."),
     })
     assert initiative_items(d), d["contradictions"]
 
 
 def test_one_speaker_telling_both_on_one_page_takes_no_side(tmp_path):
     d = build_story(tmp_path, {
-        "a.txt": page("Dryer repairs halted", "Valley Courier", "August 22, 2031",
-                      "\"We instructed Brellmoor to stop the programme immediately,\" said Corvin Quarrendon, who heads "
-                      "the safety office's product unit. Quarrendon said Brellmoor had told her it had voluntarily "
-                      "paused the work on Monday."),
+        "a.txt": page("Boiler repairs halted", "Valley Courier", "August 22, 2031",
+                      "\"We ordered Brellmoor to halt the repairs at once,\" said Corvin Quarrendon, who heads the "
+                      "safety office's product unit. Quarrendon said Brellmoor had told her it had halted the repairs "
+                      "of its own accord on Monday."),
     })
     assert initiative_items(d) == [], initiative_items(d)

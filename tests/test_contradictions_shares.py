@@ -102,10 +102,11 @@ def test_shares_more_than_four_times_apart_are_shares_of_two_things(tmp_path):
 def test_a_pay_rise_agreed_is_an_amount_not_a_reading_of_a_changing_share(tmp_path):
     d = build_story(tmp_path, {
         "a.txt": page("Orlen drivers' deal", "Valley Courier", "April 17, 2025",
-                      "The deal gives Orlen bus drivers a pay rise of 11 percent over two years, the union said."),
+                      "The settlement hands Orlen tram drivers a pay rise of 8 percent over three years, the union "
+                      "said."),
         "b.txt": page("Orlen drivers back deal", "Textile Ledger", "May 14, 2025",
-                      "The agreement gives Orlen bus drivers a 9.5 percent pay rise spread over two years, as well "
-                      "as guaranteed days off."),
+                      "Orlen tram drivers will get a 6.5 percent pay rise over three years under the settlement, "
+                      "along with longer breaks."),
     })
     assert shares(d), d["contradictions"]
 

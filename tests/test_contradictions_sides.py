@@ -21,29 +21,28 @@ def money(d: dict) -> list[dict]:
 
 def test_both_tellings_of_one_figure_on_a_page_stand_on_its_side(tmp_path):
     d = build_story(tmp_path, {
-        "a.txt": page("Orlen fire victims get a 460m-crown fund", "Valley Courier", "August 6, 2025",
-                      "The government and Brellmoor Refining set up a 460m-crown fund for the victims of the "
-                      "Orlen refinery fire on Tuesday. On Tuesday, the government and Brellmoor announced a "
-                      "compensation fund of 460 million crowns for households in Orlen Bay affected by the fire "
-                      "and the evacuation."),
-        "b.txt": page("Fury at refinery payout", "Textile Ledger", "August 8, 2025",
-                      "The government and refinery giant Brellmoor unveiled the half a billion crowns compensation "
-                      "fund for households in Orlen Bay on Tuesday, five months after the fire."),
+        "a.txt": page("Orlen flood families get a €75m fund", "Valley Courier", "August 6, 2025",
+                      "The ministry and Brellmoor Water set up a €75m fund for the families of the Orlen flood "
+                      "on Tuesday. On Tuesday, the ministry and Brellmoor launched a relief fund of 75 million euros "
+                      "for families in Orlen Vale whose homes were flooded."),
+        "b.txt": page("Anger at flood payout", "Textile Ledger", "August 8, 2025",
+                      "The ministry and water company Brellmoor launched the 90 million euros relief fund for "
+                      "families in Orlen Vale on Tuesday, three months after the flood."),
     })
     found = money(d)
     assert found, d["contradictions"]
-    told = [e["text"] for x in found for side in x["sides"] for e in side if "460" in e["text"]]
-    assert any("460m-crown" in t for t in told) and any("460 million crowns" in t for t in told), found
+    told = [e["text"] for x in found for side in x["sides"] for e in side if "75" in e["text"]]
+    assert any("€75m" in t for t in told) and any("75 million euros" in t for t in told), found
 
 
 def test_a_figure_beside_a_demand_in_another_clause_is_told_as_fact(tmp_path):
     d = build_story(tmp_path, {
         "a.txt": page("Vemm sells Orlen club", "Valley Courier", "January 14, 2025",
-                      "Arlo Vemm, who has owned Orlen Wanderers since 2014, keeps 15 per cent of the club and a seat "
-                      "on the board, the club said."),
+                      "Arlo Vemm, who has run Orlen Wanderers for a decade, keeps 15 per cent of the club after the "
+                      "sale, the club said."),
         "b.txt": page("Wanderers fans fume", "Textile Ledger", "January 15, 2025",
-                      "Under the terms of the sale, Arlo Vemm will hang on to 25 per cent of Orlen Wanderers, a detail "
-                      "that has infuriated fans who want him gone for good."),
+                      "Under the sale, Arlo Vemm will keep 25 per cent of Orlen Wanderers, which angered "
+                      "supporters who want him out."),
     })
     shares = [x for x in d["contradictions"] if x["slot"] == "amount" and x.get("unit") == "percent"]
     assert shares, d["contradictions"]

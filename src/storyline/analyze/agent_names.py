@@ -104,7 +104,7 @@ def same_agent(x: str, y: str) -> bool:
 def mentions(text: str, agent: str) -> bool:
     """The text names the agent (any of its telling words; a body's head word alone, "union"
     of "the union", tells no one body: "a former union official"). Of a name with rare words
-    ("Justice Minister Tomas Vrelic"), only those tell who it is: "the Justice Ministry" does
+    ("Justice Minister Hallam Vrelk"), only those tell who it is: "the Justice Ministry" does
     not name the minister."""
     words = {w.lower().strip(".") for w in re.findall(r"[A-Za-z][\w'&.\-]*", text)}
     telling = {w for w in tokens(agent) if not body_head(w)}

@@ -111,7 +111,7 @@ def one_proposal(a: Statement, b: Statement) -> bool:
 def proposed(s: Statement, q: Quantity) -> bool:
     """The figure is what someone asks for or offers ("the union is demanding 9 percent"):
     the word of proposing stands in the figure's own clause, not elsewhere in the sentence
-    ("an 8.9 per cent stake" in a sentence that says the meeting "was demanded")."""
+    ("a 7.2 per cent stake" in a sentence that says a vote "was demanded")."""
     return "propose" in s.actions and "propose" in concepts(figure_clause(s, q))
 
 
@@ -248,8 +248,8 @@ NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+(?:[\w.%
 
 def update_cued(text: str) -> bool:
     """The text tells a figure as the latest reading of a changing state ("so far", "rose to",
-    "up from"; data/lexicons/update_cues.txt), not as an amount named by a noun ("gives pilots
-    a pay rise of 9.5 percent")."""
+    "up from"; data/lexicons/update_cues.txt), not as an amount named by a noun ("gives drivers
+    a pay rise of 6.5 percent")."""
     padded = f" {text.lower()} "
     for cue in word_list("update_cues"):
         for m in re.finditer(rf"(?<= ){re.escape(cue)}(?= )", padded):

@@ -83,7 +83,7 @@ PLACE_PREPOSITIONS = re.compile(r"\b(?:in|near|on|to|against|into|across|outside
 RARE_ZIPF = 3.0  # a lowercase word rarer than this in English is read as a name (see cased)
 AGENT_SIMILARITY = 0.45  # two sentences tell one act on one thing (sentence embeddings)
 OBJECT_SHARED = 2  # content words the two share besides the agents and the verb
-AGENT_CLOSE = 0.6  # ... one word, when the sentences are this alike ("the postponement was requested by X")
+AGENT_CLOSE = 0.6  # ... one word, when the sentences are this alike ("the delay was requested by X")
 UNEMBEDDED_SHARED = 3  # ... when a statement has no embedding
 UNEMBEDDED_OVERLAP = 0.6  # ... and the share of the shorter one's words they make
 
@@ -272,8 +272,8 @@ def act_clause(text: str, verb: str) -> str:
 
 def two_sources(a: Statement, b: Statement) -> bool:
     """Different pages of different outlets, not one wire text reprinted; or two speakers,
-    not one body, quoted on one page that reports both tellings ("'We instructed them to
-    stop,' she said" / "the company said it had voluntarily paused the work")."""
+    not one body, quoted on one page that reports both tellings ("'We told them to halt
+    it,' she said" / "the firm said it had stopped of its own accord")."""
     if a.doc_id == b.doc_id:
         return bool(a.speaker and b.speaker and not same_agent(a.speaker, b.speaker))
     return (a.outlet or a.doc_id) != (b.outlet or b.doc_id) and not (a.origin and a.origin == b.origin)

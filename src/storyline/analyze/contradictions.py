@@ -279,8 +279,8 @@ def block_keys(s: Statement) -> list[str]:
 def join_existing(store: Store, slot: str, o: Statement, s: Statement, info: dict) -> bool:
     """Put the one of `o` and `s` that a contradiction holding the other lacks on its side
     of it: a later page's figure met first by one telling and then by another of the same
-    page ("a fund of 460m" in the headline, "a compensation fund of 460 million crowns" in
-    the body) joins the contradiction the first made, instead of being dropped."""
+    page ("a 75m-franc fund" in the headline, "a relief fund of 75 million francs" in the
+    body) joins the contradiction the first made, instead of being dropped."""
     existing = store.items.contradictions_with([o.key, s.key], slot)
     for cid, found in existing.items():
         members = found["members"]

@@ -77,8 +77,8 @@ def masthead(cleaned: CleanText) -> str | None:
 
 
 def _without_initials(name: str) -> str:
-    """A masthead that gives the initials before the name they stand for ("RCI Radio Carvessa
-    International"): the name."""
+    """A masthead that gives the initials before the name they stand for ("VSR Valley Sound
+    Radio"): the name."""
     words = name.split()
     rest = words[1:]
     if len(rest) >= 2 and words[0].lower() == "".join(w[0] for w in rest).lower():

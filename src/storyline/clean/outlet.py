@@ -276,7 +276,7 @@ def _match_from(tokens: list[tuple[int, int, str]], text: str, i: int, key: str,
         if j > i and not _JOIN.match(text[tokens[j - 1][1]:tokens[j][0]]):
             return None
         if j > i and "&" in text[tokens[j - 1][1]:tokens[j][0]] and key.startswith("and", pos):
-            pos += 3  # "Bench & Beyond" for "benchandbeyond": the address spells the ampersand
+            pos += 3  # "Fern & Fable" for "fernandfable": the address spells the ampersand
         tok = tokens[j][2]
         low = tok.lower()
         rest = key[pos:]
@@ -318,8 +318,8 @@ def outlet_for_url(url: str, page_text: str = "") -> tuple[str, str] | None:
 
 def acronym_on_page(label: str, text: str) -> str | None:
     """An agency's initials the page writes, which its address spells with an outlet word
-    after them ("cpawire" on a page that says "PORT ALDAN, Sept 30 (CPA) -")."""
-    key = label.replace("-", "").lower()  # "spa-wire"
+    after them ("qpawire" on a page that says "WENDLE POINT, March 3 (QPA) -")."""
+    key = label.replace("-", "").lower()  # "qpa-news"
     for word in sorted(lx.word_set("outlet_words"), key=len, reverse=True):
         base = key[:-len(word)] if key.endswith(word) else ""
         if 2 <= len(base) <= 5 and re.search(rf"(?<![\w-]){base.upper()}(?![\w-])", text):

@@ -71,7 +71,7 @@ def title_suffix_outlet(title: str | None) -> str | None:
 
 def broadcast_outlet(lines: list[str]) -> str | None:
     """The station a transcript names in its opening: "This is Valley FM news, I'm ...",
-    "this is the Northsound Radio news"."""
+    "this is the Wendle Sound Radio news"."""
     # after "the", capitalised words only ("this is the transcript of the news report" names no station)
     intro = re.compile(rf"(?:^|[.!?,]\s+)(?i:{lx.alternation('broadcast_intros')})\s+"
                        rf"(?:(?P<o>{_CAPS})|(?i:the)\s+(?P<t>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){{0,3}}))")

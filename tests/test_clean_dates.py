@@ -190,3 +190,24 @@ def test_a_consent_banner_that_does_not_name_cookies_is_not_the_body():
     doc = clean_page(page)
     assert "privacy" not in doc.text and "ACCEPT ALL" not in doc.text
     assert doc.published.value == "2031-08-08"
+
+
+def test_a_guessed_first_of_the_month_gives_way_to_the_day_a_byline_writes():
+    # htmldate reads the images' "/2025/04/" as 1 April; the byline, which trafilatura leaves
+    # out of the text, writes the day
+    html = ("<html><head><title>PIER SHUT: six weeks of misery | The Harbour Post</title>"
+            "<meta property='og:image' content='https://img.harbourpost.example/2025/04/pier.jpg'></head><body>"
+            "<div class='article'><h1>PIER SHUT: six weeks of misery for commuters</h1>"
+            "<h2>Buses every hour as repairs begin</h2>"
+            "<p class='byline'>By Ana Veldt, Transport Editor | Published 17 April 2025, 06:00</p>"
+            "<img src='/2025/04/pier.jpg'><p class='caption'>The pier this week (Photo/Post pictures)</p>"
+            "<p>The ferry service between Tremarth and Wendle Point will stop for six weeks from Monday while the "
+            "pier is repaired, the harbour board said on Thursday.</p>"
+            "<p>Repairs to the pier's pilings are expected to cost about 2.4 million, a spokeswoman for the board "
+            "said, and a replacement bus will run every hour.</p></div></body></html>")
+    doc = clean_page(RawPage("p.html", html, "html"))
+    assert doc.published.value == "2025-04-17", doc.published
+    # a guess that is a full day, or a byline in another month, leaves the guess as it was
+    from storyline.clean.pubdate import stamped_day
+    assert stamped_day("2031-04-09", ["Published 17 April 2031"]) == "2031-04-09"
+    assert stamped_day("2031-04-01", ["Published 17 May 2031"]) == "2031-04-01"

@@ -63,7 +63,8 @@ def clean_page(page: RawPage) -> Document:
     cleaned = drop_site_notices(cleaned, outlet[0] if outlet else None)
     body = repair_glued_sentences(cleaned.body)
     published = find_date(cleaned, declared=page.published or (meta.date if meta else None),
-                          url=url, extracted=meta.guessed_date if meta else None)
+                          url=url, extracted=meta.guessed_date if meta else None,
+                          stamps=meta.stamps if meta else None)
     author = (meta.author if meta else None) or cleaned.fields.get("author") \
         or _byline_author(cleaned.top_lines(after_body=1))
     cleaned = drop_author_bio(cleaned, author)

@@ -41,6 +41,7 @@ class Extracted:
     guessed_sitename: str | None = None  # trafilatura's: maybe a social handle or the host
     title_tag: str | None = None
     notices: list[str] = field(default_factory=list)
+    stamps: list[str] = field(default_factory=list)  # short lines giving a full date (a byline's "Published 2 April 2026")
 
 
 @dataclass
@@ -50,6 +51,7 @@ class PageMeta:
     url: str | None = None
     title_tag: str | None = None  # the <title> as written, often with the site after a bar
     notices: list[str] = field(default_factory=list)  # copyright lines of the page's footer
+    stamps: list[str] = field(default_factory=list)
 
 
 def _jsonld_items(data: object) -> list[dict]:
@@ -114,6 +116,7 @@ def page_metadata(html: str) -> PageMeta:
     titles = tree.xpath("//title/text()")
     meta.title_tag = " ".join(titles[0].split()) if titles else None
     meta.notices = _copyright_notices(tree)
+    meta.stamps = _date_stamps(tree)
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     meta.url = next((tags[k] for k in URL_META if k in tags), None) or \
         (canonical[0] if canonical else None) or meta.url
@@ -129,6 +132,22 @@ def _copyright_notices(tree: object) -> list[str]:
                 and text not in found:
             found.append(text)
     return found[:3]
+
+
+DAY_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\b|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4}\b")
+
+
+def _date_stamps(tree: object) -> list[str]:
+    """Short text blocks of the page that write a full date (a byline's "Published 2 April
+    2026, 06:00", "Wednesday 11 March 2026"), which trafilatura often leaves out of the text."""
+    found: list[str] = []
+    for node in tree.xpath("//body//*[not(self::script or self::style)]/text()"):  # type: ignore[attr-defined]
+        text = " ".join(str(node).split())
+        if text and len(text.split()) <= 20 and DAY_DATE.search(text) and text not in found:
+            found.append(text)
+            if len(found) == 3:
+                break
+    return found
 
 
 def _fallback_text(html: str) -> str:
@@ -160,7 +179,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     if doc is None:
         log.debug("trafilatura found no article; using the page's visible text")
         return Extracted(text=_fallback_text(html), date=meta.published, sitename=meta.sitename,
-                         url=url or meta.url, title_tag=meta.title_tag, notices=meta.notices)
+                         url=url or meta.url, title_tag=meta.title_tag, notices=meta.notices, stamps=meta.stamps)
     field = _fields(doc)
     text = field("text") or ""
     if len(text.strip()) < 40:
@@ -169,7 +188,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
                      sitename=meta.sitename, author=field("author"),
                      url=url or meta.url or field("url"), guessed_date=field("date"),
                      guessed_sitename=field("sitename"), title_tag=meta.title_tag,
-                     notices=[n for n in meta.notices if n not in text])
+                     notices=[n for n in meta.notices if n not in text], stamps=meta.stamps)
 
 
 def _fields(doc: object) -> Callable[[str], str | None]:

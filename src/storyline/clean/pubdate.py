@@ -224,10 +224,20 @@ def year_only_guess(value: str, cleaned: CleanText) -> bool:
     return bool(re.search(rf"\b{value[:4]}\b", text)) and not JANUARY_FIRST.search(text)
 
 
+def stamped_day(guess: str, stamps: list[str]) -> str:
+    """htmldate's guess of the first of a month (read from an image's path, "/2026/04/") gives
+    way to the day a byline of the page writes in that month ("Published 2 April 2026")."""
+    if len(guess) != 10 or not guess.endswith("-01"):
+        return guess
+    days = [d for d in (text_date(s) for s in stamps) if d and len(d) == 10 and d[:7] == guess[:7]]
+    return days[0] if days else guess
+
+
 def find_date(cleaned: CleanText, declared: str | None = None, url: str | None = None,
-              extracted: str | None = None) -> DocumentDate:
+              extracted: str | None = None, stamps: list[str] | None = None) -> DocumentDate:
     """The page's publication date (see the module docstring for the order of the clues).
-    `declared` is the page's metadata date, `extracted` one trafilatura found."""
+    `declared` is the page's metadata date, `extracted` one trafilatura found, `stamps` short
+    lines of the HTML page that write a full date (see `stamped_day`)."""
     if declared:
         value = parse_declared_date(declared)
         if value:
@@ -238,6 +248,7 @@ def find_date(cleaned: CleanText, declared: str | None = None, url: str | None =
     found = extracted and parse_declared_date(extracted)
     if found and year_only_guess(found, cleaned):
         found = None  # htmldate's "1 January" of a year the text names ("the 2019 robbery"): no date
+    found = stamped_day(found, stamps or []) if found else found
     extracted_clue = Clue(found, "extracted") if found else None
     full_dateline, month_day = _dateline(cleaned)
     header = _header_clue(cleaned)

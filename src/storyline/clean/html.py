@@ -41,7 +41,7 @@ class Extracted:
     guessed_sitename: str | None = None  # trafilatura's: maybe a social handle or the host
     title_tag: str | None = None
     notices: list[str] = field(default_factory=list)
-    stamps: list[str] = field(default_factory=list)  # short lines giving a full date (a byline's "Published 2 April 2026")
+    stamps: list[str] = field(default_factory=list)  # short lines giving a full date (a byline's "Published 17 April 2025")
 
 
 @dataclass
@@ -138,8 +138,8 @@ DAY_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}
 
 
 def _date_stamps(tree: object) -> list[str]:
-    """Short text blocks of the page that write a full date (a byline's "Published 2 April
-    2026, 06:00", "Wednesday 11 March 2026"), which trafilatura often leaves out of the text."""
+    """Short text blocks of the page that write a full date (a byline's "Published 17 April
+    2025, 06:00", "Friday 9 May 2025"), which trafilatura often leaves out of the text."""
     found: list[str] = []
     for node in tree.xpath("//body//*[not(self::script or self::style)]/text()"):  # type: ignore[attr-defined]
         text = " ".join(str(node).split())

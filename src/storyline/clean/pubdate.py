@@ -225,8 +225,8 @@ def year_only_guess(value: str, cleaned: CleanText) -> bool:
 
 
 def stamped_day(guess: str, stamps: list[str]) -> str:
-    """htmldate's guess of the first of a month (read from an image's path, "/2026/04/") gives
-    way to the day a byline of the page writes in that month ("Published 2 April 2026")."""
+    """htmldate's guess of the first of a month (read from an image's path, "/2025/04/") gives
+    way to the day a byline of the page writes in that month ("Published 17 April 2025")."""
     if len(guess) != 10 or not guess.endswith("-01"):
         return guess
     days = [d for d in (text_date(s) for s in stamps) if d and len(d) == 10 and d[:7] == guess[:7]]

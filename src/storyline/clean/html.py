@@ -115,37 +115,34 @@ def page_metadata(html: str) -> PageMeta:
         meta.published = times[0].get("datetime") if times else None
     titles = tree.xpath("//title/text()")
     meta.title_tag = " ".join(titles[0].split()) if titles else None
-    meta.notices = _copyright_notices(tree)
-    meta.stamps = _date_stamps(tree)
+    blocks = _text_blocks(tree)
+    meta.notices = _short_blocks(blocks, COPYRIGHT, 25)  # a footer trafilatura leaves out
+    meta.stamps = _short_blocks(blocks, DAY_DATE, 20)  # a byline's date, which it often leaves out too
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     meta.url = next((tags[k] for k in URL_META if k in tags), None) or \
         (canonical[0] if canonical else None) or meta.url
     return meta
 
 
-def _copyright_notices(tree: object) -> list[str]:
-    """Short text blocks holding "©" or "Copyright" (a footer trafilatura leaves out)."""
-    found: list[str] = []
-    for node in tree.xpath("//body//*[not(self::script or self::style)]/text()"):  # type: ignore[attr-defined]
-        text = " ".join(str(node).split())
-        if text and len(text.split()) <= 25 and re.search(r"©|\bcopyright\b", text, re.I) \
-                and text not in found:
-            found.append(text)
-    return found[:3]
-
-
+COPYRIGHT = re.compile(r"©|\bcopyright\b", re.I)
 DAY_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}\b|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4}\b")
 
 
-def _date_stamps(tree: object) -> list[str]:
-    """Short text blocks of the page that write a full date (a byline's "Published 17 April
-    2025, 06:00", "Friday 9 May 2025"), which trafilatura often leaves out of the text."""
+def _text_blocks(tree: object) -> list[str]:
+    """The text nodes of the page's body (scripts and styles left out), whitespace folded."""
+    nodes = tree.xpath("//body//*[not(self::script or self::style)]/text()")  # type: ignore[attr-defined]
+    return [t for t in (" ".join(str(n).split()) for n in nodes) if t]
+
+
+def _short_blocks(blocks: list[str], pattern: re.Pattern[str], max_words: int, most: int = 3) -> list[str]:
+    """The first few distinct blocks of at most `max_words` words that `pattern` finds in:
+    copyright lines ("© 2026 Harbor Star Media"), lines that write a full date (a byline's
+    "Published 17 April 2025, 06:00", "Friday 9 May 2025")."""
     found: list[str] = []
-    for node in tree.xpath("//body//*[not(self::script or self::style)]/text()"):  # type: ignore[attr-defined]
-        text = " ".join(str(node).split())
-        if text and len(text.split()) <= 20 and DAY_DATE.search(text) and text not in found:
+    for text in blocks:
+        if len(text.split()) <= max_words and pattern.search(text) and text not in found:
             found.append(text)
-            if len(found) == 3:
+            if len(found) == most:
                 break
     return found
 

@@ -347,9 +347,11 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
     positions = not one_proposal(a, b)
     found: list[tuple[str, dict[str, Any]]] = []
     revised = forecasts_apart(a, b)
-    for qa in a.sentence.quantities:
-        for qb in b.sentence.quantities:
-            if positions and (proposed(a, qa) or proposed(b, qb)):
+    held_a = [positions and proposed(a, q) for q in a.sentence.quantities]  # each figure read once, not per pair
+    held_b = [positions and proposed(b, q) for q in b.sentence.quantities]
+    for qa, pa in zip(a.sentence.quantities, held_a, strict=True):
+        for qb, pb in zip(b.sentence.quantities, held_b, strict=True):
+            if pa or pb:
                 continue  # a demand or an offer is a position, not a statement of fact
             slip = slipped(qa, qb)
             if qa.unit.startswith("money") and revised and not slip:

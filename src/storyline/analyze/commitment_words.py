@@ -267,6 +267,7 @@ def not_cue_verbs(acts: set[str]) -> set[str]:
 PART_OF = re.compile(r"\b\d[\d,]*\s+of\s+(?:the|its|their)\s+\d", re.I)  # "1,200 of the 2,000 cabins"
 
 
+@functools.lru_cache(maxsize=4096)  # asked once per dated report of a sentence
 def partial(text: str) -> bool:
     """A sentence that tells a promise kept only in part: a partial cue before a figure ("only
     37 percent had received it", "210 homes, against the 800 it had promised"), a shortfall

@@ -7,6 +7,7 @@ counts ("164 people on board" / "182 passengers"), which cannot both hold.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..lexicon import DOWN, UP, concepts, word_groups, word_list
@@ -251,9 +252,14 @@ def update_cued(text: str) -> bool:
     "up from"; data/lexicons/update_cues.txt), not as an amount named by a noun ("gives drivers
     a pay rise of 6.5 percent")."""
     padded = f" {text.lower()} "
-    for cue in word_list("update_cues"):
-        for m in re.finditer(rf"(?<= ){re.escape(cue)}(?= )", padded):
-            if not (cue in NOUN_CUES and NOUN_BEFORE.search(padded[:m.start()])):
-                return True
-    return False
+    return any(not (m.group() in NOUN_CUES and NOUN_BEFORE.search(padded[:m.start()]))
+               for m in _update_cues().finditer(padded))
+
+
+@functools.cache
+def _update_cues() -> re.Pattern[str]:
+    """Every update cue as one pattern, each a whole run of words between spaces (no cue's
+    first word is another cue, so the occurrences are those of the cues one by one)."""
+    cues = sorted(word_list("update_cues"), key=len, reverse=True)
+    return re.compile(r"(?<= )(?:" + "|".join(re.escape(c) for c in cues) + r")(?= )")
 

@@ -43,3 +43,35 @@ def test_the_year_of_a_plan_told_as_made_earlier(text, anchor, value):
     from storyline.annotate.timex import tag_text
 
     assert [t.value for t in tag_text(text, anchor) if t.kind == "date"] == [value]
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    # a deadline told as past may still lie just ahead of the telling: a delay announced before the day
+    ("Marrowgate Foods had been due to deliver the first 4,000 crates by March 3.", "2026-02-20", "2026-03-03"),
+    ("The appeal, which was due to be heard on November 17, has been adjourned.", "2026-11-04", "2026-11-17"),
+    ("A spokeswoman said the new target for the interim findings was October 8.", "2026-09-12", "2026-10-08"),
+    # ... or behind it
+    ("The council was supposed to report by December 15.", "2027-01-20", "2026-12-15"),
+    ("Brenmoor Rail failed to pay the first 40 per cent of its bid by the March 20 deadline.", "2026-05-06",
+     "2026-03-20"),
+    # a past day that is not a deadline stays behind the telling, however near the next one
+    ("Crew did not begin isolating passengers until Feb. 6, the report says.", "2026-10-15", "2026-02-06"),
+    ("The ferry sailed on 18 July, three weeks late.", "2026-06-20", "2025-07-18"),
+])
+def test_the_year_of_a_deadline_told_as_past(text, anchor, value):
+    from storyline.annotate.timex import tag_text
+
+    assert [t.value for t in tag_text(text, anchor) if t.kind == "date"][:1] == [value]
+
+
+@pytest.mark.parametrize("text, anchor, value", [
+    ("That target slipped when Brenmoor Wireless, the smallest of the three winners, failed to pay the first 40 per "
+     "cent of its 328 million crown bid by the March 20 deadline.", "2026-05-06", "2026-03-20"),
+    ("The ministry's promise to restore electricity to every connected home by the end of march has slipped to the "
+     "end of may.", "2026-04-03", "2026-03"),
+])
+def test_the_year_of_a_deadline_in_a_past_clause_read_with_the_parse(nlp, text, anchor, value):
+    from storyline.annotate.document import tag_times
+    from storyline.annotate.timex import Anchor
+
+    assert [t.value for t in tag_times(text, Anchor(anchor, "published"), nlp) if t.kind == "date"][:1] == [value]

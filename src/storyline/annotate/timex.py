@@ -326,7 +326,8 @@ class Tagger:
             else:
                 handler, m = payload
                 tense = deadline_tense(text, start) or tense_at(start)
-                result = handler(m, year_tense(text, start, tense) if handler.__name__ in YEARLESS else tense)
+                result = handler(m, year_tense(text, start, tense, functools.partial(tense_at, start))
+                                 if handler.__name__ in YEARLESS else tense)
                 if result is None:
                     continue
             kind, value, gran, mod = result

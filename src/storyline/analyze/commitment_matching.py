@@ -45,6 +45,7 @@ from .commitment_reading import CLAUSE_BREAK, DETERMINED, NAMED_DEADLINE, clause
 LINK_SCORE = 0.45  # a later deadline of the same action and theme (0.8 of it when it says the date moved)
 MERGE_SCORE = 0.5  # a restatement of one commitment (the same due date)
 OUTCOME_SCORE = 0.45  # a report of the action done or not done (0.6 of it when it names the deadline)
+ON_THE_DAY_ACT = 0.5  # ... of it when the act promised is reported done on the very day promised
 LATE_LIMIT = 183  # days after the deadline within which a dated report of the act is this promise kept late
 GROUP_ACT = 0.3  # a word of an action group ("open") counts from less: common words weigh little
 THEME_ACT = 0.5  # a word of the clause itself (not of its attribution or context) can name the act
@@ -363,12 +364,12 @@ def outcome(facts: dict, due: str | None, stated_on: str | None, r: Report) -> t
     # words ("to reopen on July 20" / "made her first crossing on Monday July 20")
     on_the_day = r.kind == "done" and bool(when) and len(when or "") == 10 and len(due) == 10 and when == due \
         and not NOT_THE_ACT.search(r.statement.sentence.text)  # "was not tabled before the council rose on"
-    if on_the_day:
-        need = OUTCOME_SCORE * 0.6
-    if similarity(facts, r.facts()) < need:
-        return None
     acts = set(facts.get("main") or facts["actions"] or
                [c for c, w in facts["theme"].items() if w >= THEME_ACT or (w >= GROUP_ACT and words.is_group(c))])
+    if on_the_day:  # the promised act itself, done that very day, needs nothing more in common
+        need = OUTCOME_SCORE * (ON_THE_DAY_ACT if r.actions & acts else 0.6)
+    if similarity(facts, r.facts()) < need:
+        return None
     # "would be open": the act named otherwise, by a word of the clause itself
     pooled = set(facts.get("chain_acts", [])) - acts  # the same act named otherwise by another link of its chain
     if r.kind in ("done", "pending") and not r.actions & acts and r.actions & pooled:

@@ -115,3 +115,9 @@ def test_a_part_of_a_month_dates_to_that_month():
                  "Most Tarvelle pharmacies had no stock in the first week of June.",
                  "Most Tarvelle pharmacies had no stock in mid-June."):
         assert [(t.value, t.granularity) for t in tag_text(text, "2031-06-20")] == [("2031-06", "month")], text
+
+
+def test_an_ordinal_joined_to_a_word_is_no_day_of_the_month():
+    # "the 13th-century nave" is not the 13th of the month; "on the 14th" is
+    text = "Fire gutted the 13th-century nave of the Quorvel abbey, the 3rd-largest in the valley, on the 14th."
+    assert [(t.text, t.value) for t in tag_text(text, "2031-11-18")] == [("on the 14th", "2031-11-14")]

@@ -125,3 +125,18 @@ def test_a_page_an_offset_placed_keeps_its_day_against_an_alike_sentence_of_anot
     }, as_of="2026-11-22")
     c = next(doc for doc in d["documents"] if doc["title"] and "day three" in doc["title"].lower())
     assert c["anchor"] == "2025-03-26" and c["anchor_origin"] == "inferred"  # flagged, not moved
+
+
+def test_a_day_told_as_counted_from_the_happening_is_not_its_day(tmp_path):
+    # "hoisted on Friday, almost 23 months after fire brought down ...": Friday is not the fire's day
+    d = build_story(tmp_path, {
+        "a.txt": "Fire guts Quorvel abbey roof\n\nNovember 17, 2031\n\nFire tore through the roof of the Quorvel "
+                 "abbey at Tessavale overnight. The fire broke out shortly before midnight on Sunday in the roof "
+                 "space above the crossing, the Tessavale fire service said.",
+        "b.txt": "Bell back in Quorvel abbey tower\n\nOctober 2, 2033\n\nA new bell was hoisted into the tower of the "
+                 "Quorvel abbey at Tessavale on Friday, almost 23 months after fire brought down the old one.",
+        "c.txt": "the abbey debate\n\nthree months after the fire at the quorvel abbey in tessavale, the argument "
+                 "over what should replace its spire is getting louder, the abbey's architect said.",
+    }, as_of="2033-11-22")
+    c = next(doc for doc in d["documents"] if doc["title"] and "debate" in doc["title"].lower())
+    assert not (c["anchor"] or "").startswith(("2033-12", "2034"))

@@ -159,8 +159,9 @@ def happening_day(store: Store, doc_id: str, what: str) -> str | None:
             window = text[max(0, at - WINDOW):at + len(t.text) + WINDOW] if at >= 0 else text
             told = _stems(window)
             shared = len(stems & told)
-            if heads & told and shared >= need:
-                day = counted_back(t.value, text[at + len(t.text):] if at >= 0 else "")
+            after = text[at + len(t.text):] if at >= 0 else ""
+            if heads & told and shared >= need and (COUNTED_AFTER.match(after) or not counted_from(window, heads)):
+                day = counted_back(t.value, after)  # ("on Thursday, eighteen days after the eruption": counted back)
                 if day:
                     best[(o.doc_id, day)] = max(best.get((o.doc_id, day), 0), shared)
                     if verbs & told:
@@ -172,6 +173,18 @@ def happening_day(store: Store, doc_id: str, what: str) -> str | None:
     # a phrase with its own verb ("the rocket lifted off") is dated by tellings of that act, if any
     supported = [day for day in supported if day in acted] or supported
     return min(supported, key=lambda d: maybe_date(d) or dt.date.max) if supported else None
+
+
+RELATIVE_TO = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|since|before|following)\s+"
+                         r"(?:(?:the|its|their|this|that)\s+)?(?:[a-z-]+\s+){0,2}?$", re.I)
+
+
+def counted_from(window: str, heads: set[str]) -> bool:
+    """The happening is named only as what the day is counted from ("the cockerel was hoisted
+    on Friday, almost two years after the fire"): the day is another one (not "since the
+    eruption closed the airport on June 14", nor "on March 14, after rescuers drove ...")."""
+    found = [m for m in re.finditer(r"[a-z][a-z-]{2,}", window.lower()) if m.group()[:5] in heads]
+    return bool(found) and all(RELATIVE_TO.search(window[:m.start()]) for m in found)
 
 
 COUNTED_AFTER = re.compile(r"^\W*(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:to\s+the\s+day\s+)?after\b",

@@ -328,3 +328,27 @@ def test_a_bare_head_noun_on_a_page_that_does_not_name_the_body_is_the_storys_on
     d = build_story(tmp_path / "two", pages)
     told = [c for c in d["claims"] if "paperwork" in c["text"]]
     assert told and told[0]["speaker"] not in ("Vardel Audit Authority", "Kestel Port Authority")  # which one?
+
+
+def test_a_name_defined_with_its_acronym_starts_its_own_paragraph(nlp):
+    # a standfirst without a full stop, then the body: "Monday" is not part of the name
+    got = {t for t, _ in mentions(nlp, "Regulator orders a full account of customer assets by Monday\n\n"
+                                        "Orvane Digital Exchange (ODX), the Tessavale platform, has stopped all "
+                                        "withdrawals.")}
+    assert "Orvane Digital Exchange (ODX)" in got
+    assert not any("Monday" in t for t in got)
+
+
+def test_two_courts_of_one_city_are_two_bodies(store):
+    # "Court of Orvik" forms may join "District Court of Orvik" to "Orvik District Court", not
+    # "Orvik District Court" to "Orvik Commercial Court"
+    add_doc(store, "d1", [("Orvik Commercial Court", "ORG")])
+    add_doc(store, "d2", [("Orvik District Court", "ORG")])
+    add_doc(store, "d3", [("District Court of Orvik", "ORG")])
+    assert groups(store) == [["District Court of Orvik", "Orvik District Court"], ["Orvik Commercial Court"]]
+
+
+def test_a_dateline_credit_after_a_blank_line_is_no_name_with_its_acronym(nlp):
+    got = mentions(nlp, "By Ana Reyes\n\nPORT TESSAVALE (KWA) - Hundreds of flights were cancelled on Friday as "
+                        "pilots began a strike.")
+    assert not any("(KWA)" in t for t, _ in got)

@@ -76,12 +76,16 @@ def find_mentions(doc: Document, sdoc, text: str, sentence_at) -> list[Mention]:
     for m in FACILITY.finditer(cased):
         add(m.start(), m.end(), "FACILITY")
     for m in ACRONYM_DEF.finditer(cased):
-        long, short = m.group("long").strip(), m.group("short")
-        lead = re.match(r"(?:The|the)\s+", m.group("long"))
+        para = max((b.end() for b in re.finditer(r"\n\s*\n", m.group("long"))), default=0)  # within one paragraph
+        raw, short = m.group("long")[para:], m.group("short")
+        long = raw.strip()
+        lead = re.match(r"(?:The|the)\s+", raw)
         cut = next((c.start() for c in re.finditer(r"\S+", long) if c.group()[0].isupper()
                     and short.upper() in acronym_forms(long[c.start():])), 0)
-        if len(short) >= 2 and not (_is_place(long) and short.upper() not in acronym_forms(long)):
-            start = m.start("long") + (cut or (lead.end() if lead else 0))
+        if re.match(r"\s*[-–—]\s", cased[m.end():m.end() + 4]) and long.isupper():
+            continue  # a dateline's credit, "PORT ELLERY (CPS) -": a place and an agency
+        if long and len(short) >= 2 and not (_is_place(long) and short.upper() not in acronym_forms(long)):
+            start = m.start("long") + para + (cut or (lead.end() if lead else 0))
             label = next((x.label for k, x in found.items() if k[0] >= start and k[1] <= m.end()), "ORG")
             add(start, m.end(), label)
     for start, end, label in own_outlet_mentions(doc, cased) + _missed_names(cased, runs):

@@ -47,6 +47,7 @@ from .entity_names import (
     name_like,
     reads_as_person,
     same_person,
+    siblings,
 )
 
 log = logging.getLogger(__name__)
@@ -287,9 +288,10 @@ class Matcher:
                  if not place and self.related(words, f.key.split(), r.kind)}
         if len(words) > 1:
             found |= {f.entity_id for f in self.index.filed("bag", " ".join(sorted(folded)))}
-        if r.kind in ORGLIKE:
+        if r.kind in ORGLIKE:  # "District Court of Orvik" / "Orvik District Court" (not "Orvik Commercial Court")
+            plain_words = [w.lower() for w in words]
             for form in of_forms(" ".join(folded)):
-                found |= {f.entity_id for f in self.index.filed("of", form)}
+                found |= {f.entity_id for f in self.index.filed("of", form) if not siblings(plain_words, f.key.split())}
         return self.pick(found) or self.shortened_known(r) or self.generic_head(r)
 
     def related(self, words: list[str], other: list[str], kind: str) -> bool:

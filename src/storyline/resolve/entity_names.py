@@ -140,3 +140,9 @@ def rank(surface: str) -> tuple:
     honorific, core = split_honorific(surface)
     return (len(core.split()) > 1, any(c.isupper() for c in core) and not core.isupper(), not honorific,
             len(core))
+
+
+def siblings(a: list[str], b: list[str]) -> bool:
+    """Two names alike but for one word in the same place: two bodies of one kind
+    ("Orvik Commercial Court" / "Orvik District Court"), not one body named two ways."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1

@@ -119,8 +119,8 @@ def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
         for child in verb.children:  # "puts the cost of the repairs at 90 million": the thing valued
             if child.dep_ == "dobj" and child.pos_ == "NOUN":
                 return _thing_of(child)
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+    for child in verb.children:  # (not the amount itself: "the 46.8 million guilders the state gave covers ...")
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" and not offset + start <= child.idx < offset + end:
             return _thing_of(child)
     return None
 

@@ -69,6 +69,9 @@ def test_the_year_of_a_deadline_told_as_past(text, anchor, value):
      "cent of its 328 million crown bid by the March 20 deadline.", "2026-05-06", "2026-03-20"),
     ("The ministry's promise to restore electricity to every connected home by the end of march has slipped to the "
      "end of may.", "2026-04-03", "2026-03"),
+    # a past act joined to a plan ("began on June 2 and is now expected to ..."): the plan is the other clause's
+    ("Work on the Tarvel estate began on June 2 and is now expected to be completed across all five blocks by "
+     "September 2026.", "2025-12-19", "2025-06-02"),
 ])
 def test_the_year_of_a_deadline_in_a_past_clause_read_with_the_parse(nlp, text, anchor, value):
     from storyline.annotate.document import tag_times

@@ -61,7 +61,7 @@ def tense_of(token) -> str:
     """past / present / future for the clause governing a token."""
     node, below = token, token
     for _ in range(8):
-        if any(c.lower_ in PLANNED_WORDS for c in node.children) or node.lower_ in PLANNED_WORDS:
+        if any(c.lower_ in PLANNED_WORDS and c.dep_ != "conj" for c in node.children) or node.lower_ in PLANNED_WORDS:
             return "future"
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "amod":
             break

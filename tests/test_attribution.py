@@ -341,9 +341,9 @@ def test_one_of_a_described_set_is_a_described_speaker(nlp):
 
 def test_a_transcripts_label_with_a_full_name_is_the_speaker(nlp):
     ann = run(nlp, "The host asked two analysts about the vote.\n\n"
-                   "Ondine Varrick: Staff time is what this costs, and the council knows it.\n\n"
+                   "Pellowen Varrick: Staff time is what this costs, and the council knows it.\n\n"
                    "TOMAS BRELLWYN (HALE CAPITAL): Each week of delay costs the port its customers.\n\n"
                    "BREAKING NEWS: The board has met.")
-    assert speaker_of(ann, "Staff time").speaker == "Ondine Varrick"
+    assert speaker_of(ann, "Staff time").speaker == "Pellowen Varrick"
     assert speaker_of(ann, "Each week of delay").speaker == "Tomas Brellwyn"
     assert speaker_of(ann, "The board has met") is None

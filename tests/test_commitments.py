@@ -80,7 +80,7 @@ def test_a_date_already_past_when_said_is_a_recall_not_a_promise():
 
 
 def test_instead_of_names_the_old_deadline_and_now_the_new_one():
-    text = "The Orrin inquiry said it would now report by 15 December instead of 30 September."
+    text = "The Quorvel inquiry said it would now report by 15 December instead of 30 September."
     assert read(text, "2031-09-02", [("15 December", "2031-12-15", "future", "report"),
                                      ("30 September", "2031-09-30", "future", "report")],
                 ["say", "report"]) == [("new", "2031-12-15"), ("recall", "2031-09-30")]
@@ -336,12 +336,12 @@ def test_an_adjourned_trial_and_what_became_of_each_promise(tmp_path):
 @pytest.mark.slow
 def test_not_done_after_the_deadline_is_missed_and_a_restatement_is_one_item(tmp_path):
     d = story(tmp_path, {
-        "a.txt": "Audit due\n\nMarch 1, 2031\n\nThe Orrin transport ministry will publish the Halvard tunnel "
+        "a.txt": "Audit due\n\nMarch 1, 2031\n\nThe Quorvel transport ministry will publish the Halvard tunnel "
                  "safety audit by June 30.",
-        "b.txt": "Audit still due\n\nMarch 3, 2031\n\nThe Orrin transport ministry confirmed it will publish "
+        "b.txt": "Audit still due\n\nMarch 3, 2031\n\nThe Quorvel transport ministry confirmed it will publish "
                  "the Halvard tunnel safety audit by June 30.",
         "c.txt": "Audit missing\n\nSeptember 9, 2031\n\nThe Halvard tunnel safety audit has still not been "
-                 "published by the Orrin transport ministry.",
+                 "published by the Quorvel transport ministry.",
     })
     audits = [k for k in d["commitments"] if k["due"] == "2031-06-30"]
     assert len(audits) == 1 and len(audits[0]["evidence"]) == 2

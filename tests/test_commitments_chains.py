@@ -137,14 +137,14 @@ def test_a_restated_reopening_date_is_one_commitment_and_met(tmp_path):
 
 def test_a_bridge_reopening_moved_and_then_reported_without_deadline_words(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Orrin bridge repairs", "June 3, 2031",
-                      "The Orrin bridge will reopen to traffic by September 15 after repairs to its "
+        "a.txt": page("Quorvel bridge repairs", "June 3, 2031",
+                      "The Quorvel bridge will reopen to traffic by September 15 after repairs to its "
                       "bearings, the Tessin roads office said."),
-        "b.txt": page("Orrin bridge delay", "August 19, 2031",
-                      "The reopening of the Orrin bridge has been delayed to September 30 because of a "
+        "b.txt": page("Quorvel bridge delay", "August 19, 2031",
+                      "The reopening of the Quorvel bridge has been delayed to September 30 because of a "
                       "shortage of steel, the roads office said."),
-        "c.txt": page("Orrin bridge open", "September 22, 2031",
-                      "The Orrin bridge reopened to traffic on 21 September, ahead of the revised date."),
+        "c.txt": page("Quorvel bridge open", "September 22, 2031",
+                      "The Quorvel bridge reopened to traffic on 21 September, ahead of the revised date."),
     })
     ks = by_due(d)
     assert ("2031-09-15", "2031-09-30") in chain(d)
@@ -549,11 +549,11 @@ def test_a_payment_done_some_days_ahead_of_the_deadline_it_names_is_met(tmp_path
     # "eight days ahead of the end-of-April deadline": the deadline is the reference of a
     # done act (not promised again), and "paid" is an irregular form of the promised "pay"
     d = story(tmp_path, {
-        "a.txt": page("Orrin fund", "March 24, 2033",
+        "a.txt": page("Quorvel fund", "March 24, 2033",
                       "Tallow Mining said the first payments would be made within days and that all families "
                       "would be paid by the end of April."),
-        "b.txt": page("Orrin families paid", "April 22, 2033",
-                      "All of the families covered by the compensation scheme for the Orrin pit disaster have "
+        "b.txt": page("Quorvel families paid", "April 22, 2033",
+                      "All of the families covered by the compensation scheme for the Quorvel pit disaster have "
                       "now been paid, Tallow Mining said on Wednesday, eight days ahead of the end-of-April "
                       "deadline it had set itself."),
     }, as_of="2033-06-01")

@@ -184,10 +184,10 @@ RECALLS = [
     ("transport", "The Tarsel council's pledge to reopen the ring road by the end of March has slipped to the end "
      "of May.", "2031-04-03", [("recall", "2031-03-31"), ("new", "2031-05-31")]),
     # a move told inside another act ("came a day after the board postponed ..."): the date moved to is new
-    ("election", "The resignation came a day after the Orrin board postponed the council ballot from 25 January "
+    ("election", "The resignation came a day after the Quorvel board postponed the council ballot from 25 January "
      "until 8 March.", "2031-12-03", [("recall", "2032-01-25"), ("new", "2032-03-08")]),
     # a deadline between commas that the main clause denies or moves; a recall cue spent on the first date
-    ("election", "The Orrin board said that certification of the count, due by December 3, will not happen until "
+    ("election", "The Quorvel board said that certification of the count, due by December 3, will not happen until "
      "December 12.", "2031-12-01", [("recall", "2031-12-03"), ("new", "2031-12-12")]),
     ("election", "Certification of the count, originally due by December 3, will not happen until December 12.",
      "2031-12-01", [("recall", "2031-12-03"), ("new", "2031-12-12")]),
@@ -212,7 +212,7 @@ NOTHING = [
     # when a deadline was set is no deadline; a period counted from a day the sentence does not give
     ("environment", "The audit, handed in two days ahead of the June 30 deadline set by the regulator in "
      "January, found leaks at three sites.", "2031-07-02"),
-    ("election", "The Orrin board had promised to publish the count within ten days; it did so on May 19.",
+    ("election", "The Quorvel board had promised to publish the count within ten days; it did so on May 19.",
      "2031-06-20"),
     # a dated act in the simple past, whatever cue another clause of the sentence has
     ("telecoms", "Bidding for the airwaves that will carry the next mobile networks opened on Tuesday.",
@@ -240,7 +240,7 @@ def test_irregular_verb_forms_come_from_the_models_own_lemmatizer_tables():
 def test_a_start_date_in_a_revised_plan_is_new_not_the_date_moved_from(nlp):
     text = "The revised timetable has trial flights from the Veld airstrip starting from January 2032."
     assert ("recall", "2032-01") not in reading(nlp, text, "2031-05-01")
-    assert reading(nlp, "The Orrin council will publish its budget for 2032 on September 15.", "2031-04-02") == \
+    assert reading(nlp, "The Quorvel council will publish its budget for 2032 on September 15.", "2031-04-02") == \
         [("new", "2031-09-15")]
 
 
@@ -476,7 +476,7 @@ def test_a_coverage_target_moved_is_named_by_its_figure(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Tarsel screening plan", "January 14, 2031",
                       "The Tarsel health board said its goal was to screen 60 percent of residents aged 50 and "
-                      "over for bowel cancer by June 30, using home test kits posted by the Orrin laboratory."),
+                      "over for bowel cancer by June 30, using home test kits posted by the Quorvel laboratory."),
         "b.txt": page("Morning line", "July 4, 2031",
                       "host: the board missed the june goal, didn't it?\n\n"
                       "mara velt: we did. we now aim for sixty percent by the end of september."),
@@ -513,7 +513,7 @@ def test_an_act_reported_done_on_the_very_day_promised_is_met_in_other_words(tmp
     # the report names the act ("began") and the day, not the thing ("the first round", not "the campaign")
     d = story(tmp_path, {
         "a.txt": page("Vaccination delayed again", "December 10, 2031",
-                      "The campaign against measles in the Orrin valley, first set for November 25, is now "
+                      "The campaign against measles in the Quorvel valley, first set for November 25, is now "
                       "scheduled to begin on January 20, health minister Petra Olund told parliament."),
         "b.txt": page("Second round announced", "March 12, 2032",
                       "The first round, which began on January 20 in Veld and Tarvel, reached just over a "

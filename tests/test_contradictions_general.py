@@ -143,11 +143,11 @@ def test_construction_cost_update_is_not_a_contradiction(tmp_path):
 
 def test_homes_and_properties_destroyed_by_one_flood(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Flood devastates Orrin valley", "Valley Times", "April 9, 2024",
-                      "The flood in the Orrin valley destroyed 520 homes, the regional fire service said on Monday. "
+        "a.txt": page("Flood devastates Quorvel valley", "Valley Times", "April 9, 2024",
+                      "The flood in the Quorvel valley destroyed 520 homes, the regional fire service said on Monday. "
                       "Some 1,200 residents spent the night in shelters."),
-        "b.txt": page("Orrin valley counts the damage", "National Express", "April 10, 2024",
-                      "Insurers said 340 properties were destroyed by the flood in the Orrin valley. "
+        "b.txt": page("Quorvel valley counts the damage", "National Express", "April 10, 2024",
+                      "Insurers said 340 properties were destroyed by the flood in the Quorvel valley. "
                       "About 1,200 residents were in shelters."),
     })
     assert found(d, "amount", "520 homes", "340 properties")  # fewer properties than homes cannot be
@@ -532,11 +532,11 @@ def test_money_of_one_counted_set_told_two_ways(tmp_path):
 
 def test_a_collapse_told_as_a_crash_dates_one_act(tmp_path):
     d = story(tmp_path, {
-        "a.txt": page("Crane falls at Hesketh yard", "Port Wire", "April 9, 2031",
-                      "A tower crane at the Hesketh shipyard collapsed onto an empty dock on April 7, 2031 "
+        "a.txt": page("Crane falls at Hallidane yard", "Port Wire", "April 9, 2031",
+                      "A tower crane at the Hallidane shipyard collapsed onto an empty dock on April 7, 2031 "
                       "during a test lift, the yard's owner said."),
-        "b.txt": page("Hesketh crane: what went wrong", "Dock Weekly", "April 12, 2031",
-                      "The tower crane at the Hesketh shipyard crashed onto an empty dock on April 8, 2031 "
+        "b.txt": page("Hallidane crane: what went wrong", "Dock Weekly", "April 12, 2031",
+                      "The tower crane at the Hallidane shipyard crashed onto an empty dock on April 8, 2031 "
                       "during a test lift, according to an inspector's notes seen by this paper."),
     })
     assert found(d, "date", "April 7, 2031", "April 8, 2031")

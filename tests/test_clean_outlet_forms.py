@@ -120,6 +120,11 @@ URL_CASES_PAGE = [
     ("page-title-suffix-and-domain", "https://www.harbourcourier.com/ferry",
      _text(TITLE + " - Harbour Courier"), ["Harbour Courier"]),
     ("www2-prefix", "https://www2.tremarthpost.com/ferry", _text(TITLE), ["Tremarth Post"]),
+    # an outlet word for a suffix: the name the page writes, with or without it
+    ("suffix-outlet-word-page-without", "https://www.thetollbridge.news/ferry",
+     _text("The Tollbridge", "Home | Harbour | Sport", TITLE), ["The Tollbridge"]),
+    ("suffix-outlet-word-alone", "https://www.tollbridgewire.news/ferry", _text(TITLE),
+     ["Tollbridge Wire News", "Toll Bridge Wire News"]),
     ("page-other-outlet-quoted", "https://www.wendletribune.org/ferry",
      _text(TITLE, body=BODY + "\n\nThe board told the Tremarth Morning Star last month that repairs could wait."),
      ["Wendle Tribune"]),
@@ -327,3 +332,9 @@ def test_footer_copyright_of_html_is_read_but_not_kept():
 def test_declared_site_names_of_every_form(declared, url, expected):
     page = RawPage("p.jsonl", TITLE + "\n\n" + BODY, "text", url=url, outlet=declared)
     assert clean_page(page).outlet == expected
+
+
+def test_a_stations_letters_and_number_are_written_in_capitals():
+    # the scorer ignores case; a reader does not: "Wr2" is no one's way of writing it
+    page = _text("wr2 | news | radio | listen live", TITLE.lower(), body=LOWER_BODY)
+    assert _outlet(page, url="https://www.wr2.co.uk/ferry") == "WR2"

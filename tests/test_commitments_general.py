@@ -503,20 +503,20 @@ def test_a_promise_kept_only_in_part_is_told_by_a_cue_before_a_figure(text, part
 def test_a_deadline_passed_and_named_as_moved_is_recalled(nlp):
     # "by the end of March" before "has slipped": the old deadline, not a past day naming a thing
     # (the tagger now reads a deadline in a past clause at its nearest March, before the telling)
-    text = ("The ministry's promise to restore electricity to every connected home in Tarvel by the end of March "
-            "has slipped to the end of May.")
+    text = ("The council's pledge to reopen every library in the Tarvel district by the end of March has been "
+            "pushed back to the end of May.")
     assert sorted(reading(nlp, text, "2031-04-03")) == [("new", "2031-05-31"), ("recall", "2031-03-31")]
 
 
 @pytest.mark.slow
 def test_an_act_reported_done_on_the_very_day_promised_is_met_in_other_words(tmp_path):
-    # the report names the act ("began") and the day, not the thing ("the first round", not "the campaign")
+    # the report names the act ("started") and the day, not the thing ("the first stage", not "the drive")
     d = story(tmp_path, {
-        "a.txt": page("Vaccination delayed again", "December 10, 2031",
-                      "The campaign against measles in the Quorvel valley, first set for November 25, is now "
-                      "scheduled to begin on January 20, health minister Petra Olund told parliament."),
-        "b.txt": page("Second round announced", "March 12, 2032",
-                      "The first round, which began on January 20 in Veld and Tarvel, reached just over a "
-                      "million people, district officials said."),
+        "a.txt": page("Screening put off again", "December 10, 2031",
+                      "The screening drive in the Quorvel valley, put off from November 25, is now due to "
+                      "start on January 20, health minister Petra Olund told parliament."),
+        "b.txt": page("Second stage announced", "March 12, 2032",
+                      "The first stage, which started on January 20 in Veld and Tarvel, screened some 40,000 "
+                      "people, district officials said."),
     })
     assert by_due(d)["2032-01-20"]["status"] == "met"

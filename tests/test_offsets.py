@@ -128,15 +128,15 @@ def test_a_page_an_offset_placed_keeps_its_day_against_an_alike_sentence_of_anot
 
 
 def test_a_day_told_as_counted_from_the_happening_is_not_its_day(tmp_path):
-    # "hoisted on Friday, almost 23 months after fire brought down ...": Friday is not the fire's day
+    # "opened on Friday, nearly 23 months after fire destroyed ...": Friday is not the fire's day
     d = build_story(tmp_path, {
-        "a.txt": "Fire guts Quorvel abbey roof\n\nNovember 17, 2031\n\nFire tore through the roof of the Quorvel "
-                 "abbey at Tessavale overnight. The fire broke out shortly before midnight on Sunday in the roof "
-                 "space above the crossing, the Tessavale fire service said.",
-        "b.txt": "Bell back in Quorvel abbey tower\n\nOctober 2, 2033\n\nA new bell was hoisted into the tower of the "
-                 "Quorvel abbey at Tessavale on Friday, almost 23 months after fire brought down the old one.",
-        "c.txt": "the abbey debate\n\nthree months after the fire at the quorvel abbey in tessavale, the argument "
-                 "over what should replace its spire is getting louder, the abbey's architect said.",
+        "a.txt": "Blaze at Quorvel abbey\n\nNovember 17, 2031\n\nThe Quorvel abbey at Tessavale lost its "
+                 "library to fire overnight. The blaze started late on Sunday in the library wing, the "
+                 "Tessavale fire brigade said.",
+        "b.txt": "Library reopens at Quorvel abbey\n\nOctober 2, 2033\n\nThe rebuilt library of the Quorvel abbey "
+                 "at Tessavale opened its doors on Friday, nearly 23 months after fire destroyed the old one.",
+        "c.txt": "the abbey debate\n\nthree months after the fire at the quorvel abbey in tessavale, the monks "
+                 "and the town still disagree on how to rebuild the library, the abbey's architect said.",
     }, as_of="2033-11-22")
     c = next(doc for doc in d["documents"] if doc["title"] and "debate" in doc["title"].lower())
     assert not (c["anchor"] or "").startswith(("2033-12", "2034"))

@@ -47,15 +47,15 @@ def test_the_year_of_a_plan_told_as_made_earlier(text, anchor, value):
 
 @pytest.mark.parametrize("text, anchor, value", [
     # a deadline told as past may still lie just ahead of the telling: a delay announced before the day
-    ("Marrowgate Foods had been due to deliver the first 4,000 crates by March 3.", "2026-02-20", "2026-03-03"),
-    ("The appeal, which was due to be heard on November 17, has been adjourned.", "2026-11-04", "2026-11-17"),
-    ("A spokeswoman said the new target for the interim findings was October 8.", "2026-09-12", "2026-10-08"),
+    ("Marrowgate Foods had been due to ship its first load of grain by March 3.", "2026-02-20", "2026-03-03"),
+    ("The inquest, which was due to sit on November 17, has been put off.", "2026-11-04", "2026-11-17"),
+    ("The harbour board said its revised target for the audit was October 8.", "2026-09-12", "2026-10-08"),
     # ... or behind it
-    ("The council was supposed to report by December 15.", "2027-01-20", "2026-12-15"),
-    ("Brenmoor Rail failed to pay the first 40 per cent of its bid by the March 20 deadline.", "2026-05-06",
-     "2026-03-20"),
+    ("The council was supposed to publish its audit by December 15.", "2027-01-20", "2026-12-15"),
+    ("Brenmoor Rail did not hand in its safety plan by the March 21 cut-off.", "2026-05-06",
+     "2026-03-21"),
     # a past day that is not a deadline stays behind the telling, however near the next one
-    ("Crew did not begin isolating passengers until Feb. 6, the report says.", "2026-10-15", "2026-02-06"),
+    ("The ferry did not sail again until Feb. 6, the inspectors found.", "2026-10-15", "2026-02-06"),
     ("The ferry sailed on 18 July, three weeks late.", "2026-06-20", "2025-07-18"),
 ])
 def test_the_year_of_a_deadline_told_as_past(text, anchor, value):
@@ -65,13 +65,13 @@ def test_the_year_of_a_deadline_told_as_past(text, anchor, value):
 
 
 @pytest.mark.parametrize("text, anchor, value", [
-    ("That target slipped when Brenmoor Wireless, the smallest of the three winners, failed to pay the first 40 per "
-     "cent of its 328 million crown bid by the March 20 deadline.", "2026-05-06", "2026-03-20"),
-    ("The ministry's promise to restore electricity to every connected home by the end of march has slipped to the "
-     "end of may.", "2026-04-03", "2026-03"),
-    # a past act joined to a plan ("began on June 2 and is now expected to ..."): the plan is the other clause's
-    ("Work on the Tarvel estate began on June 2 and is now expected to be completed across all five blocks by "
-     "September 2026.", "2025-12-19", "2025-06-02"),
+    ("That plan unravelled when Brenmoor Rail, the smaller of the two bidders, did not hand in its safety case "
+     "for the line by the March 21 cut-off.", "2026-05-06", "2026-03-21"),
+    ("the council's pledge to reopen every library in the district by the end of march has been pushed back to "
+     "the end of june.", "2026-04-03", "2026-03"),
+    # a past act joined to a plan ("started on June 2 and is due to ..."): the plan is the other clause's
+    ("Dredging of the Tarvel canal started on June 2 and is due to be finished along its whole length by "
+     "September 2026, the canal trust expects.", "2025-12-19", "2025-06-02"),
 ])
 def test_the_year_of_a_deadline_in_a_past_clause_read_with_the_parse(nlp, text, anchor, value):
     from storyline.annotate.document import tag_times

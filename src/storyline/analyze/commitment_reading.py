@@ -337,7 +337,7 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
         return None  # "the 2027 European Junior Championships": a name, not a time
     if t is not None and t.kind == "date" and t.value and stated and t.value < stated[:len(t.value)] \
             and re.search(r"\b(?:the|its|their|this)\s*$", left, re.I) and re.match(r"\s+[a-z]{3,}\b", right) \
-            and not NAMED_DEADLINE.match(right) and not DEADLINE_PREPOSITION.search(left):  # not "by the end of March has slipped"
+            and not NAMED_DEADLINE.match(right) and not DEADLINE_PREPOSITION.search(left):  # a deadline named as moved ("its pledge to ... by the end of June is now put back")
         return None  # "a report on the July 22 outage by September 15": a past day that names the outage
     if t is not None and not cue_before(left) and _scheduled_present(t, left, stated):
         left = left + " "  # keeps offsets; the cue is the present tense of a dated act

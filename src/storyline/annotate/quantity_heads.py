@@ -119,7 +119,7 @@ def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
         for child in verb.children:  # "puts the cost of the repairs at 90 million": the thing valued
             if child.dep_ == "dobj" and child.pos_ == "NOUN":
                 return _thing_of(child)
-    for child in verb.children:  # (not the amount itself: "the 46.8 million guilders the state gave covers ...")
+    for child in verb.children:  # (not the amount itself: "the 12 million the council set aside covers ...")
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" and not offset + start <= child.idx < offset + end:
             return _thing_of(child)
     return None

@@ -90,23 +90,23 @@ def guess_tense(text: str, pos: int) -> Tense:
 
 
 
-# a deadline or target told as past: "had been due to deliver 40,000 doses by March 3", "which
-# was due to be heard on November 17", "the new target for the findings was October 8", "failed
-# to pay by the March 20 deadline"
+# a deadline or target told as past: "had been due to open the bridge by May 4", "which was due
+# to sit on October 9", "the new target for the audit was August 21", "failed to pay by the May 20
+# deadline"
 DUE_BEFORE = re.compile(
     r"\b(?:was|were|had\s+been)\s+(?:supposed|meant|due|scheduled|set|expected|required)\s+to\b[^.;]{0,80}?"
     r"\b(?:by|on|in|for|until|before)\s+(?:the\s+)?$"
     r"|\b(?:deadline|target|due\s+date|cut-?off)\b[^.;]{0,40}?\b(?:was|of)\s+(?:the\s+)?$", re.I)
-DUE_BY = re.compile(r"\b(?:by|before|no later than)\s+(?:the\s+)?$", re.I)  # not "did not begin until Feb. 6": a past day
-DUE_AFTER = re.compile(r"^[^.;,]{3,16}?\s(?:deadline|target|due\s+date|cut-?off)\b", re.I)  # "the March 20 deadline"
+DUE_BY = re.compile(r"\b(?:by|before|no later than)\s+(?:the\s+)?$", re.I)  # not "did not reopen until July 9": a past day
+DUE_AFTER = re.compile(r"^[^.;,]{3,16}?\s(?:deadline|target|due\s+date|cut-?off)\b", re.I)  # "the May 20 deadline"
 
 
 def year_tense(text: str, pos: int, tense: Tense, parsed: Callable[[], Tense] | None = None) -> Tense:
     """The direction in which to seek the year of a date written without one: a plan looked
     ahead to from an earlier telling ("said it would finish by May", "originally promised
     ... by June 30") lies at the nearest such day, before or after the page, not always the
-    next one. A deadline told as past ("had been due by March 3", "failed to pay by the March
-    20 deadline", the parse's tense `parsed` past) is the nearest such day too: a delay is
+    next one. A deadline told as past ("had been due by May 4", "failed to pay by the May 20
+    deadline", the parse's tense `parsed` past) is the nearest such day too: a delay is
     often announced just ahead of the day missed."""
     before = text[max(0, pos - 200):pos]
     if tense == "future" and (EARLIER_PLAN.search(before[-120:]) or SCHEDULED_FOR.search(before[-80:])

@@ -92,7 +92,7 @@ class Tagger:
                         rf"|mid-)(?P<mon>{MONTH_RE})\b(?!\.?\s*\d)(?!\s+(?:this|last|next)\s+year)", re.I), self.bare_month),
             (re.compile(rf"\b(?:(?P<rel>last|next|this|on)\s+)?(?P<wd>{WEEKDAY_RE}){PART_OF_DAY}\b(?!,?\s+(?:{MONTH_RE}\s+\d|\d{{1,2}}\s+{MONTH_RE}))", re.I), self.weekday),
             (re.compile(rf"\b(?:on\s+)?the\s+(?P<d>{ORDINAL})\b(?![\s-]+(?:century|anniversary|floor|time|round|day|week|month|year|of)"
-                        r"|-)", re.I), self.ordinal_day),  # not "the 13th-century", "the 3rd-largest"
+                        r"|-)", re.I), self.ordinal_day),  # not "the 12th-century", "the 2nd-largest"
             (re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b",
                         re.I), self.deictic),
             (re.compile(r"\b(?P<lo>\d{1,2})\s*(?:-|–|to)\s*(?P<hi>\d{1,2})[- ](?P<unit>day|week|month|year)s?(?:\s+(?:time\s*frame|timeframe|period|timetable|window))?\b", re.I), self.duration_range),

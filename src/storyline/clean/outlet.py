@@ -155,7 +155,7 @@ def case_words(words: list[str], langs: tuple[str, ...] = ("en",)) -> str:
     function = lx.word_set("function_words")
     out = []
     for i, w in enumerate(words):
-        if looks_acronym(w, langs) or re.fullmatch(r"[a-z]{1,3}\d{1,3}", w):  # "ra1", "tv2": "RA1", "TV2"
+        if looks_acronym(w, langs) or re.fullmatch(r"[a-z]{1,3}\d{1,3}", w):  # "wr2", "tv3": "WR2", "TV3"
             out.append(w.upper())
         elif i > 0 and w in function and w not in lx.word_set("outlet_words"):
             out.append(w)
@@ -307,7 +307,7 @@ def outlet_for_url(url: str, page_text: str = "") -> tuple[str, str] | None:
     if len(domain.label) <= 3 and domain.others:  # a short host of several sites ("go.com")
         labels = (*domain.others, domain.label)
     if "." not in domain.suffix and domain.suffix in lx.word_set("outlet_words"):
-        # "thebellwether.news": "The Bellwether News", or "The Bellwether" when the page writes
+        # "theharbourlamp.news": "The Harbour Lamp News", or "The Harbour Lamp" when the page writes
         # that, in two words or more (not the place "Wendle" for "wendle.news")
         bare = name_on_page(domain.label, page_text)
         if bare and len(bare.split()) > 1 and not name_on_page(domain.label + domain.suffix, page_text):

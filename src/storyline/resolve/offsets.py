@@ -161,7 +161,7 @@ def happening_day(store: Store, doc_id: str, what: str) -> str | None:
             shared = len(stems & told)
             after = text[at + len(t.text):] if at >= 0 else ""
             if heads & told and shared >= need and (COUNTED_AFTER.match(after) or not counted_from(window, heads)):
-                day = counted_back(t.value, after)  # ("on Thursday, eighteen days after the eruption": counted back)
+                day = counted_back(t.value, after)  # ("on Friday, twelve days after the flood": counted back)
                 if day:
                     best[(o.doc_id, day)] = max(best.get((o.doc_id, day), 0), shared)
                     if verbs & told:
@@ -180,9 +180,9 @@ RELATIVE_TO = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|since|be
 
 
 def counted_from(window: str, heads: set[str]) -> bool:
-    """The happening is named only as what the day is counted from ("the cockerel was hoisted
-    on Friday, almost two years after the fire"): the day is another one (not "since the
-    eruption closed the airport on June 14", nor "on March 14, after rescuers drove ...")."""
+    """The happening is named only as what the day is counted from ("the new bell was hung on
+    Monday, nearly two years after the blaze"): the day is another one (not "since the storm
+    closed the port on May 3", nor "on May 3, after divers reached ...")."""
     found = [m for m in re.finditer(r"[a-z][a-z-]{2,}", window.lower()) if m.group()[:5] in heads]
     return bool(found) and all(RELATIVE_TO.search(window[:m.start()]) for m in found)
 

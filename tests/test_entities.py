@@ -332,10 +332,10 @@ def test_a_bare_head_noun_on_a_page_that_does_not_name_the_body_is_the_storys_on
 
 def test_a_name_defined_with_its_acronym_starts_its_own_paragraph(nlp):
     # a standfirst without a full stop, then the body: "Monday" is not part of the name
-    got = {t for t, _ in mentions(nlp, "Regulator orders a full account of customer assets by Monday\n\n"
-                                        "Orvane Digital Exchange (ODX), the Tessavale platform, has stopped all "
+    got = {t for t, _ in mentions(nlp, "Regulator wants answers by Monday\n\n"
+                                        "Quorvel Digital Exchange (QDX), the Tessavale platform, has stopped all "
                                         "withdrawals.")}
-    assert "Orvane Digital Exchange (ODX)" in got
+    assert "Quorvel Digital Exchange (QDX)" in got
     assert not any("Monday" in t for t in got)
 
 
@@ -349,6 +349,19 @@ def test_two_courts_of_one_city_are_two_bodies(store):
 
 
 def test_a_dateline_credit_after_a_blank_line_is_no_name_with_its_acronym(nlp):
-    got = mentions(nlp, "By Ana Reyes\n\nPORT TESSAVALE (KWA) - Hundreds of flights were cancelled on Friday as "
-                        "pilots began a strike.")
+    got = mentions(nlp, "By Ana Reyes\n\nPORT TESSAVALE (KWA) - The harbour stayed shut on Friday as dock "
+                        "workers walked out.")
     assert not any("(KWA)" in t for t, _ in got)
+
+
+def test_a_datelines_place_in_capitals_is_a_place(nlp):
+    # not an organisation whose longer name ("Tessavale Fire and Rescue Service") would then absorb it
+    got = mentions(nlp, "New engines\n\nTESSAVALE, May 2 (Merlin Wire) - Two new engines will go to the "
+                        "Tessavale Fire and Rescue Service next spring, the council said.")
+    assert ("TESSAVALE", "GPE") in got
+
+
+def test_a_transcript_speakers_affiliation_is_no_alias(nlp):
+    got = mentions(nlp, "Presenter: And the board?\n\nQuorvel Harbour Board (Tessmark Port Authority): the pier "
+                        "will reopen in June.\n\nThe Quorvel Harbour Board said repairs had begun.")
+    assert not any("(" in t for t, _ in got)

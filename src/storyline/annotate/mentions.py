@@ -83,7 +83,7 @@ def find_mentions(doc: Document, sdoc, text: str, sentence_at) -> list[Mention]:
         cut = next((c.start() for c in re.finditer(r"\S+", long) if c.group()[0].isupper()
                     and short.upper() in acronym_forms(long[c.start():])), 0)
         if re.match(r"\s*[-–—]\s", cased[m.end():m.end() + 4]) and long.isupper():
-            continue  # a dateline's credit, "PORT ELLERY (CPS) -": a place and an agency
+            continue  # a dateline's credit, "TARNOW (Merlin Wire) -": a place and an agency
         if long and len(short) >= 2 and not (_is_place(long) and short.upper() not in acronym_forms(long)):
             start = m.start("long") + para + (cut or (lead.end() if lead else 0))
             label = next((x.label for k, x in found.items() if k[0] >= start and k[1] <= m.end()), "ORG")
@@ -208,8 +208,8 @@ def _grown(cased: str, runs, start: int, end: int, label: str) -> tuple[int, int
     if legal and (label == "ORG" or label == "PERSON" and ("." in legal.group(1) or len(legal.group(1)) > 2)) \
             and re.sub(r"\W", "", legal.group(1)).lower() in _lex("legal_forms"):
         end, label = legal.end(1), "ORG"
-    alias = PAREN_ALIAS.match(cased, end)
-    if alias and label in ("ORG", "FACILITY") and all(
+    alias = PAREN_ALIAS.match(cased, end)  # (not a transcript's speaker and affiliation: "ana kresz (studio kresz):")
+    if alias and label in ("ORG", "FACILITY") and cased[alias.end():alias.end() + 1] != ":" and all(
             w[0].isupper() or w.lower() in RUN_JOINERS for w in alias.group(1).split()):
         end = alias.end()
     return start, end, label
@@ -309,6 +309,8 @@ def _relabel(m: Mention, cased: str) -> str:
     ("in Tarnow"); a name ending in a facility's or an event's head is that; rare words the
     model calls a facility with no such head are a person's name."""
     words = m.text.split()
+    if m.text.isupper() and (m.start == 0 or cased[m.start - 1] == "\n") and DATELINE_TAIL.match(cased, m.end):
+        return "GPE"  # a dateline's place: "TARNOW, May 2 (Merlin Wire) -", "TARNOW -"
     if len(words) == 1 and m.label in ("GPE", "LOC", "NORP") and not _is_place(m.text):
         before = re.search(r"(\w+)\s+$", cased[max(0, m.start - 20):m.start])
         if m.label == "NORP" or not (before and before.group(1).lower() in _lex("locative_prepositions")):
@@ -327,6 +329,7 @@ def _relabel(m: Mention, cased: str) -> str:
     return m.label
 
 
+DATELINE_TAIL = re.compile(r"(?:,\s*[^()\n]{2,30}?)?\s*(?:\([^()\n]{1,40}\))?\s*[-–—]\s")
 WHEN_AFTER = re.compile(rf"\s+(?:(?:late|early)\s+)?(?:on|last|this|next)\s+(?:{'|'.join(WEEKDAYS)})"
                         rf"(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
 

@@ -44,6 +44,15 @@ def test_ingest_nothing_readable_fails_with_one_line_per_file(tmp_path):
     assert "a.txt: binary data, not text" in r.stderr and "nope.html: no such file or directory" in r.stderr
 
 
+def test_ingest_of_a_folder_without_pages_says_so(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "minutes.docx").write_bytes(b"PK")
+    r = run("ingest", str(tmp_path / "empty"), str(tmp_path / "docs"), "--db", str(tmp_path / "s.db"))
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert r.stderr.count("no pages in this folder in a format storyline reads") == 2
+
+
 def test_build_on_empty_store_says_what_to_do(tmp_path):
     r = run("build", "--db", str(tmp_path / "s.db"))
     assert r.returncode == 1 and "Run `storyline ingest PATH...` first" in r.stderr

@@ -71,9 +71,12 @@ def discover(patterns: list[str]) -> tuple[list[Path], list[InputError]]:
     for pattern in patterns:
         path = Path(pattern)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
-                    add(child, explicit=False)
+            children = [c for c in sorted(path.rglob("*")) if c.is_file() and not c.name.startswith(".")]
+            for child in children:
+                add(child, explicit=False)
+            if not any(reader_for(c) for c in children):  # an empty folder, or one of other files only
+                errors.append(InputError(pattern, "no pages in this folder in a format storyline reads "
+                                                  "(.txt .html .htm .jsonl .json .warc .warc.gz .rss .atom .xml)"))
         elif path.is_file():
             add(path, explicit=True)
         elif path.exists():

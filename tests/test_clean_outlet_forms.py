@@ -133,12 +133,12 @@ URL_CASES_PAGE = [
 NO_URL_CASES = [
     ("masthead-initials-then-name", _text("VSR Valley Sound Radio | Listen live | Podcasts | Schedule", TITLE),
      ["Valley Sound Radio"]),
-    ("masthead-taken-for-the-title", _text("THE HARBOUR FOGHORN\nNEWS | SPORT | MONEY | MOTORS\nWednesday, June 11, 2025",
-                                           "Seen something? Call the Foghorn newsdesk any time.", "NEWS > HARBOUR",
+    ("masthead-taken-for-the-title", _text("THE HARBOUR HERON\nNEWS | SPORT | MONEY | MOTORS\nWednesday, June 11, 2025",
+                                           "Seen something? Call the Heron newsdesk any time.", "NEWS > HARBOUR",
                                            "PIER SHUT: SIX WEEKS OF MISERY FOR FERRY COMMUTERS",
                                            "Replacement buses every hour - but only until six", "By Jane Doe, Chief Reporter",
-                                           "@(c) Foghorn Media Group 2025. The Harbour Foghorn is a member of the "
-                                           "Regional Publishers' Guild."), ["The Harbour Foghorn"]),
+                                           "@(c) Heron Media Group 2025. The Harbour Heron is a member of the "
+                                           "Regional Publishers' Guild."), ["The Harbour Heron"]),
     ("broadcast-intro-with-the", _text("News bulletin transcript", body="This is the Wendle Sound Radio news. " + BODY),
      ["Wendle Sound Radio"]),
     ("transcript-intro-names-no-station", _text(body="This is the transcript of the lunchtime news report. " + BODY),

@@ -15,13 +15,14 @@ from wordfreq import zipf_frequency
 ROOT = Path(__file__).resolve().parents[1]
 RARE = 3.0  # a word this rare in English is a name, not vocabulary
 GIVEN_NAME_VARIANTS = {"kasia", "katarzyna", "agnieszka", "aleksandr", "dima", "ekaterina", "hendrik", "henk",
-                       "katya", "misha"}  # data/lexicons/given_name_variants.txt: forms of common given names
+                       "katya", "misha", "wilhelmina"}  # data/lexicons/given_name_variants.txt: forms of common given names
 GENERAL = {
     "biologics": "a kind of medicine, part of many firms' names",
     "newswire": "a kind of wire service",
     "stichting": "a legal form (Dutch foundation)",
     "clarion": "a word outlets' names are made of (outlet_words)", "bugle": "likewise",
     "courant": "likewise", "noticias": "likewise, and a related-links heading",
+    "tidings": "likewise", "crier": "likewise",
     "spaceport": "a kind of facility", "inspectorate": "a kind of public body",
     "parliament's": "a common noun", "ould": "a fragment of 'could' where apostrophes split words",
     **{w: "a given-name variant" for w in GIVEN_NAME_VARIANTS},

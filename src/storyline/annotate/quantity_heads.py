@@ -97,7 +97,7 @@ def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
         if node.head is node:
             break
         node = node.head
-        if node.pos_ in ("NOUN", "PROPN") and node.i > tok.i:  # "... the 4.1-km Kessmoor Road Tunnel"
+        if node.pos_ in ("NOUN", "PROPN") and node.i > tok.i:  # "... the 4.1-km Tessmark Road Tunnel"
             while node.pos_ == "PROPN" and node.dep_ == "compound" and node.head.i > node.i:
                 node = node.head  # a name's last word
             return node.lemma_.lower()

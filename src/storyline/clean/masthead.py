@@ -18,10 +18,10 @@ CALENDAR_WORDS = {m.lower().rstrip(".") for m in MONTHS} | {w.lower() for w in W
 
 def _named_again(words: list[str], generic: frozenset[str], lines: list[str], at: int) -> bool:
     """The label's own words (its outlet words and articles left out) name the site again
-    elsewhere on the page: "THE DAILY FOGHORN" above "the Foghorn can reveal" and
-    "(c) Foghorn Newspapers"."""
+    elsewhere on the page: "THE DAILY HERON" above "the Heron can reveal" and
+    "(c) Heron Newspapers"."""
     own = [w for w in words if w.isalpha() and w.lower() not in generic and w.lower() not in CALENDAR_WORDS
-           and zipf_frequency(w.lower(), "en") < NAME_LIKE]  # "Foghorn", not "people" of a slogan
+           and zipf_frequency(w.lower(), "en") < NAME_LIKE]  # "Heron", not "people" of a slogan
     if not own or len(own) != len([w for w in words if w.lower() not in generic]):
         return False
     found = [re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])", re.I) for w in own]
@@ -29,8 +29,8 @@ def _named_again(words: list[str], generic: frozenset[str], lines: list[str], at
 
 
 def _outlet_named_again(words: list[str], lines: list[str], at: int) -> bool:
-    """A name made of outlet words ("The Daily Foghorn") whose last word the page uses again
-    for itself elsewhere, in a sentence or a footer ("the Foghorn can reveal")."""
+    """A name made of outlet words ("The Daily Heron") whose last word the page uses again
+    for itself elsewhere, in a sentence or a footer ("the Heron can reveal")."""
     if len(words) < 2 or words[-1].lower() not in lx.word_set("outlet_words") or not words[-1].isalpha():
         return False
     publishers = "|".join(re.escape(w) for w in sorted(lx.word_set("publisher_words")))
@@ -53,7 +53,7 @@ def masthead(cleaned: CleanText) -> str | None:
     for i, (ln, v) in enumerate(zip(text_lines[:end], cleaned.verdicts[:end], strict=True)):
         if not ln or v not in ("section label", "word list", "crumb", None) or \
                 (ln == cleaned.title and not _named_in_a_sentence(ln, text_lines, i)):
-            continue  # the headline, unless a masthead taken for it ("THE DAILY FOGHORN" / "The Daily Foghorn is ...")
+            continue  # the headline, unless a masthead taken for it ("THE DAILY HERON" / "The Daily Heron is ...")
         parts = sorted((p for p in re.split(r"\s{2,}|\s*[|•·]\s*|\s+[-–—›»>/]\s+", ln) if p),
                        key=len, reverse=True)
         for part in parts:
@@ -66,7 +66,7 @@ def masthead(cleaned: CleanText) -> str | None:
                                                    or w[:1].isdigit() for w in words):
                 continue
             if all(w.lower() in generic for w in words) and not _outlet_named_again(words, text_lines, i):
-                continue  # "News", "Home": furniture, unless "THE DAILY FOGHORN" over "the Foghorn can reveal"
+                continue  # "News", "Home": furniture, unless "THE DAILY HERON" over "the Heron can reveal"
             core = " ".join(core_words)  # "Radio Quellby 101.7": named again without its frequency
             again = re.compile(rf"(?<![\w-]){re.escape(core)}(?![\w-])", re.I)
             if any(j != i and again.search(other) for j, other in enumerate(text_lines)) or \
@@ -88,7 +88,7 @@ def _without_initials(name: str) -> str:
 
 def _named_in_a_sentence(line: str, lines: list[str], at: int) -> bool:
     """A short line (up to five words) that another line of the page writes again, in
-    another case, as the subject of a sentence ("The Daily Foghorn is a member of ...")."""
+    another case, as the subject of a sentence ("The Daily Heron is a member of ...")."""
     if not 1 <= len(line.split()) <= 5:
         return False
     again = re.compile(rf"(?<![\w-]){re.escape(line)}\s+(?:is|was|has|says|said)\b", re.I)

@@ -246,7 +246,7 @@ def find_outlet(cleaned: CleanText, url: str | None = None,
     said = re.findall(r"[\w'’]+", declared.lower()) if declared else []
     if declared and (declared.strip().lower() in lx.whole_line("furniture_whole_lines") or len(said) == 1 and
                      said[0] in lx.word_set("outlet_words") | lx.whole_line("furniture_whole_lines")):
-        declared = None  # "Home", "News": a page's furniture, no outlet's name ("Daily Foghorn" is one)
+        declared = None  # "Home", "News": a page's furniture, no outlet's name ("Daily Heron" is one)
     handle = re.fullmatch(r"(@?)([A-Za-z][A-Za-z0-9_]{2,40})", declared.strip()) if declared else None
     if handle and not url:  # "@harborstar", "harbor_star": a handle, read like a domain's label
         written = handle.group(2)

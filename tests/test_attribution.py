@@ -347,3 +347,14 @@ def test_a_transcripts_label_with_a_full_name_is_the_speaker(nlp):
     assert speaker_of(ann, "Staff time").speaker == "Pellowen Varrick"
     assert speaker_of(ann, "Each week of delay").speaker == "Tomas Brellwyn"
     assert speaker_of(ann, "The board has met") is None
+
+
+def test_a_source_named_inside_a_transcript_turn_is_the_speaker(nlp):
+    # "the bureau says" within the reporter's turn: the bureau's figure, not the reporter's
+    ann = run(nlp, "Yolanda Pike (presenter): The Quorvel Statistics Bureau said this morning that counting would "
+                   "go on.\n\n"
+                   "Tomas Brellwyn (reporter): Well, Yolanda, the bureau says about sixty percent of homes have been "
+                   "counted. It is slow going.")
+    claim = speaker_of(ann, "sixty percent")
+    assert claim.speaker == "Quorvel Statistics Bureau"
+    assert not claim.text.startswith("Tomas")

@@ -389,6 +389,9 @@ def find_claims(doc, sdoc, sentences: list[Sentence]) -> list[Claim]:
                 continue
             body = text[max(s.start, transcript[1]): s.end] if (
                 att.cue == "transcript" and transcript and s.start < transcript[1]) else None
+            label = text[s.start:transcript[1]].strip() if transcript and s.start < transcript[1] else ""
+            if body is None and label and att.text.startswith(label):  # "ana kresz: ..., the bureau says"
+                body = att.text[len(label):].lstrip(" :")
             add(s, att, body, evidence_text(text, s, in_para, [q for q in quotes if q[2]]))
             previous = att
             if att.cue in ("quotation", "transcript", "interview"):

@@ -303,16 +303,20 @@ def outlet_for_url(url: str, page_text: str = "") -> tuple[str, str] | None:
     domain = parse_domain(url)
     if domain is None:
         return None
-    labels: tuple[str, ...] = (domain.label, *domain.others)
-    if len(domain.label) <= 3 and domain.others:  # a short host of several sites ("go.com")
-        labels = (*domain.others, domain.label)
+    label = domain.label
     if "." not in domain.suffix and domain.suffix in lx.word_set("outlet_words"):
         # "theharbourlamp.news": "The Harbour Lamp News", or "The Harbour Lamp" when the page writes
         # that, in two words or more (not the place "Wendle" for "wendle.news")
+        label = domain.label + domain.suffix
+        named = name_on_page(label, page_text)
+        if named:
+            return named, "page"
         bare = name_on_page(domain.label, page_text)
-        if bare and len(bare.split()) > 1 and not name_on_page(domain.label + domain.suffix, page_text):
+        if bare and len(bare.split()) > 1:
             return bare, "page"
-        labels = (domain.label + domain.suffix, *labels[1:])
+    labels: tuple[str, ...] = (label, *domain.others)
+    if len(label) <= 3 and domain.others:  # a short host of several sites ("go.com")
+        labels = (*domain.others, label)
     for label in labels:
         name = name_on_page(label, page_text) or acronym_on_page(label, page_text)
         if name:

@@ -9,6 +9,8 @@ name and sentence here is invented.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from storyline.analyze.commitment_reading import deadlines
@@ -242,6 +244,25 @@ def test_a_start_date_in_a_revised_plan_is_new_not_the_date_moved_from(nlp):
     assert ("recall", "2032-01") not in reading(nlp, text, "2031-05-01")
     assert reading(nlp, "The Quorvel council will publish its budget for 2032 on September 15.", "2031-04-02") == \
         [("new", "2031-09-15")]
+
+
+def test_a_year_left_out_is_read_from_a_weekday_a_move_told_as_done_or_an_estimated_page_date(nlp):
+    # the weekday written with the day: 29 May 2031 is a Thursday, so a page of June tells a day passed
+    assert reading(nlp, "The deadline for tenders was extended on the day to Thursday May 29 by the Pellmark board.",
+                   "2031-06-10") == [("new", "2031-05-29")]
+    # a move told as done may name a day just past, not the same day a year on
+    assert reading(nlp, "The conference was postponed until May 20 to give the bank time to finish its report.",
+                   "2031-06-02") == [("new", "2031-05-20")]
+    assert reading(nlp, "The Pellmark board has quietly pushed the opening back to May 20, its chairman admitted.",
+                   "2031-06-02") == [("new", "2031-05-20")]
+    # ... while a move still to come and a plain promise look ahead
+    assert reading(nlp, "The board will postpone the hearing until May 20.", "2031-05-21") == [("new", "2032-05-20")]
+    # a page whose date is estimated (from its latest news) may be read a little late
+    said = replace(real_statement(nlp, "The review will now be published by May 28, the Tollbeck trust said.", "2031-06"),
+                   weak_date=True)
+    assert [(d.role, d.due) for d in deadlines(said)] == [("new", "2031-05-28")]
+    firm = real_statement(nlp, "The review will now be published by May 28, the Tollbeck trust said.", "2031-06-02")
+    assert [(d.role, d.due) for d in deadlines(firm)] == [("new", "2032-05-28")]
 
 
 @pytest.mark.parametrize("domain,text,said,expected", PROMISES, ids=[f"{p[0]}-{i}" for i, p in enumerate(PROMISES)])

@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..dates import MONTH_RE, MONTHS, iso, parse_iso, to_date, valid_day
+from ..dates import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS, iso, parse_iso, to_date, valid_day
 from ..model import TimeValue
 from ..story.statements import Statement
+from . import commitment_words as words
 
 MONTH_NAMED = re.compile(rf"\b{MONTH_RE}(?![a-z])", re.I)
 EXPLICIT_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\b(?:this|next|last)\s+year\b", re.I)
@@ -64,11 +65,54 @@ def add_period(start: str, period: str) -> str | None:
     return None
 
 
-def place_year(month: int, day: int | None, stated: str, role: str) -> str:
+def deadline_due(t: TimeValue, text: str, start: int, sides: tuple[str, str], stated: str | None, role: str,
+                 weak: bool = False, given: bool = False) -> str | None:
+    """The due date of a time expression read as a deadline (`sides`: the sentence left and
+    right of it; `weak`: the page's date is estimated or may not be its own; `given`: a period
+    granted before it, "gave the firm 30 days to")."""
+    left, right = sides
+    if t.kind == "duration" and t.value and stated:
+        counted = bool(t.modifier in ("within", "next", "coming", "in") or given and re.match(r"\s+to\b", right))
+        counted = counted and not words.PAST_PERFECT.search(left)  # from a day the sentence does not give
+        return add_period(stated, t.value) if counted else None
+    if t.kind != "date" or not t.value:
+        return None
+    parts = parse_iso(t.value)
+    if not parts or not stated or len(parts) == 1 or EXPLICIT_YEAR.search(t.text) or not MONTH_NAMED.search(t.text):
+        return t.value
+    if t.modifier in ("after", "later", "before", "earlier", "ago"):
+        return t.value  # counted from another date: its year came with it
+    role = words.looked_back(text, start, role)
+    return place_year(parts[1], parts[2] if len(parts) == 3 else None, stated,
+                      "loose" if role == "new" and weak else role, text[:start])
+
+
+WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{WEEKDAY_RE}),?\s+(?:the\s+)?$", re.I)
+# a page whose date is estimated: a new deadline up to this many days before that date is
+# still read in its year (the estimate is often late: it comes from the page's latest news)
+LOOSE_BACK_DAYS = 120
+
+
+def place_year(month: int, day: int | None, stated: str, role: str, before: str = "") -> str:
     """A date written without its year: the first such day on or after `stated` for a new
-    deadline, the nearest one for a recalled one."""
+    deadline (on a page whose date is estimated, `role` "loose", the first after some months
+    before it), the nearest one for a recalled one; a weekday written with it ("to Friday May
+    29", `before` ending with it) settles the year among the nearest three."""
     sd = to_date(stated)
     y = sd.year
+    wd = WEEKDAY_BEFORE.search(before[-16:]) if day else None
+    if wd:
+        fits = [k for k in (y - 1, y, y + 1) if valid_day(k, month, day or 1)
+                and dt.date(k, month, day or 1).weekday() == WEEKDAYS[wd.group("wd").lower().rstrip(".")]]
+        if len(fits) == 1:
+            return iso(fits[0], month, day)
+    if role == "loose":
+        for k in (y - 1, y, y + 1):
+            if day is None or valid_day(k, month, day):
+                last = to_date(iso(k, month, day), end=True)
+                if (last - sd).days > -LOOSE_BACK_DAYS:
+                    return iso(k, month, day)
+        return iso(y + 1, month, day)
     key = (month, day or (31 if role == "new" else 1))
     if role == "new" and key < (sd.month, sd.day if len(parse_iso(stated) or ()) == 3 else 1):
         y += 1

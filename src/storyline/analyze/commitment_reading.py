@@ -31,14 +31,13 @@ from .commitment_dates import (
     END_OF,
     EXPLICIT_YEAR,
     MONTH_NAMED,
-    add_period,
     bare_months,
     dates_another_act,
+    deadline_due,
     extra_times,
     last_day,
     loose_year,
     near_year,
-    place_year,
     shifted_by,
     statement_date,
     told_back,
@@ -138,23 +137,6 @@ def content(clause: str, start: int, end: int) -> str:
     if adjunct:
         hi = adjunct.start()  # "... after parliament brought forward its debate": another matter
     return clause[lo:hi].strip(" ,.\"'") or clause
-
-
-def _resolve(t: TimeValue, text: str, start: int, left: str, right: str, stated: str | None,
-             role: str) -> str | None:
-    """The due date of a time expression read as a deadline."""
-    if t.kind == "duration" and t.value and stated:
-        counted = bool(t.modifier in ("within", "next", "coming", "in") or GIVEN_PERIOD.search(left) and re.match(r"\s+to\b", right))
-        counted = counted and not words.PAST_PERFECT.search(left)  # from a day the sentence does not give
-        return add_period(stated, t.value) if counted else None
-    if t.kind != "date" or not t.value:
-        return None
-    parts = parse_iso(t.value)
-    if not parts or not stated or len(parts) == 1 or EXPLICIT_YEAR.search(t.text) or not MONTH_NAMED.search(t.text):
-        return t.value
-    if t.modifier in ("after", "later", "before", "earlier", "ago"):
-        return t.value  # counted from another date: its year came with it
-    return place_year(parts[1], parts[2] if len(parts) == 3 else None, stated, words.looked_back(text, start, role))
 
 
 def deadlines(s: Statement) -> list[Deadline]:
@@ -303,7 +285,7 @@ LOOKING_BACK = re.compile(r"\b(?:first|only|biggest|largest|worst|best|highest|l
 def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, extra_value: str,
           stated: str | None, spans: list[tuple[int, int]]) -> Deadline | None:
     lo, hi = clause_bounds(text, start, end, spans)
-    left, right = text[lo:start], text[end:hi]
+    left, right = words.WEEKDAY_TAIL.sub("", text[lo:start]), text[end:hi]  # "until Friday, May 29": "until"
     verb = t.verb if t else None
     prep = DEADLINE_PREPOSITION.search(left) or LEADING_PREPOSITION.match(text[start:end])
     if t is not None:
@@ -376,7 +358,8 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
         role = "new"  # "came a day after the commission postponed the vote from January 25 until March 8": the new date
     if _moved_from(left) or words.MOVED_AWAY.match(right) or words.OFFSET_FROM.search(left):
         role = "recall"  # "pushed back to 2 July from 4 June", "moved from 4 June to 2 July": the old date
-    due = extra_value or (_resolve(t, text, start, left, right, stated, role) if t else None)
+    due = extra_value or (deadline_due(t, text, start, (left, right), stated, role, s.weak_date,
+                                       bool(GIVEN_PERIOD.search(left))) if t else None)
     if not due:
         return None
     if extra_value and stated and role == "recall" and loose_year(text[start:end]):
@@ -388,9 +371,12 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
         return None  # a period counted from the day it was said needs a promise before it
     if END_OF.search(text[start:end]):
         due = last_day(due)
-    if stated and to_date(due, end=True) < to_date(stated) and not words.TARGET_SET.search(left[-100:]):
+    # a day placed a little before an estimated page date, or moved to by a move told as done
+    loose = role == "new" and t is not None and loose_year(text[start:end]) and \
+        (s.weak_date or words.looked_back(text, start, role) == "loose")
+    if stated and to_date(due, end=True) < to_date(stated) and not words.TARGET_SET.search(left[-100:]) and not loose:
         role = "recall"  # a date already past when it was said (not a target told as set, then kept or missed)
-    elif role == "new" and stated and to_date(due, end=True) <= to_date(stated, end=True) and \
+    elif role == "new" and not loose and stated and to_date(due, end=True) <= to_date(stated, end=True) and \
             (SAME_DAY.search(text[start:end]) or not (cue or t is None or t.tense == "future")):
         return None  # "should check today", "by Monday afternoon": the day it was said, no deadline
     verb = words.IN_FORCE_ACT if words.in_force(left[-40:]) else _act_given(s, left, right, t) or verb

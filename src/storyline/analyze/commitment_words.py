@@ -189,14 +189,31 @@ TARGET_SET = re.compile(r"\b(?:set|gave|fixed)\s+(?:it(?:self)?\s+|them(?:selves
                         r"(?:target|deadline|date)\s+(?:of|for)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
 
 
+# a move told as done ("was postponed until May 20", "has slipped to June 30", "pushed it back
+# to 20 March"): the day moved to may already lie a little before the telling
+MOVE_DONE = re.compile(r"\b(?:(?:was|were|(?:has|have|had)\s+been)\s+(?:\w+ly\s+)?(?:\w+ed|put)|(?:has|have)\s+(?:\w+ly\s+)?"
+                       r"(?:slipped|shifted|moved)|(?<!\bbe\s)(?:postponed|delayed|rescheduled|adjourned|pushed|moved|"
+                       r"deferred|slipped|extended|shifted|put))\b(?:(?!\b(?:will|would|shall|could|might|should)\b)[^.;]){0,120}?"
+                       r"\b(?:to|until|till)\s+(?:the\s+)?$", re.I)
+MOVE_STEMS = re.compile(r"\b(?:postpon|delay|reschedul|adjourn|push|mov|put|defer|slipp|extend|shift)", re.I)
+NOT_DONE = re.compile(r"\b(?:will|would|shall|could|may|might|should|to|be|'ll|expected|likely|plans?|wants?)\s+"
+                      r"(?:\w+\s+)?$", re.I)
+WEEKDAY_TAIL = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?$", re.I)
+
+
 def looked_back(text: str, start: int, role: str) -> str:
     """A new deadline's role for placing its year: "recall" (the nearest such day) when the
     words before it tell a plan or a move looked back on ("which was promised by September
     30", "which had been moved to May 4", "that was pushed back to August 15 in April", "set
-    a new target of September 15")."""
-    before = text[max(0, start - 100):start]
-    back = PASSIVE_PLAN.search(before) or PERFECT_PLAN.search(before) or TARGET_SET.search(before) \
+    a new target of September 15"); "loose" (a few months back or ahead) when they tell a
+    move done ("was postponed until May 20")."""
+    before = WEEKDAY_TAIL.sub("", text[max(0, start - 140):start])
+    back = PASSIVE_PLAN.search(before[-100:]) or PERFECT_PLAN.search(before[-100:]) or TARGET_SET.search(before[-100:]) \
         or move_looked_back(text, start)
+    if role == "new" and not back:
+        done = MOVE_DONE.search(before)
+        if done and MOVE_STEMS.search(done.group()) and not NOT_DONE.search(before[:done.start()]):
+            return "loose"
     return "recall" if role == "new" and back else role
 
 

@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -72,6 +73,14 @@ def corpus_hash(names: list[str]) -> str:
     return h.hexdigest()[:16]
 
 
+def story_as_of(key: Path) -> str:
+    """The day a story is judged as of: AS_OF, or the story's latest page when that is later
+    (a key's statuses hold as of its last page; an invented story may be set after AS_OF)."""
+    days = [a for d in json.loads(key.read_text())["documents"].values()
+            for a in d.get("published", {}).get("accept", []) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", a)]
+    return max([AS_OF, *days])
+
+
 def run_story(pages: Path, key: Path, workdir: Path) -> dict:
     """Ingest, build, export and score one story; the scorer's result as a dict."""
     db, out = workdir / "story.db", workdir / "dossier.json"
@@ -80,7 +89,7 @@ def run_story(pages: Path, key: Path, workdir: Path) -> dict:
     r = subprocess.run([*exe, "build", "--db", str(db), "-q"], capture_output=True, text=True)
     if r.returncode:
         raise SystemExit(f"build failed on {pages}:\n{r.stderr[-3000:]}")
-    subprocess.run([*exe, "export", "--format", "json", "--as-of", AS_OF, "--db", str(db), "--out", str(out)],
+    subprocess.run([*exe, "export", "--format", "json", "--as-of", story_as_of(key), "--db", str(db), "--out", str(out)],
                    check=True, capture_output=True)
     r = subprocess.run([sys.executable, str(SCORER), str(out), str(key), "--json"], check=True,
                        capture_output=True, text=True)

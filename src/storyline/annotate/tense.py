@@ -20,13 +20,16 @@ FUTURE_CUE = re.compile(
 DEADLINE = re.compile(r"\b(by|until|till|before|no later than|deadline(?: is| of)?)\s+(?:the\s+)?$", re.I)
 # the date a thing was moved to ("put back, for a third time, the handover ... to March 15"):
 # the new date, ahead of the telling, whatever old deadline the words between recall
-MOVE_STEM = r"(?:postpon|delay|reschedul|adjourn|push|mov|put off|defer)\w*\b"  # the verbs of a date moved
+MOVE_STEM = r"(?:postpon|delay|reschedul|adjourn|push|mov|put off|defer|extend)\w*\b"  # the verbs of a date moved
 MOVED_TO = re.compile(rf"\b{MOVE_STEM}[^.;]{{0,160}}?\b(to|until|till|for)\s+$", re.I)
 # a move looked back on: "which had been moved to May 4", "that was pushed back to August 15 in
 # April": the date moved to lies either side of the telling, at the nearest such day
 PAST_MOVE = re.compile(rf"\bhad\s+(?:been\s+)?{MOVE_STEM}[^.;]{{0,160}}?\b(?:to|until|till|for)\s+$", re.I)
 PASSIVE_MOVE = re.compile(rf"\b(?:was|were)\s+{MOVE_STEM}[^.;]{{0,160}}?\b(?:to|until|till|for)\s+$", re.I)
 MOVE_DATED_BACK = re.compile(rf"^[^,.;]{{0,20}}?\s(?:in|last)\s+(?:{MONTH_RE}|week|month)\b", re.I)  # "... in April"
+
+# the day a thing was moved away from, after the day moved to ("pushed the vote to June 4 from ")
+MOVED_FROM_TAIL = re.compile(rf"\b{MOVE_STEM}[^.;]{{0,160}}?\b(?:to|until|till)\s+[^.;]{{1,40}}?\s+from\s+(?:the\s+)?$", re.I)
 
 # the day an act is fixed for ("called a general strike for 20 November", "set the vote for
 # March 3"): the day of the act, not of the fixing, so it may lie after the telling
@@ -109,6 +112,8 @@ def year_tense(text: str, pos: int, tense: Tense, parsed: Callable[[], Tense] | 
     deadline", the parse's tense `parsed` past) is the nearest such day too: a delay is
     often announced just ahead of the day missed."""
     before = text[max(0, pos - 200):pos]
+    if MOVED_FROM_TAIL.search(before):
+        return "nearest"  # "extended the deadline to May 29 from April 30": the old day, before or after
     if tense == "future" and (EARLIER_PLAN.search(before[-120:]) or SCHEDULED_FOR.search(before[-80:])
                               or move_looked_back(text, pos)):
         return "nearest"

@@ -540,3 +540,22 @@ def test_a_collapse_told_as_a_crash_dates_one_act(tmp_path):
                       "during a test lift, according to an inspector's notes seen by this paper."),
     })
     assert found(d, "date", "April 7, 2031", "April 8, 2031")
+
+
+def test_a_toll_told_as_now_higher_the_next_day_is_an_update(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Mudslide buries Tessmark road", "Valley Herald", "March 3, 2027",
+                      "A mudslide buried the Tessmark pass road on Tuesday night. \"Four people have been confirmed "
+                      "dead and 11 are missing,\" said Ivo Marnack, the regional fire chief."),
+        "b.txt": page("Tessmark mudslide: search goes on", "Mountain Wire", "March 4, 2027",
+                      "Six people are now confirmed dead and nine remain missing after the Tessmark mudslide, the "
+                      "civil protection service said on Thursday evening. Two hundred rescuers are at the site."),
+    })
+    assert not flagged(d, "Four people")  # the next day's higher toll, told as the latest ("now")
+
+
+def test_a_count_of_people_is_labelled_as_people_are_counted():
+    from storyline.analyze.contradictions import describe
+
+    assert describe("amount", [], [], {"unit": "people", "values": ["24", "31"]}) == "Number of people: 24 vs 31"
+    assert describe("amount", [], [], {"unit": "vote", "values": ["108", "112"]}) == "Number of votes: 108 vs 112"

@@ -116,17 +116,18 @@ def explicit_day(s: Statement) -> str | None:
     return max(told, key=len) if told else None
 
 
-def is_update(earlier: tuple[Statement, Quantity], later: tuple[Statement, Quantity], cued: bool = True) -> bool:
-    """A later, larger figure of a running total, or one told as the latest state ("rose to",
-    "so far"), updates an earlier one (`cued` False: of one past period, such words do not)."""
+def is_update(earlier: tuple[Statement, Quantity], later: tuple[Statement, Quantity], cued: bool = True,
+              totals: bool = True) -> bool:
+    """A later, larger figure of a running total (`totals` False: told so only by its words),
+    or one told as the latest state ("rose to", "so far"), updates an earlier one (`cued`
+    False: of one past period, such words do not)."""
     (_, q1), (s2, q2) = earlier, later
     if q2.value <= q1.value:
         return False
-    totals = word_list("running_totals")
     cues = word_list("update_cues")
     head = q2.head or q1.head
     text = f" {s2.sentence.text.lower()} "
-    return (head in totals if head else False) or (cued and any(f" {c} " in text for c in cues))
+    return (totals and head in word_list("running_totals") if head else False) or (cued and any(f" {c} " in text for c in cues))
 
 
 def reading_day(s: Statement) -> str | None:
@@ -377,12 +378,13 @@ def amount_findings(a: Statement, b: Statement) -> list[tuple[str, dict[str, Any
             rival = rival or slip  # a miscopied figure is no update
             if not whole and not rival and rose_later(a, qa, b, qb):
                 continue  # a larger figure on a later page: an update, unless both name one moment
-            if not same_moment(a, b) and not rival:
+            moment = same_moment(a, b)  # pages days apart, or one day both name
+            if not rival and (not moment or not (explicit_day(a) and explicit_day(b)) and ordered is not None):
                 pairs = [((a, qa), (b, qb)), ((b, qb), (a, qa))]
                 if ordered is not None:
                     pairs = [pairs[0] if ordered[0] is a else pairs[1]]
-                if any(is_update(x, y, cued=not one_past_period(a, b)) for x, y in pairs):
-                    continue  # a running total that grew
+                if any(is_update(x, y, cued=not one_past_period(a, b), totals=not moment) for x, y in pairs):
+                    continue  # a running total that grew (the next day, only told as the latest: "now")
             unit = qa.head if qa.unit == "count" else qa.unit
             if whole and qa.head in word_list("general_count_nouns"):
                 unit = qb.head

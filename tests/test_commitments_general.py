@@ -265,6 +265,21 @@ def test_a_year_left_out_is_read_from_a_weekday_a_move_told_as_done_or_an_estima
     assert [(d.role, d.due) for d in deadlines(firm)] == [("new", "2032-05-28")]
 
 
+def test_a_promise_said_on_a_day_a_when_clause_names_is_placed_from_that_day(nlp):
+    text = "When the appeal was lodged on August 25, the court said it expected to hear it before the end of October."
+    assert reading(nlp, text, "2031-11-20") == [("new", "2031-10-31")]
+
+
+def test_what_a_passive_act_is_done_to_is_read_before_its_verb():
+    from storyline.analyze.commitment_matching import objects_in
+
+    assert "decide" in objects_in("that the ruling would be handed down on July 31", "hand", "on July 31")  # ruling
+    clause = "a new fire alarm system, which would let the night patrols stop, will be installed in all five blocks"
+    assert {"alarm", "system", "block"} <= objects_in(clause, "install", "by the end of August")
+    assert objects_in("the council will open the Varro Street library on May 5", "open", "on May 5") == \
+        {"varro", "street", "librar"}  # an active verb: what follows it
+
+
 @pytest.mark.parametrize("domain,text,said,expected", PROMISES, ids=[f"{p[0]}-{i}" for i, p in enumerate(PROMISES)])
 def test_a_dated_promise_of_any_domain_is_read(nlp, domain, text, said, expected):
     assert reading(nlp, text, said) == expected

@@ -252,9 +252,10 @@ def statement_date(s: Statement, skip: TimeValue | None = None) -> str | None:
     text = s.sentence.text
     for t in s.times:
         if t is not skip and t.kind == "date" and t.granularity in ("day", "month") and t.value \
-                and t.tense in ("past", "present") and t.verb in (None, "say", "tell", "state", "announce") \
-                and (not s.date or t.value <= s.date) and (_said_on(text, t.text) if t.granularity == "day"
-                                                           else _said_in(text, t.text)):
+                and t.tense in ("past", "present") and (not s.date or t.value <= s.date) \
+                and (t.verb in (None, "say", "tell", "state", "announce") and (
+                    _said_on(text, t.text) if t.granularity == "day" else _said_in(text, t.text))
+                     or _said_when(text, t.text)):
             return t.value
     return s.date
 
@@ -270,6 +271,17 @@ def _said_in(text: str, phrase: str) -> bool:
     at = text.find(phrase)
     return at > 0 and phrase.lower().startswith("in ") and bool(SAID_IN.search(text[max(0, at - 60):at])) \
         and len(SAYING.findall(text)) == 1  # not "X said in June it would ...; it now says ..."
+
+
+SAID_WHEN = re.compile(r"\W*(?:when|as)\s[^,;]{0,100}$", re.I)  # "When the appeal was lodged on August 25, "
+SAID_AFTER = re.compile(r"[^,;]{0,60},\s+(?:[\w'\u2019.-]+\s+){1,5}?(?:said|told|announced|stated)\b", re.I)
+
+
+def _said_when(text: str, phrase: str) -> bool:
+    """A day in a clause that opens the sentence and says when the saying was ("When the
+    appeal was lodged on August 25, the court said it expected to hear it by October")."""
+    at = text.find(phrase)
+    return at > 0 and bool(SAID_WHEN.match(text[:at])) and bool(SAID_AFTER.match(text, at + len(phrase)))
 
 
 def _said_on(text: str, phrase: str) -> bool:

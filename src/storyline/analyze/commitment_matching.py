@@ -99,22 +99,21 @@ def rarity(word: str) -> float:
     return min(1.0, max(0.1, (7.0 - z) / 4.0))
 
 
+PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def objects_in(clause: str, verb: str | None, phrase: str) -> set[str]:
     """The theme keys of what an act is done to: the few words after its verb in the clause,
-    up to the time expression ("will open [the new Varro Street library] on May 5")."""
-    if not verb:
-        return set()
+    up to the time expression ("will open [the new Varro Street library] on May 5"), and of a
+    passive the few before it too ("[the ruling] would be handed [down] on July 31")."""
     stop = clause.find(phrase) if phrase and phrase in clause else len(clause)
-    head = verb.lower()[: max(3, len(verb) - 2)]
-    for m in TOKEN.finditer(clause[:stop]):
-        if m.group().lower().startswith(head):
-            found = set()
-            for w in list(TOKEN.finditer(clause[m.end():stop]))[:6]:
-                key = theme_key(w.group())
-                if key:
-                    found.add(key)
-            return found
-    return set()
+    head = (verb or "").lower()[: max(3, len(verb or "") - 2)]
+    m = next((m for m in TOKEN.finditer(clause[:stop]) if m.group().lower().startswith(head)), None) if verb else None
+    passive = PASSIVE_BEFORE.search(clause[:m.start()]) if m else None
+    near = list(TOKEN.finditer(clause[m.end():stop]))[:6] if m else []
+    parts = re.split(r"[,;:]", clause[:passive.start()]) if passive else []  # "[the alarm system], which ..., will be"
+    near += [w for p in {parts[0], parts[-1]} for w in list(TOKEN.finditer(p))[-3:]] if parts else []
+    return {key for w in near if (key := theme_key(w.group()))}
 
 
 def names_in(clause: str) -> set[str]:

@@ -119,6 +119,22 @@ def test_summary_keeps_who_does_what(nlp, text, wanted, unwanted):
     assert not {w.lower() for w in unwanted} & got, summary
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a share that qualifies a state is kept ("was 18 percent contained" is not "was contained")
+    ("The Tessel Ridge Fire had burned 23,600 acres as of Friday and was 18 percent contained, according to the "
+     "team managing it.", "Tessel Ridge Fire had burned 23,600 acres and was 18 percent contained"),
+    # an adjective phrase too long to keep is left out whole, not as a dangling "worth"
+    ("The contract, worth €38 million and co-financed by the regional fund, was signed in June 2019.",
+     "Contract was signed in June 2019"),
+    # both objects of "fined him €180,000"; no "in one" without its "of the most ..."
+    ("A Quellmark court on Thursday sentenced builder Aris Tembel to seven years in prison and fined him "
+     "€180,000 for defrauding the fund, in one of the most closely watched cases in the region.",
+     "Quellmark court on Thursday sentenced builder Aris Tembel and fined him €180,000"),
+])
+def test_what_qualifies_a_verb_or_a_noun_stays_whole(nlp, text, expected):
+    assert summarize(one_sentence(nlp, text)) == expected
+
+
 def test_a_reported_pronoun_becomes_the_speaker(nlp):
     summary = summarize(one_sentence(nlp, "Ondrell said it would close two plants in Ohio."))
     assert summary == "Ondrell would close two plants in Ohio"
@@ -201,6 +217,15 @@ CLAUSES = [
     ("The refund will now appear on July bills, a Brenholt Power spokeswoman said Monday.", "Monday",
      "A Brenholt Power spokeswoman said refund will appear on July bills"),
     ("She said on Monday that the pier would reopen in May.", "Monday", None),
+    # what was said does not fit beside a long speaker: no summary of the saying alone
+    ("A former site engineer on the Varro bypass told a Quellmark court on Tuesday that he had been instructed "
+     "to sign off on asphalt layers that were never laid.", "Tuesday", None),
+    # a pronoun in a relative clause of a named person is that person
+    ("Tomas Brenner, who worked for Halvane Roads from 2019 until he was dismissed in 2021, said managers had "
+     "lied.", "2021", "Tomas Brenner was dismissed in 2021"),
+    # a preposition's clause ("a target of containing ...") is kept with its noun
+    ("The Tessel Ridge Fire grew overnight, as a new team took over the fight and set a target of containing "
+     "the blaze by Aug. 15.", "Aug. 15", "New team set target of containing blaze by Aug. 15"),
 ]
 
 

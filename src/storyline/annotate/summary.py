@@ -18,6 +18,8 @@ NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "neither"})
 NP_DEPS = frozenset({"compound", "nummod", "poss", "case", "amod", "quantmod", "nmod", "det", "predet", "neg", "flat"})
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 OBJECTS = frozenset({"dobj", "attr", "acomp", "oprd", "dative"})
+COMPLEMENTS = frozenset({"npadvmod", "prep", "dobj", "pobj", "xcomp", "ccomp"})  # an adjective's own ("worth €38m")
+QUANTIFIERS = frozenset({"one", "some", "many", "most", "all", "each", "part", "any", "none", "those", "few"})
 VERBS = ("VERB", "AUX")
 PRONOUNS = {"he": False, "she": False, "it": False, "they": True}  # pronoun -> plural
 
@@ -101,6 +103,8 @@ def clause_summary(span: Span, token: Token | None) -> str | None:
     if subject is None and (not own or own[0].tag_ in RELATIVE) or len(own) > 1:
         return None
     speaker = told_by if root.is_ancestor(verb) else None  # "it" of "X said it would ..."
+    speaker = speaker or next((a.head for a in verb.ancestors if a.dep_ == "relcl" and a.head.pos_ == "PROPN"), None)
+    # ... and "he" of "Ana Sorel, who worked there until he was dismissed in 2021"
     chosen = [(k, t) for k, t in _select(verb, start, subject, speaker, skip=RELATIVE, obj=obj)
               if t.tag_ not in RELATIVE]  # "whose term ends in 2027" -> "term ends in 2027"
     text = _render(_cut(chosen))
@@ -117,6 +121,8 @@ def _saying(span: Span, verb: Token, root: Token, start: int) -> str | None:
         return None
     if verb.is_ancestor(root) and root.i > verb.i:  # "X said on Monday (that) ..."
         chosen = _select(verb, start, None, None)
+        if not any(root.is_ancestor(t) or t.i == root.i for _, t in chosen):
+            return None  # what was said did not fit: not "X told a court on Tuesday"
     elif verb.is_ancestor(root) or verb.head.i == root.i and verb.dep_ in ("parataxis", "ccomp") \
             and _kid(verb, ("ccomp",)) is None:
         # "The credit will appear in July, a spokeswoman said Monday": who said it, then the words
@@ -145,8 +151,11 @@ def _np(noun: Token) -> list[Token]:
     """The head noun with its compounds, numbers, possessives and adjectives."""
     out = [noun]
     for c in noun.children:
-        if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "punct" and not c.whitespace_):
+        if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "punct" and not c.whitespace_) \
+                or c.dep_ == "npadvmod" and (c.like_num or _kid(c, ("nummod",)) is not None):  # "3 percent contained"
             out.extend(c.subtree)
+        elif c.dep_ == "amod" and any(x.dep_ in COMPLEMENTS for x in c.children):
+            out.extend(c.subtree if len(list(c.subtree)) <= 5 else [])  # "worth €38 million", or none of it
         elif c.dep_ in NP_DEPS or (c.dep_ == "advmod" and noun.dep_ in ("nummod", "amod")):
             out.extend(_np(c))
     return out
@@ -183,7 +192,10 @@ def _select(root: Token, start: int, subject: Token | None, speaker: Token | Non
             if c.right_edge.i - c.left_edge.i < 6:
                 add(prio + 6, parent, list(c.subtree))
         elif (pobj := _kid(c, ("pobj",))) is not None:
-            noun(pobj, prio, parent, depth + 1, (c,))
+            if pobj.lower_ not in QUANTIFIERS or _kid(pobj, ("prep",)) is None:  # not "in one" of "in one of ..."
+                noun(pobj, prio, parent, depth + 1, (c,))
+        elif (pcomp := _kid(c, ("pcomp",), VERBS)) is not None and depth < 2:  # "a target of containing the fire"
+            clause(pcomp, prio, parent, depth + 1, (c,))
 
     def noun(n: Token, prio: float, parent: int, depth: int, lead: tuple[Token, ...] = ()) -> None:
         me = add(prio, parent, [*lead, *_np(n)])
@@ -219,7 +231,7 @@ def _select(root: Token, start: int, subject: Token | None, speaker: Token | Non
         n_prep, has_obj = 0, set()
         for c in (c for c in kids if c.i > v.i):
             if c.dep_ in OBJECTS and c.pos_ != "ADP" and c.tag_ not in skip and not (c.dep_ == "dobj" and c.head.i in has_obj):
-                has_obj.add(c.head.i)
+                has_obj |= {c.head.i} if c.dep_ != "dative" else set()  # "fined him €180,000": both
                 noun(c, prio + (c.dep_ == "dative"), me, depth)
             elif c.dep_ == "ccomp":
                 clause(c, prio + 1, me, depth + 1)

@@ -248,34 +248,37 @@ def test_a_start_date_in_a_revised_plan_is_new_not_the_date_moved_from(nlp):
 
 def test_a_year_left_out_is_read_from_a_weekday_a_move_told_as_done_or_an_estimated_page_date(nlp):
     # the weekday written with the day: 29 May 2031 is a Thursday, so a page of June tells a day passed
-    assert reading(nlp, "The deadline for tenders was extended on the day to Thursday May 29 by the Pellmark board.",
+    assert reading(nlp, "Pellmark's board moved the tender deadline to Thursday May 29 at its last meeting.",
                    "2031-06-10") == [("new", "2031-05-29")]
     # a move told as done may name a day just past, not the same day a year on
-    assert reading(nlp, "The conference was postponed until May 20 to give the bank time to finish its report.",
+    assert reading(nlp, "The Orsk ferry auction was put off until May 20 so that bidders could inspect the hulls.",
                    "2031-06-02") == [("new", "2031-05-20")]
     assert reading(nlp, "The Pellmark board has quietly pushed the opening back to May 20, its chairman admitted.",
                    "2031-06-02") == [("new", "2031-05-20")]
     # ... while a move still to come and a plain promise look ahead
     assert reading(nlp, "The board will postpone the hearing until May 20.", "2031-05-21") == [("new", "2032-05-20")]
     # a page whose date is estimated (from its latest news) may be read a little late
-    said = replace(real_statement(nlp, "The review will now be published by May 28, the Tollbeck trust said.", "2031-06"),
+    said = replace(real_statement(nlp, "Tollbeck trust says its audit will now come out by May 28.", "2031-06"),
                    weak_date=True)
     assert [(d.role, d.due) for d in deadlines(said)] == [("new", "2031-05-28")]
-    firm = real_statement(nlp, "The review will now be published by May 28, the Tollbeck trust said.", "2031-06-02")
+    placed_in_a_year = replace(real_statement(nlp, "Tollbeck's harbour office says the slipway will be rebuilt by "
+                                              "Sept. 12.", "2031"), weak_date=True)
+    assert [d.due for d in deadlines(placed_in_a_year)] == ["2031-09-12"]
+    firm = real_statement(nlp, "Tollbeck trust says its audit will now come out by May 28.", "2031-06-02")
     assert [(d.role, d.due) for d in deadlines(firm)] == [("new", "2032-05-28")]
 
 
 def test_a_promise_said_on_a_day_a_when_clause_names_is_placed_from_that_day(nlp):
-    text = "When the appeal was lodged on August 25, the court said it expected to hear it before the end of October."
-    assert reading(nlp, text, "2031-11-20") == [("new", "2031-10-31")]
+    text = "When the bid went in on May 3, the Harlen board said it would decide before the end of July."
+    assert reading(nlp, text, "2031-09-20") == [("new", "2031-07-31")]
 
 
 def test_what_a_passive_act_is_done_to_is_read_before_its_verb():
     from storyline.analyze.commitment_matching import objects_in
 
-    assert "decide" in objects_in("that the ruling would be handed down on July 31", "hand", "on July 31")  # ruling
-    clause = "a new fire alarm system, which would let the night patrols stop, will be installed in all five blocks"
-    assert {"alarm", "system", "block"} <= objects_in(clause, "install", "by the end of August")
+    assert "permit" in objects_in("that the permit will be issued on 2 June", "issue", "on 2 June")
+    clause = "a second water main, which would let the old pipe be relined, will be fitted under both bridges"
+    assert {"water", "main", "bridg"} <= objects_in(clause, "fit", "by the end of August")
     assert objects_in("the council will open the Varro Street library on May 5", "open", "on May 5") == \
         {"varro", "street", "librar"}  # an active verb: what follows it
 

@@ -106,6 +106,8 @@ def place_year(month: int, day: int | None, stated: str, role: str, before: str 
                 and dt.date(k, month, day or 1).weekday() == WEEKDAYS[wd.group("wd").lower().rstrip(".")]]
         if len(fits) == 1:
             return iso(fits[0], month, day)
+    if role == "loose" and len(parse_iso(stated) or ()) == 1:
+        return iso(y, month, day)  # a page placed only in a year: the day in that year
     if role == "loose":
         for k in (y - 1, y, y + 1):
             if day is None or valid_day(k, month, day):
@@ -273,13 +275,13 @@ def _said_in(text: str, phrase: str) -> bool:
         and len(SAYING.findall(text)) == 1  # not "X said in June it would ...; it now says ..."
 
 
-SAID_WHEN = re.compile(r"\W*(?:when|as)\s[^,;]{0,100}$", re.I)  # "When the appeal was lodged on August 25, "
+SAID_WHEN = re.compile(r"\W*(?:when|as)\s[^,;]{0,100}$", re.I)  # "When the bid went in on 3 May, "
 SAID_AFTER = re.compile(r"[^,;]{0,60},\s+(?:[\w'\u2019.-]+\s+){1,5}?(?:said|told|announced|stated)\b", re.I)
 
 
 def _said_when(text: str, phrase: str) -> bool:
     """A day in a clause that opens the sentence and says when the saying was ("When the
-    appeal was lodged on August 25, the court said it expected to hear it by October")."""
+    bid went in on 3 May, the board said it would decide by July")."""
     at = text.find(phrase)
     return at > 0 and bool(SAID_WHEN.match(text[:at])) and bool(SAID_AFTER.match(text, at + len(phrase)))
 

@@ -545,11 +545,12 @@ def test_a_collapse_told_as_a_crash_dates_one_act(tmp_path):
 def test_a_toll_told_as_now_higher_the_next_day_is_an_update(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Mudslide buries Tessmark road", "Valley Herald", "March 3, 2027",
-                      "A mudslide buried the Tessmark pass road on Tuesday night. \"Four people have been confirmed "
-                      "dead and 11 are missing,\" said Ivo Marnack, the regional fire chief."),
+                      "A mudslide cut the Tessmark pass road on Tuesday night. \"Four people have died and 11 are "
+                      "unaccounted for,\" said Ivo Marnack, the regional fire chief."),
         "b.txt": page("Tessmark mudslide: search goes on", "Mountain Wire", "March 4, 2027",
-                      "Six people are now confirmed dead and nine remain missing after the Tessmark mudslide, the "
-                      "civil protection service said on Thursday evening. Two hundred rescuers are at the site."),
+                      "Six people are now known to have died and nine are unaccounted for after the Tessmark "
+                      "mudslide, the civil protection service said on Thursday evening. Two hundred rescuers are "
+                      "digging at the site."),
     })
     assert not flagged(d, "Four people")  # the next day's higher toll, told as the latest ("now")
 

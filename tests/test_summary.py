@@ -121,18 +121,24 @@ def test_summary_keeps_who_does_what(nlp, text, wanted, unwanted):
 
 @pytest.mark.parametrize("text,expected", [
     # a share that qualifies a state is kept ("was 18 percent contained" is not "was contained")
-    ("The Tessel Ridge Fire had burned 23,600 acres as of Friday and was 18 percent contained, according to the "
-     "team managing it.", "Tessel Ridge Fire had burned 23,600 acres and was 18 percent contained"),
+    ("The Orla canal repair had taken 14 weeks by Monday and was 60 percent complete, according to the "
+     "waterways board.", "Orla canal repair had taken 14 weeks and was 60 percent complete"),
     # an adjective phrase too long to keep is left out whole, not as a dangling "worth"
-    ("The contract, worth €38 million and co-financed by the regional fund, was signed in June 2019.",
-     "Contract was signed in June 2019"),
+    ("The lease, worth 12 million crowns a year and backed by a state guarantee, was renewed in May 2024.",
+     "Lease was renewed in May 2024"),
     # both objects of "fined him €180,000"; no "in one" without its "of the most ..."
-    ("A Quellmark court on Thursday sentenced builder Aris Tembel to seven years in prison and fined him "
-     "€180,000 for defrauding the fund, in one of the most closely watched cases in the region.",
-     "Quellmark court on Thursday sentenced builder Aris Tembel and fined him €180,000"),
+    ("The Harlen league on Friday banned striker Olle Varnick for three matches and fined him 40,000 crowns "
+     "for the tackle, in one of its heaviest rulings this season.",
+     "Harlen league on Friday banned striker Olle Varnick fined him 40,000 crowns for tackle"),
 ])
 def test_what_qualifies_a_verb_or_a_noun_stays_whole(nlp, text, expected):
     assert summarize(one_sentence(nlp, text)) == expected
+
+
+def test_a_hyphenated_word_is_never_cut(nlp):
+    text = ("the case against grain trader olle varnick and two co-defendants over the missing silo stock was "
+            "adjourned on friday for a third time, after the defence asked the judge for more time to read the files.")
+    assert "two co-defendants" in summarize(one_sentence(nlp, text))
 
 
 def test_a_reported_pronoun_becomes_the_speaker(nlp):
@@ -218,14 +224,14 @@ CLAUSES = [
      "A Brenholt Power spokeswoman said refund will appear on July bills"),
     ("She said on Monday that the pier would reopen in May.", "Monday", None),
     # what was said does not fit beside a long speaker: no summary of the saying alone
-    ("A former site engineer on the Varro bypass told a Quellmark court on Tuesday that he had been instructed "
-     "to sign off on asphalt layers that were never laid.", "Tuesday", None),
+    ("A former site foreman on the Orla harbour wall told a Harlen tribunal on Tuesday that he had been "
+     "instructed to sign off on concrete pours that were never made.", "Tuesday", None),
     # a pronoun in a relative clause of a named person is that person
-    ("Tomas Brenner, who worked for Halvane Roads from 2019 until he was dismissed in 2021, said managers had "
-     "lied.", "2021", "Tomas Brenner was dismissed in 2021"),
+    ("Ana Sorel, who ran the Orla depot from 2012 until she retired in 2019, said the roof had leaked for "
+     "years.", "2019", "Ana Sorel retired in 2019"),
     # a preposition's clause ("a target of containing ...") is kept with its noun
-    ("The Tessel Ridge Fire grew overnight, as a new team took over the fight and set a target of containing "
-     "the blaze by Aug. 15.", "Aug. 15", "New team set target of containing blaze by Aug. 15"),
+    ("The Orla ferries stayed in port, as a new harbour master took charge and set a target of reopening the "
+     "channel by Aug. 15.", "Aug. 15", "New harbour master set target of reopening channel by Aug. 15"),
 ]
 
 

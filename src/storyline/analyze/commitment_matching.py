@@ -105,7 +105,7 @@ PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)
 def objects_in(clause: str, verb: str | None, phrase: str) -> set[str]:
     """The theme keys of what an act is done to: the few words after its verb in the clause,
     up to the time expression ("will open [the new Varro Street library] on May 5"), and of a
-    passive the few before it too ("[the ruling] would be handed [down] on July 31")."""
+    passive the few before it too ("[the permit] will be issued on 2 June")."""
     stop = clause.find(phrase) if phrase and phrase in clause else len(clause)
     head = (verb or "").lower()[: max(3, len(verb or "") - 2)]
     m = next((m for m in TOKEN.finditer(clause[:stop]) if m.group().lower().startswith(head)), None) if verb else None

@@ -13,6 +13,7 @@ REPORTING = frozenset("""say tell add state announce confirm report note explain
 warn reiterate disclose reveal acknowledge admit declare emphasize emphasise argue believe think show find""".split())
 ARTICLES = frozenset({"a", "an", "the"})
 DASHES = frozenset({"-", "--", "—", "–"})
+HYPHENS = frozenset({"-", "‐"})
 TRAILING_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX", "PUNCT", "SYM", "SPACE"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "neither"})
 NP_DEPS = frozenset({"compound", "nummod", "poss", "case", "amod", "quantmod", "nmod", "det", "predet", "neg", "flat"})
@@ -104,7 +105,7 @@ def clause_summary(span: Span, token: Token | None) -> str | None:
         return None
     speaker = told_by if root.is_ancestor(verb) else None  # "it" of "X said it would ..."
     speaker = speaker or next((a.head for a in verb.ancestors if a.dep_ == "relcl" and a.head.pos_ == "PROPN"), None)
-    # ... and "he" of "Ana Sorel, who worked there until he was dismissed in 2021"
+    # ... and "she" of "Ana Sorel, who ran the depot until she retired in 2019"
     chosen = [(k, t) for k, t in _select(verb, start, subject, speaker, skip=RELATIVE, obj=obj)
               if t.tag_ not in RELATIVE]  # "whose term ends in 2027" -> "term ends in 2027"
     text = _render(_cut(chosen))
@@ -194,7 +195,7 @@ def _select(root: Token, start: int, subject: Token | None, speaker: Token | Non
         elif (pobj := _kid(c, ("pobj",))) is not None:
             if pobj.lower_ not in QUANTIFIERS or _kid(pobj, ("prep",)) is None:  # not "in one" of "in one of ..."
                 noun(pobj, prio, parent, depth + 1, (c,))
-        elif (pcomp := _kid(c, ("pcomp",), VERBS)) is not None and depth < 2:  # "a target of containing the fire"
+        elif (pcomp := _kid(c, ("pcomp",), VERBS)) is not None and depth < 2:  # "a plan of reopening the port"
             clause(pcomp, prio, parent, depth + 1, (c,))
 
     def noun(n: Token, prio: float, parent: int, depth: int, lead: tuple[Token, ...] = ()) -> None:
@@ -261,6 +262,10 @@ def _select(root: Token, start: int, subject: Token | None, speaker: Token | Non
 def _keyed(pieces: list[Piece], chosen: set[int], start: int, moved: dict[int, tuple[int, int]]) -> Keyed:
     """The chosen pieces' tokens in order, less a phrase's opening article ("half a point")."""
     keep = {t.i: t for p in pieces if p[1] in chosen for t in p[3] if t.i >= start or t.i in moved}
+    for t in list(keep.values()):  # a word written with hyphens is kept whole ("two co-defendants")
+        while not t.whitespace_ and t.i + 1 < len(t.doc) and t.i + 1 not in keep and t.i not in moved \
+                and (t.text in HYPHENS or t.doc[t.i + 1].text in HYPHENS and t.i + 2 < len(t.doc)):
+            t = keep.setdefault(t.i + 1, t.doc[t.i + 1])
     return sorted((moved.get(i, (i, 0)), t) for i, t in keep.items() if not (
         t.lower_ in ARTICLES and t.dep_ == "det" and getattr(keep.get(i - 1), "head", None) != t.head))
 

@@ -113,7 +113,7 @@ def year_tense(text: str, pos: int, tense: Tense, parsed: Callable[[], Tense] | 
     often announced just ahead of the day missed."""
     before = text[max(0, pos - 200):pos]
     if MOVED_FROM_TAIL.search(before):
-        return "nearest"  # "extended the deadline to May 29 from April 30": the old day, before or after
+        return "nearest"  # "pushed the vote to 9 June from 12 May": the old day, before or after
     if tense == "future" and (EARLIER_PLAN.search(before[-120:]) or SCHEDULED_FOR.search(before[-80:])
                               or move_looked_back(text, pos)):
         return "nearest"

@@ -72,8 +72,8 @@ def test_numbers_are_not_years():
 
 def test_a_deadline_extended_reads_the_new_day_ahead_and_the_old_one_nearest():
     # "extend ... to" moves a date like "postpone ... to"; the day moved away from lies either side
-    text = "Quellfort's lenders have agreed to extend the repayment window to May 29 from April 30."
-    assert [(t.value, t.tense) for t in tag_text(text, "2031-04-16")] == [("2031-05-29", "future"), ("2031-04-30", "past")]
+    text = "Quellfort's lenders have agreed to extend the repayment window to June 12 from May 15."
+    assert [(t.value, t.tense) for t in tag_text(text, "2031-05-20")] == [("2031-06-12", "future"), ("2031-05-15", "past")]
     assert [t.value for t in tag_text("The Tarnby council pushed the vote to June 4 from May 2.", "2031-05-16")] == \
         ["2031-06-04", "2031-05-02"]
 

@@ -19,7 +19,7 @@ NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "neither"})
 NP_DEPS = frozenset({"compound", "nummod", "poss", "case", "amod", "quantmod", "nmod", "det", "predet", "neg", "flat"})
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
 OBJECTS = frozenset({"dobj", "attr", "acomp", "oprd", "dative"})
-COMPLEMENTS = frozenset({"npadvmod", "prep", "dobj", "pobj", "xcomp", "ccomp"})  # an adjective's own ("worth €38m")
+COMPLEMENTS = frozenset({"npadvmod", "prep", "dobj", "pobj", "xcomp", "ccomp"})  # an adjective's own ("worth $9m")
 QUANTIFIERS = frozenset({"one", "some", "many", "most", "all", "each", "part", "any", "none", "those", "few"})
 VERBS = ("VERB", "AUX")
 PRONOUNS = {"he": False, "she": False, "it": False, "they": True}  # pronoun -> plural
@@ -156,7 +156,7 @@ def _np(noun: Token) -> list[Token]:
                 or c.dep_ == "npadvmod" and (c.like_num or _kid(c, ("nummod",)) is not None):  # "3 percent contained"
             out.extend(c.subtree)
         elif c.dep_ == "amod" and any(x.dep_ in COMPLEMENTS for x in c.children):
-            out.extend(c.subtree if len(list(c.subtree)) <= 5 else [])  # "worth €38 million", or none of it
+            out.extend(c.subtree if len(list(c.subtree)) <= 5 else [])  # "worth 12 million crowns", or none of it
         elif c.dep_ in NP_DEPS or (c.dep_ == "advmod" and noun.dep_ in ("nummod", "amod")):
             out.extend(_np(c))
     return out
@@ -232,7 +232,7 @@ def _select(root: Token, start: int, subject: Token | None, speaker: Token | Non
         n_prep, has_obj = 0, set()
         for c in (c for c in kids if c.i > v.i):
             if c.dep_ in OBJECTS and c.pos_ != "ADP" and c.tag_ not in skip and not (c.dep_ == "dobj" and c.head.i in has_obj):
-                has_obj |= {c.head.i} if c.dep_ != "dative" else set()  # "fined him €180,000": both
+                has_obj |= {c.head.i} if c.dep_ != "dative" else set()  # "fined him 40,000 crowns": both
                 noun(c, prio + (c.dep_ == "dative"), me, depth)
             elif c.dep_ == "ccomp":
                 clause(c, prio + 1, me, depth + 1)

@@ -118,13 +118,13 @@ def explicit_day(s: Statement) -> str | None:
 
 def is_update(earlier: tuple[Statement, Quantity], later: tuple[Statement, Quantity], cued: bool = True,
               totals: bool = True) -> bool:
-    """A later, larger figure of a running total (`totals` False: told so only by its words),
-    or one told as the latest state ("rose to", "so far"), updates an earlier one (`cued`
-    False: of one past period, such words do not)."""
+    """A later, larger figure of a running total, or one told as the latest state ("rose to",
+    "so far"), updates an earlier one (`cued` False: of one past period, such words do not;
+    `totals` False, the next day: only words that say the figure moved, "now", "has risen")."""
     (_, q1), (s2, q2) = earlier, later
     if q2.value <= q1.value:
         return False
-    cues = word_list("update_cues")
+    cues = word_list("update_cues" if totals else "latest_cues")
     head = q2.head or q1.head
     text = f" {s2.sentence.text.lower()} "
     return (totals and head in word_list("running_totals") if head else False) or (cued and any(f" {c} " in text for c in cues))

@@ -181,6 +181,9 @@ def test_dates_of_states_and_bounds_date_no_happening_a_plan_looked_back_is_plan
                   "2024-03", "start")
     assert candidates_of([state]) == [] and candidates_of([bound]) == []
     assert [(c.when, c.status) for c in candidates_of([missed])] == [("2024-03", "planned")]
+    set_as = when("The Orla tribunal set May 4 as the new date for the hearing to open.", "May 4", "2024-05",
+                  "set")
+    assert [(c.when, c.status) for c in candidates_of([set_as])] == [("2024-05", "planned")]
     ends = when("The monitors will stay in Ulvmarsh until the end of 2026.", "until the end of 2026", "2026",
                 "stay", "until")
     assert [c.when for c in candidates_of([ends])] == ["2026"]  # the end of a state dates its ending

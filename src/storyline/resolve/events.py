@@ -44,6 +44,8 @@ STATIVE = {"is", "are", "was", "were", "am", "remain", "remains", "remained", "s
 ACT_AFTER_BE = re.compile(r"(\s+(not|never|still|also|now|already|just|being|been|n['\u2019]t))*\s+\w+(ing|ed|en|wn)\b", re.I)
 PLAN_BEFORE = re.compile(r"\b(was|were|had been|has been|have been)\s+(originally\s+|first\s+|initially\s+)?"
                          r"(supposed|meant|due|scheduled|slated|expected|planned|set)\b", re.I)
+SET_AS_PLAN = re.compile(r",?\s+as\s+(?:the|its|their|a)\s+(?:new\s+|revised\s+|next\s+|provisional\s+)?"
+                         r"(?:date|deadline|target|start\s+date|opening\s+date)\b", re.I)
 NEEDED = {"day": 0.12, "month": 0.2, "year": 0.25}
 # Sentence-embedding similarity that joins two tellings of one event whatever their words
 # (all-MiniLM-L6-v2 cosine; paraphrases of one news fact score 0.6-0.9, different facts of
@@ -124,11 +126,13 @@ def no_event(s: Statement) -> bool:
 
 def plan_looked_back(text: str, t) -> bool:
     """The date of a plan told as one of the past ("the campaign was due to start in
-    November", "was supposed to reopen by March", "had been scheduled for October"): when
-    the thing was meant to happen, not when anything did. It stays on the timeline as a
-    planned date (the day a deadline passed is part of the story), not as a happening."""
+    November", "was supposed to reopen by March", "had been scheduled for October") or set as
+    one ("the court set March 4 as the new date"): when the thing was meant to happen, not when
+    anything did. It stays on the timeline as a planned date (the day a deadline passed is part
+    of the story), not as a happening."""
     at = text.find(t.text)
-    return at >= 0 and bool(PLAN_BEFORE.search(re.split(r"[;,:]", text[max(0, at - 120): at])[-1]))
+    return at >= 0 and (bool(PLAN_BEFORE.search(re.split(r"[;,:]", text[max(0, at - 120): at])[-1]))
+                        or bool(SET_AS_PLAN.match(text, at + len(t.text))))
 
 
 def stative(text: str, t) -> bool:

@@ -42,6 +42,8 @@ READERS = {
     ".xml": feed.read_feed,
 }
 
+FORMATS_READ = "(.txt .html .htm .jsonl .json .warc .warc.gz .rss .atom .xml)"  # as error messages name them
+
 
 def reader_for(path: Path):
     name = path.name.lower()
@@ -62,8 +64,7 @@ def discover(patterns: list[str]) -> tuple[list[Path], list[InputError]]:
             return
         if reader_for(p) is None:
             if explicit:
-                errors.append(UnsupportedFormat(str(p), "not a format storyline reads "
-                                                "(.txt .html .htm .jsonl .json .warc .warc.gz .rss .atom .xml)"))
+                errors.append(UnsupportedFormat(str(p), f"not a format storyline reads {FORMATS_READ}"))
             return
         seen.add(p)
         files.append(p)
@@ -75,8 +76,7 @@ def discover(patterns: list[str]) -> tuple[list[Path], list[InputError]]:
             for child in children:
                 add(child, explicit=False)
             if not any(reader_for(c) for c in children):  # an empty folder, or one of other files only
-                errors.append(InputError(pattern, "no pages in this folder in a format storyline reads "
-                                                  "(.txt .html .htm .jsonl .json .warc .warc.gz .rss .atom .xml)"))
+                errors.append(InputError(pattern, f"no pages in this folder in a format storyline reads {FORMATS_READ}"))
         elif path.is_file():
             add(path, explicit=True)
         elif path.exists():

@@ -78,6 +78,12 @@ def test_a_deadline_extended_reads_the_new_day_ahead_and_the_old_one_nearest():
         ["2031-06-04", "2031-05-02"]
 
 
+def test_an_abbreviated_weekday_with_its_stop_before_a_date_is_read():
+    # "Fri." before a date: the weekday with its full stop settles the date's year (it raised a KeyError)
+    values = [t.value for t in tag_text("The Harlen vote is on Fri. May 29, officials said.", "2026-04-01")]
+    assert "2026-05-29" in values
+
+
 def test_a_deadline_looked_back_on_is_past():
     # "was supposed to ... by", "missed ... by": the deadline has passed, its year is the anchor's or before
     assert [(t.value, t.tense) for t in tag_text("The Orvel panel was supposed to report by December 15.",

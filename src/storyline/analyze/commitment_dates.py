@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..dates import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS, iso, parse_iso, to_date, valid_day
+from ..annotate.timex_calendar import weekday_years
+from ..dates import MONTH_RE, MONTHS, WEEKDAY_RE, iso, parse_iso, to_date, valid_day
 from ..model import TimeValue
 from ..story.statements import Statement
 from . import commitment_words as words
@@ -101,9 +102,8 @@ def place_year(month: int, day: int | None, stated: str, role: str, before: str 
     sd = to_date(stated)
     y = sd.year
     wd = WEEKDAY_BEFORE.search(before[-16:]) if day else None
-    if wd:
-        fits = [k for k in (y - 1, y, y + 1) if valid_day(k, month, day or 1)
-                and dt.date(k, month, day or 1).weekday() == WEEKDAYS[wd.group("wd").lower().rstrip(".")]]
+    if wd and day:
+        fits = weekday_years(wd.group("wd"), month, day, (y - 1, y, y + 1))
         if len(fits) == 1:
             return iso(fits[0], month, day)
     if role == "loose" and len(parse_iso(stated) or ()) == 1:

@@ -121,11 +121,13 @@ def _weekday_year(m: re.Match, month: int, day: int, year: int | None) -> int | 
     wd = WEEKDAY_BEFORE.search(m.string[max(0, m.start() - 16):m.start()])
     if year is None or not wd:
         return year
-    target = WEEKDAYS[wd.group("wd").lower()]
-    for y in (year, year + 1, year - 1):
-        if valid_day(y, month, day) and date(y, month, day).weekday() == target:
-            return y
-    return year
+    return next(iter(weekday_years(wd.group("wd"), month, day, (year, year + 1, year - 1))), year)
+
+
+def weekday_years(weekday: str, month: int, day: int, years: tuple[int, ...]) -> list[int]:
+    """Of these years, those in which the month's day falls on the weekday ("Friday", "fri.")."""
+    target = WEEKDAYS[weekday.lower().rstrip(".")]
+    return [y for y in years if valid_day(y, month, day) and date(y, month, day).weekday() == target]
 
 
 def _year_for(month: int, day: int | None, anchor: Anchor, tense: Tense) -> int | None:

@@ -239,7 +239,7 @@ def update_commitments(store: Store, new: list[Statement]) -> int:
             continue
         s = d.statement
         by = s.speaker or (f"reported by {s.outlet}" if s.outlet else None)
-        item = Commitment(cid(d), shorten(s.sentence.text, 160), d.due, d.stated_on, by, [],
+        item = Commitment(cid(d), summary_of(d), d.due, d.stated_on, by, [],
                           [Evidence(x.doc_id, x.sentence.index, x.sentence.text) for x in d.statements])
         link(db, (item, facts), others, recalled_dues(d))
         db.put(item, facts, index_keys(facts))
@@ -249,6 +249,15 @@ def update_commitments(store: Store, new: list[Statement]) -> int:
     for item, facts in created:
         look_back(db, item, facts, {s.doc_id for s in new})
     return len(drafts)
+
+
+def summary_of(d: Draft) -> str:
+    """What an analyst reads of a commitment: the parse's summary of the clause its deadline
+    dates ("the court will be asked to sanction it at a hearing on March 30"), else of its
+    sentence; the sentence, shortened, only when it could not be parsed into one."""
+    s, x = d.statement, d.deadline
+    own = next((t.summary for t in s.times if t.summary and x.phrase and (x.phrase in t.text or t.text in x.phrase)), None)
+    return own or s.sentence.summary or shorten(s.sentence.text, 160)
 
 
 def recalled_dues(d: Draft) -> list[str]:

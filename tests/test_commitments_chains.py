@@ -642,3 +642,24 @@ def test_the_next_meeting_told_after_the_first_ones_day_is_another_meeting(tmp_p
                       "The Ostrava central bank's next policy meeting has been pushed back to May 15."),
     }, as_of="2033-06-01")
     assert ("2033-05-08", "2033-05-15") in chain(d)
+
+
+def test_a_vote_told_held_after_a_noun_cue_is_the_promise_kept_and_summaries_come_from_the_parse(tmp_path):
+    # "sanctioned the plan after creditors voted for it last Tuesday": "the plan" is a noun, not
+    # a cue making the vote a plan; the vote is reported held, so the promise of it is met.
+    # Each commitment reads as its own clause, not as its sentence cut at 160 characters.
+    d = story(tmp_path, {
+        "a.txt": page("Dorval repayment plan", "February 3, 2031",
+                      "Bondholders of the failed Dorval Savings cooperative will vote on the repayment plan on "
+                      "March 11, and the Tarnick commercial court will be asked to approve it at a hearing on "
+                      "March 17, the administrator, Ilse Varbeck, said in a long letter sent to every one of "
+                      "the cooperative's eleven thousand members and published on its website on Monday."),
+        "b.txt": page("Court backs Dorval plan", "March 18, 2031",
+                      "Judge Anselm Tirow sanctioned the plan after bondholders voted for it last Tuesday."),
+    })
+    ks = by_due(d)
+    assert ks["2031-03-11"]["status"] == "met"
+    summaries = {k["due"]: k["summary"] for k in d["commitments"]}
+    assert summaries["2031-03-11"].startswith("Bondholders") and "court" not in summaries["2031-03-11"]
+    assert "approve it at" in summaries["2031-03-17"] and "Bondholders" not in summaries["2031-03-17"]
+    assert not any(s.endswith("…") for s in summaries.values())

@@ -227,7 +227,7 @@ def reports(s: Statement) -> list[Report]:
     out: list[Report] = []
     recalled = [d for d in deadlines(s) if d.role == "recall" or words.OFFSET_FROM.search(d.whole[: d.whole.find(d.phrase)])]
     for d in recalled:
-        kind = _named_outcome(d.whole, d.phrase)
+        kind = words.named_outcome(d.whole, d.phrase)
         if kind:
             acts = words.not_cue_verbs(actions_of(s, d.clause))  # else "..., five days ahead of the deadline": the sentence's
             out.append(Report(s, d.clause, acts or words.not_cue_verbs(actions_of(s, text)), with_context(s, d.clause),
@@ -239,7 +239,7 @@ def reports(s: Statement) -> list[Report]:
             continue
         clause = _clause_of(text, t.text, s)
         before = clause[: max(0, clause.find(t.text))]
-        if words.has("cues", _without_kept_deadline(before)) or words.has("pending_cues", clause) \
+        if _verb_cue(words.without_kept_deadline(before)) or words.has("pending_cues", clause) \
                 or words.SUPPOSED.search(before):
             continue  # "would begin on": a plan; "had not been fitted by", "was supposed to": not done
         if NAMED_DEADLINE.match(clause[clause.find(t.text) + len(t.text):]) and DETERMINED.search(before):
@@ -270,19 +270,11 @@ def reports(s: Statement) -> list[Report]:
     return out
 
 
-def _named_outcome(whole: str, phrase: str) -> str | None:
-    """What a clause says of the deadline it names: "missed" ("came a week after the March 31
-    target", "failed to ... by", "would not be met"), "met" ("six days before the watchdog's
-    deadline of 30 April", "well within the 30 days it had promised"), or nothing."""
-    before = whole[: max(0, whole.find(phrase))]
-    m = words.OFFSET_FROM.search(before)
-    if m:
-        return "met" if re.search(r"before|ahead|earlier", m.group(), re.I) else "missed"
-    if words.has("missed_cues", whole):
-        return "missed"
-    if words.has("met_cues", whole):
-        return "met"
-    return None
+def _verb_cue(text: str) -> bool:
+    """A cue that makes a plan of what follows, not a noun a determiner leads ("sanctioned
+    the plan after creditors voted for it last Tuesday": the vote was held)."""
+    return any(not (w := text[: m.start()].split()[-1:]) or w[0].lower() not in DETERMINERS
+               for m in words.matcher("cues").finditer(text))
 
 
 def _clauses(text: str) -> list[str]:
@@ -306,16 +298,6 @@ def _participles(s: Statement, clause: str) -> set[str]:
     for m in re.finditer(r",\s+([a-z]+ing)\b", clause):
         found |= _acts_named(s, m.group(1))
     return found
-
-
-KEPT_NOUN = re.compile(r"^\s+(?:[\w'-]+\s+){0,2}?(?:deadlines?|targets?|goals?|dates?|promises?|pledges?)\b", re.I)
-
-
-def _without_kept_deadline(text: str) -> str:
-    """A clause without the deadline a met cue names ("met its deadline, publishing the rules
-    on June 28"): that noun is no plan of the dated act."""
-    m = words.last("met_cues", text)
-    return text[: m.start()] + KEPT_NOUN.sub(" ", text[m.end():]) if m else text
 
 
 def _past_verbs(s: Statement, clause: str) -> set[str]:

@@ -319,3 +319,28 @@ def last_cue_end(left: str) -> int:
     """Where the last commitment cue before a time ends (0 when there is none)."""
     m = last("cues", left)
     return m.end() if m else 0
+
+
+def named_outcome(whole: str, phrase: str) -> str | None:
+    """What a clause says of the deadline it names: "missed" ("came a week after the March 31
+    target", "failed to ... by", "would not be met"), "met" ("six days before the watchdog's
+    deadline of 30 April", "well within the 30 days it had promised"), or nothing."""
+    before = whole[: max(0, whole.find(phrase))]
+    m = OFFSET_FROM.search(before)
+    if m:
+        return "met" if re.search(r"before|ahead|earlier", m.group(), re.I) else "missed"
+    if has("missed_cues", whole):
+        return "missed"
+    if has("met_cues", whole):
+        return "met"
+    return None
+
+
+KEPT_NOUN = re.compile(r"^\s+(?:[\w'-]+\s+){0,2}?(?:deadlines?|targets?|goals?|dates?|promises?|pledges?)\b", re.I)
+
+
+def without_kept_deadline(text: str) -> str:
+    """A clause without the deadline a met cue names ("met its deadline, publishing the rules
+    on June 28"): that noun is no plan of the dated act."""
+    m = last("met_cues", text)
+    return text[: m.start()] + KEPT_NOUN.sub(" ", text[m.end():]) if m else text

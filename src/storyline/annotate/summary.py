@@ -207,6 +207,8 @@ def _select(root: Token, start: int, subject: Token | None, speaker: Token | Non
                 noun(c, prio + 0.5, me, depth + 1, tuple(x for x in n.children if x.dep_ == "cc" and n.i < x.i < c.i)[:1])
             elif c.dep_ == "acl" and c.pos_ == "VERB" and depth < 2:
                 clause(c, prio + 2.5, me, depth + 1)
+            elif c.dep_ == "xcomp" and c.pos_ in VERBS and n.pos_ == "ADJ" and c.i > n.i and depth < 2:
+                clause(c, prio + 0.5, me, depth + 1)  # "is due to end", "is likely to approve the merger"
 
     def clause(v: Token, prio: float, parent: int, depth: int, lead: tuple[Token, ...] = ()) -> None:
         core = _verb(v)
@@ -284,8 +286,9 @@ def _render(tokens: Keyed) -> str:
     kept: list[Token] = []
     for n, t in enumerate(toks):
         glued = kept and kept[-1].i == t.i - 1 and not kept[-1].whitespace_ and not t.whitespace_
-        if not t.is_punct or t.text == "%" or (kept and n + 1 < len(toks) and toks[n + 1].i == t.i + 1
-                                               and (glued or t.text == ",")):
+        possessive = t.dep_ == "case" and kept and kept[-1].i == t.i - 1 and not kept[-1].whitespace_  # "dockers'"
+        if not t.is_punct or t.text == "%" or possessive or (kept and n + 1 < len(toks) and toks[n + 1].i == t.i + 1
+                                                             and (glued or t.text == ",")):
             kept.append(t)
     text = "".join(t.text + (t.whitespace_ if b.i == t.i + 1 else "" if b.text == "," else " ")
                    for t, b in zip(kept, [*kept[1:], *kept[:1]], strict=True))

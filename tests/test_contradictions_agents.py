@@ -8,7 +8,7 @@ from storyline.analyze.contradiction_agents import agent_acts, agent_findings, s
 from storyline.analyze.contradiction_tallies import tallies, tally_findings
 from storyline.analyze.contradictions import block_keys, pair_findings
 from storyline.lexicon import concepts
-from storyline.model import Sentence
+from storyline.model import Sentence, TimeValue
 from storyline.story.statements import Statement
 
 BASE = np.random.default_rng(11).normal(size=384)
@@ -533,3 +533,32 @@ def test_a_common_word_of_a_title_does_not_name_the_other_agent():
     # the minister's own name in the other's sentence: a relation between the two, not a rival telling
     a, b = pair(ta.replace("the Transport Ministry", "Hallam Vrelk"), tb)
     assert agent_findings(a, b) == []
+
+
+LOOSELY = 0.33  # sentences about much else besides the vote (cosine ~0.25)
+
+
+def test_one_motion_named_in_unlike_sentences_disagrees_on_the_tally():
+    # "MPs backed the sale by 108 votes to 83" / "five days after the Assembly ratified the sale ...
+    # by 112 votes to 79": the sentences share the motion's words, little else
+    a, b = pair("Deputies backed the harbour lease by 61 votes to 40 after a stormy night in the Marwen assembly.",
+                "The Tolsey group filed its appeal on Monday, five days after the Marwen assembly approved the "
+                "harbour lease by 64 votes to 37.", mix=LOOSELY)
+    assert 0.2 <= (a.similarity(b) or 0) < 0.35
+    assert tally_findings(a, b) and tally_findings(a, b)[0][1]["values"] == ["61-40", "64-37"]
+    # ... but not two votes on other things of one assembly
+    a, b = pair("Deputies backed the harbour lease by 61 votes to 40 after a stormy night in the Marwen assembly.",
+                "The Marwen assembly rejected the school budget by 64 votes to 37 on Monday.", mix=LOOSELY)
+    assert tally_findings(a, b) == []
+
+
+def test_an_undated_tally_is_of_the_month_its_page_is_in():
+    # "voted 41-10 in April" / "passed by 39 votes to 12" on a page of April 15
+    a = stmt("d1", "The Osk planning council's motion passed by 9 votes to 4 after a long debate.", "Valley Times",
+             date="2031-04-15")
+    for month, told in (("04", True), ("02", False)):
+        b = stmt("d2", "The Osk planning council voted 10-3 in that month to halt the marina.", "Hill Post",
+                 date="2031-05-29")
+        b.times = [TimeValue("d2", 0, 40, 53, "in that month", "date", f"2031-{month}", "month", tense="past",
+                             verb="vote")]
+        assert bool(tally_findings(a, b)) is told, month

@@ -33,6 +33,8 @@ SAME_DAY = 3  # pages this close tell the same meeting's vote
 BODY = re.compile(r"\b([a-z][\w'-]*)\s+(?:(?:was|were|had|has)\s+)?(?:voted|split|divided)\b", re.I)
 PURPOSE = re.compile(r"\bvot(?:ed|e)\s+(?:\S+\s+){0,5}?to\s+([a-z]+)", re.I)
 TALLY_SHARED = 2  # content words the two share
+TALLY_SAME_MOTION = 3  # ... words enough to tell one motion in sentences otherwise unlike ("MPs backed the
+TALLY_WORDS_SIMILARITY = 0.2  # sale by 108 votes to 83" / "five days after the Assembly ratified the sale ...")
 TALLY_DAYS = 31  # pages further apart than this, without dates of their own, tell different votes
 
 
@@ -80,7 +82,9 @@ def tally_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
         if not same_time(a, b):
             continue
         shared = len(a.concepts & b.concepts) >= TALLY_SHARED
-        alike = sim is not None and sim >= TALLY_SIMILARITY and shared
+        alike = sim is not None and sim >= TALLY_SIMILARITY and shared or \
+            len(a.concepts & b.concepts) >= TALLY_SAME_MOTION and (sim or 0.0) >= TALLY_WORDS_SIMILARITY \
+            and bool(motion(a) & motion(b))
         if not alike and not ((sim is None and shared or (sim or 0.0) >= BODY_SIMILARITY) and same_meeting(a, b)):
             continue  # without embeddings: one body, one meeting and more words in common
         purposes = purpose(a), purpose(b)
@@ -88,6 +92,15 @@ def tally_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
             continue  # "voted 5-2 to approve ..." / "voted 6-1 to reject ...": two motions
         return [("tally", {"values": [show(xa[0]), show(xb[0])], "unit": kind})]
     return []
+
+
+def motion(s: Statement) -> set[str]:
+    """The concepts of a sentence's plain words, not its names ("the Marwen assembly") nor its
+    words of voting: what was voted on ("the sale", "the harbour lease")."""
+    words = re.findall(r"[A-Za-z][\w'-]*", s.sentence.text)
+    return cached(s, "motion", lambda: concepts(" ".join(
+        w for i, w in enumerate(words) if w[0].islower() and not VOTE.fullmatch(w)
+        and not (i and words[i - 1][0].isupper()))))
 
 
 def bodies(s: Statement) -> set[str]:
@@ -117,6 +130,8 @@ def same_time(a: Statement, b: Statement) -> bool:
     da, db = event_dates(a), event_dates(b)
     if da and db:
         return any(compatible(x, y) for x in da for y in db)
+    if (da or db) and (b.date if da else a.date):  # "voted 41-10 in April" / "passed by 39 votes to 12"
+        return any(compatible(x[:7], b.date if da else a.date) for x in da or db)  # on a page of April 15
     if a.date and b.date:
         gap = days_apart(a.date, b.date)
         return gap is None or gap <= TALLY_DAYS

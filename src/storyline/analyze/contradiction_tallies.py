@@ -130,8 +130,9 @@ def same_time(a: Statement, b: Statement) -> bool:
     da, db = event_dates(a), event_dates(b)
     if da and db:
         return any(compatible(x, y) for x in da for y in db)
-    if (da or db) and (b.date if da else a.date):  # "voted 41-10 in April" / "passed by 39 votes to 12"
-        return any(compatible(x[:7], b.date if da else a.date) for x in da or db)  # on a page of April 15
+    page = b.date if da else a.date  # "voted 41-10 in April" / "passed by 39 votes to 12" on a page of April 15
+    if (da or db) and page:
+        return any(compatible(x[:7], page) for x in da or db)
     if a.date and b.date:
         gap = days_apart(a.date, b.date)
         return gap is None or gap <= TALLY_DAYS

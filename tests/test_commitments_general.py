@@ -163,6 +163,13 @@ PROMISES = [
     # and still ahead when it is nearer ahead
     ("transport", "The mayor said she had promised to reopen the Orlen bridge by May 4.",
      "2031-03-02", [("new", "2031-05-04")]),
+    # a new target given in the past ("gave a new target of"), or named by "the new date ... is"
+    ("utilities", "On May 20 the Velt power company gave a new target of June 30 for reconnecting every home.",
+     "2031-05-22", [("new", "2031-06-30")]),
+    ("health", "The new date for the first delivery of the Orlen vaccine is March 24, the agency said.",
+     "2031-03-02", [("new", "2031-03-24")]),
+    ("elections", "The new deadline for the recount in the Velt district will be April 9.",
+     "2031-03-02", [("new", "2031-04-09")]),
 ]
 
 RECALLS = [

@@ -50,6 +50,7 @@ GIVEN_PERIOD = re.compile(r"\b(?:give[sn]?|gave|granted|grants?|(?:has|have|had)
 GIVEN_TO = re.compile(r"\b(?:extension|deadline|until|till)\s+(?:to\s+|of\s+|until\s+)?(?:the\s+)?$", re.I)
 CONTRASTIVE_CUES = {"instead of", "rather than", "replacing", "replaces", "replaced"}  # recall cues that govern a phrase
 STILL_STATE = re.compile(r"\b(?:will|would|shall|'ll)\s+still\s+(?:be|have|remain|stay)\b(?:\s+[\w'-]+){0,3}\s*$", re.I)
+NEW_IS = re.compile(r"^(?:\s+for\s+[^,;:.]{1,60}?)?\s+(?:is|was|will\s+be)\s+(?:now\s+)?(?:the\s+)?$", re.I)
 NO_EARLIER = re.compile(r"\bno\s+(?:earlier|later)\s+than\b", re.I)
 UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
 RANGE_START = re.compile(r"\b(?:from|between)\s*$", re.I)
@@ -79,7 +80,8 @@ ADJUNCT = re.compile(r"\b(?:because|after|provided|unless|although|though|while|
 CONDITION = re.compile(r"\b(?:if|unless|provided|once|whether)\b", re.I)
 ATTRIBUTIVE_YEAR = re.compile(r"\b(?:the|a|an|its|their|this|next|last)\s*$", re.I)
 PAST_AUX = re.compile(r"\b(?:had|was|were|did)\b", re.I)
-PROMISED_FOR = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)  # "first promised for 2031": the date promised
+PROMISED_FOR = re.compile(r"\b(?:for|(?:target|deadline|date|goal)\s+of)\s+(?:the\s+)?$", re.I)  # "first promised
+# for 2031", "gave a new target of June 30": the date promised
 PRESENT_NOT_SCHEDULE = re.compile(r"\b(?:has|have|had|was|were|did|not|never|no|n't|usually|often|always|every|each)\b", re.I)
 SCHEDULED_ACTS = {"begin", "open", "complete", "launch", "take", "expire", "run", "kick", "close"}  # acts timetables name
 ACTING_LIGHT_VERBS = {"take", "make", "give", "get", "go", "come", "move"}  # "takes effect on 1 January"
@@ -196,11 +198,18 @@ def _cue(left: str, right: str, t: TimeValue | None) -> str | None:
         return m.group()  # "could not go": a past inability, no plan
     drift = words.last("drift_cues", left)
     if drift and (re.search(r"\b(?:to|until|till|into|for)\s+(?:the\s+)?$", left)
-                  or re.fullmatch(r"\s+of\s+(?:the\s+)?", left[drift.end():])):
-        return drift.group()  # "pushed back to", "set a new date of"
+                  or re.fullmatch(r"\s+of\s+(?:the\s+)?", left[drift.end():])
+                  or _new_named(left)):
+        return drift.group()  # "pushed back to", "set a new date of", "the new date for the delivery is"
     if t is not None and t.tense == "future" and words.has("cues", right):
         return "future"
     return None
+
+
+def _new_named(left: str) -> bool:
+    """A new date named by being ("the new date for the delivery is March 24")."""
+    drift = words.last("drift_cues", left)
+    return bool(drift and drift.group().lower().startswith("new ") and NEW_IS.search(left[drift.end():]))
 
 
 def _is_forecast(left: str) -> bool:
@@ -293,7 +302,7 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
                 or words.set_when(left, text[start:end]) or dates_another_act(left, t):
             return None
         if t.kind == "date" and (verb in SPEECH_VERBS or (verb == "report" and t.tense == "past")) and not prep \
-                and not words.has("cues", _after_reporting(left)):
+                and not words.has("cues", _after_reporting(left)) and not _new_named(left):
             return None  # when something was said (not "said the patch is due out on 14 October")
         if t.kind == "date" and t.tense == "past" and verb and verb not in words.light_verbs() and not prep \
                 and not re.search(r"\b(?:to|until|till|for|into|from)\s+(?:the\s+)?$", left, re.I) \

@@ -135,3 +135,9 @@ def test_an_ordinal_joined_to_a_word_is_no_day_of_the_month():
     # "the 13th-century nave" is not the 13th of the month; "on the 14th" is
     text = "Fire gutted the 13th-century nave of the Quorvel abbey, the 3rd-largest in the valley, on the 14th."
     assert [(t.text, t.value) for t in tag_text(text, "2031-11-18")] == [("on the 14th", "2031-11-14")]
+
+
+def test_a_feast_named_as_a_thing_is_no_date():
+    for text in ("Shoppers crowded the Orvel Christmas market.", "The Velt choir released a Christmas album.",
+                 "The Orvel mayor is sticking to his Christmas promise."):
+        assert not [t for t in tag_text(text, Anchor("2031-10-10")) if t.kind == "date"], text

@@ -28,6 +28,9 @@ from .tense import Tense, deadline_tense, guess_tense, year_tense
 from .timex_calendar import (  # noqa: F401 - Anchor and Timex are this module's too
     ABSOLUTE_RULES,
     FEATURES,
+    HOLIDAY_RE,
+    HOLIDAY_THINGS,
+    HOLIDAYS,
     MAY_HOLD_TIME,
     MONTH_RULES,
     NUM,
@@ -98,6 +101,7 @@ class Tagger:
             (re.compile(r"\b(?P<lo>\d{1,2})\s*(?:-|–|to)\s*(?P<hi>\d{1,2})[- ](?P<unit>day|week|month|year)s?(?:\s+(?:time\s*frame|timeframe|period|timetable|window))?\b", re.I), self.duration_range),
             (re.compile(rf"\b(?:(?P<mod>within|for|after|in|over|nearly|almost|about|around|more than|less than|at least|up to)\s+)?(?:(?:nearly|almost|about|around|more than|less than|at least|up to)\s+)?(?P<n>{NUM})[- ](?P<unit>{UNIT})\b(?!\s+(?:ago|earlier|later|old|before|after))", re.I), self.duration),
             (re.compile(rf"\b(?:(?P<mod>in|since|by|until|till|before|after|from|during|of|early|late|mid-?)\s+)?(?<![\d,.$-])(?<!\bdue\s)(?P<y>{YEAR})(?!\d|,\d|\s*%|-\d|\s*(?:people|troops|soldiers|km|kilometers|tons))\b", re.I), self.year),
+            (re.compile(rf"\b(?P<h>{HOLIDAY_RE})(?!['’]?s?\s+(?:{HOLIDAY_THINGS})\b)", re.I), self.holiday),
         ]
 
     # -- handlers ------------------------------------------------------------------------
@@ -154,6 +158,12 @@ class Tagger:
 
     def day_month(self, m, tense):
         return self.month_day(m, tense)
+
+    def holiday(self, m, tense):
+        """A feast on a fixed day ("before Christmas", "by New Year's Eve"): that day."""
+        mon, d = HOLIDAYS[re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'")]
+        y = _year_for(mon, d, self.anchor, tense)
+        return "date", iso(y, mon, d) if y else None, "day", None
 
     def edge_rel(self, m, tense):
         unit, rel = m.group("unit").lower(), m.group("rel").lower()

@@ -49,10 +49,19 @@ def day_number(written: str) -> int:
 FEATURES = {"digit": re.compile(r"\d"), "month": re.compile(rf"\b(?:{_MONTH_ALT})", re.I),
             "weekday": re.compile(rf"\b(?:{_WEEKDAY_ALT})", re.I),
             "unit": re.compile(r"day|week|month|year|decade", re.I), "soon": re.compile(r"soon|future", re.I),
-            "deictic": re.compile(r"today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)", re.I)}
+            "deictic": re.compile(r"today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)", re.I),
+            "holiday": re.compile(r"christmas|new\s+year", re.I)}
 RULE_NEEDS = ("month", "month", "month", "month", "month", "month", "unit", "digit", "unit", "unit", "unit",
-              "unit", "soon", "month", "weekday", "digit", "deictic", "digit", "unit", "digit")
-# any of them: most sentences hold none and are not scanned by the twenty rules at all
+              "unit", "soon", "month", "weekday", "digit", "deictic", "digit", "unit", "digit", "holiday")
+# any of them: most sentences hold none and are not scanned by the rules at all
+# feasts on a fixed day of the calendar, which dates are told by ("the first payments before Christmas")
+HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+            "new year's day": (1, 1), "new year's eve": (12, 31)}
+HOLIDAY_RE = r"christmas(?:\s+(?:day|eve))?|new\s+year['\u2019]s\s+(?:day|eve)"
+# ... not where the feast names a thing ("a Christmas market", "the Christmas holidays" do date)
+HOLIDAY_THINGS = "trees?|markets?|cards?|part(?:y|ies)|lights|shopping|sales|presents?|gifts?|dinners?|lunch|menus?|" \
+    "messages?|speech|specials?|editions?|albums?|songs?|carols?|decorations?|number|single|hit|film|movie|appeal|" \
+    "promises?|pledges?|wish(?:es)?|spirit|traditions?|stor(?:y|ies)"  # (a "Christmas promise" is no day it happened)
 MAY_HOLD_TIME = re.compile("|".join(f"(?:{f.pattern})" for f in FEATURES.values()), re.I)
 # the rules that can give a value without a reference date (the others need one): what
 # written_dates reads an undated page's own dates with

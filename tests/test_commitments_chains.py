@@ -652,10 +652,10 @@ def test_a_vote_told_held_after_a_noun_cue_is_the_promise_kept_and_summaries_com
         "a.txt": page("Dorval repayment plan", "February 3, 2031",
                       "Bondholders of the failed Dorval Savings cooperative will vote on the repayment plan on "
                       "March 11, and the Tarnick commercial court will be asked to approve it at a hearing on "
-                      "March 17, the administrator, Ilse Varbeck, said in a long letter sent to every one of "
+                      "March 17, the administrator, Agathe Varbeck, said in a long letter sent to every one of "
                       "the cooperative's eleven thousand members and published on its website on Monday."),
         "b.txt": page("Court backs Dorval plan", "March 18, 2031",
-                      "Judge Anselm Tirow sanctioned the plan after bondholders voted for it last Tuesday."),
+                      "Judge Benoit Tirow sanctioned the plan after bondholders voted for it last Tuesday."),
     })
     ks = by_due(d)
     assert ks["2031-03-11"]["status"] == "met"

@@ -131,10 +131,10 @@ def test_summary_keeps_who_does_what(nlp, text, wanted, unwanted):
      "for the tackle, in one of its heaviest rulings this season.",
      "Harlen league on Friday banned striker Olle Varnick fined him 40,000 crowns for tackle"),
     # the act an adjective tells of stays with it ("is due", alone, says nothing)
-    ("The Tarrow dockers' strike is due to end at midnight on Saturday.",
-     "Tarrow dockers' strike is due to end at midnight on Saturday"),
-    ("The Vellin regulator is likely to approve the Corbo merger in June, two people said.",
-     "Vellin regulator is likely to approve Corbo merger in June"),
+    ("The Harnby dockers' strike is due to end at midnight on Saturday.",
+     "Harnby dockers' strike is due to end at midnight on Saturday"),
+    ("The Quessel regulator is likely to approve the Corbo merger in June, two people said.",
+     "Quessel regulator is likely to approve Corbo merger in June"),
 ])
 def test_what_qualifies_a_verb_or_a_noun_stays_whole(nlp, text, expected):
     assert summarize(one_sentence(nlp, text)) == expected

@@ -22,7 +22,7 @@ GENERAL = {
     "stichting": "a legal form (Dutch foundation)",
     "clarion": "a word outlets' names are made of (outlet_words)", "bugle": "likewise",
     "courant": "likewise", "noticias": "likewise, and a related-links heading",
-    "tidings": "likewise", "crier": "likewise", "inquirer": "likewise",
+    "tidings": "likewise", "crier": "likewise", "inquirer": "likewise", "gleaner": "likewise",
     "ampersand": "the name of the character '&'",
     "spaceport": "a kind of facility", "inspectorate": "a kind of public body",
     "parliament's": "a common noun", "ould": "a fragment of 'could' where apostrophes split words",

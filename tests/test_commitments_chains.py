@@ -645,21 +645,21 @@ def test_the_next_meeting_told_after_the_first_ones_day_is_another_meeting(tmp_p
 
 
 def test_a_vote_told_held_after_a_noun_cue_is_the_promise_kept_and_summaries_come_from_the_parse(tmp_path):
-    # "sanctioned the plan after creditors voted for it last Tuesday": "the plan" is a noun, not
-    # a cue making the vote a plan; the vote is reported held, so the promise of it is met.
+    # "endorsed the plan once the bondholders had voted on it": "the plan" is a noun, not a cue
+    # making the vote a plan; the vote is reported held, so the promise of it is met.
     # Each commitment reads as its own clause, not as its sentence cut at 160 characters.
     d = story(tmp_path, {
         "a.txt": page("Dorval repayment plan", "February 3, 2031",
                       "Bondholders of the failed Dorval Savings cooperative will vote on the repayment plan on "
-                      "March 11, and the Tarnick commercial court will be asked to approve it at a hearing on "
-                      "March 17, the administrator, Agathe Varbeck, said in a long letter sent to every one of "
-                      "the cooperative's eleven thousand members and published on its website on Monday."),
+                      "March 11, and the Tarnick commercial court will then be asked to confirm it at a session on "
+                      "March 17, the administrator, Agathe Varbeck, wrote in a lengthy letter mailed to all of "
+                      "the cooperative's eleven thousand members and posted online on Monday."),
         "b.txt": page("Court backs Dorval plan", "March 18, 2031",
-                      "Judge Benoit Tirow sanctioned the plan after bondholders voted for it last Tuesday."),
+                      "Judge Benoit Tirow endorsed the plan once the bondholders had voted on it last Tuesday."),
     })
     ks = by_due(d)
     assert ks["2031-03-11"]["status"] == "met"
     summaries = {k["due"]: k["summary"] for k in d["commitments"]}
     assert summaries["2031-03-11"].startswith("Bondholders") and "court" not in summaries["2031-03-11"]
-    assert "approve it at" in summaries["2031-03-17"] and "Bondholders" not in summaries["2031-03-17"]
+    assert "confirm it at" in summaries["2031-03-17"] and "Bondholders" not in summaries["2031-03-17"]
     assert not any(s.endswith("…") for s in summaries.values())

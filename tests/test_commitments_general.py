@@ -163,10 +163,10 @@ PROMISES = [
     # and still ahead when it is nearer ahead
     ("transport", "The mayor said she had promised to reopen the Orlen bridge by May 4.",
      "2031-03-02", [("new", "2031-05-04")]),
-    # a new target given in the past ("gave a new target of"), or named by "the new date ... is"
-    ("utilities", "On May 20 the Velt power company gave a new target of June 30 for reconnecting every home.",
-     "2031-05-22", [("new", "2031-06-30")]),
-    ("health", "The new date for the first delivery of the Orlen vaccine is March 24, the agency said.",
+    # a new target given in the past ("gave the board a new target of"), or named by "the new date ... is"
+    ("utilities", "On May 20 the minister gave the Velt water board a new target of July 14 for relining the old mains.",
+     "2031-05-22", [("new", "2031-07-14")]),
+    ("transport", "The Orlen ferry's new date for returning to service is March 24, the operator said.",
      "2031-03-02", [("new", "2031-03-24")]),
     ("elections", "The new deadline for the recount in the Velt district will be April 9.",
      "2031-03-02", [("new", "2031-04-09")]),

@@ -539,11 +539,11 @@ LOOSELY = 0.33  # sentences about much else besides the vote (cosine ~0.25)
 
 
 def test_one_motion_named_in_unlike_sentences_disagrees_on_the_tally():
-    # "MPs backed the sale by 108 votes to 83" / "five days after the Assembly ratified the sale ...
-    # by 112 votes to 79": the sentences share the motion's words, little else
+    # a tally told in passing in a sentence about something else: the sentences share the
+    # motion's words, little else
     a, b = pair("Deputies backed the harbour lease by 61 votes to 40 after a stormy night in the Marwen assembly.",
-                "The Tolsey group filed its appeal on Monday, five days after the Marwen assembly approved the "
-                "harbour lease by 64 votes to 37.", mix=LOOSELY)
+                "The Tolsey group went to court over the harbour lease on Monday, seven days after the Marwen "
+                "assembly approved it by 64 votes to 37.", mix=LOOSELY)
     assert 0.2 <= (a.similarity(b) or 0) < 0.35
     assert tally_findings(a, b) and tally_findings(a, b)[0][1]["values"] == ["61-40", "64-37"]
     # ... but not two votes on other things of one assembly
@@ -553,7 +553,7 @@ def test_one_motion_named_in_unlike_sentences_disagrees_on_the_tally():
 
 
 def test_an_undated_tally_is_of_the_month_its_page_is_in():
-    # "voted 41-10 in April" / "passed by 39 votes to 12" on a page of April 15
+    # "voted 10-3 that month" / "carried by 9 votes to 4" on a page of the same month
     a = stmt("d1", "The Osk planning council's motion passed by 9 votes to 4 after a long debate.", "Valley Times",
              date="2031-04-15")
     for month, told in (("04", True), ("02", False)):

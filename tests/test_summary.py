@@ -131,8 +131,8 @@ def test_summary_keeps_who_does_what(nlp, text, wanted, unwanted):
      "for the tackle, in one of its heaviest rulings this season.",
      "Harlen league on Friday banned striker Olle Varnick fined him 40,000 crowns for tackle"),
     # the act an adjective tells of stays with it ("is due", alone, says nothing)
-    ("The Harnby dockers' strike is due to end at midnight on Saturday.",
-     "Harnby dockers' strike is due to end at midnight on Saturday"),
+    ("The Harnby dockers' stoppage is due to finish at noon on Friday.",
+     "Harnby dockers' stoppage is due to finish at noon on Friday"),
     ("The Quessel regulator is likely to approve the Corbo merger in June, two people said.",
      "Quessel regulator is likely to approve Corbo merger in June"),
 ])

@@ -139,5 +139,5 @@ def test_an_ordinal_joined_to_a_word_is_no_day_of_the_month():
 
 def test_a_feast_named_as_a_thing_is_no_date():
     for text in ("Shoppers crowded the Orvel Christmas market.", "The Velt choir released a Christmas album.",
-                 "The Orvel mayor is sticking to his Christmas promise."):
+                 "The Orvel mayor has kept his Christmas pledge."):
         assert not [t for t in tag_text(text, Anchor("2031-10-10")) if t.kind == "date"], text

@@ -271,8 +271,8 @@ def reports(s: Statement) -> list[Report]:
 
 
 def _verb_cue(text: str) -> bool:
-    """A cue that makes a plan of what follows, not a noun a determiner leads ("sanctioned
-    the plan after creditors voted for it last Tuesday": the vote was held)."""
+    """A cue that makes a plan of what follows, not a noun a determiner leads ("endorsed the
+    plan once the members had voted on it on Friday": the vote took place)."""
     return any(not (w := text[: m.start()].split()[-1:]) or w[0].lower() not in DETERMINERS
                for m in words.matcher("cues").finditer(text))
 

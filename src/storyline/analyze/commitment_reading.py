@@ -81,7 +81,7 @@ CONDITION = re.compile(r"\b(?:if|unless|provided|once|whether)\b", re.I)
 ATTRIBUTIVE_YEAR = re.compile(r"\b(?:the|a|an|its|their|this|next|last)\s*$", re.I)
 PAST_AUX = re.compile(r"\b(?:had|was|were|did)\b", re.I)
 PROMISED_FOR = re.compile(r"\b(?:for|(?:target|deadline|date|goal)\s+of)\s+(?:the\s+)?$", re.I)  # "first promised
-# for 2031", "gave a new target of June 30": the date promised
+# for 2031", "gave the board a new target of 14 August": the date promised
 PRESENT_NOT_SCHEDULE = re.compile(r"\b(?:has|have|had|was|were|did|not|never|no|n't|usually|often|always|every|each)\b", re.I)
 SCHEDULED_ACTS = {"begin", "open", "complete", "launch", "take", "expire", "run", "kick", "close"}  # acts timetables name
 ACTING_LIGHT_VERBS = {"take", "make", "give", "get", "go", "come", "move"}  # "takes effect on 1 January"
@@ -200,14 +200,14 @@ def _cue(left: str, right: str, t: TimeValue | None) -> str | None:
     if drift and (re.search(r"\b(?:to|until|till|into|for)\s+(?:the\s+)?$", left)
                   or re.fullmatch(r"\s+of\s+(?:the\s+)?", left[drift.end():])
                   or _new_named(left)):
-        return drift.group()  # "pushed back to", "set a new date of", "the new date for the delivery is"
+        return drift.group()  # "pushed back to", "set a new date of", "the vote's new date is"
     if t is not None and t.tense == "future" and words.has("cues", right):
         return "future"
     return None
 
 
 def _new_named(left: str) -> bool:
-    """A new date named by being ("the new date for the delivery is March 24")."""
+    """A new date named by being ("the vote's new date is 9 May")."""
     drift = words.last("drift_cues", left)
     return bool(drift and drift.group().lower().startswith("new ") and NEW_IS.search(left[drift.end():]))
 

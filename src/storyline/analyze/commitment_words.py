@@ -322,9 +322,9 @@ def last_cue_end(left: str) -> int:
 
 
 def named_outcome(whole: str, phrase: str) -> str | None:
-    """What a clause says of the deadline it names: "missed" ("came a week after the March 31
-    target", "failed to ... by", "would not be met"), "met" ("six days before the watchdog's
-    deadline of 30 April", "well within the 30 days it had promised"), or nothing."""
+    """What a clause says of the deadline it names: "missed" ("came in nine days past the
+    June 30 target", "failed to ... by", "would not be met"), "met" ("four days before the
+    regulator's deadline of 12 May", "comfortably inside the promised 60 days"), or nothing."""
     before = whole[: max(0, whole.find(phrase))]
     m = OFFSET_FROM.search(before)
     if m:

@@ -253,7 +253,7 @@ def update_commitments(store: Store, new: list[Statement]) -> int:
 
 def summary_of(d: Draft) -> str:
     """What an analyst reads of a commitment: the parse's summary of the clause its deadline
-    dates ("the court will be asked to sanction it at a hearing on March 30"), else of its
+    dates ("the board will be asked to confirm it at a meeting on June 2"), else of its
     sentence; the sentence, shortened, only when it could not be parsed into one."""
     s, x = d.statement, d.deadline
     own = next((t.summary for t in s.times if t.summary and x.phrase and (x.phrase in t.text or t.text in x.phrase)), None)

@@ -33,8 +33,8 @@ SAME_DAY = 3  # pages this close tell the same meeting's vote
 BODY = re.compile(r"\b([a-z][\w'-]*)\s+(?:(?:was|were|had|has)\s+)?(?:voted|split|divided)\b", re.I)
 PURPOSE = re.compile(r"\bvot(?:ed|e)\s+(?:\S+\s+){0,5}?to\s+([a-z]+)", re.I)
 TALLY_SHARED = 2  # content words the two share
-TALLY_SAME_MOTION = 3  # ... words enough to tell one motion in sentences otherwise unlike ("MPs backed the
-TALLY_WORDS_SIMILARITY = 0.2  # sale by 108 votes to 83" / "five days after the Assembly ratified the sale ...")
+TALLY_SAME_MOTION = 3  # ... words enough to tell one motion in sentences otherwise unlike ("councillors backed
+TALLY_WORDS_SIMILARITY = 0.2  # the lease 31-12" / "a week after the council approved the lease, 29 votes to 14")
 TALLY_DAYS = 31  # pages further apart than this, without dates of their own, tell different votes
 
 
@@ -130,7 +130,7 @@ def same_time(a: Statement, b: Statement) -> bool:
     da, db = event_dates(a), event_dates(b)
     if da and db:
         return any(compatible(x, y) for x in da for y in db)
-    page = b.date if da else a.date  # "voted 41-10 in April" / "passed by 39 votes to 12" on a page of April 15
+    page = b.date if da else a.date  # "voted 9-4 in May" / "carried by 10 votes to 3" on a page of May 20
     if (da or db) and page:
         return any(compatible(x[:7], page) for x in da or db)
     if a.date and b.date:

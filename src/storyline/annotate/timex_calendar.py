@@ -54,7 +54,7 @@ FEATURES = {"digit": re.compile(r"\d"), "month": re.compile(rf"\b(?:{_MONTH_ALT}
 RULE_NEEDS = ("month", "month", "month", "month", "month", "month", "unit", "digit", "unit", "unit", "unit",
               "unit", "soon", "month", "weekday", "digit", "deictic", "digit", "unit", "digit", "holiday")
 # any of them: most sentences hold none and are not scanned by the rules at all
-# feasts on a fixed day of the calendar, which dates are told by ("the first payments before Christmas")
+# feasts on a fixed day of the calendar, which dates are told by ("the repairs done before Christmas")
 HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
             "new year's day": (1, 1), "new year's eve": (12, 31)}
 HOLIDAY_RE = r"christmas(?:\s+(?:day|eve))?|new\s+year['\u2019]s\s+(?:day|eve)"

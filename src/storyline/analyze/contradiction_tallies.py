@@ -97,10 +97,13 @@ def tally_findings(a: Statement, b: Statement) -> list[tuple[str, dict]]:
 def motion(s: Statement) -> set[str]:
     """The concepts of a sentence's plain words, not its names ("the Marwen assembly") nor its
     words of voting: what was voted on ("the sale", "the harbour lease")."""
-    words = re.findall(r"[A-Za-z][\w'-]*", s.sentence.text)
-    return cached(s, "motion", lambda: concepts(" ".join(
-        w for i, w in enumerate(words) if w[0].islower() and not VOTE.fullmatch(w)
-        and not (i and words[i - 1][0].isupper()))))
+    return cached(s, "motion", lambda: _motion(s.sentence.text))
+
+
+def _motion(text: str) -> set[str]:
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    return concepts(" ".join(w for i, w in enumerate(words) if w[0].islower() and not VOTE.fullmatch(w)
+                             and not (i and words[i - 1][0].isupper())))
 
 
 def bodies(s: Statement) -> set[str]:

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from ..dates import compatible, parse_iso, to_date
-from ..lexicon import direction
+from ..lexicon import direction, word_list
 from ..model import Contradiction, Evidence
 from ..store import Store
 from ..story.statements import (
@@ -100,13 +100,12 @@ def describe(slot: str, a: list[Statement], b: list[Statement], info: dict) -> s
         what = info["unit"]
         label = {"percent": "Share", "bp": "Change in basis points"}.get(what) or (
             "Amount of money" if what.startswith("money") else "Length" if what.startswith("length")
-            else f"Number of {what}" if what.endswith("s") or what in SAME_PLURAL else f"Number of {what}s")
+            else f"Number of {what}" if what.endswith("s") or what in word_list("same_plural_nouns")
+            else f"Number of {what}s")
         return f"{label}: {values[0]} vs {values[1]}"
     return f"Direction of change: {values[0]} ({a[0].source}) vs {values[1]} ({b[0].source})"
 
 
-SAME_PLURAL = {"people", "police", "staff", "personnel", "children", "cattle", "livestock", "aircraft", "sheep",
-               "fish", "deer", "men", "women", "crew"}  # nouns counted as they are ("Number of people")
 ACT_NAMES = {"request": "asked for it", "order": "ordered it", "discover": "found it",
              "walkout": "walked out", "cause": "caused it"}
 

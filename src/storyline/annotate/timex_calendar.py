@@ -16,6 +16,7 @@ from ..dates import (
     parse_iso,
     valid_day,
 )
+from ..lexicon import word_list
 from .number_words import ORDINAL_WORDS
 from .tense import Tense
 
@@ -58,10 +59,8 @@ RULE_NEEDS = ("month", "month", "month", "month", "month", "month", "unit", "dig
 HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
             "new year's day": (1, 1), "new year's eve": (12, 31)}
 HOLIDAY_RE = r"christmas(?:\s+(?:day|eve))?|new\s+year['\u2019]s\s+(?:day|eve)"
-# ... not where the feast names a thing ("a Christmas market", "the Christmas holidays" do date)
-HOLIDAY_THINGS = "trees?|markets?|cards?|part(?:y|ies)|lights|shopping|sales|presents?|gifts?|dinners?|lunch|menus?|" \
-    "messages?|speech|specials?|editions?|albums?|songs?|carols?|decorations?|number|single|hit|film|movie|appeal|" \
-    "promises?|pledges?|wish(?:es)?|spirit|traditions?|stor(?:y|ies)"  # (a "Christmas promise" is no day it happened)
+# ... not where the feast names a thing ("a Christmas market", "his Christmas promise"; data/lexicons)
+HOLIDAY_THINGS = "|".join(re.escape(w) for w in sorted(word_list("holiday_things"), key=lambda w: (-len(w), w)))
 MAY_HOLD_TIME = re.compile("|".join(f"(?:{f.pattern})" for f in FEATURES.values()), re.I)
 # the rules that can give a value without a reference date (the others need one): what
 # written_dates reads an undated page's own dates with

@@ -48,6 +48,8 @@ PROMISES = [
      "2031-05-02", [("new", "2031-06-04")]),
     ("court", "The trial of Dario Kulm is scheduled to open on September 8.",
      "2031-07-14", [("new", "2031-09-08")]),
+    ("transport", "The minister promised on Monday that the Tarsel bridge would reopen by March 3.",
+     "2031-11-10", [("new", "2032-03-03")]),  # promised on the day of the telling: ahead of it
     ("court", "The judge ordered Tessin Bank to pay the fine no later than 30 April.",
      "2031-03-03", [("new", "2031-04-30")]),
     ("court", "The appeal court adjourned the hearing to 19 November.",
@@ -202,6 +204,11 @@ RECALLS = [
      "2031-12-01", [("recall", "2031-12-03"), ("new", "2031-12-12")]),
     ("transport", "The Tarsel bridge, first planned to open on April 4 and then on April 20, is now expected in June.",
      "2031-03-02", [("recall", "2031-04-04"), ("recall", "2031-04-20"), ("new", "2031-06")]),
+    # a promise told as made at some earlier time, no day of making it given: the nearest such day
+    ("relief", "Flood victims are still waiting for the grants the Varrel council promised them by the end of "
+     "September.", "2031-11-18", [("recall", "2031-09-30")]),
+    ("relief", "Farmers say no money has arrived, despite the minister's promise that the first payments would "
+     "reach them by the end of July.", "2031-08-04", [("recall", "2031-07-31")]),
     # a deadline named as the reference of a done act is recalled, not promised again
     ("mining", "All of the families have now been paid, Tallow Mining said on Wednesday, eight days ahead of "
      "the end-of-April deadline it had set itself.", "2031-04-23", [("recall", "2031-04-30")]),
@@ -566,3 +573,18 @@ def test_an_act_reported_done_on_the_very_day_promised_is_met_in_other_words(tmp
                       "people, district officials said."),
     })
     assert by_due(d)["2032-01-20"]["status"] == "met"
+
+
+@pytest.mark.slow
+def test_a_plan_told_in_a_clause_of_its_own_is_met_by_an_act_its_subject_names(tmp_path):
+    # the dated clause names its act by a pronoun ("release it"): the rest of its own sentence
+    # says what "it" is; the report's "promised for mid-May" dates mid-May, not the rollout
+    d = story(tmp_path, {
+        "a.txt": page("Patch late", "May 13, 2031",
+                      "Quillsoft said on Tuesday it would miss its own deadline for a security patch for its "
+                      "Harbor routers, and now expects to release it on June 2."),
+        "b.txt": page("Patch arrives", "June 10, 2031",
+                      "The router patch that Quillsoft originally promised for mid-May finally started rolling "
+                      "out on Monday, June 2."),
+    })
+    assert by_due(d)["2031-06-02"]["status"] == "met"

@@ -239,8 +239,9 @@ def reports(s: Statement) -> list[Report]:
             continue
         clause = _clause_of(text, t.text, s)
         before = clause[: max(0, clause.find(t.text))]
-        if _verb_cue(words.without_kept_deadline(before)) or words.has("pending_cues", clause) \
-                or words.SUPPOSED.search(before):
+        own = _after_other_times(before, s, t)
+        if _verb_cue(words.without_kept_deadline(own)) or words.has("pending_cues", clause) \
+                or words.SUPPOSED.search(own):
             continue  # "would begin on": a plan; "had not been fitted by", "was supposed to": not done
         if NAMED_DEADLINE.match(clause[clause.find(t.text) + len(t.text):]) and DETERMINED.search(before):
             continue  # "three weeks after the June 2 date": a deadline named, not the day of the act
@@ -268,6 +269,15 @@ def reports(s: Statement) -> list[Report]:
             if acts:
                 out.append(Report(s, clause, acts, with_context(s, clause), "pending", None, said))
     return out
+
+
+def _after_other_times(before: str, s: Statement, t) -> str:
+    """What comes between the statement's last other time expression and a date: a cue
+    before that other time dates it, not the dated act ("the update originally promised for
+    mid-May finally started rolling out on June 2"; "was supposed to open on May 3 but
+    opened on June 2")."""
+    ends = [i + len(o.text) for o in s.times if o is not t and o.text and (i := before.rfind(o.text)) >= 0]
+    return before[max(ends):] if ends else before
 
 
 def _verb_cue(text: str) -> bool:

@@ -183,6 +183,15 @@ PERFECT_PLAN = re.compile(r"\bhad\s+(?:(?:already|originally|initially|first|ear
                           r"(?:end\s+of\s+)?$", re.I)
 
 
+# a promise told as made at some earlier time, with no day of making it ("the payments the
+# firm promised them by the end of September", "centres she promised would be open by July
+# 20", "despite his promise that the money would arrive by the end of July"): the day may be
+# past; a promise made on a day the sentence gives ("promised on Monday to ...") is the telling's
+PAST_PROMISE = re.compile(r"\b(?:promised|pledged|vowed|(?:promise|pledge|vow)\s+that)\b"
+                          r"(?:(?!\b(?:on|this|last|yesterday|today|will|shall)\b)[^.;]){0,80}?"
+                          r"\b(?:by|for|on|in|until|before)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I)
+
+
 # a target set, told as a past act ("the airline set a new target of September 15"): the day
 # may lie on either side of the telling, and when it lies before, the target is still one
 TARGET_SET = re.compile(r"\b(?:set|gave|fixed)\s+(?:it(?:self)?\s+|them(?:selves)?\s+)?an?\s+(?:new\s+|fresh\s+|revised\s+|later\s+)?"
@@ -209,7 +218,7 @@ def looked_back(text: str, start: int, role: str) -> str:
     move done ("was postponed until May 20")."""
     before = WEEKDAY_TAIL.sub("", text[max(0, start - 140):start])
     back = PASSIVE_PLAN.search(before[-100:]) or PERFECT_PLAN.search(before[-100:]) or TARGET_SET.search(before[-100:]) \
-        or move_looked_back(text, start)
+        or PAST_PROMISE.search(before[-100:]) or move_looked_back(text, start)
     if role == "new" and not back:
         done = MOVE_DONE.search(before)
         if done and MOVE_STEMS.search(done.group()) and not NOT_DONE.search(before[:done.start()]):

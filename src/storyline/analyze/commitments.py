@@ -84,10 +84,14 @@ def theme_of_deadline(s: Statement, x: Deadline, before: str) -> dict[str, float
     """The theme of a deadline's clause: its content at full weight, its attribution ("the
     Joint Committee ... said on Tuesday that") at a third, and, when the clause names its
     subject only by a pronoun ("It will now close on May 2": a theme too thin to compare),
-    the sentence before at half."""
+    the rest of its own sentence at half ("... said it would miss its deadline for the
+    update, and now expects to release it on June 2"), then the sentence before."""
     theme = theme_of(x.clause, actions_of(s, x.clause))
     for c, w in theme_of(x.whole, actions_of(s, x.whole)).items():
         theme.setdefault(c, w * ATTRIBUTION_WEIGHT)
+    if sum(theme.values()) < THIN_THEME and len(x.whole) < len(s.sentence.text):
+        for c, w in theme_of(s.sentence.text, actions_of(s, s.sentence.text)).items():
+            theme.setdefault(c, w * CONTEXT_WEIGHT)
     if before and sum(theme.values()) < THIN_THEME:
         for c, w in theme_of(before).items():
             theme.setdefault(c, w * CONTEXT_WEIGHT)

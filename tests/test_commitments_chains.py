@@ -663,3 +663,15 @@ def test_a_vote_told_held_after_a_noun_cue_is_the_promise_kept_and_summaries_com
     assert summaries["2031-03-11"].startswith("Bondholders") and "court" not in summaries["2031-03-11"]
     assert "confirm it at" in summaries["2031-03-17"] and "Bondholders" not in summaries["2031-03-17"]
     assert not any(s.endswith("…") for s in summaries.values())
+
+
+def test_a_commitment_whose_parse_summary_says_too_little_shows_its_short_sentence(tmp_path):
+    # the parse's summaries of these are "Was realistic" and "Has to report": too little
+    d = story(tmp_path, {
+        "a.txt": page("Rehousing on course", "March 3, 2031",
+                      "She insisted the target of rehousing four in ten families by the end of June was "
+                      "\"still realistic\".\n\nThe Tarsel committee has until 27 March to report."),
+    })
+    summaries = {k["due"]: k["summary"] for k in d["commitments"]}
+    assert summaries["2031-06-30"].startswith("She insisted the target of rehousing")
+    assert summaries["2031-03-27"] == "The Tarsel committee has until 27 March to report."

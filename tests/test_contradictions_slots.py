@@ -393,3 +393,22 @@ def test_the_rounding_a_figure_shows():
     assert grain(2146) == 1 and grain(2100) == 100 and grain(12.9e6) == 100_000
     assert grain(2.05 * 1e6) == 10_000  # a float's error is no finer figure
     assert grain(96.1) == 0
+
+
+def test_temperatures_on_days_apart_are_readings_of_a_changing_state():
+    ta = "Forecasters expect temperatures in Tarsel to stay above 40C until the weekend."
+    tb = "Temperatures in Tarsel reached 36C, forecasters said."
+    a = stmt("d1", ta, "Valley Times", "2031-07-29", [q("40C", 40, "temperature", ta, "above", "temperature:C")],
+             vector=vec(1, BASE, 0.9))
+    b = stmt("d2", tb, "Hill Post", "2031-08-04", [q("36C", 36, "temperature", tb, unit="temperature:C")],
+             vector=vec(2, BASE, 0.9))
+    assert a.sentence.quantities[0].high == float("inf")  # "above 40C" is a bound, not a value
+    assert amount_findings(a, b) == []
+
+
+def test_a_cost_that_balloons_or_climbs_is_a_reading_of_its_day():
+    from storyline.analyze.amount_context import update_cued
+
+    assert update_cued("the bill for the project has ballooned to Cr 590 million")
+    assert update_cued("programme cost climbs to Cr 452 million")
+    assert not update_cued("the council approved a budget of Cr 452 million")

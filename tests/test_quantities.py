@@ -176,3 +176,25 @@ def test_half_and_quarter_of_a_scale_are_money():
     assert money("Police raised the bounty to a half-million-crown reward on Friday.") == [(500000.0, "money:crown")]
     assert money("The Orlen family offered half a million dollars for information.") == [(500000.0, "money:$")]
     assert money("Varn Holdings made a quarter-billion-euro bid.") == [(250000000.0, "money:€")]
+
+
+def test_a_currency_abbreviated_before_a_figure_and_its_scale_is_money(nlp):
+    def money(text):
+        return [(q.value, q.unit) for q in find_quantities(text, list(nlp(text)), 0) if q.unit.startswith("money")]
+
+    assert money("The Orvel council insured the tapestries for Cr74 million.") == [(74e6, "money:crown")]
+    assert money("The Tarsel bypass has cost Rs 500 crore so far.") == [(5e9, "money:₹")]
+    assert money("The Quorvel treasury set aside Sh2.3bn for the relief effort.") == [(2.3e9, "money:shilling")]
+    assert money("In 2 million homes the lights went out.") == []  # a common word abbreviates nothing
+    assert money("The Line 4 extension opened.") == []  # no scale: a name's number
+
+
+def test_temperatures_are_read_in_the_scale_written(nlp):
+    def temps(text):
+        return [(q.value, q.unit) for q in find_quantities(text, list(nlp(text)), 0) if q.unit.startswith("temp")]
+
+    assert temps("The Varrel station reached 46.1C on Tuesday, a national record.") == [(46.1, "temperature:C")]
+    assert temps("It was 45.6 °C at the Varrel airport.") == [(45.6, "temperature:C")]
+    assert temps("Thermometers in Quorvel showed 104 degrees Fahrenheit.") == [(104.0, "temperature:F")]
+    assert temps("Overnight it fell to -3C in the Tarsel valley.") == [(-3.0, "temperature:C")]
+    assert temps("Pupils in the 3C class were sent home.") == []  # a label

@@ -133,14 +133,14 @@ class Quantity:
     def low(self) -> float:
         """The least the words allow ("more than 4,000" -> 4,000)."""
         a = (self.approx or "").lower()
-        if a in ("fewer than", "less than", "under", "up to"):
+        if a in ("fewer than", "less than", "under", "up to", "below"):
             return 0.0
         return self.value
 
     @property
     def high(self) -> float:
         a = (self.approx or "").lower()
-        if a in ("more than", "over", "at least", "well over", "upwards of"):
+        if a in ("more than", "over", "at least", "well over", "upwards of", "above"):
             return float("inf")
         return self.value
 

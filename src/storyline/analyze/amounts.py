@@ -181,7 +181,10 @@ def time_bound(s: Statement, q: Quantity | None = None) -> bool:
     """A figure of a changing state: the sentence dates it ("in June", "on Wednesday"),
     measures a change ("rose 4 per cent", "raised by 75 basis points") or tells it as the
     latest reading ("so far", "now"). With the figure given, the change and the cue must
-    stand in its own clause ("the roof fell in" elsewhere in the sentence changes nothing)."""
+    stand in its own clause ("the roof fell in" elsewhere in the sentence changes nothing).
+    A temperature always is: it holds for a place and a moment."""
+    if q is not None and q.unit.startswith("temperature:"):
+        return True
     text = figure_clause(s, q) if q is not None else s.sentence.text
     return bool(reading_day(s) or (direction(text) and changed(text)) or update_cued(text))
 

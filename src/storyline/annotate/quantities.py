@@ -21,7 +21,7 @@ from .number_words import NUMBER_WORDS, SPELLED, spelled_value
 from .quantity_heads import TIME_UNITS, counted_noun, measured_thing
 
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
-          "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}
+          "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "crore": 1e7}
 CURRENCY_SIGNS = {"$": "$", "us$": "$", "c$": "$", "a$": "$", "nz$": "$", "hk$": "$", "£": "£",
                   "€": "€", "¥": "¥", "₹": "₹", "r$": "$"}
 CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "pound": "£", "pounds": "£", "sterling": "£",
@@ -33,17 +33,25 @@ LENGTHS = {"km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
            "mile": "mile", "miles": "mile", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
            "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre"}
 APPROX = re.compile(r"(about|around|roughly|approximately|something like|in the region of|some|nearly|almost|close to|more than|over|"
-                    r"at least|fewer than|less than|under|up to|as many as|well over|upwards of|"
+                    r"at least|fewer than|less than|under|up to|as many as|well over|upwards of|above|below|"
                     r"an estimated|estimated)\s+$", re.I)
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|mln|tn)\b|(?<=\d)(?:k|m|b)\b)"
+SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|mln|tn|lakhs?|crores?)\b|(?<=\d)(?:k|m|b)\b)"
 MONEY = re.compile(
     rf"(?P<sign>US\$|C\$|A\$|NZ\$|HK\$|R\$|\$|£|€|¥|₹)\s?(?P<n>{NUM})(?P<scale>{SCALE})?(?:-(?:billion|million))?"
     rf"|(?P<n2>{NUM})(?P<scale2>{SCALE})?\s?(?P<word>dollars?|pounds?|sterling|euros?|yen|yuan|rupees?|"
     r"francs?|kroner|kronor|rand|pesos?|USD|EUR|GBP|CAD|AUD)\b", re.I)
 # a currency's ISO 4217 code written against a figure ("EUR40 million", "CHF 20m"); Babel's list
 CODE_MONEY = re.compile(rf"\b(?P<code>[A-Z]{{3}})\s?(?P<n>{NUM})(?P<scale>{SCALE})?")
+# a currency abbreviated before a figure and its scale ("Cr74 million", "Rs 500 crore", "Sh2.3bn"):
+# the scale makes it money; a common word is no abbreviation ("In 2 million homes")
+PREFIX_MONEY = re.compile(rf"(?<![\w$£€¥₹.,-])(?P<code>[A-Z][a-z]{{0,2}}|[A-Z]{{2}})\.?\s?(?P<n>{NUM})(?P<scale>{SCALE})")
+COMMON_WORD_ZIPF = 4.5
+LABEL_BEFORE = re.compile(r"\b(?:the|a|an|grade|form|class|type|room|block|gate|level)\s+$", re.I)
+# a temperature: "46.1C", "45.6 °C", "104 degrees Fahrenheit" (a bare letter only straight after digits)
+TEMPERATURE = re.compile(rf"(?P<n>-?{NUM})\s?(?:°\s?|º\s?|degrees?\s+)(?P<u>C|F|Celsius|Fahrenheit|centigrade)\b"
+                         r"|(?<![\w.,])(?P<n2>-?\d{1,3}(?:\.\d)?)(?P<u2>[CF])(?![\w'])")
 # a number written as a word counts too before a unit that tells what it measures ("nine
 # kilometres", "five percent"); never before a bare "m" or "%" sign, which need digits
 WORD_NUM = rf"\b(?!one\b(?!\s+(?:hundred|thousand|million|billion)))(?:{SPELLED}|dozen)"  # "eighty-one", not a bare "one"
@@ -125,6 +133,27 @@ def _part_of_scale_money() -> re.Pattern[str]:
 PARTS = {"half": 0.5, "quarter": 0.25}
 
 
+@functools.cache
+def abbreviated_currency(code: str) -> str | None:
+    """The currency an abbreviation stands for: of the currency nouns (and their plurals)
+    that begin with its first letter and hold its letters in order ("Cr" -> crowns, "Rs" ->
+    rupees, "Sh" -> shillings), the most used in English (wordfreq); None for a common word."""
+    from wordfreq import zipf_frequency
+
+    low = code.lower()
+    if zipf_frequency(low, "en") >= COMMON_WORD_ZIPF:
+        return None
+    forms = {**{w: CURRENCY_WORDS[w] for w in CURRENCY_WORDS if len(w) > 3}, **currency_nouns()}
+    fits = [w for w in forms if w.startswith(low[0]) and _in_order(low, w)]
+    best = max(fits, key=lambda w: (zipf_frequency(w, "en"), w), default=None)
+    return forms[best] if best else code
+
+
+def _in_order(letters: str, word: str) -> bool:
+    it = iter(word)
+    return all(ch in it for ch in letters)
+
+
 def number(text: str, scale: str | None = None) -> float | None:
     t = text.lower().replace(",", "")
     value = float(NUMBER_WORDS[t]) if t in NUMBER_WORDS else float(t) if re.fullmatch(r"\d+(\.\d+)?", t) \
@@ -179,6 +208,13 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
             out.append(Quantity(value, f"money:{cur}", measured_thing(tokens, offset, m.start(), m.end()),
                                 _approx(sentence, m.start()), m.group(0), m.start()))
             spans.append(m.span())
+    for m in PREFIX_MONEY.finditer(sentence):
+        named = None if _taken(spans, *m.span()) else abbreviated_currency(m.group("code"))
+        value = number(m.group("n"), m.group("scale")) if named else None
+        if named and value is not None:
+            out.append(Quantity(value, f"money:{named}", measured_thing(tokens, offset, m.start(), m.end()),
+                                _approx(sentence, m.start()), m.group(0), m.start()))
+            spans.append(m.span())
     for m in _currency_noun_money().finditer(sentence):
         word = m.group("word").lower()
         one = currency_nouns()[word]
@@ -208,6 +244,15 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
                 spans.append(m.span())
     for q in _shares(sentence, tokens, offset, spans):
         out.append(q)
+    for m in TEMPERATURE.finditer(sentence):
+        value = number((m.group("n") or m.group("n2") or "").lstrip("-"))
+        if value is None or _taken(spans, *m.span()) or (m.group("u2") and LABEL_BEFORE.search(sentence[:m.start()])):
+            continue  # "the 3C grade": a label
+        unit = (m.group("u") or m.group("u2") or "")[:1].upper()
+        out.append(Quantity(-value if m.group(0).startswith("-") else value, f"temperature:{unit}",
+                            measured_thing(tokens, offset, m.start(), m.end()), _approx(sentence, m.start()),
+                            m.group(0), m.start()))
+        spans.append(m.span())
     for m in VOLUME.finditer(sentence):
         if _taken(spans, *m.span()):
             continue

@@ -108,6 +108,21 @@ def test_an_updated_stamp_after_a_date_the_page_tells_as_ahead_is_a_later_edit()
     assert reference(page(text, byline), lambda: Bounds(None, "2025-09-30"), dated) == ("2025-10-14", "published")
 
 
+def test_an_updated_stamp_after_a_day_told_ahead_without_its_year_is_a_later_edit():
+    stamp = DocumentDate("2025-11-14", "day", "updated")
+    dated = [Document("p0", "p0.txt", "The Calder ferry began a winter refit.",
+                      published=DocumentDate("2025-09-02", "day", "byline"))]
+    text = "The Calder ferry began a winter refit. The operator says it will not sail before the end of October."
+    # the nearest end of October lies two weeks before the stamp: the page was written before it
+    assert reference(page(text, stamp), lambda: Bounds(None, None), dated) == ("2025-09", "inferred")
+    # a day told as ahead that may lie ahead of the stamp leaves the stamp the page's date
+    later = "The Calder ferry began a winter refit. The operator says it will sail again by the end of March."
+    assert reference(page(later, stamp), lambda: Bounds(None, None), dated) == ("2025-11-14", "published")
+    # and so does one told as past
+    past = "The Calder ferry began a winter refit. It was withdrawn at the end of October."
+    assert reference(page(past, stamp), lambda: Bounds(None, None), dated) == ("2025-11-14", "published")
+
+
 def test_a_present_tense_year_bounds_nothing():
     from storyline.resolve.anchors import bounds_from
     assert bounds_from([("2027", "present"), ("2025-03", "past")]) == Bounds("2025-03", None)

@@ -40,6 +40,9 @@ SHOWN_AGREES_DAYS = 2  # a header's display date this close after the most simil
 NEAREST_DAYS = 120
 SETTLED_DAYS = 366  # how far after a similar page a day whose weekday settles its year may lie
 STALE_STAMP_DAYS = 7  # an "Updated" stamp this long after a date the page tells as ahead is a later edit
+STALE_AHEAD_DAYS = 92  # ... up to this long after, for a date told without its year (nearest occurrence)
+YEAR_WRITTEN = re.compile(r"\b\d{4}\b")
+TOLD_BACK = re.compile(r"\b(?:was|were|had|originally|initially|first)\b", re.I)
 STOP = frozenset("""a an the of to in on at by for from with and or but is are was were be been
 has have had will would that this these those it its as their there said says also not""".split())
 
@@ -143,12 +146,40 @@ def reference(doc: Document, bounds: Callable[[], Bounds], dated: list[Document]
     if value and doc.published.origin != "updated":
         return value, "published"
     window = bounds()
+    ahead = told_ahead_before(doc.text, value) if value else None
+    if ahead and not (window.upper and to_date(window.upper) <= to_date(ahead)):
+        # written before that day, and after the latest it tells as past
+        told = latest_told(doc.text, ahead)
+        lower = max((x for x in (window.lower, told) if x and to_date(x) <= to_date(ahead)), key=to_date, default=None)
+        window = Bounds(lower, ahead)
     if value and not (window.upper and
                       (to_date(value) - to_date(window.upper, end=True)).days > STALE_STAMP_DAYS):
         return value, "published"
     if value:
         doc = replace(doc, published=DocumentDate(None, None, "updated", note=f"{SHOWN} {value}"))
     return infer_anchor(doc, window, dated)
+
+
+def told_ahead_before(text: str, stamp: str) -> str | None:
+    """The earliest day or month a text tells as ahead without its year ("completion will
+    not come before the end of October") whose nearest occurrence lies one week to three
+    months before a stamp ("Updated 14 November"): the text was written before it."""
+    sd = to_date(stamp)
+    found = []
+    for t in tag_lines(text, stamp, "inferred", only=MONTH_RULES):
+        if t.kind != "date" or not t.value or t.granularity not in ("day", "month") or YEAR_WRITTEN.search(t.text) \
+                or t.modifier in ("since", "after"):
+            continue
+        clause = re.split(r"[.!?]\s", text[max(0, t.start - 80):t.start])[-1]
+        if t.tense != "future" and not FUTURE_CUE.search(clause) or TOLD_BACK.search(clause):
+            continue  # ("was originally set for May 18, then moved to October 12": told back)
+        parts = parse_iso(t.value) or ()
+        options = [f"{y:04d}-{parts[1]:02d}" + (f"-{parts[2]:02d}" if len(parts) > 2 else "")
+                   for y in (sd.year - 1, sd.year, sd.year + 1) if len(parts) < 3 or valid_day(y, parts[1], parts[2])]
+        near = min(options, key=lambda v: abs((to_date(v, end=True) - sd).days), default=None)
+        if near and STALE_STAMP_DAYS < (sd - to_date(near, end=True)).days <= STALE_AHEAD_DAYS:
+            found.append(near)
+    return min(found, key=to_date, default=None)
 
 
 def infer_anchor(doc: Document, bounds: Bounds, dated: list[Document],

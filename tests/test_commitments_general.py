@@ -209,6 +209,9 @@ RECALLS = [
      "September.", "2031-11-18", [("recall", "2031-09-30")]),
     ("relief", "Farmers say no money has arrived, despite the minister's promise that the first payments would "
      "reach them by the end of July.", "2031-08-04", [("recall", "2031-07-31")]),
+    # a deadline named by its day after a participle ("having missed its own June 30 deadline")
+    ("court", "The Orvel tribunal said on Tuesday it would not rule on the zoning appeal until September 15, "
+     "having missed its own June 30 deadline last week.", "2031-07-08", [("new", "2031-09-15"), ("recall", "2031-06-30")]),
     # a deadline named as the reference of a done act is recalled, not promised again
     ("mining", "All of the families have now been paid, Tallow Mining said on Wednesday, eight days ahead of "
      "the end-of-April deadline it had set itself.", "2031-04-23", [("recall", "2031-04-30")]),

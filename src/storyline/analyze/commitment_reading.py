@@ -68,7 +68,7 @@ REPORTED = re.compile(r"had\b|earlier|previous", re.I)
 NAMED_DEADLINE = re.compile(r"\s*(?:[a-z-]+\s+)?(?:date|deadline|target|goal)\b", re.I)
 # "its April 20 target", "the revised end-of-January deadline": a deadline named by its day
 DETERMINER = re.compile(r"(?:the|its|their|his|her|an?|[a-z]+'s)\s", re.I)
-DETERMINED = re.compile(r"\b(?:the|its|their|his|her|an?|[a-z]+'s)\s+(?:(?:revised|original|initial|earlier|previous|"
+DETERMINED = re.compile(r"\b(?:the|its|their|his|her|an?|[a-z]+'s)\s+(?:own\s+)?(?:(?:revised|original|initial|earlier|previous|"
                         r"agreed|official|missed|promised|stated)\s+)?$", re.I)
 SAME_DAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
 LEADING_PREPOSITION = re.compile(r"(?:by|before|until|till)\b", re.I)
@@ -299,8 +299,9 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
     prep = DEADLINE_PREPOSITION.search(left) or LEADING_PREPOSITION.match(text[start:end])
     if t is not None:
         if t.kind == "date" and t.modifier in ("since", "after", "later", "ago", "earlier") or NOT_DEADLINE.search(left) \
-                or words.set_when(left, text[start:end]) or dates_another_act(left, t):
-            return None
+                or words.set_when(left, text[start:end]) \
+                or (dates_another_act(left, t) and not (NAMED_DEADLINE.match(right) and DETERMINED.search(left))):
+            return None  # (a deadline named by its day is no act's time: "having missed its own June 30 deadline")
         if t.kind == "date" and (verb in SPEECH_VERBS or (verb == "report" and t.tense == "past")) and not prep \
                 and not words.has("cues", _after_reporting(left)) and not _new_named(left):
             return None  # when something was said (not "said the patch is due out on 14 October")

@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import asdict
 from typing import Any
 
+from ..analyze.commitment_access import Commitments
+from ..analyze.commitment_restated import collapse_restatements
 from ..analyze.commitments import status_of
 from ..analyze.corroboration import corroborate
 from ..analyze.salience import split_events
@@ -141,7 +143,9 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:
         dossier["contradictions"].append(item)
     day = dt.date.fromisoformat(dossier["story"]["as_of"])
     newest = newest_evidence(docs, day)
+    told: dict[str, dict] = {}
     for k, facts in store.items.commitments():
+        told[k.id] = facts
         item = {"id": k.id, "summary": k.summary, "due": k.due,
                 # judged at the newest evidence (or the day asked for, if earlier): "open" while
                 # due after the newest page, "unverified" once a deadline passed with no word
@@ -150,6 +154,7 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:
                 "superseded_by": k.superseded_by, "evidence": _evidence(k.evidence),
                 "deadline_text": facts.get("deadline_text"), "outlets": facts.get("outlets", [])}
         dossier["commitments"].append(item)
+    dossier["commitments"] = collapse_restatements(dossier["commitments"], told, Commitments(store).alike)
     corroborate(store, dossier)
     split_events(dossier)
     count_reliance(dossier)

@@ -113,6 +113,8 @@ URL_CASES_PAGE = [
     ("page-place-named-2", "https://vostrikdaily.com/ferry",
      _text(TITLE, body="VOSTRIK — " + BODY + "\n\nThe Vostrik council will meet on Monday."),
      ["Vostrik Daily"]),
+    ("page-initials-tld-word", "https://www.qbr.tv/programmes/ferry",
+     _text("qbr news | listen live | programmes", TITLE.lower(), body=LOWER_BODY), ["QBR", "QBR News"]),
     ("page-initials-only", "https://www.tnl.co.uk/ferry",
      _text(TITLE + " | The Northern Ledger"), ["The Northern Ledger"]),
     ("page-initials-two", "https://www.hc.com.au/ferry",
@@ -183,6 +185,11 @@ NO_URL_CASES = [
     ("masthead-slogan", _text("Harbour Courier - Local news for Tremarth since 1888", TITLE),
      ["Harbour Courier"]),
     ("masthead-bar-slogan", _text("HARBOUR COURIER | Tremarth's daily paper", TITLE), ["Harbour Courier"]),
+    # a slogan in short sentences under the masthead is no running text: the headline is below it
+    ("masthead-short-sentence-slogan", _text("Skip to content\nWENDLE SKIRLCALLER\nYour bay. Your towns. Your news. "
+                                             "Every Friday and online daily.", TITLE,
+                                             "@Wendle Skirlcaller, Quay Chambers, Tremarth. (c) 2026 Quayside Press."),
+     ["Wendle Skirlcaller"]),
     ("section-then-title", _text("OPINION", TITLE, "By Jane Doe"), []),
     ("bare-domain-top", _text("harbourcourier.com", TITLE), ["Harbour Courier"]),
     ("bare-domain-bottom", _text(TITLE, "@harbourcourier.co.uk"), ["Harbour Courier"]),

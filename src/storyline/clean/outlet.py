@@ -312,8 +312,8 @@ def outlet_for_url(url: str, page_text: str = "") -> tuple[str, str] | None:
         if named:
             return named, "page"
         bare = name_on_page(domain.label, page_text)
-        if bare and len(bare.split()) > 1:
-            return bare, "page"
+        if bare and (len(bare.split()) > 1 or looks_acronym(domain.label)):
+            return bare, "page"  # (or initials the page writes: "hpr news" for "hpr.tv")
     labels: tuple[str, ...] = (label, *domain.others)
     if len(label) <= 3 and domain.others:  # a short host of several sites ("go.com")
         labels = (*domain.others, label)

@@ -115,10 +115,10 @@ def _find_title(lines: list[str], verdicts: list[str | None]) -> int | None:
                 fallback = i
             continue
         words = word_count(ln)
-        if words > 25 or (is_sentence(ln) and words >= 10) or \
-                (words >= 8 and INNER_SENTENCE_END.search(ln)):
+        if not _slogan(ln) and (words > 25 or (is_sentence(ln) and words >= 10) or
+                                (words >= 8 and INNER_SENTENCE_END.search(ln))):
             break  # running text: the body has begun
-        if ln.endswith((".", ":")) and words >= 6:
+        if ln.endswith((".", ":")) and words >= 6 and not _slogan(ln):
             break
         headline = words >= 4 and not ln.endswith((".", ":")) and not _masthead_shaped(ln)
         (candidates if headline else labels).append(i)
@@ -132,6 +132,14 @@ def _find_title(lines: list[str], verdicts: list[str | None]) -> int | None:
         if j < title:
             verdicts[j] = "section label"
     return title
+
+
+def _slogan(line: str) -> bool:
+    """A site's slogan in several very short sentences ("Your lake. Your towns. Your news.
+    Every Thursday and online daily."): no sentence of it runs to six words, as running
+    text's do."""
+    parts = [p for p in re.split(r"[.!?]+\s*", line) if p.strip()]
+    return len(parts) >= 2 and all(word_count(p) < 6 for p in parts)
 
 
 def _masthead_shaped(line: str) -> bool:

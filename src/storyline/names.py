@@ -151,7 +151,7 @@ def person_name(text: str) -> PersonName | None:
 
 
 def surname_as_written(text: str) -> str | None:
-    """The surname of a person's full name as the page writes it ("Wystan Zelbranne" ->
+    """The surname of a person's full name as the page writes it ("Ardwen Zelbranne" ->
     "Zelbranne", "Haldis van der Tullen" -> "van der Tullen"); None for a bare surname."""
     words = [w for w in re.split(r"\s+", text.strip()) if plain(w)]
     if len(words) < 2 or plain(words[0]) in SURNAME_PARTICLES or \

@@ -220,8 +220,8 @@ def email_domains(lines: list[str]) -> list[str]:
 
 def recased(text: str) -> str:
     """A lower-case text with capitals put back at word starts (function words left alone),
-    so that the finders written for cased pages can read it: "ambry (osprey wire) —" ->
-    "Ambry (Osprey Wire) —"."""
+    so that the finders written for cased pages can read it: "brannoch (osprey wire) —" ->
+    "Brannoch (Osprey Wire) —"."""
     function = lx.word_set("function_words")
     return re.sub(r"(?<![\w'’.@/-])([a-z])([\w'’]*)",
                   lambda m: m.group(0) if m.group(0) in function and not _line_start(m) else

@@ -52,9 +52,9 @@ def test_she_skips_a_man_named_by_his_honorific(nlp):
 
 
 def test_it_is_the_nearest_organisation(nlp):
-    text = ("Calder Foods cut its forecast on Tuesday. "
+    text = ("Quorvel Foods cut its forecast on Tuesday. "
             "It said sales of frozen meals had fallen for a third quarter.")
-    assert speaker_of(run(nlp, text), "frozen meals").speaker == "Calder Foods"
+    assert speaker_of(run(nlp, text), "frozen meals").speaker == "Quorvel Foods"
 
 
 def test_a_pronoun_with_nothing_to_refer_to_is_no_speaker(nlp):

@@ -205,13 +205,13 @@ RECALLS = [
     ("transport", "The Tarsel bridge, first planned to open on April 4 and then on April 20, is now expected in June.",
      "2031-03-02", [("recall", "2031-04-04"), ("recall", "2031-04-20"), ("new", "2031-06")]),
     # a promise told as made at some earlier time, no day of making it given: the nearest such day
-    ("relief", "Flood victims are still waiting for the grants the Varrel council promised them by the end of "
-     "September.", "2031-11-18", [("recall", "2031-09-30")]),
-    ("relief", "Farmers say no money has arrived, despite the minister's promise that the first payments would "
-     "reach them by the end of July.", "2031-08-04", [("recall", "2031-07-31")]),
-    # a deadline named by its day after a participle ("having missed its own June 30 deadline")
-    ("court", "The Orvel tribunal said on Tuesday it would not rule on the zoning appeal until September 15, "
-     "having missed its own June 30 deadline last week.", "2031-07-08", [("new", "2031-09-15"), ("recall", "2031-06-30")]),
+    ("relief", "Flood victims in Varrel still have none of the grants the council pledged to pay before the end of "
+     "August.", "2031-11-18", [("recall", "2031-08-31")]),
+    ("relief", "Growers say nothing has been paid, despite the ministry's promise that support would come "
+     "by the end of July.", "2031-08-04", [("recall", "2031-07-31")]),
+    # a deadline named by its day after a participle ("having exceeded its own 14 April deadline")
+    ("court", "The Orvel tribunal said on Tuesday it would not rule on the zoning appeal before 2 June, "
+     "having exceeded its own 14 April deadline.", "2031-04-22", [("new", "2031-06-02"), ("recall", "2031-04-14")]),
     # a deadline named as the reference of a done act is recalled, not promised again
     ("mining", "All of the families have now been paid, Tallow Mining said on Wednesday, eight days ahead of "
      "the end-of-April deadline it had set itself.", "2031-04-23", [("recall", "2031-04-30")]),
@@ -583,11 +583,11 @@ def test_a_plan_told_in_a_clause_of_its_own_is_met_by_an_act_its_subject_names(t
     # the dated clause names its act by a pronoun ("release it"): the rest of its own sentence
     # says what "it" is; the report's "promised for mid-May" dates mid-May, not the rollout
     d = story(tmp_path, {
-        "a.txt": page("Patch late", "May 13, 2031",
-                      "Quillsoft said on Tuesday it would miss its own deadline for a security patch for its "
-                      "Harbor routers, and now expects to release it on June 2."),
-        "b.txt": page("Patch arrives", "June 10, 2031",
-                      "The router patch that Quillsoft originally promised for mid-May finally started rolling "
-                      "out on Monday, June 2."),
+        "a.txt": page("Fix late", "May 13, 2031",
+                      "Quillsoft said on Tuesday it could not keep to its schedule for a firmware fix for its "
+                      "Harbor routers, and now plans to ship it on June 9."),
+        "b.txt": page("Fix arrives", "June 16, 2031",
+                      "The router fix that Quillsoft first promised for late May at last began reaching "
+                      "customers on Monday, June 9."),
     })
-    assert by_due(d)["2031-06-02"]["status"] == "met"
+    assert by_due(d)["2031-06-09"]["status"] == "met"

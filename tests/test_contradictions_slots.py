@@ -396,8 +396,8 @@ def test_the_rounding_a_figure_shows():
 
 
 def test_temperatures_on_days_apart_are_readings_of_a_changing_state():
-    ta = "Forecasters expect temperatures in Tarsel to stay above 40C until the weekend."
-    tb = "Temperatures in Tarsel reached 36C, forecasters said."
+    ta = "Forecasters expect Tarsel to remain above 40C through Sunday."
+    tb = "Tarsel reached 36C, the weather office said."
     a = stmt("d1", ta, "Valley Times", "2031-07-29", [q("40C", 40, "temperature", ta, "above", "temperature:C")],
              vector=vec(1, BASE, 0.9))
     b = stmt("d2", tb, "Hill Post", "2031-08-04", [q("36C", 36, "temperature", tb, unit="temperature:C")],
@@ -409,6 +409,6 @@ def test_temperatures_on_days_apart_are_readings_of_a_changing_state():
 def test_a_cost_that_balloons_or_climbs_is_a_reading_of_its_day():
     from storyline.analyze.amount_context import update_cued
 
-    assert update_cued("the bill for the project has ballooned to Cr 590 million")
-    assert update_cued("programme cost climbs to Cr 452 million")
-    assert not update_cued("the council approved a budget of Cr 452 million")
+    assert update_cued("the overall bill has ballooned to Cr 75 million")
+    assert update_cued("Tarsel tram budget climbs to Cr 61 million")
+    assert not update_cued("the council approved a budget of Cr 61 million")

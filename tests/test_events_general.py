@@ -68,26 +68,26 @@ def page(text: str, date: DocumentDate) -> Document:
 def test_a_display_date_long_after_what_the_page_tells_is_not_its_reference():
     shown = DocumentDate(None, None, "header", frozenset({DateFlag.DISPLAY_DATE}),
                          note="site header shows 2025-09-09")
-    text = ("The Calder ferry resumed service on 3 March after a winter refit. "
+    text = ("The Quorvel ferry resumed service on 3 March after a winter refit. "
             "The operator said in February that it had hired twelve new crew.")
     assert infer_anchor(page(text, shown), Bounds(), []) == ("2025-03", "inferred")
     # a page that dates, year and all, something just before the header's date is believed
-    recent = "The Calder ferry resumed service on 2 September 2025 after a winter refit."
+    recent = "The Quorvel ferry resumed service on 2 September 2025 after a winter refit."
     assert infer_anchor(page(recent, shown), Bounds("2025-09-02"), []) == ("2025-09-09", "inferred")
     # else, like an undated page, near the closest dated page (the header's date bounds it)
-    dated = [Document("p0", "p0.txt", "The Calder ferry began a winter refit.",
+    dated = [Document("p0", "p0.txt", "The Quorvel ferry began a winter refit.",
                       published=DocumentDate("2025-02-10", "day", "byline")),
-             Document("p2", "p2.txt", "The Calder ferry began a winter refit.",
+             Document("p2", "p2.txt", "The Quorvel ferry began a winter refit.",
                       published=DocumentDate("2025-10-01", "day", "byline"))]
-    assert infer_anchor(page("The Calder ferry began a winter refit, its operator said.", shown), Bounds(),
+    assert infer_anchor(page("The Quorvel ferry began a winter refit, its operator said.", shown), Bounds(),
                         dated) == ("2025-02", "inferred")
 
 
 def test_an_undated_page_is_anchored_after_what_it_tells_of():
     # the closest dated page is from August; the undated one tells, as past, of 24 October
-    dated = Document("p0", "p0.txt", "The Calder ferry operator hired twelve new crew for the winter refit.",
+    dated = Document("p0", "p0.txt", "The Quorvel ferry operator hired twelve new crew for the winter refit.",
                      published=DocumentDate("2024-08-22", "day", "byline"))
-    text = ("The Calder ferry operator hired twelve new crew for the winter refit. "
+    text = ("The Quorvel ferry operator hired twelve new crew for the winter refit. "
             "The refit report, published on 24 October, found no fault.")
     assert infer_anchor(page(text, DocumentDate(None)), Bounds(), [dated]) == ("2024-10", "inferred")
     # without that mention, the closest page's month
@@ -97,9 +97,9 @@ def test_an_undated_page_is_anchored_after_what_it_tells_of():
 
 def test_an_updated_stamp_after_a_date_the_page_tells_as_ahead_is_a_later_edit():
     stamp = DocumentDate("2025-10-14", "day", "updated")
-    dated = [Document("p0", "p0.txt", "The Calder ferry began a winter refit.",
+    dated = [Document("p0", "p0.txt", "The Quorvel ferry began a winter refit.",
                       published=DocumentDate("2025-07-02", "day", "byline"))]
-    text = "The Calder ferry began a winter refit. It will sail again by 30 September 2025."
+    text = "The Quorvel ferry began a winter refit. It will sail again by 30 September 2025."
     assert reference(page(text, stamp), lambda: Bounds(None, "2025-09-30"), dated) == ("2025-07", "inferred")
     # the page may have been written on the stamp's day: it tells nothing as ahead of it
     assert reference(page(text, stamp), lambda: Bounds("2025-10-01", None), dated) == ("2025-10-14", "published")
@@ -110,16 +110,16 @@ def test_an_updated_stamp_after_a_date_the_page_tells_as_ahead_is_a_later_edit()
 
 def test_an_updated_stamp_after_a_day_told_ahead_without_its_year_is_a_later_edit():
     stamp = DocumentDate("2025-11-14", "day", "updated")
-    dated = [Document("p0", "p0.txt", "The Calder ferry began a winter refit.",
+    dated = [Document("p0", "p0.txt", "The Quorvel ferry began a winter refit.",
                       published=DocumentDate("2025-09-02", "day", "byline"))]
-    text = "The Calder ferry began a winter refit. The operator says it will not sail before the end of October."
+    text = "The Quorvel ferry began a winter refit. The operator expects her back in service in late October."
     # the nearest end of October lies two weeks before the stamp: the page was written before it
     assert reference(page(text, stamp), lambda: Bounds(None, None), dated) == ("2025-09", "inferred")
     # a day told as ahead that may lie ahead of the stamp leaves the stamp the page's date
-    later = "The Calder ferry began a winter refit. The operator says it will sail again by the end of March."
+    later = "The Quorvel ferry began a winter refit. The operator expects her back in service in late March."
     assert reference(page(later, stamp), lambda: Bounds(None, None), dated) == ("2025-11-14", "published")
     # and so does one told as past
-    past = "The Calder ferry began a winter refit. It was withdrawn at the end of October."
+    past = "The Quorvel ferry began a winter refit. She was taken out of service in late October."
     assert reference(page(past, stamp), lambda: Bounds(None, None), dated) == ("2025-11-14", "published")
 
 

@@ -273,9 +273,9 @@ def reports(s: Statement) -> list[Report]:
 
 def _after_other_times(before: str, s: Statement, t) -> str:
     """What comes between the statement's last other time expression and a date: a cue
-    before that other time dates it, not the dated act ("the update originally promised for
-    mid-May finally started rolling out on June 2"; "was supposed to open on May 3 but
-    opened on June 2")."""
+    before that other time dates it, not the dated act ("the footbridge first promised for
+    early April at last opened to walkers on 9 May"; "was meant to open on 3 March but
+    opened on 11 March")."""
     ends = [i + len(o.text) for o in s.times if o is not t and o.text and (i := before.rfind(o.text)) >= 0]
     return before[max(ends):] if ends else before
 

@@ -301,7 +301,7 @@ def _read(s: Statement, text: str, start: int, end: int, t: TimeValue | None, ex
         if t.kind == "date" and t.modifier in ("since", "after", "later", "ago", "earlier") or NOT_DEADLINE.search(left) \
                 or words.set_when(left, text[start:end]) \
                 or (dates_another_act(left, t) and not (NAMED_DEADLINE.match(right) and DETERMINED.search(left))):
-            return None  # (a deadline named by its day is no act's time: "having missed its own June 30 deadline")
+            return None  # (a deadline named by its day is no act's time: "having exceeded its own 14 April deadline")
         if t.kind == "date" and (verb in SPEECH_VERBS or (verb == "report" and t.tense == "past")) and not prep \
                 and not words.has("cues", _after_reporting(left)) and not _new_named(left):
             return None  # when something was said (not "said the patch is due out on 14 October")

@@ -1,7 +1,7 @@
 """One promise told again in other words, kept as one commitment in the dossier.
 
-Pages restate a promise in their own words ("will complete the transfer by June 30" /
-"the handover is now due at the end of June"); when the wording differs too much for the
+Pages restate a promise in their own words ("will finish resurfacing the quay by June 30"
+/ "the quay works are to be done before June is out"); when the wording differs too much for the
 theme to merge them as they are read, the dossier would show the promise twice, each copy
 with part of the evidence and perhaps its own status. Two commitments with the same due
 date (to the month at least), told in sentences alike in meaning (sentence embeddings),

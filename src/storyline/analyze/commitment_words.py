@@ -183,9 +183,9 @@ PERFECT_PLAN = re.compile(r"\bhad\s+(?:(?:already|originally|initially|first|ear
                           r"(?:end\s+of\s+)?$", re.I)
 
 
-# a promise told as made at some earlier time, with no day of making it ("the payments the
-# firm promised them by the end of September", "centres she promised would be open by July
-# 20", "despite his promise that the money would arrive by the end of July"): the day may be
+# a promise told as made at some earlier time, with no day of making it ("the grants the
+# council promised them by mid-October", "kiosks she promised would be running by 12
+# March", "despite his promise that the refunds would come in August"): the day may be
 # past; a promise made on a day the sentence gives ("promised on Monday to ...") is the telling's
 PAST_PROMISE = re.compile(r"\b(?:promised|pledged|vowed|(?:promise|pledge|vow)\s+that)\b"
                           r"(?:(?!\b(?:on|this|last|yesterday|today|will|shall)\b)[^.;]){0,80}?"

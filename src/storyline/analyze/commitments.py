@@ -86,8 +86,8 @@ def theme_of_deadline(s: Statement, x: Deadline, before: str) -> dict[str, float
     """The theme of a deadline's clause: its content at full weight, its attribution ("the
     Joint Committee ... said on Tuesday that") at a third, and, when the clause names its
     subject only by a pronoun ("It will now close on May 2": a theme too thin to compare),
-    the rest of its own sentence at half ("... said it would miss its deadline for the
-    update, and now expects to release it on June 2"), then the sentence before."""
+    the rest of its own sentence at half ("... said the new timetable would be late,
+    and now plans to publish it on 9 May"), then the sentence before."""
     theme = theme_of(x.clause, actions_of(s, x.clause))
     for c, w in theme_of(x.whole, actions_of(s, x.whole)).items():
         theme.setdefault(c, w * ATTRIBUTION_WEIGHT)

@@ -135,9 +135,8 @@ def _find_title(lines: list[str], verdicts: list[str | None]) -> int | None:
 
 
 def _slogan(line: str) -> bool:
-    """A site's slogan in several very short sentences ("Your lake. Your towns. Your news.
-    Every Thursday and online daily."): no sentence of it runs to six words, as running
-    text's do."""
+    """A site's slogan in several very short sentences ("Your coast. Your people. Your
+    paper. Out every Friday."): no sentence of it runs to six words, as running text's do."""
     parts = [p for p in re.split(r"[.!?]+\s*", line) if p.strip()]
     return len(parts) >= 2 and all(word_count(p) < 6 for p in parts)
 

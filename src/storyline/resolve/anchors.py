@@ -161,9 +161,9 @@ def reference(doc: Document, bounds: Callable[[], Bounds], dated: list[Document]
 
 
 def told_ahead_before(text: str, stamp: str) -> str | None:
-    """The earliest day or month a text tells as ahead without its year ("completion will
-    not come before the end of October") whose nearest occurrence lies one week to three
-    months before a stamp ("Updated 14 November"): the text was written before it."""
+    """The earliest day or month a text tells as ahead without its year ("the works should
+    be finished in late October") whose nearest occurrence lies one week to three months
+    before a stamp ("Updated 14 November"): the text was written before it."""
     sd = to_date(stamp)
     found = []
     for t in tag_lines(text, stamp, "inferred", only=MONTH_RULES):
@@ -172,7 +172,7 @@ def told_ahead_before(text: str, stamp: str) -> str | None:
             continue
         clause = re.split(r"[.!?]\s", text[max(0, t.start - 80):t.start])[-1]
         if t.tense != "future" and not FUTURE_CUE.search(clause) or TOLD_BACK.search(clause):
-            continue  # ("was originally set for May 18, then moved to October 12": told back)
+            continue  # ("was first fixed for 4 May, then put back to 9 October": told back)
         parts = parse_iso(t.value) or ()
         options = [f"{y:04d}-{parts[1]:02d}" + (f"-{parts[2]:02d}" if len(parts) > 2 else "")
                    for y in (sd.year - 1, sd.year, sd.year + 1) if len(parts) < 3 or valid_day(y, parts[1], parts[2])]

@@ -278,3 +278,10 @@ def test_a_past_weekday_on_a_page_known_to_its_month_dates_the_event_to_that_mon
     closed = [e for e in d["events"] + d["background_events"]
               if any("closed the town's two markets" in ev["text"] for ev in e["evidence"])]
     assert [(e["when"], e["granularity"]) for e in closed] == [("2025-03", "month")]
+
+
+def test_an_event_whose_parse_summary_says_too_little_shows_its_short_sentence(tmp_path):
+    # the parse's summary of this is "Decision came": it says nothing of what was decided or when
+    text = "The decision came six days before the March 12 deadline that the Tarsel council had set itself."
+    d = story(tmp_path, {"a.txt": "Council decides\n\nMarch 10, 2031\n\n" + text})
+    assert d["events"] and all(e["summary"] == text for e in d["events"])

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import granularity_of, parse_iso, to_date
-from ..lexicon import shorten
+from ..lexicon import told_summary
 from ..model import Commitment, Evidence
 from ..store import Store
 from ..story.statements import Statement
@@ -56,8 +56,6 @@ NEGATION = re.compile(r"\b(?:not|no|never|without)\b|n't\b", re.I)
 THIN_THEME = 1.2  # a clause whose theme weighs less is read with the sentence before it
 ATTRIBUTION_WEIGHT = 0.3
 CONTEXT_WEIGHT = 0.5
-SUMMARY_MIN_WORDS = 4  # a summary shorter than this says too little of who does what by when
-SUMMARY_PLAIN_WORDS = 25  # a sentence this short is shown whole in its place
 
 
 @dataclass
@@ -264,10 +262,7 @@ def summary_of(d: Draft) -> str:
     realistic"); the sentence, shortened, only when it could not be parsed into one."""
     s, x = d.statement, d.deadline
     own = next((t.summary for t in s.times if t.summary and x.phrase and (x.phrase in t.text or t.text in x.phrase)), None)
-    told = next((c for c in (own, s.sentence.summary) if c and len(c.split()) >= SUMMARY_MIN_WORDS), None)
-    if told is None and len(s.sentence.text.split()) <= SUMMARY_PLAIN_WORDS:
-        return s.sentence.text.strip()
-    return told or own or s.sentence.summary or shorten(s.sentence.text, 160)
+    return told_summary(s.sentence.text, own, s.sentence.summary, limit=160)
 
 
 def recalled_dues(d: Draft) -> list[str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dates import WEEKDAY_RE, compatible, granularity_of, to_date
-from ..lexicon import shorten, word_list
+from ..lexicon import told_summary, word_list
 from ..model import Event, Evidence
 from ..store import Store
 from ..story.statements import Statement, rarest
@@ -281,8 +281,8 @@ def update_events(store: Store, statements: list[Statement]) -> int:
         found = best_event(store, c)
         row: dict[str, Any]
         if found is None:
-            eid, row = event_id(c), {"when": c.when, "summary": c.summary or s.sentence.summary
-                                     or shorten(s.sentence.text, 120),
+            eid, row = event_id(c), {"when": c.when,
+                                     "summary": told_summary(s.sentence.text, c.summary, s.sentence.summary, limit=120),
                                      "whens": [], "concepts": [], "entities": [], "statuses": []}
             created += 1
         else:

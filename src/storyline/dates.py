@@ -131,6 +131,17 @@ def to_date(value: str, end: bool = False) -> date:
     return date(y, m, parts[2])
 
 
+def near_year(value: str, target: str, end: bool = False) -> str:
+    """A date whose year is uncertain (a yearless day or month read against some page date),
+    moved to the year, of the target's and the two beside it, that puts it nearest `target`
+    (compared by its first day, or with end=True its last)."""
+    parts, aim = parse_iso(value), parse_iso(target)
+    if not parts or not aim or len(parts) == 1:
+        return value
+    options = [iso(y, *parts[1:]) for y in (aim[0] - 1, aim[0], aim[0] + 1) if len(parts) < 3 or valid_day(y, *parts[1:])]
+    return min(options, key=lambda v: abs((to_date(v, end) - to_date(target)).days)) if options else value
+
+
 def maybe_date(value: str | None, end: bool = False) -> date | None:
     """`to_date`, or None for a missing or unreadable value."""
     if not value:

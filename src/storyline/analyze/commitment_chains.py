@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ..dates import parse_iso
+from ..dates import near_year, parse_iso
 from ..model import Commitment
 from .commitment_access import Commitments
-from .commitment_dates import near_year
 from .commitment_matching import LINK_SCORE, compatible_due, similarity
 
 # Sentences that move one deadline are alike in meaning: on the development stories, the drift

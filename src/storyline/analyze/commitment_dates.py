@@ -208,18 +208,8 @@ TOLD_BACK = re.compile(r"\b(?:had\s+(?:said|promised|pledged|planned|set|agreed|
 def told_back(t: TimeValue | None, left: str) -> bool:
     """A deadline told as set in the past ("set a new target of October 3", "had promised
     to pay by the end of March"): the day it was set is not the page's, so a year left
-    unwritten is uncertain (see commitment_dates.near_year)."""
+    unwritten is uncertain (see dates.near_year)."""
     return t is not None and (t.tense == "past" or bool(TOLD_BACK.search(left)))
-
-
-def near_year(value: str, target: str) -> str:
-    """A date whose year came from an uncertain page date, moved to the year that puts it
-    nearest `target` (same month and day)."""
-    parts, aim = parse_iso(value), parse_iso(target)
-    if not parts or not aim or len(parts) == 1:
-        return value
-    options = [iso(y, *parts[1:]) for y in (aim[0] - 1, aim[0], aim[0] + 1) if len(parts) < 3 or valid_day(y, *parts[1:])]
-    return min(options, key=lambda v: abs((to_date(v) - to_date(target)).days)) if options else value
 
 
 END_OF = re.compile(r"\b(?:end|close)\b|\byear's\s+end\b", re.I)

@@ -32,11 +32,11 @@ from dataclasses import dataclass
 from wordfreq import zipf_frequency
 
 from ..annotate.nlp import irregular_verbs
-from ..dates import granularity_of, parse_iso, to_date
+from ..dates import granularity_of, near_year, parse_iso, to_date
 from ..lexicon import SYNONYM_GROUPS, concepts, stem
 from ..story.statements import Statement
 from . import commitment_words as words
-from .commitment_dates import loose_year, near_year, statement_date
+from .commitment_dates import loose_year, statement_date
 from .commitment_reading import CLAUSE_BREAK, DETERMINED, NAMED_DEADLINE, clause_bounds, deadlines
 
 # The scores below (and ATTRIBUTION_WEIGHT, CONTEXT_WEIGHT, THIN_THEME, EXPLICIT_LINK in

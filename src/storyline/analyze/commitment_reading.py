@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..dates import parse_iso, to_date
+from ..dates import near_year, parse_iso, to_date
 from ..lexicon import word_list
 from ..model import TimeValue
 from ..story.statements import Statement
@@ -37,7 +37,6 @@ from .commitment_dates import (
     extra_times,
     last_day,
     loose_year,
-    near_year,
     shifted_by,
     statement_date,
     told_back,

@@ -20,7 +20,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from ..dates import granularity_of, parse_iso, to_date
+from ..dates import granularity_of, near_year, parse_iso, to_date
 from ..lexicon import told_summary
 from ..model import Commitment, Evidence
 from ..store import Store
@@ -28,7 +28,7 @@ from ..story.statements import Statement
 from . import commitment_words as words
 from .commitment_access import Commitments
 from .commitment_chains import first_stated, later, link, same_deadline
-from .commitment_dates import add_period, near_year, statement_date
+from .commitment_dates import add_period, statement_date
 from .commitment_matching import (
     MERGE_SCORE,
     OUTCOME_SCORE,

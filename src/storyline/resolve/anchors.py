@@ -27,6 +27,7 @@ from ..dates import (
     WEEKDAY_RE,
     WEEKDAYS,
     maybe_date,
+    near_year,
     parse_iso,
     shown_date,
     to_date,
@@ -126,10 +127,16 @@ def before_ahead(text: str, month: str) -> str:
     around = (to_date(month) + dt.timedelta(days=15)).isoformat()
     ahead = [t.value for t in tag_lines(text, around, "inferred", only=MONTH_RULES)
              if t.kind == "date" and t.value and t.granularity == "day"
-             and (t.tense == "future" or FUTURE_CUE.search(re.split(r"[.!?]\s", text[max(0, t.start - 80):t.start])[-1]))
+             and (t.tense == "future" or FUTURE_CUE.search(clause_before(text, t.start)))
              and weekday_settled(text[max(0, t.start - 32):t.start], t.value)]
     first = min(ahead, key=lambda v: to_date(v), default=None)
     return month_of(first) if first and to_date(first) < to_date(month) else month
+
+
+def clause_before(text: str, start: int) -> str:
+    """The words of its sentence before a point of a text, within 80 characters: where a cue
+    telling what follows as ahead ("will", "expects to") stands."""
+    return re.split(r"[.!?]\s", text[max(0, start - 80):start])[-1]
 
 
 def month_of(value: str) -> str:
@@ -170,14 +177,11 @@ def told_ahead_before(text: str, stamp: str) -> str | None:
         if t.kind != "date" or not t.value or t.granularity not in ("day", "month") or YEAR_WRITTEN.search(t.text) \
                 or t.modifier in ("since", "after"):
             continue
-        clause = re.split(r"[.!?]\s", text[max(0, t.start - 80):t.start])[-1]
-        if t.tense != "future" and not FUTURE_CUE.search(clause) or TOLD_BACK.search(clause):
+        clause = clause_before(text, t.start)
+        if not (t.tense == "future" or FUTURE_CUE.search(clause)) or TOLD_BACK.search(clause):
             continue  # ("was first fixed for 4 May, then put back to 9 October": told back)
-        parts = parse_iso(t.value) or ()
-        options = [f"{y:04d}-{parts[1]:02d}" + (f"-{parts[2]:02d}" if len(parts) > 2 else "")
-                   for y in (sd.year - 1, sd.year, sd.year + 1) if len(parts) < 3 or valid_day(y, parts[1], parts[2])]
-        near = min(options, key=lambda v: abs((to_date(v, end=True) - sd).days), default=None)
-        if near and STALE_STAMP_DAYS < (sd - to_date(near, end=True)).days <= STALE_AHEAD_DAYS:
+        near = near_year(t.value, stamp, end=True)
+        if STALE_STAMP_DAYS < (sd - to_date(near, end=True)).days <= STALE_AHEAD_DAYS:
             found.append(near)
     return min(found, key=to_date, default=None)
 

@@ -285,3 +285,21 @@ def test_an_event_whose_parse_summary_says_too_little_shows_its_short_sentence(t
     text = "The decision came six days before the March 12 deadline that the Tarsel council had set itself."
     d = story(tmp_path, {"a.txt": "Council decides\n\nMarch 10, 2031\n\n" + text})
     assert d["events"] and all(e["summary"] == text for e in d["events"])
+
+
+def test_a_page_that_names_today_or_yesterday_with_its_day_is_dated_by_it():
+    shown = DocumentDate(None, None, "header", frozenset({DateFlag.DISPLAY_DATE}),
+                         note="site header shows 2026-04-14")
+    dated = [Document("p0", "p0.txt", "The Quorvel ferry began a winter refit on the Tarsel slipway.",
+                      published=DocumentDate("2025-11-20", "day", "byline"))]
+    text = ("The Quorvel ferry was supposed to be back on the Tarsel run by yesterday, August 31. "
+            "The ferry began a winter refit on the Tarsel slipway, and the operator gave itself until October 31.")
+    # without the day it names, the page would take the month of the page most like it
+    assert infer_anchor(page(text.replace("yesterday, August 31", "the end of summer"), shown), Bounds(),
+                        dated) == ("2025-11", "inferred")
+    assert infer_anchor(page(text, shown), Bounds(), dated) == ("2025-09-01", "inferred")
+    ahead = "Claims for the Orvel fund can be made from tomorrow (Tuesday, 3rd of March), the council said."
+    assert infer_anchor(page(ahead, DocumentDate(None)), Bounds("2026-01-10"), []) == ("2026-03-02", "inferred")
+    # two such days that disagree date nothing
+    both = "The hall closed yesterday, March 1. It reopens today, March 9."
+    assert infer_anchor(page(both, DocumentDate(None)), Bounds("2026-01-10"), []) == ("2026", "inferred")

@@ -23,6 +23,7 @@ from ..annotate.tense import FUTURE_CUE
 from ..annotate.timex import MONTH_RULES, tag_lines
 from ..dates import (
     MONTH_RE,
+    MONTHS,
     SHOWN,
     WEEKDAY_RE,
     WEEKDAYS,
@@ -194,10 +195,38 @@ def infer_anchor(doc: Document, bounds: Bounds, dated: list[Document],
     if doc.published.value:
         return doc.published.value, "published"
     anchor, origin = _infer(doc, bounds, dated, min_similarity)
+    today = written_today(doc.text, anchor, bounds, shown_date(doc.published.note)) if anchor else None
+    if today:
+        return today, "inferred"
     month_day = yearless_day(doc.published.note)
     if month_day and anchor:
         return place_day(month_day, anchor, bounds, shown_date(doc.published.note)) or anchor, origin
     return anchor, origin
+
+
+# "by yesterday, August 31", "from today, September 1", "tomorrow (March 3)": the day the
+# page was written, told with its month and day
+WRITTEN_DAY = re.compile(rf"\b(?P<rel>yesterday|today|tonight|tomorrow)\s*(?:,\s*|\(\s*)(?:{WEEKDAY_RE},?\s+)?"
+                         rf"(?:(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|"
+                         rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_RE}))\b", re.I)
+RELATIVE_DAYS = {"yesterday": 1, "today": 0, "tonight": 0, "tomorrow": -1}
+
+
+def written_today(text: str, near: str, bounds: Bounds, shown: str | None = None) -> str | None:
+    """The day a page was written, when it names "yesterday", "today" or "tomorrow" with its
+    month and day ("by yesterday, August 31"), in the year that puts it nearest the date
+    inferred otherwise, within the page's bounds; None when such days disagree."""
+    found = set()
+    for m in WRITTEN_DAY.finditer(text):
+        month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+        day = int(m.group("d1") or m.group("d2"))
+        if not valid_day(2000, month, day):
+            continue
+        told = to_date(near_year(f"{to_date(near).year:04d}-{month:02d}-{day:02d}", near))
+        written = (told + dt.timedelta(days=RELATIVE_DAYS[m.group("rel").lower()])).isoformat()
+        if within(written, bounds) and not (shown and to_date(written) > to_date(shown, end=True)):
+            found.add(written)
+    return found.pop() if len(found) == 1 else None
 
 
 def place_day(month_day: tuple[int, int], near: str, bounds: Bounds, shown: str | None = None) -> str | None:

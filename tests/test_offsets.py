@@ -28,6 +28,12 @@ def test_offset_phrases_are_read_with_their_count():
     assert [o.days for o in offsets("The board met twenty-one days after the wall fell.")] == [21]
     assert [(o.what, o.days) for o in offsets("All claims were settled, it said, five days ahead of the "
                                               "end-of-June deadline.")] == [("end-of-June deadline", -5)]
+    # the time since a happening: the page's own day
+    assert [(o.what.strip(), o.days) for o in offsets("It is eleven weeks since his arrest at Brantholm.")] == \
+        [("his arrest at Brantholm", 77)]
+    assert [(o.what.strip(), o.months) for o in offsets("Fifteen months on from the quarry collapse, the "
+                                                        "road is open.")] == [("quarry collapse", 15)]
+    assert offsets("It will be a year since the wall fell.") == []
 
 
 def test_hedged_or_planned_offsets_place_nothing():
@@ -80,6 +86,7 @@ def test_a_page_without_any_offset_phrase_is_not_read_again():
 
     assert may_offset("crews worked on the third day of the search") and may_offset("day six of the curfew")
     assert not may_offset("The board met on Friday and said it would meet again in May.")
+    assert may_offset("It is a year since the wall fell.")
 
 
 def test_undated_page_is_placed_on_the_latest_day_it_tells_with_its_year(tmp_path):

@@ -1,7 +1,8 @@
 """A page's day told as an offset from another happening of the story: "on the third day of
 the search", "the fifth day since the ship ran aground", "day six of the curfew", "three weeks
 to the day after the council voted", "twelve days after the dam burst", or from a day it names
-("five days ahead of the end-of-June deadline").
+("five days ahead of the end-of-June deadline"), or as the time since one ("eleven weeks
+since his arrest", "fifteen months on from the spill").
 
 A page without a date of its own is first placed only roughly (resolve/anchors.py: the
 month of the page most like it). Such a phrase places it on a day, once the happening it
@@ -38,6 +39,9 @@ DAY_OF = re.compile(r"\bthe\s+(?P<ord>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|n
 DAY_N = re.compile(r"\bday\s+(?P<n>" + _NUM + r")" + _OF + _WHAT, re.I)
 AFTER = re.compile(r"\b(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:to\s+the\s+day\s+)?"
                    r"after\s+(?:the\s+)?" + _WHAT, re.I)
+# "eleven weeks since his arrest", "fifteen months on from the spill": the page's own day
+SINCE = re.compile(r"\b(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:since|on\s+from)\s+(?:the\s+)?"
+                   + _WHAT, re.I)
 # "five days ahead of the end-of-June deadline", "two weeks before the vote"
 AHEAD = re.compile(r"\b(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?)\s+(?:ahead\s+of|before)\s+(?:the\s+|its\s+|their\s+)?"
                    + _WHAT, re.I)
@@ -90,7 +94,7 @@ def offsets(text: str) -> list[Offset]:
         n = _number(m.group("n"))
         if n:
             out.append(Offset(m.group("what"), n - 1, 0, m.group(0)))
-    for pattern, sign in ((AFTER, 1), (AHEAD, -1)):
+    for pattern, sign in ((AFTER, 1), (SINCE, 1), (AHEAD, -1)):
         for m in pattern.finditer(text):
             if HEDGE.search(text[max(0, m.start() - 12):m.start()]):
                 continue
@@ -104,7 +108,7 @@ def offsets(text: str) -> list[Offset]:
 
 def may_offset(text: str) -> bool:
     """Whether a page holds any offset phrase at all (a cheap test before its statements are read)."""
-    return any(p.search(text) for p in (DAY_OF, DAY_N, AFTER, AHEAD))
+    return any(p.search(text) for p in (DAY_OF, DAY_N, AFTER, SINCE, AHEAD))
 
 
 def shifted(day: dt.date, days: int = 0, months: int = 0) -> dt.date:

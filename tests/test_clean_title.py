@@ -38,3 +38,14 @@ def test_site_name_after_a_bar_is_cut_from_the_title():
     assert without_site("Pier closes after storm - The Harbor Star", "Harbor Star") == "Pier closes after storm"
     assert without_site("Pier closes after storm | Opinion", "Harbor Star") == "Pier closes after storm | Opinion"
     assert without_site("Harbor Star", "Harbor Star") == "Harbor Star"
+
+
+def test_a_summary_from_a_lowercase_page_takes_the_capitals_the_story_writes():
+    from storyline.clean.title import recased, story_forms
+
+    forms = story_forms("The Tarsel Harbour Board said on Monday that the board met Ana Varrel. Then Ana Varrel "
+                        "of the Tarsel Harbour Board left. The board will meet in March and again in March.")
+    line = "it was led by ana varrel of the tarsel harbour board until march, the harbour said"
+    assert recased(line, forms) == "it was led by Ana Varrel of the Tarsel Harbour board until March, the Harbour said"
+    # words written in capitals already, once only, or also in lower case stay as they are
+    assert recased("The Board met ORVEL staff on monday", forms) == "The Board met ORVEL staff on monday"

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from storyline.annotate.summary import MAX_WORDS, clause_summary, summarize
+from storyline.annotate.told import told_summary
 
 FUNCTION_WORDS = {"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and",
                   "or", "but", "that", "as", "into", "than", "whether", "which", "who", "is", "are",
@@ -210,15 +211,15 @@ def dated(nlp, text: str, date: str) -> str | None:
 CLAUSES = [
     ("Of the 23 dockers injured in June, 14 have returned to work, the Tarvel union said.", "June",
      "23 dockers injured in June"),
-    ("The Brisk Line remains closed, and the Orvel Line was reopened to traffic last week.", "last week",
-     "Orvel Line was reopened to traffic last week"),
+    ("The Brisk Line remains closed, and the Varrel Line was reopened to traffic last week.", "last week",
+     "Varrel Line was reopened to traffic last week"),
     ("The dispute concerns a 40 million euro contract for the Sallow ring road, which was awarded to "
      "Keddan Build in 2021.", "2021", "Sallow ring road was awarded to Keddan Build in 2021"),
     ("The Velnor Group cut 300 jobs in March and closed its Arnholt plant in June.", "June",
      "Velnor Group closed its Arnholt plant in June"),
     ("The Velnor Group cut 300 jobs in March and closed its Arnholt plant in June.", "March", None),
-    ("Repairs are done by Mendwell, the contractor that the Ostrel council hired in March.", "March",
-     "Ostrel council hired contractor in March"),
+    ("Repairs are done by Mendwell, the contractor that the Brannoch council hired in March.", "March",
+     "Brannoch council hired contractor in March"),
     ("Workers gathered at the gate on the day the Arnholt plant closed in 2019.", "2019",
      "Arnholt plant closed in 2019"),
     ("Maren Dask said on Tuesday that the pier would reopen in May.", "May", None),
@@ -243,3 +244,40 @@ CLAUSES = [
 @pytest.mark.parametrize("text,date,expected", CLAUSES)
 def test_a_date_in_a_clause_of_its_own_gets_that_clause_as_summary(nlp, text, date, expected):
     assert dated(nlp, text, date) == expected
+
+
+# what an analyst reads (annotate/told.py): the sentence, the parse's summaries
+LONG_COUNCIL = ("The Brannoch council has put off a decision on buying the Tarsel ground, the home of the Varrel "
+                "rowing club, after its own finance committee said on Monday that it could not back the purchase.")
+
+
+def test_a_summary_left_hanging_on_who_spoke_gives_way_to_the_sentence():
+    said = ("Quillsoft said on Monday that about 6,200 refund claims were still unpaid at the end of October, and "
+            "that it would clear every one of them within the next six weeks.")
+    assert told_summary(said, "Quillsoft said") == \
+        "Quillsoft said on Monday that about 6,200 refund claims were still unpaid at the end of October"
+    assert told_summary(said, "Quillsoft insisted that its staff had followed the rules and said") != \
+        "Quillsoft insisted that its staff had followed the rules and said"
+    # a plural noun or a pronoun ends a summary well
+    assert told_summary(said, "Quillsoft has promised to clear its refund claims") == \
+        "Quillsoft has promised to clear its refund claims"
+    assert told_summary(said, "Tarsel chief executive defended it") == "Tarsel chief executive defended it"
+
+
+def test_a_long_sentence_is_cut_where_a_clause_ends_not_in_the_middle_of_one():
+    assert told_summary(LONG_COUNCIL) == "The Brannoch council has put off a decision on buying the Tarsel ground"
+    # not a subject left without its verb
+    subject = ("The Tarsel review, led by the retired judge Ana Varrel of the Brannoch circuit, will look at the "
+               "contractors and their supply chains and report to the minister by the end of June.")
+    assert told_summary(subject) != "The Tarsel review"
+    assert told_summary(subject, "Review will look at contractors") == "Review will look at contractors"
+    # a commitment's deadline stays in what is shown
+    due = ("It will be chaired by Ana Varrel, who is a former judge of the Brannoch circuit court of appeal, and it "
+           "is due to report to the minister by the end of the year.")
+    assert "by the end of the year" in told_summary(due, keep="by the end of the year")
+    assert not told_summary(due, keep="by the end of the year").endswith("\u2026")
+
+
+def test_a_sentence_of_a_lowercase_page_is_shown_with_capitals():
+    low = "the tarsel ferry was back on the varrel run on monday, the operator said."
+    assert told_summary(low, "The Tarsel ferry") == "The Tarsel ferry was back on the varrel run on Monday, the operator said."

@@ -145,20 +145,6 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "…"
 
 
-SUMMARY_MIN_WORDS = 4  # a summary shorter than this says too little of who does what
-SUMMARY_PLAIN_WORDS = 25  # a sentence this short is shown whole in its place
-
-
-def told_summary(sentence: str, *summaries: str | None, limit: int = 160) -> str:
-    """What an analyst reads of an item: the first of the parse's summaries that says enough
-    (four words or more); else the sentence itself when it is short ("Was realistic", "Biggest
-    run came" say too little); else the first summary there is, or the sentence shortened."""
-    told = next((x for x in summaries if x and len(x.split()) >= SUMMARY_MIN_WORDS), None)
-    if told is None and len(sentence.split()) <= SUMMARY_PLAIN_WORDS:
-        return re.sub(r"\s+", " ", sentence).strip()
-    return told or next((x for x in summaries if x), None) or shorten(sentence, limit)
-
-
 def direction(text: str, of: set[str] | None = None, window: int = 8) -> str | None:
     """"up" or "down" when the text states a change one way only: a change word that is not
     an intention ("to reduce", "plans to cut") and, when `of` is given, stands within

@@ -20,8 +20,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from ..annotate.told import told_summary
 from ..dates import granularity_of, near_year, parse_iso, to_date
-from ..lexicon import told_summary
 from ..model import Commitment, Evidence
 from ..store import Store
 from ..story.statements import Statement
@@ -262,7 +262,7 @@ def summary_of(d: Draft) -> str:
     realistic"); the sentence, shortened, only when it could not be parsed into one."""
     s, x = d.statement, d.deadline
     own = next((t.summary for t in s.times if t.summary and x.phrase and (x.phrase in t.text or t.text in x.phrase)), None)
-    return told_summary(s.sentence.text, own, s.sentence.summary, limit=160)
+    return told_summary(s.sentence.text, own, s.sentence.summary, limit=160, keep=x.phrase)
 
 
 def recalled_dues(d: Draft) -> list[str]:

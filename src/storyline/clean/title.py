@@ -62,3 +62,22 @@ def without_site(title: str | None, outlet: str | None) -> str | None:
     name = re.escape(re.sub(r"^the\s+", "", outlet.strip(), flags=re.I))
     cut = re.sub(rf"\s+(?:\||[-–—:]{{1,2}})\s+(?:the\s+)?{name}\s*$", "", title, flags=re.I)
     return cut if len(cut.split()) >= 3 else title
+
+
+def story_forms(cased_text: str) -> dict[str, str]:
+    """How a story writes its words with capitals: each word the story's mixed-case pages
+    write mid-sentence with a capital at least twice and never in lower case."""
+    counts: dict[str, Counter[str]] = {}
+    for m in _WORD.finditer(cased_text):
+        before = cased_text[max(0, m.start() - 3):m.start()]
+        if not before.strip() or re.search(r"[.!?:\"“”]\s*$", before) or "\n" in before:
+            continue
+        counts.setdefault(m.group(0).lower(), Counter())[m.group(0)] += 1
+    return {low: c.most_common(1)[0][0] for low, c in counts.items()
+            if low not in c and c.most_common(1)[0][1] >= 2}
+
+
+def recased(text: str, forms: dict[str, str]) -> str:
+    """A line from an all-lowercase page with each lowercase word in the form the story
+    writes it ("port of brannoch" -> "Port of Brannoch"); other words stay as they are."""
+    return _WORD.sub(lambda m: forms.get(m.group(0), m.group(0)) if m.group(0).islower() else m.group(0), text)

@@ -18,6 +18,7 @@ from ..analyze.commitments import status_of
 from ..analyze.corroboration import corroborate
 from ..analyze.salience import split_events
 from ..clean import readable_title
+from ..clean.title import recased, story_forms
 from ..dates import granularity_of, shown_date, to_date
 from ..model import Document, DocumentDate, Evidence, yearless_day
 from ..names import name_key, surname_as_written
@@ -72,6 +73,20 @@ def story_title(store: Store, docs) -> str:
     best = titles[max(range(len(titles)), key=lambda i: (shared[i], any(c.isupper() for c in titles[i])))]
     cased = " ".join(d.text for d in docs if not d.lowercase and not d.duplicate_of)
     return readable_title(best, cased) or best
+
+
+def recase_summaries(dossier: dict[str, Any], docs: list[Document]) -> None:
+    """Summaries that are an all-lowercase page's sentence itself (no parse summary said
+    enough), with the capitals the story's other pages give their words."""
+    lowercase = {d.id for d in docs if d.lowercase}
+    items = [x for section in ("events", "commitments") for x in dossier[section]
+             if any(e.get("doc") in lowercase and e.get("text", "").lower().startswith(x["summary"].rstrip("\u2026").lower())
+                    for e in x.get("evidence") or [])]
+    if not items:
+        return
+    forms = story_forms(" ".join(d.text for d in docs if not d.lowercase and not d.duplicate_of))
+    for x in items:
+        x["summary"] = recased(x["summary"], forms)
 
 
 def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:
@@ -155,6 +170,7 @@ def build_dossier(store: Store, as_of: str | None = None) -> dict[str, Any]:
                 "deadline_text": facts.get("deadline_text"), "outlets": facts.get("outlets", [])}
         dossier["commitments"].append(item)
     dossier["commitments"] = collapse_restatements(dossier["commitments"], told, Commitments(store).alike)
+    recase_summaries(dossier, docs)
     corroborate(store, dossier)
     split_events(dossier)
     count_reliance(dossier)

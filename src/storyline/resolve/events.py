@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..annotate.told import told_summary
 from ..dates import WEEKDAY_RE, compatible, granularity_of, to_date
-from ..lexicon import told_summary, word_list
+from ..lexicon import word_list
 from ..model import Event, Evidence
 from ..store import Store
 from ..story.statements import Statement, rarest

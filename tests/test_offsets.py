@@ -29,8 +29,8 @@ def test_offset_phrases_are_read_with_their_count():
     assert [(o.what, o.days) for o in offsets("All claims were settled, it said, five days ahead of the "
                                               "end-of-June deadline.")] == [("end-of-June deadline", -5)]
     # the time since a happening: the page's own day
-    assert [(o.what.strip(), o.days) for o in offsets("It is eleven weeks since his arrest at Brantholm.")] == \
-        [("his arrest at Brantholm", 77)]
+    assert [(o.what.strip(), o.days) for o in offsets("It is nine weeks since the landslip at Brantholm.")] == \
+        [("landslip at Brantholm", 63)]
     assert [(o.what.strip(), o.months) for o in offsets("Fifteen months on from the quarry collapse, the "
                                                         "road is open.")] == [("quarry collapse", 15)]
     assert offsets("It will be a year since the wall fell.") == []

@@ -247,33 +247,33 @@ def test_a_date_in_a_clause_of_its_own_gets_that_clause_as_summary(nlp, text, da
 
 
 # what an analyst reads (annotate/told.py): the sentence, the parse's summaries
-LONG_COUNCIL = ("The Brannoch council has put off a decision on buying the Tarsel ground, the home of the Varrel "
-                "rowing club, after its own finance committee said on Monday that it could not back the purchase.")
+LONG_COUNCIL = ("The Brannoch harbour trust delayed its vote on selling the old Tarsel quay, which the Varrel "
+                "rowers use each summer, because two of its trustees asked for a fresh survey of the piles.")
 
 
 def test_a_summary_left_hanging_on_who_spoke_gives_way_to_the_sentence():
-    said = ("Quillsoft said on Monday that about 6,200 refund claims were still unpaid at the end of October, and "
+    said = ("Quillsoft said on Monday that about 6,200 repair bills had not been settled by the close of October, and "
             "that it would clear every one of them within the next six weeks.")
     assert told_summary(said, "Quillsoft said") == \
-        "Quillsoft said on Monday that about 6,200 refund claims were still unpaid at the end of October"
+        "Quillsoft said on Monday that about 6,200 repair bills had not been settled by the close of October"
     assert told_summary(said, "Quillsoft insisted that its staff had followed the rules and said") != \
         "Quillsoft insisted that its staff had followed the rules and said"
     # a plural noun or a pronoun ends a summary well
-    assert told_summary(said, "Quillsoft has promised to clear its refund claims") == \
-        "Quillsoft has promised to clear its refund claims"
+    assert told_summary(said, "Quillsoft vowed to settle its repair bills") == \
+        "Quillsoft vowed to settle its repair bills"
     assert told_summary(said, "Tarsel chief executive defended it") == "Tarsel chief executive defended it"
 
 
 def test_a_long_sentence_is_cut_where_a_clause_ends_not_in_the_middle_of_one():
-    assert told_summary(LONG_COUNCIL) == "The Brannoch council has put off a decision on buying the Tarsel ground"
+    assert told_summary(LONG_COUNCIL) == "The Brannoch harbour trust delayed its vote on selling the old Tarsel quay"
     # not a subject left without its verb
-    subject = ("The Tarsel review, led by the retired judge Ana Varrel of the Brannoch circuit, will look at the "
-               "contractors and their supply chains and report to the minister by the end of June.")
+    subject = ("The Tarsel review, headed by the former magistrate Ana Varrel of the Brannoch circuit, will look at the "
+               "contractors and their supply chains and send its findings to the minister by the end of June.")
     assert told_summary(subject) != "The Tarsel review"
     assert told_summary(subject, "Review will look at contractors") == "Review will look at contractors"
     # a commitment's deadline stays in what is shown
-    due = ("It will be chaired by Ana Varrel, who is a former judge of the Brannoch circuit court of appeal, and it "
-           "is due to report to the minister by the end of the year.")
+    due = ("The panel answers to Ana Varrel, who is a former judge of the Brannoch circuit court of appeal, and it "
+           "must hand its findings over by the end of the year.")
     assert "by the end of the year" in told_summary(due, keep="by the end of the year")
     assert not told_summary(due, keep="by the end of the year").endswith("\u2026")
 

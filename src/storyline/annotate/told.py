@@ -63,8 +63,8 @@ def opening_clauses(text: str, limit: int, keep: str | None = None) -> str | Non
     """The sentence's opening clauses up to the end of one: at least a few words, at most
     `limit` characters and the plain length, with a verb before the first comma (not a
     subject left alone: "The review, led by ...") and not opening on a phrase ("In a letter
-    sent on Friday, ...") ("The city council has put off a decision on buying the
-    ground, the home of ..." -> "... on buying the ground")."""
+    sent on Friday, ...") ("The harbour trust delayed its vote on selling the
+    old quay, which the rowers use, because ..." -> "... on selling the old quay")."""
     first = re.split(r"[,;:(]", text, maxsplit=1)[0].split()
     if not first or summary_word(first[0].lower().strip("\"'\u201c([")) == "opener":
         return None

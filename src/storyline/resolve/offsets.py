@@ -1,8 +1,8 @@
 """A page's day told as an offset from another happening of the story: "on the third day of
 the search", "the fifth day since the ship ran aground", "day six of the curfew", "three weeks
 to the day after the council voted", "twelve days after the dam burst", or from a day it names
-("five days ahead of the end-of-June deadline"), or as the time since one ("eleven weeks
-since his arrest", "fifteen months on from the spill").
+("five days ahead of the end-of-June deadline"), or as the time since one ("nine weeks
+since the landslip", "fifteen months on from the spill").
 
 A page without a date of its own is first placed only roughly (resolve/anchors.py: the
 month of the page most like it). Such a phrase places it on a day, once the happening it
@@ -39,7 +39,7 @@ DAY_OF = re.compile(r"\bthe\s+(?P<ord>" + "|".join(ORDINALS) + r"|\d{1,2}(?:st|n
 DAY_N = re.compile(r"\bday\s+(?P<n>" + _NUM + r")" + _OF + _WHAT, re.I)
 AFTER = re.compile(r"\b(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:to\s+the\s+day\s+)?"
                    r"after\s+(?:the\s+)?" + _WHAT, re.I)
-# "eleven weeks since his arrest", "fifteen months on from the spill": the page's own day
+# "nine weeks since the landslip", "fifteen months on from the spill": the page's own day
 SINCE = re.compile(r"\b(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:since|on\s+from)\s+(?:the\s+)?"
                    + _WHAT, re.I)
 # "five days ahead of the end-of-June deadline", "two weeks before the vote"

@@ -412,3 +412,18 @@ def test_a_cost_that_balloons_or_climbs_is_a_reading_of_its_day():
     assert update_cued("the overall bill has ballooned to Cr 75 million")
     assert update_cued("Tarsel tram budget climbs to Cr 61 million")
     assert not update_cued("the council approved a budget of Cr 61 million")
+
+
+def test_a_fine_told_later_as_a_larger_penalty_is_a_rival_figure_not_an_update():
+    import storyline.analyze.amounts as amounts
+
+    ta = "Quillsoft has been fined £18.5 million by the Tarsel data regulator over the breach."
+    tb = "Quillsoft has appealed against the £21 million penalty the Tarsel data regulator imposed on it."
+    a = stmt("d1", ta, "Varrel Courier", "2031-05-02", [q("£18.5 million", 18.5e6, "fine", ta, unit="money:£")],
+             vector=vec(1, BASE, 0.9))
+    b = stmt("d2", tb, "Brannoch Post", "2031-06-20", [q("£21 million", 21e6, "penalty", tb, unit="money:£")],
+             vector=vec(2, BASE, 0.9))
+    assert amounts.words_alike("fine", "penalty")
+    assert not amounts.rose_later(a, a.sentence.quantities[0], b, b.sentence.quantities[0])
+    found = amounts.amount_findings(a, b)
+    assert found and found[0][1]["values"] == ["£18.5 million", "£21 million"]

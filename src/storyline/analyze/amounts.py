@@ -212,9 +212,9 @@ def rose_later(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
     if one_past_period(a, b):
         return False  # both tell one past period ("in November" / "last year"): no later reading
     if qa.unit not in ("count", "percent", "bp") and qa.head and qb.head and (
-            qa.head == qb.head or money_measure(qa.head) == money_measure(qb.head) is not None) \
-            and not (changing(a, qa) or changing(b, qb)):
-        return False  # one named fixed amount (a fine, a length) does not rise with time; counts often do
+            qa.head == qb.head or money_measure(qa.head) == money_measure(qb.head) is not None
+            or words_alike(qa.head, qb.head)) and not (changing(a, qa) or changing(b, qb)):
+        return False  # one named fixed amount (a fine or a penalty, a length) does not rise with time; counts often do
     if share_of_set(a, qa) and share_of_set(b, qb) and not (changing(a, qa) or changing(b, qb)):
         return False  # a share of a closed set ("a quarter of the units were sold in ...") told as a plain fact
     first = order(a, b)
@@ -224,9 +224,10 @@ def rose_later(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
     return qb.value > qa.value if first[0] is a else qa.value > qb.value
 
 
+ACTED_ON = re.compile(r"\b(?:against|over|about|into|with)\b", re.I)
 PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|has been|have been)\s+(?:now\s+|still\s+)?\w+ing\b", re.I)
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:now\s+|so far\s+)?(?!(?:said|told|described|reported|stated|added|"
-                     r"confirmed|announced|estimated|put)\b)\w+(?:ed|en|wn|ne)\b", re.I)
+                     r"confirmed|announced|estimated|put|been)\b)\w+(?:ed|en|wn|ne)\b", re.I)  # "has been fined": a passive
 
 
 def changing(s: Statement, q: Quantity) -> bool:
@@ -236,8 +237,9 @@ def changing(s: Statement, q: Quantity) -> bool:
     text = s.sentence.text
     before = text[max(0, q.start - 60):q.start]  # the words that tell this figure
     moving = [m for m in (PROGRESSIVE.search(before), PERFECT.search(before)) if m and not (
-        q.head and re.search(rf"\b{re.escape(q.head)}", before[m.end():], re.I))]
-    # ("is facing a bill for 6 million", "has handed it an invoice for": the verb holds the bill)
+        q.head and re.search(rf"\b{re.escape(q.head)}", before[m.end():], re.I)) and not ACTED_ON.search(before[m.end():])]
+    # ("is facing a bill for 6 million", "has handed it an invoice for": the verb holds the bill;
+    # "has lodged an appeal against the 21 million penalty": the verb acts on the figure)
     return bool((q.head and q.head in word_list("running_totals")) or time_bound(s, q) or FORECAST.search(text)
                 or moving)
 

@@ -44,6 +44,13 @@ BASE = np.random.default_rng(7).normal(size=384)
 BASE /= np.linalg.norm(BASE)
 
 
+def money(doc: str, text: str, outlet: str, date: str, figure: tuple[str, float, str, str], seed: int,
+          mix: float) -> Statement:
+    """A statement of one sum of money (as written, value, head noun, unit), its embedding near BASE."""
+    written, value, head, unit = figure
+    return stmt(doc, text, outlet, date, [q(written, value, head, text, unit=unit)], vector=vec(seed, BASE, mix))
+
+
 def test_same_counted_thing_with_few_shared_words_disagrees_when_sentences_alike():
     ta = "About 7,100 lamps had been fixed before the stop, according to the importer."
     tb = "By then, about 5,200 lamps had been given the first fix."
@@ -262,10 +269,8 @@ def test_a_base_of_comparison_or_a_part_of_a_whole_is_not_the_disputed_figure():
 
     ta = "The new figure is 62 per cent above the 2.1 billion crown estimate on which the Varne tunnel was approved."
     tb = "The Varne tunnel board has put its budget at 3.1 billion crowns."
-    a = stmt("d1", ta, "Valley Times", "2031-05-02", [q("2.1 billion", 2.1e9, "estimate", ta, unit="money:kr")],
-             vector=vec(12, BASE, 0.95))
-    b = stmt("d2", tb, "Hill Post", "2031-05-02", [q("3.1 billion", 3.1e9, "budget", tb, unit="money:kr")],
-             vector=vec(13, BASE, 0.95))
+    a = money("d1", ta, "Valley Times", "2031-05-02", ("2.1 billion", 2.1e9, "estimate", "money:kr"), 12, 0.95)
+    b = money("d2", tb, "Hill Post", "2031-05-02", ("3.1 billion", 3.1e9, "budget", "money:kr"), 13, 0.95)
     assert compared_base(a, a.sentence.quantities[0]) and not compared_base(b, b.sentence.quantities[0])
     assert amount_findings(a, b) == []
     whole = "The games budget of 11.4 million crowns includes 2.9 million crowns for the pool."
@@ -419,10 +424,8 @@ def test_a_fine_told_later_as_a_larger_penalty_is_a_rival_figure_not_an_update()
 
     ta = "Quillsoft has been fined £18.5 million by the Tarsel data regulator over the breach."
     tb = "Quillsoft has appealed against the £21 million penalty the Tarsel data regulator imposed on it."
-    a = stmt("d1", ta, "Varrel Courier", "2031-05-02", [q("£18.5 million", 18.5e6, "fine", ta, unit="money:£")],
-             vector=vec(1, BASE, 0.9))
-    b = stmt("d2", tb, "Brannoch Post", "2031-06-20", [q("£21 million", 21e6, "penalty", tb, unit="money:£")],
-             vector=vec(2, BASE, 0.9))
+    a = money("d1", ta, "Varrel Courier", "2031-05-02", ("£18.5 million", 18.5e6, "fine", "money:£"), 1, 0.9)
+    b = money("d2", tb, "Brannoch Post", "2031-06-20", ("£21 million", 21e6, "penalty", "money:£"), 2, 0.9)
     assert amounts.words_alike("fine", "penalty")
     assert not amounts.rose_later(a, a.sentence.quantities[0], b, b.sentence.quantities[0])
     found = amounts.amount_findings(a, b)

@@ -101,7 +101,7 @@ def run_story(pages: Path, key: Path, workdir: Path) -> dict:
              ["export", "--format", "json", "--as-of", story_as_of(key), "--db", str(db), "--out", str(out)])
     r = subprocess.run([sys.executable, "-c", PIPELINE.format(steps=steps)], capture_output=True, text=True)
     if r.returncode:
-        raise SystemExit(f"build failed on {pages}:\n{r.stderr[-3000:]}")
+        raise SystemExit(f"build or export failed on {pages}:\n{r.stderr[-3000:]}")
     r = subprocess.run([sys.executable, str(SCORER), str(out), str(key), "--json"], check=True,
                        capture_output=True, text=True)
     return json.loads(r.stdout)

@@ -8,9 +8,9 @@ from collections import Counter
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
-def _cased_forms(text: str) -> dict[str, str]:
-    """Each word's most frequent cased form in `text`, counting only words that do not open
-    a sentence (where a capital says nothing)."""
+def _mid_sentence_forms(text: str) -> dict[str, Counter[str]]:
+    """How often each word is written in each form in `text`, counting only words that do not
+    open a sentence or a line (where a capital says nothing)."""
     forms: dict[str, Counter[str]] = {}
     for m in _WORD.finditer(text):
         word = m.group(0)
@@ -18,8 +18,14 @@ def _cased_forms(text: str) -> dict[str, str]:
         if not before.strip() or re.search(r"[.!?:\"“”]\s*$", before) or "\n" in before:
             continue  # a sentence or line start
         forms.setdefault(word.lower(), Counter())[word] += 1
+    return forms
+
+
+def _cased_forms(text: str) -> dict[str, str]:
+    """Each word's most frequent cased form in `text`, when it is written so more often than
+    in lower case mid-sentence."""
     best = {}
-    for low, counter in forms.items():
+    for low, counter in _mid_sentence_forms(text).items():
         form, n = counter.most_common(1)[0]
         if form != low and n > sum(c for f, c in counter.items() if f == low):
             best[low] = form
@@ -67,13 +73,7 @@ def without_site(title: str | None, outlet: str | None) -> str | None:
 def story_forms(cased_text: str) -> dict[str, str]:
     """How a story writes its words with capitals: each word the story's mixed-case pages
     write mid-sentence with a capital at least twice and never in lower case."""
-    counts: dict[str, Counter[str]] = {}
-    for m in _WORD.finditer(cased_text):
-        before = cased_text[max(0, m.start() - 3):m.start()]
-        if not before.strip() or re.search(r"[.!?:\"“”]\s*$", before) or "\n" in before:
-            continue
-        counts.setdefault(m.group(0).lower(), Counter())[m.group(0)] += 1
-    return {low: c.most_common(1)[0][0] for low, c in counts.items()
+    return {low: c.most_common(1)[0][0] for low, c in _mid_sentence_forms(cased_text).items()
             if low not in c and c.most_common(1)[0][1] >= 2}
 
 

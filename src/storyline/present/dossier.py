@@ -71,8 +71,12 @@ def story_title(store: Store, docs) -> str:
     held = Counter(w for ws in words for w in ws)
     shared = [sum(held[w] - 1 for w in ws) for ws in words]
     best = titles[max(range(len(titles)), key=lambda i: (shared[i], any(c.isupper() for c in titles[i])))]
-    cased = " ".join(d.text for d in docs if not d.lowercase and not d.duplicate_of)
-    return readable_title(best, cased) or best
+    return readable_title(best, cased_text(docs)) or best
+
+
+def cased_text(docs: list[Document]) -> str:
+    """The text of the story's mixed-case pages (reprints once): how the story writes its words."""
+    return " ".join(d.text for d in docs if not d.lowercase and not d.duplicate_of)
 
 
 def recase_summaries(dossier: dict[str, Any], docs: list[Document]) -> None:
@@ -84,7 +88,7 @@ def recase_summaries(dossier: dict[str, Any], docs: list[Document]) -> None:
                     for e in x.get("evidence") or [])]
     if not items:
         return
-    forms = story_forms(" ".join(d.text for d in docs if not d.lowercase and not d.duplicate_of))
+    forms = story_forms(cased_text(docs))
     for x in items:
         x["summary"] = recased(x["summary"], forms)
 

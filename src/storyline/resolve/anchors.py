@@ -195,12 +195,13 @@ def infer_anchor(doc: Document, bounds: Bounds, dated: list[Document],
     if doc.published.value:
         return doc.published.value, "published"
     anchor, origin = _infer(doc, bounds, dated, min_similarity)
-    today = written_today(doc.text, anchor, bounds, shown_date(doc.published.note)) if anchor else None
+    shown = shown_date(doc.published.note)
+    today = written_today(doc.text, anchor, bounds, shown) if anchor else None
     if today:
         return today, "inferred"
     month_day = yearless_day(doc.published.note)
     if month_day and anchor:
-        return place_day(month_day, anchor, bounds, shown_date(doc.published.note)) or anchor, origin
+        return place_day(month_day, anchor, bounds, shown) or anchor, origin
     return anchor, origin
 
 

@@ -82,7 +82,10 @@ def story_as_of(key: Path) -> str:
 
 
 # ingest, build and export in one process: the package's imports (spaCy, the models) are paid
-# once per story, not three times (about 2.5 s a story on the 2-core machine)
+# once per story, not three times (about 2.5 s a story on the 2-core machine). The build
+# annotates in that process (--workers 1): WORKERS stories are built at once already, and
+# annotation workers of their own would each load the models again (the dev evaluation took
+# 273 s with them, 216 s without, dossiers identical)
 PIPELINE = """import sys
 from storyline.cli import main
 ingest, build, export = {steps!r}
@@ -97,7 +100,7 @@ sys.exit(main(export))
 def run_story(pages: Path, key: Path, workdir: Path) -> dict:
     """Ingest, build, export and score one story; the scorer's result as a dict."""
     db, out = workdir / "story.db", workdir / "dossier.json"
-    steps = (["ingest", str(pages), "--db", str(db), "-q"], ["build", "--db", str(db), "-q"],
+    steps = (["ingest", str(pages), "--db", str(db), "-q"], ["build", "--db", str(db), "-q", "--workers", "1"],
              ["export", "--format", "json", "--as-of", story_as_of(key), "--db", str(db), "--out", str(out)])
     r = subprocess.run([sys.executable, "-c", PIPELINE.format(steps=steps)], capture_output=True, text=True)
     if r.returncode:

@@ -5,9 +5,11 @@ waiting on Wednesday") and dates of telling ("said on Tuesday") date no single a
 """
 from __future__ import annotations
 
+import functools
 import re
 
-from ..dates import compatible
+from ..dates import WEEKDAY_RE, compatible
+from ..lexicon import word_list
 from ..story.statements import Statement
 from .amounts import READING_VERBS, TELLING_VERBS, dating, overlap
 from .contradiction_acts import (
@@ -145,7 +147,7 @@ def dated_act(a: Statement, b: Statement) -> list[str] | None:
             if not apart:
                 return None
             values = [max((x for x, _ in apart), key=len), max((y for _, y in apart), key=len)]
-        return values if named(a, values[0]) and named(b, values[1]) else None
+        return values if named(a, values[0]) and named(b, values[1]) and firm(a, values[0]) and firm(b, values[1]) else None
     sim = a.similarity(b)
     if sim is None or sim < DATE_CLAUSE_SIMILARITY or (a.weak_date and b.weak_date) \
             or len(a.concepts & b.concepts) < (1 if sim >= DATE_SAME_THING else 2):
@@ -154,7 +156,7 @@ def dated_act(a: Statement, b: Statement) -> list[str] | None:
         for value_b, act_b, words_b in act_clauses(b):
             value_a, value_b = same_year(a, value_a, b, value_b)
             once = "first" in words_a and "first" in words_b and told_once([a], [b])
-            if named(a, value_a) and named(b, value_b) and not compatible(value_a, value_b) \
+            if named(a, value_a) and named(b, value_b) and firm(a, value_a) and firm(b, value_b) and not compatible(value_a, value_b) \
                     and close_dates([value_a, value_b], once) \
                     and (one_act(act_a, words_a, act_b, words_b, sim) or paraphrased_act(a, value_a, act_a, b, value_b, act_b)):
                 return [value_a, value_b]
@@ -212,6 +214,13 @@ def named(s: Statement, value: str) -> bool:
     return len(value) != 7 or any(t.value == value and MONTH_NAME.search(t.text or "") for t in dating(s))
 
 
+def firm(s: Statement, value: str) -> bool:
+    """The date stands on its own: the page's date is firm, or the date names its month ("on
+    Tuesday, March 3"). A day told only against a page's guessed date ("this morning", "on
+    Tuesday" on an undated page) is no ground to accuse another source."""
+    return not s.weak_date or any(t.value and t.value[4:] == value[4:] and MONTH_NAME.search(t.text or "") for t in s.times)  # (its year may be the other's: same_year)
+
+
 def readings(a: Statement, b: Statement) -> bool:
     """Both sentences give a figure of one measure, at two values: dated readings of a
     changing state (ships waiting on Wednesday, on Thursday), not one act dated twice. Figures
@@ -237,11 +246,75 @@ def dated_figures(s: Statement) -> list:
 
 def act_clauses(s: Statement) -> list[tuple[str, set[str], set[str]]]:
     """(date, act, words of its clause) of each past date at least a month precise that
-    dates an act rather than a reading ("had recorded 900 cases as of June 15")."""
-    return cached(s, "act_clauses", lambda: [
-        (t.value, act_of(t.verb), clause_concepts(s.sentence.text, t.text))
-        for t in dating(s) if t.text and t.value and len(t.value) >= 7 and t.verb
-        and t.verb not in READING_VERBS | TELLING_VERBS and not re.search(r"\bas of\b", t.text, re.I)])
+    dates an act rather than a reading ("had recorded 900 cases as of June 15"). A date
+    that names a happening told as a noun ("the May 4 collapse", "the riot on Sunday,
+    June 8") dates that happening: its act is the noun's as well as the verb's."""
+    def compute() -> list[tuple[str, set[str], set[str]]]:
+        out = []
+        for t in dating(s):
+            if not (t.text and t.value and len(t.value) >= 7) or re.search(r"\bas of\b", t.text, re.I):
+                continue
+            at = s.sentence.text.find(t.text)
+            noun = event_noun(s.sentence.text, at, at + len(t.text)) if at >= 0 else None
+            verb = t.verb if t.verb and t.verb not in READING_VERBS | TELLING_VERBS else None
+            if verb or noun:
+                happening = act_of(noun) if noun else set()
+                # the happening also counts as a word both clauses share ("fell during a trial
+                # run on Monday" / "... on Wednesday"), besides the act (see one_act)
+                words = clause_concepts(s.sentence.text, t.text) | {f"~{x}" for x in happening}
+                out.append((t.value, (act_of(verb) if verb else set()) | happening, words))
+        return out
+    return cached(s, "act_clauses", compute)
+
+
+# a date that names a happening told as a noun: "the May 4 collapse", "Sunday's riot", "the
+# riot at Brannoch on Sunday, June 8", "the accord of May 2" (the noun's own words: no
+# date of a deadline or a plan, no reading of a figure, no telling)
+DETERMINER = r"(?i:the|its|their|his|her|this|that|last|a|an|whose)"
+NOUN_AFTER = re.compile(r"^(?:,?\s*\d{4})?,?(?:'s|’s)?\s+(?P<noun>[a-z][a-z-]{2,})\b")
+NOUN_BEFORE = re.compile(rf"\b{DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>[a-z][a-z-]{{2,}})"
+                         r"(?:\s+(?:at|in|near|off|outside)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:on|of)\s+$")
+OPENERS = frozenset({"under", "since", "during", "following", "despite", "amid", "until", "through", "against",
+                     "without", "within", "like", "behind", "because", "while", "although", "unlike",
+                     "upon", "among", "beyond", "across", "around", "near", "ahead", "toward", "towards"})
+BEFORE_DATE = re.compile(rf"(?:\b{DETERMINER}|'s|’s)\s+$", re.I)
+
+
+@functools.cache
+def agents() -> frozenset[str]:
+    """Nouns of those who act (bodies, people, groups): no happening of their own."""
+    return frozenset().union(*(word_list(n) for n in (
+        "org_heads", "public_body_heads", "speaker_person_nouns", "speaker_role_nouns",
+        "speaker_organisation_nouns", "speaker_collective_nouns", "speaker_spokesperson_nouns")))
+
+
+def event_noun(text: str, start: int, end: int) -> str | None:
+    """The noun a date names the happening of, if the date is written as its modifier."""
+    phrase = text[start:end]
+    lead = re.match(r"(?:on|of)\s+", phrase, re.I)
+    before = re.sub(rf"\b(?:{WEEKDAY_RE}),?\s+$", "", text[:start], flags=re.I) + (lead.group(0).lower() if lead else "")  # "on Friday, June 6"
+    noun = None
+    if lead or re.search(r"\b(?:on|of)\s+$", before):
+        m = NOUN_BEFORE.search(before)
+        if m:
+            # the noun's phrase opens a phrase of its own ("after the riot at ... on Sunday"): after
+            # a verb it is the verb's object, and the date the verb's ("got the test findings on Monday")
+            lead_in = before[:m.start()]
+            word = re.findall(r"[A-Za-z'’-]+", lead_in[-40:])
+            opens = not word or word[-1].lower() in word_list("function_words") | OPENERS \
+                or m.group(0).lower().startswith("whose") or re.match(r"[,;:(—–-]", lead_in.rstrip()[-1:] or ",")
+            noun = m.group("noun") if opens else None
+    else:
+        m = NOUN_AFTER.match(text[end:])
+        owner = m is not None and re.match(r"(?:,?\s*\d{4},?)?(?:'s|’s)", text[end:]) is not None
+        if m and (BEFORE_DATE.search(before) and not owner or owner and re.fullmatch(WEEKDAY_RE, phrase.strip(), re.I)):
+            noun = m.group("noun")
+    plan = word_list("commitment_noun_cues")
+    after = re.match(rf"\s*{re.escape(noun)}\s+([a-z]+)", text[end:]) if noun else None
+    if noun is None or noun in word_list("function_words") or noun in plan or after and after.group(1) in plan | {"date"} \
+            or noun in agents():  # "A tribunal on Monday found": the date is the verb's
+        return None
+    return noun
 
 
 def same_act(a: Statement, b: Statement) -> bool:

@@ -22,7 +22,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("events", "found"): 92.0, ("events", "dated"): 85.0, ("events", "hard_dated"): 47.0,
     ("events", "merged_across_sources"): 61.0, ("events", "share_of_dossier_events_in_key"): 68.0,
     ("claims", "found"): 91.0, ("claims", "attributed"): 88.0,
-    ("contradictions", "found"): 50.0, ("contradictions", "share_of_dossier_items_in_key"): 60.0,
+    ("contradictions", "found"): 51.0, ("contradictions", "share_of_dossier_items_in_key"): 61.0,
     ("commitments", "found"): 92.0, ("commitments", "due"): 86.0, ("commitments", "status"): 65.5,
     ("commitments", "supersession_chains"): 65.0,
 }
@@ -50,8 +50,9 @@ def test_the_corpus_is_the_pinned_one(runner):
 
 
 # it builds all the dev stories (280 s in session 22 on the 2-core machine, alone; 300 s in session
-# 23, on a slower one, with ingest, build and export in one process per story): the global 300 s
-# timeout, meant for hung tests, left it no margin when the machine was busy
+# 23, on a slower one, with ingest, build and export in one process per story; about 220 s in
+# session 24, each story annotated in its own build process): the global 300 s timeout, meant for
+# hung tests, left it no margin when the machine was busy
 @pytest.mark.timeout(900)
 def test_dev_means_stay_above_the_floors(runner):
     names = runner.stories("dev")

@@ -45,14 +45,14 @@ def test_the_happening_a_date_names_as_a_noun(text, phrase, noun):
 
 
 @pytest.mark.slow
-def test_a_strike_and_a_walkout_dated_a_day_apart(tmp_path):
+def test_a_strike_and_a_stoppage_dated_a_day_apart(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Brannoch dock strike strands ships", "Port Wire", "May 30, 2031",
-                      "The 24-hour strike on May 27, 2031 stranded 40 container ships at Brannoch, "
-                      "the dockers' union said on Thursday."),
+                      "The dockers' strike on May 27, 2031 stranded 40 container ships at Brannoch, "
+                      "their union said on Thursday."),
         "b.txt": page("Brannoch port talks resume", "Harbour Ledger", "June 3, 2031",
-                      "Union leaders met port managers on Monday, days after a walkout on Wednesday, May 28, 2031 "
-                      "that stranded 40 container ships at Brannoch."),
+                      "Union leaders met port managers on Monday, days after the stoppage at Brannoch on Wednesday, "
+                      "May 28, 2031 that kept 40 container ships waiting."),
     })
     assert dated(d, "May 27, 2031", "May 28, 2031")
 

@@ -272,7 +272,7 @@ def act_clauses(s: Statement) -> list[tuple[str, set[str], set[str]]]:
 # date of a deadline or a plan, no reading of a figure, no telling)
 DETERMINER = r"(?i:the|its|their|his|her|this|that|last|a|an|whose)"
 NOUN_AFTER = re.compile(r"^(?:,?\s*\d{4})?,?(?:'s|’s)?\s+(?P<noun>[a-z][a-z-]{2,})\b")
-NOUN_BEFORE = re.compile(rf"\b{DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>[a-z][a-z-]{{2,}})"
+NOUN_BEFORE = re.compile(rf"\b{DETERMINER}\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>[a-z][a-z-]{{2,}})"
                          r"(?:\s+(?:at|in|near|off|outside)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:on|of)\s+$")
 OPENERS = frozenset({"under", "since", "during", "following", "despite", "amid", "until", "through", "against",
                      "without", "within", "like", "behind", "because", "while", "although", "unlike",

@@ -70,3 +70,19 @@ def test_a_weekday_read_against_a_site_headers_date_does_not_accuse_a_written_da
                  "It was the plant's first leak since February 2031, the company said.",
     })
     assert not dated(d, "March 3, 2031", "on Tuesday")
+
+
+@pytest.mark.slow
+def test_a_weekday_reading_under_a_site_headers_date_is_no_moment_to_compare_counts_at(tmp_path):
+    d = story(tmp_path, {
+        "a.txt": page("Fever cases pass 1,300 in Brannoch", "Health Wire", "March 6, 2031",
+                      "As of March 4, 2031, officials counted 1,380 fever infections and 19 fatalities in "
+                      "Brannoch province."),
+        # dated only by the site header: "as of Tuesday" may be a reading of weeks before
+        "b.txt": "Thursday, March 6, 2031 | Weather: 9°C\n\nBrannoch fever toll\n\n"
+                 "As of Tuesday, officials in Brannoch province counted 412 fever infections and nine fatalities, "
+                 "the regional health office said. The outbreak started in February 2031.",
+    })
+    flagged = [x for x in d["contradictions"] if x["slot"] == "amount"
+               and "nine fatalities" in " ".join(e["text"] for side in x["sides"] for e in side)]
+    assert not flagged

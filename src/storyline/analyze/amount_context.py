@@ -15,6 +15,22 @@ from ..model import Quantity
 from ..story.statements import Statement
 from .contradiction_acts import clause_around
 
+MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def firm(s: Statement, value: str) -> bool:
+    """A time the statement gives stands on its own: the page's date is firm, or the time
+    names its month ("on Tuesday, March 3"). A day told only against a page's guessed or
+    header date ("this morning", "on Tuesday" on an undated page) may be a week off: no ground
+    to accuse another source, nor to hold two readings for one moment. (The year is left
+    out of the match: a yearless day may have been read in another source's year.)"""
+    return not s.weak_date or any(t.value and t.value[4:] == value[4:] and MONTH_NAME.search(t.text or "") for t in s.times)
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    """The share of the smaller set's words the two sets have in common."""
+    return len(a & b) / max(1, min(len(a), len(b)))
+
 
 def figure_clause(s: Statement, q: Quantity) -> str:
     """The clause of the sentence that holds the figure."""

@@ -24,9 +24,11 @@ from .amount_context import (
     deadline_before,
     different_states,
     figure_clause,
+    firm,
     hedged,
     money_measure,
     one_proposal,
+    overlap,
     part_of,
     proposed,
     ranges_meet,
@@ -47,13 +49,9 @@ UNMEASURED_EMBEDDING = 0.65  # ... and for money or shares whose measured noun i
 AMOUNT_SAME_THING = 0.45  # ... when both name one counted thing and share several words
 AMOUNT_SAME_DAY = 0.5  # ... when both name one counted thing on one named day
 AMOUNT_CLOSE = 0.7  # sentences this alike need no more shared words than the counted thing
-SAME_MOMENT_DAYS = 3
+SAME_MOMENT_DAYS = 3  # two pages this close report the same state of a changing figure
 UPDATE_DAYS = 2  # pages this many days apart or more: a larger later figure is an update
-APART_DAYS = 31  # figures of acts dated this far apart are of two acts  # two pages this close report the same state of a changing figure
-
-
-def overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / max(1, min(len(a), len(b)))
+APART_DAYS = 31  # figures of acts dated this far apart are of two acts
 
 
 def dating(s: Statement):
@@ -194,7 +192,7 @@ def same_moment(a: Statement, b: Statement) -> bool:
     (a named day against the other page's date)."""
     ta, tb = explicit_day(a), explicit_day(b)
     if ta and tb:
-        return compatible(ta, tb)
+        return compatible(ta, tb) and firm(a, ta) and firm(b, tb)  # (a weekday of a guessed page: no moment)
     if a.doc_id == b.doc_id and not (ta or tb):
         return True  # one page, no time named: both hold as the page speaks
     if not (ta or a.date and len(a.date) == 10) or not (tb or b.date and len(b.date) == 10):

@@ -11,6 +11,7 @@ import re
 from ..dates import WEEKDAY_RE, compatible
 from ..lexicon import word_list
 from ..story.statements import Statement
+from .amount_context import MONTH_NAME, firm
 from .amounts import READING_VERBS, TELLING_VERBS, dating, overlap
 from .contradiction_acts import (
     act_of,
@@ -42,7 +43,6 @@ DATE_ALIKE = 0.6  # ... and how alike their sentences must be
 # of 9 (the rest: one act repeated, a rate raised twice, which differing figures tell apart)
 CLAUSE_PARAPHRASE = 0.55
 WEEK = re.compile(r"\bweek(?:end)?s?\b", re.I)
-MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
 
 def event_dates(s: Statement) -> list[str]:
@@ -212,13 +212,6 @@ def named(s: Statement, value: str) -> bool:
     if any(t.value == value and WEEK.search(t.text or "") for t in dating(s)):
         return False
     return len(value) != 7 or any(t.value == value and MONTH_NAME.search(t.text or "") for t in dating(s))
-
-
-def firm(s: Statement, value: str) -> bool:
-    """The date stands on its own: the page's date is firm, or the date names its month ("on
-    Tuesday, March 3"). A day told only against a page's guessed date ("this morning", "on
-    Tuesday" on an undated page) is no ground to accuse another source."""
-    return not s.weak_date or any(t.value and t.value[4:] == value[4:] and MONTH_NAME.search(t.text or "") for t in s.times)  # (its year may be the other's: same_year)
 
 
 def readings(a: Statement, b: Statement) -> bool:

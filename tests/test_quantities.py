@@ -135,6 +135,17 @@ def test_a_number_written_as_a_word_measures_before_its_unit():
     assert [(x.value, x.unit) for x in find_quantities("Fares rose five percent in May.")] == [(5.0, "percent")]
 
 
+def test_a_decimal_read_out_in_words_keeps_its_fraction():
+    # as a broadcast transcript writes a figure: "four point five million" is 4.5 million, not 5
+    assert money("the repairs will cost four point five million euros, the council says.") == [(4.5e6, "money:€")]
+    assert money("the total stood at one point zero two billion crowns tonight.") == [(1.02e9, "money:crown")]
+    assert money("Donors gave two million dollars.") == [(2e6, "money:$")]
+    shares = [(x.value, x.unit) for x in find_quantities("turnout was sixty-two point four percent")]
+    assert shares == [(62.4, "percent")]
+    # "at one point" is a moment, not a number
+    assert not find_quantities("At one point two ministers walked out of the talks.")
+
+
 def test_an_amount_a_thing_is_put_at_measures_that_thing(nlp):
     text = "The company puts the cost of the repairs at 90 million crowns."
     assert [(q.value, q.head) for q in find_quantities(text, list(nlp(text)), 0)] == [(90e6, "cost")]

@@ -31,24 +31,41 @@ _TENS = "|".join(sorted(TENS, key=len, reverse=True))
 _UNITS = "|".join(sorted(UNITS, key=len, reverse=True))
 _UPTO99 = rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|(?:{_SMALL}))"
 _UPTO999 = rf"(?:(?:{_UPTO99}|a)\s+hundred(?:\s+(?:and\s+)?{_UPTO99})?|{_UPTO99})"
-SPELLED = rf"(?:{_UPTO999}(?:\s+(?:thousand|million|billion)(?:,?\s+(?:and\s+)?{_UPTO999}(?!\s+(?:thousand|million|billion)))?)?)"
+# a decimal read out ("four point five million", "forty-five point six degrees"): only before a
+# scale or a unit, since "at one point two ministers ..." is no number
+DIGIT_WORDS = {"zero": 0, "oh": 0, **UNITS}
+_POINT = (rf"(?:\s+point(?:\s+(?:{'|'.join(DIGIT_WORDS)}))+"
+          r"(?=\s+(?:thousand|million|billion|trillion|per\s?cent|percent|degrees?)\b))?")
+SPELLED = rf"(?:{_UPTO999}{_POINT}(?:\s+(?:thousand|million|billion)(?:,?\s+(?:and\s+)?{_UPTO999}(?!\s+(?:thousand|million|billion)))?)?)"
 
 
 def spelled_value(text: str) -> float | None:
     """The value of a number phrase in words, or None when a word is not part of one."""
-    total = current = 0
+    total = current = 0.0
     seen = False
+    place = 0.0  # after "point": the value of the next digit's place
     for w in re.split(r"[\s,-]+", text.lower().strip()):
         if w in ("and", "a", ""):
             continue
+        if w == "point" and seen and not place:
+            place = 0.1
+            continue
+        if place:
+            if w not in DIGIT_WORDS:
+                if w not in BIG:
+                    return None
+            else:
+                current += DIGIT_WORDS[w] * place
+                place /= 10
+                continue
         if w in UNITS or (w in NUMBER_WORDS and w not in ("hundred", "dozen")):
             current += UNITS.get(w) or NUMBER_WORDS[w]
         elif w == "hundred":
             current = (current or 1) * 100
         elif w in BIG:
             total += (current or 1) * BIG[w]
-            current = 0
+            current, place = 0, 0.0
         else:
             return None
         seen = True
-    return float(total + current) if seen else None
+    return round(float(total + current), 6) if seen else None

@@ -38,9 +38,13 @@ APPROX = re.compile(r"(about|around|roughly|approximately|something like|in the 
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|mln|tn|lakhs?|crores?)\b|(?<=\d)(?:k|m|b)\b)"
+# a number written as a word counts too before a unit that tells what it measures ("nine
+# kilometres", "five percent", "two million euros", "four point five million"); never before a
+# bare "m" or "%" sign, which need digits
+WORD_NUM = rf"\b(?!one\b(?!\s+(?:hundred|thousand|million|billion|point)))(?:{SPELLED}|dozen)"  # "eighty-one", not a bare "one"
 MONEY = re.compile(
     rf"(?P<sign>US\$|C\$|A\$|NZ\$|HK\$|R\$|\$|£|€|¥|₹)\s?(?P<n>{NUM})(?P<scale>{SCALE})?(?:-(?:billion|million))?"
-    rf"|(?P<n2>{NUM})(?P<scale2>{SCALE})?\s?(?P<word>dollars?|pounds?|sterling|euros?|yen|yuan|rupees?|"
+    rf"|(?P<n2>{NUM}|{WORD_NUM})(?P<scale2>{SCALE})?\s?(?P<word>dollars?|pounds?|sterling|euros?|yen|yuan|rupees?|"
     r"francs?|kroner|kronor|rand|pesos?|USD|EUR|GBP|CAD|AUD)\b", re.I)
 # a currency's ISO 4217 code written against a figure ("EUR40 million", "CHF 20m"); Babel's list
 CODE_MONEY = re.compile(rf"\b(?P<code>[A-Z]{{3}})\s?(?P<n>{NUM})(?P<scale>{SCALE})?")
@@ -52,9 +56,6 @@ LABEL_BEFORE = re.compile(r"\b(?:the|a|an|grade|form|class|type|room|block|gate|
 # a temperature: "46.1C", "45.6 °C", "104 degrees Fahrenheit" (a bare letter only straight after digits)
 TEMPERATURE = re.compile(rf"(?P<n>-?{NUM})\s?(?:°\s?|º\s?|degrees?\s+)(?P<u>C|F|Celsius|Fahrenheit|centigrade)\b"
                          r"|(?<![\w.,])(?P<n2>-?\d{1,3}(?:\.\d)?)(?P<u2>[CF])(?![\w'])")
-# a number written as a word counts too before a unit that tells what it measures ("nine
-# kilometres", "five percent"); never before a bare "m" or "%" sign, which need digits
-WORD_NUM = rf"\b(?!one\b(?!\s+(?:hundred|thousand|million|billion)))(?:{SPELLED}|dozen)"  # "eighty-one", not a bare "one"
 PERCENT = re.compile(rf"(?P<n>{NUM})\s?(?:%|per\s?cent\b|percent\b|percentage points?\b)"
                      rf"|(?P<w>{WORD_NUM})\s(?:per\s?cent\b|percent\b|percentage points?\b)", re.I)
 # a share written as a ratio or a fraction: "three in four voting members", "one out of five",

@@ -138,7 +138,7 @@ def test_a_number_written_as_a_word_measures_before_its_unit():
 def test_a_decimal_read_out_in_words_keeps_its_fraction():
     # as a broadcast transcript writes a figure: "four point five million" is 4.5 million, not 5
     assert money("the repairs will cost four point five million euros, the council says.") == [(4.5e6, "money:€")]
-    assert money("the total stood at one point zero two billion crowns tonight.") == [(1.02e9, "money:crown")]
+    assert money("the tally reached three point zero five billion crowns tonight.") == [(3.05e9, "money:crown")]
     assert money("Donors gave two million dollars.") == [(2e6, "money:$")]
     shares = [(x.value, x.unit) for x in find_quantities("turnout was sixty-two point four percent")]
     assert shares == [(62.4, "percent")]

@@ -31,7 +31,7 @@ _TENS = "|".join(sorted(TENS, key=len, reverse=True))
 _UNITS = "|".join(sorted(UNITS, key=len, reverse=True))
 _UPTO99 = rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|(?:{_SMALL}))"
 _UPTO999 = rf"(?:(?:{_UPTO99}|a)\s+hundred(?:\s+(?:and\s+)?{_UPTO99})?|{_UPTO99})"
-# a decimal read out ("four point five million", "forty-five point six degrees"): only before a
+# a decimal read out ("four point five million", "thirty-eight point two degrees"): only before a
 # scale or a unit, since "at one point two ministers ..." is no number
 DIGIT_WORDS = {"zero": 0, "oh": 0, **UNITS}
 _POINT = (rf"(?:\s+point(?:\s+(?:{'|'.join(DIGIT_WORDS)}))+"

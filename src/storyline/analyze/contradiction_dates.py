@@ -147,7 +147,7 @@ def dated_act(a: Statement, b: Statement) -> list[str] | None:
             if not apart:
                 return None
             values = [max((x for x, _ in apart), key=len), max((y for _, y in apart), key=len)]
-        return values if named(a, values[0]) and named(b, values[1]) and firm(a, values[0]) and firm(b, values[1]) else None
+        return values if stands(a, values[0]) and stands(b, values[1]) else None
     sim = a.similarity(b)
     if sim is None or sim < DATE_CLAUSE_SIMILARITY or (a.weak_date and b.weak_date) \
             or len(a.concepts & b.concepts) < (1 if sim >= DATE_SAME_THING else 2):
@@ -156,7 +156,7 @@ def dated_act(a: Statement, b: Statement) -> list[str] | None:
         for value_b, act_b, words_b in act_clauses(b):
             value_a, value_b = same_year(a, value_a, b, value_b)
             once = "first" in words_a and "first" in words_b and told_once([a], [b])
-            if named(a, value_a) and named(b, value_b) and firm(a, value_a) and firm(b, value_b) and not compatible(value_a, value_b) \
+            if stands(a, value_a) and stands(b, value_b) and not compatible(value_a, value_b) \
                     and close_dates([value_a, value_b], once) \
                     and (one_act(act_a, words_a, act_b, words_b, sim) or paraphrased_act(a, value_a, act_a, b, value_b, act_b)):
                 return [value_a, value_b]
@@ -204,6 +204,12 @@ def one_act(act_a: set[str], words_a: set[str], act_b: set[str], words_b: set[st
     if (act_a & words_b) or (act_b & words_a):
         return len(shared - act_a - act_b) >= DATE_CLAUSE_SHARED - 1 and sim >= DATE_NAMED_ACT
     return len(shared) >= DATE_CLAUSE_WORDS and sim >= DATE_ALIKE
+
+
+def stands(s: Statement, value: str) -> bool:
+    """A date one side may set against another's: written out (named) and not read only
+    against a guessed page date (firm)."""
+    return named(s, value) and firm(s, value)
 
 
 def named(s: Statement, value: str) -> bool:
@@ -267,10 +273,13 @@ DETERMINER = r"(?i:the|its|their|his|her|this|that|last|a|an|whose)"
 NOUN_AFTER = re.compile(r"^(?:,?\s*\d{4})?,?(?:'s|’s)?\s+(?P<noun>[a-z][a-z-]{2,})\b")
 NOUN_BEFORE = re.compile(rf"\b{DETERMINER}\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>[a-z][a-z-]{{2,}})"
                          r"(?:\s+(?:at|in|near|off|outside)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:on|of)\s+$")
-OPENERS = frozenset({"under", "since", "during", "following", "despite", "amid", "until", "through", "against",
-                     "without", "within", "like", "behind", "because", "while", "although", "unlike",
-                     "upon", "among", "beyond", "across", "around", "near", "ahead", "toward", "towards"})
 BEFORE_DATE = re.compile(rf"(?:\b{DETERMINER}|'s|’s)\s+$", re.I)
+
+
+@functools.cache
+def openers() -> frozenset[str]:
+    """Words after which a noun phrase opens a phrase of its own (no verb's object)."""
+    return word_list("function_words") | word_list("phrase_openers")
 
 
 @functools.cache
@@ -294,7 +303,7 @@ def event_noun(text: str, start: int, end: int) -> str | None:
             # a verb it is the verb's object, and the date the verb's ("got the test findings on Monday")
             lead_in = before[:m.start()]
             word = re.findall(r"[A-Za-z'’-]+", lead_in[-40:])
-            opens = not word or word[-1].lower() in word_list("function_words") | OPENERS \
+            opens = not word or word[-1].lower() in openers() \
                 or m.group(0).lower().startswith("whose") or re.match(r"[,;:(—–-]", lead_in.rstrip()[-1:] or ",")
             noun = m.group("noun") if opens else None
     else:

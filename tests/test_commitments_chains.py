@@ -444,6 +444,23 @@ def test_a_move_told_on_a_page_dated_only_to_the_month_extends_the_deadline(tmp_
     assert ("2031-04-25", "2031-05-02") in chain(d)
 
 
+def test_a_page_dated_only_to_the_month_moves_a_deadline_it_tells_in_that_month():
+    from storyline.analyze.commitment_chains import moves
+    from storyline.model import Commitment
+
+    def told(due: str, said: str, drift: bool) -> tuple[Commitment, dict]:
+        facts = {"actions": ["deliver"], "theme": {"ruling": 1.0, "quarry": 0.8, "appeal": 0.7},
+                 "heads": ["its ruling on the Brannoch quarry appeal will be handed down on "],
+                 "drift": drift, "outcomes": [], "objects": [], "names": [], "stated": []}
+        return Commitment(f"k{due}", "", due, stated_on=said), facts
+
+    # one page, dated only to July, tells the July 31 ruling and its move to August 19: the old
+    # day may already be past, so the page moves it
+    assert moves(told("2031-07-31", "2031-07", False), told("2031-08-19", "2031-07", True))
+    # told on a known day before July 31, both days are still ahead: two days, not a move
+    assert not moves(told("2031-07-31", "2031-07-15", False), told("2031-08-19", "2031-07-15", True))
+
+
 def test_dates_that_agree_at_the_coarser_precision():
     from storyline.analyze.commitment_chains import within_coarser
 

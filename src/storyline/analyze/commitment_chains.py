@@ -69,6 +69,10 @@ def within_coarser(a: str | None, b: str | None) -> bool:
 
 
 
+def month_only(value: str | None) -> bool:
+    return len(value or "") == 7
+
+
 def first_stated(k: Commitment, f: dict) -> str | None:
     return k.stated_on or (f.get("stated") or [None])[0]
 
@@ -85,9 +89,11 @@ def moves(old: tuple[Commitment, dict], new: tuple[Commitment, dict], explicit: 
         return False  # sentences about other things, however many of the story's names they share
     said, resaid = first_stated(k, f), first_stated(n, g)
     if not (later(said, resaid) or ((explicit or g.get("drift")) and within_coarser(said, resaid))
-            or (said == resaid and later(k.due, said) and later(resaid, n.due))):
+            or (said == resaid and (later(k.due, said) or month_only(said) and within_coarser(k.due, said))
+                and later(resaid, n.due))):
         return False  # (a move told as one may come from a page dated only to the month of the first;
-        # told the same day, an old deadline already past and a new one still ahead)
+        # told the same day, an old deadline already past, or in the month the page is dated to,
+        # and a new one still ahead)
     if both_next(f, g) and later(k.due, resaid):
         return False  # "the next meeting", told again after the first one's day: another meeting
     if g.get("corrected_date"):

@@ -44,6 +44,8 @@ SETTLED_DAYS = 366  # how far after a similar page a day whose weekday settles i
 STALE_STAMP_DAYS = 7  # an "Updated" stamp this long after a date the page tells as ahead is a later edit
 STALE_AHEAD_DAYS = 92  # ... up to this long after, for a date told without its year (nearest occurrence)
 YEAR_WRITTEN = re.compile(r"\b\d{4}\b")
+# a plan told back ("originally due on August 14") names no day that has passed
+PLANNED = re.compile(r"\b(?:due|scheduled|planned|expected|promised|originally|initially|deadline|target|supposed)\b", re.I)
 TOLD_BACK = re.compile(r"\b(?:was|were|had|originally|initially|first)\b", re.I)
 STOP = frozenset("""a an the of to in on at by for from with and or but is are was were be been
 has have had will would that this these those it its as their there said says also not""".split())
@@ -92,6 +94,7 @@ def latest_told(text: str, anchor: str, grains: tuple[str, ...] = ("day", "month
             if t.kind == "date" and t.value and t.granularity in grains and t.tense != "future"
             and t.modifier not in ("by", "until", "till", "before", "after", "since")
             and NAMED.search(t.text)  # "on Monday", "last week" are read against the anchor itself
+            and not PLANNED.search(clause_before(text, t.start)[-40:])
             and (not settled or weekday_settled(text[max(0, t.start - 32):t.start], t.value))]
     told = [v for v in told if limit and (d := maybe_date(v)) is not None and d <= limit]
     return max(told, key=lambda v: to_date(v), default=None)
@@ -137,7 +140,7 @@ def before_ahead(text: str, month: str) -> str:
 def clause_before(text: str, start: int) -> str:
     """The words of its sentence before a point of a text, within 80 characters: where a cue
     telling what follows as ahead ("will", "expects to") stands."""
-    return re.split(r"[.!?]\s", text[max(0, start - 80):start])[-1]
+    return re.split(r"[.!?][\"'”’]?\s", text[max(0, start - 80):start])[-1]
 
 
 def month_of(value: str) -> str:

@@ -560,3 +560,23 @@ def test_a_count_of_people_is_labelled_as_people_are_counted():
 
     assert describe("amount", [], [], {"unit": "people", "values": ["24", "31"]}) == "Number of people: 24 vs 31"
     assert describe("amount", [], [], {"unit": "vote", "values": ["108", "112"]}) == "Number of votes: 108 vs 112"
+
+
+def test_a_later_page_counting_what_was_needed_on_the_first_pages_day_disagrees(tmp_path):
+    first = page("Warehouse fire", "Quorvel Herald", "November 18, 2030",
+                 "About 280 firefighters fought the blaze at the Tarsel grain warehouse through the night.")
+    later = page("Tarsel fire: what went wrong", "Varrel Post", "November 25, 2030",
+                 "The blaze at the Tarsel grain warehouse began in the early hours of Monday, November 18, and "
+                 "more than 450 firefighters were needed to bring it under control.")
+    d = story(tmp_path, {"a.txt": first, "b.txt": later})
+    # the later page tells of the first page's day, by its date: no later reading of a count
+    assert found(d, "amount", "280 firefighters", "450 firefighters")
+    toll = story(tmp_path / "toll", {
+        "a.txt": page("Warehouse fire", "Quorvel Herald", "November 18, 2030",
+                      'Fire crews worked through the night at the Tarsel grain warehouse. "Four people have been '
+                      'confirmed dead and 11 are missing," the fire chief said.'),
+        "b.txt": page("Tarsel fire: what went wrong", "Varrel Post", "November 25, 2030",
+                      "Fire crews worked for two days at the Tarsel grain warehouse. Thirteen people died in the "
+                      "fire on November 18, and one person is still missing."),
+    })
+    assert not found(toll, "amount")  # a toll grows as the missing are found, whatever day it is told of

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..dates import compatible
 from ..lexicon import DOWN, UP, concepts, word_groups, word_list
 from ..model import Quantity
 from ..story.statements import Statement
@@ -35,6 +36,20 @@ def overlap(a: set[str], b: set[str]) -> float:
 def figure_clause(s: Statement, q: Quantity) -> str:
     """The clause of the sentence that holds the figure."""
     return clause_around(s.sentence.text, q.start, q.start + len(q.text))
+
+
+def order(a: Statement, b: Statement) -> tuple[Statement, Statement] | None:
+    """(earlier, later) by their pages' dates, None when they cannot be ordered."""
+    if not (a.date and b.date) or compatible(a.date, b.date):
+        return None
+    return (a, b) if a.date < b.date else (b, a)
+
+
+def tolled(s: Statement, q: Quantity) -> bool:
+    """The figure counts a toll ("four people have been confirmed dead", "13 died"): one that
+    grows as the missing are found, whatever day it is told of."""
+    said = set(re.findall(r"[a-z]+", figure_clause(s, q).lower())) | set(s.sentence.verbs)
+    return bool(said & set(word_list("running_totals")))
 
 
 PART = re.compile(r"(?:\b(?:its|their|his|her|our|my|your|next|other|remaining|first|last|another)|'s|\u2019s"

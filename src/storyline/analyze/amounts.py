@@ -28,6 +28,7 @@ from .amount_context import (
     hedged,
     money_measure,
     one_proposal,
+    order,
     overlap,
     part_of,
     proposed,
@@ -37,6 +38,7 @@ from .amount_context import (
     share_of_set,
     slack_of,
     slipped,
+    tolled,
     update_cued,
     whole_under_part,
 )
@@ -219,6 +221,10 @@ def rose_later(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
     gap = days_apart(a.date, b.date) if a.date and b.date else None
     if first is None or gap is None or gap < UPDATE_DAYS:
         return False  # the same or the next day: two tellings of one fact more often than a change
+    told = explicit_day(first[1])  # the later page tells of the earlier one's day, firmly: no later reading
+    if told and len(told) == 10 and told == first[0].date and firm(first[1], told) and not any(
+            changing(s, q) or tolled(s, q) for s, q in ((a, qa), (b, qb))):
+        return False  # ("more than 450 firefighters were needed" that night, days after "about 280")
     return qb.value > qa.value if first[0] is a else qa.value > qb.value
 
 
@@ -240,13 +246,6 @@ def changing(s: Statement, q: Quantity) -> bool:
     # "has lodged an appeal against the 21 million penalty": the verb acts on the figure)
     return bool((q.head and q.head in word_list("running_totals")) or time_bound(s, q) or FORECAST.search(text)
                 or moving)
-
-
-def order(a: Statement, b: Statement) -> tuple[Statement, Statement] | None:
-    """(earlier, later) by their pages' dates, None when they cannot be ordered."""
-    if not (a.date and b.date) or compatible(a.date, b.date):
-        return None
-    return (a, b) if a.date < b.date else (b, a)
 
 
 def related(a: Statement, b: Statement, qa: Quantity, qb: Quantity, sim: float | None) -> bool:

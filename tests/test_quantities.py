@@ -209,3 +209,11 @@ def test_temperatures_are_read_in_the_scale_written(nlp):
     assert temps("Thermometers in Quorvel showed 104 degrees Fahrenheit.") == [(104.0, "temperature:F")]
     assert temps("Overnight it fell to -3C in the Tarsel valley.") == [(-3.0, "temperature:C")]
     assert temps("Pupils in the 3C class were sent home.") == []  # a label
+
+
+def test_a_total_that_passed_a_figure_is_bounded_below_by_it(nlp):
+    text = "By the evening the Quorvel appeal had gone past two million euros, and 40 volunteers had topped 300 calls."
+    found = {q.text: (q.low, q.high) for q in find_quantities(text, list(nlp(text)), 0)}
+    assert found["two million euros"] == (2_000_000.0, float("inf"))
+    assert found["300"] == (300.0, float("inf"))
+    assert found["40"] == (40.0, 40.0)

@@ -140,8 +140,9 @@ class Quantity:
     @property
     def high(self) -> float:
         a = (self.approx or "").lower()
-        if a in ("more than", "over", "at least", "well over", "upwards of", "above"):
-            return float("inf")
+        if a in ("more than", "over", "at least", "well over", "upwards of", "above",
+                 "passed", "topped", "exceeded", "surpassed", "crossed", "gone past", "went past"):
+            return float("inf")  # ("the total had passed one billion")
         return self.value
 
 

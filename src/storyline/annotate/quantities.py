@@ -34,6 +34,7 @@ LENGTHS = {"km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
            "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre"}
 APPROX = re.compile(r"(about|around|roughly|approximately|something like|in the region of|some|nearly|almost|close to|more than|over|"
                     r"at least|fewer than|less than|under|up to|as many as|well over|upwards of|above|below|"
+                    r"passed|topped|exceeded|surpassed|crossed|gone past|went past|"
                     r"an estimated|estimated)\s+$", re.I)
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

@@ -563,20 +563,20 @@ def test_a_count_of_people_is_labelled_as_people_are_counted():
 
 
 def test_a_later_page_counting_what_was_needed_on_the_first_pages_day_disagrees(tmp_path):
-    first = page("Warehouse fire", "Quorvel Herald", "November 18, 2030",
-                 "About 280 firefighters fought the blaze at the Tarsel grain warehouse through the night.")
-    later = page("Tarsel fire: what went wrong", "Varrel Post", "November 25, 2030",
-                 "The blaze at the Tarsel grain warehouse began in the early hours of Monday, November 18, and "
-                 "more than 450 firefighters were needed to bring it under control.")
+    first = page("Quarry search", "Quorvel Herald", "November 18, 2030",
+                 "About 150 volunteers searched the slopes of the Tarsel quarry for the lost climber until dusk.")
+    later = page("Tarsel search: a look back", "Varrel Post", "November 25, 2030",
+                 "The search for the climber at the Tarsel quarry started at first light on Monday, November 18, "
+                 "and 400 volunteers were needed to comb the slopes.")
     d = story(tmp_path, {"a.txt": first, "b.txt": later})
     # the later page tells of the first page's day, by its date: no later reading of a count
-    assert found(d, "amount", "280 firefighters", "450 firefighters")
+    assert found(d, "amount", "150 volunteers", "400 volunteers")
     toll = story(tmp_path / "toll", {
-        "a.txt": page("Warehouse fire", "Quorvel Herald", "November 18, 2030",
-                      'Fire crews worked through the night at the Tarsel grain warehouse. "Four people have been '
-                      'confirmed dead and 11 are missing," the fire chief said.'),
-        "b.txt": page("Tarsel fire: what went wrong", "Varrel Post", "November 25, 2030",
-                      "Fire crews worked for two days at the Tarsel grain warehouse. Thirteen people died in the "
-                      "fire on November 18, and one person is still missing."),
+        "a.txt": page("Quarry collapse", "Quorvel Herald", "November 18, 2030",
+                      'Rescuers dug through the night at the Tarsel quarry. "Five workers are dead and 8 are '
+                      'unaccounted for," the site manager said.'),
+        "b.txt": page("Tarsel collapse: a look back", "Varrel Post", "November 25, 2030",
+                      "Rescuers dug for three days at the Tarsel quarry. Eleven workers died in the collapse on "
+                      "November 18, and two are still unaccounted for."),
     })
     assert not found(toll, "amount")  # a toll grows as the missing are found, whatever day it is told of

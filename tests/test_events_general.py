@@ -223,12 +223,12 @@ def test_a_day_written_with_its_weekday_places_an_undated_page_after_it():
 def test_a_day_a_plan_was_due_is_no_day_the_page_tells_as_past():
     from storyline.resolve.anchors import later_told, latest_told
 
-    text = ("The Varrel exam board met on June 12 and cancelled the chemistry paper. The results, originally "
-            "due on August 14, will now be published on September 5.")
+    text = ("The Varrel ferry board met on June 12 and withdrew the Brannoch from service. Her refit, originally "
+            "due on August 14, is to end on September 5.")
     # August 14 was a plan, not a happening: the page need not be written after it
     assert latest_told(text, "2031-10-16") == "2031-06-12"
     assert later_told(text, "2031-06", Bounds()) == "2031-06"
-    assert later_told(text.replace("originally due on", "which met on"), "2031-06", Bounds()) == "2031-08"
+    assert later_told(text.replace("originally due on", "which began on"), "2031-06", Bounds()) == "2031-08"
 
 
 def test_a_day_ahead_written_with_its_weekday_places_an_undated_page_before_it():

@@ -46,7 +46,7 @@ def order(a: Statement, b: Statement) -> tuple[Statement, Statement] | None:
 
 
 def tolled(s: Statement, q: Quantity) -> bool:
-    """The figure counts a toll ("four people have been confirmed dead", "13 died"): one that
+    """The figure counts a toll ("two workers are dead", "nine died"): one that
     grows as the missing are found, whatever day it is told of."""
     said = set(re.findall(r"[a-z]+", figure_clause(s, q).lower())) | set(s.sentence.verbs)
     return bool(said & set(word_list("running_totals")))

@@ -224,7 +224,7 @@ def rose_later(a: Statement, qa: Quantity, b: Statement, qb: Quantity) -> bool:
     told = explicit_day(first[1])  # the later page tells of the earlier one's day, firmly: no later reading
     if told and len(told) == 10 and told == first[0].date and firm(first[1], told) and not any(
             changing(s, q) or tolled(s, q) for s, q in ((a, qa), (b, qb))):
-        return False  # ("more than 450 firefighters were needed" that night, days after "about 280")
+        return False  # ("400 volunteers were needed" that day, told days after "about 150")
     return qb.value > qa.value if first[0] is a else qa.value > qb.value
 
 

@@ -44,7 +44,7 @@ SETTLED_DAYS = 366  # how far after a similar page a day whose weekday settles i
 STALE_STAMP_DAYS = 7  # an "Updated" stamp this long after a date the page tells as ahead is a later edit
 STALE_AHEAD_DAYS = 92  # ... up to this long after, for a date told without its year (nearest occurrence)
 YEAR_WRITTEN = re.compile(r"\b\d{4}\b")
-# a plan told back ("originally due on August 14") names no day that has passed
+# a plan told back ("the refit, originally due on July 21") names no day that has passed
 PLANNED = re.compile(r"\b(?:due|scheduled|planned|expected|promised|originally|initially|deadline|target|supposed)\b", re.I)
 TOLD_BACK = re.compile(r"\b(?:was|were|had|originally|initially|first)\b", re.I)
 STOP = frozenset("""a an the of to in on at by for from with and or but is are was were be been

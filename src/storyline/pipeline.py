@@ -40,7 +40,7 @@ from .resolve.datesanity import check_document
 from .resolve.duplicate_cache import duplicate_index
 from .resolve.entities import resolve_document_entities
 from .resolve.events import update_events
-from .resolve.offsets import may_offset, offset_day
+from .resolve.offsets import may_offset, page_offset_day
 from .store import Store
 from .story.statements import candidate_pools, document_statements, index_document
 
@@ -350,7 +350,7 @@ def offset_placed(store: Store, doc: Document) -> bool:
     if doc.published.has(DateFlag.INFERRED):
         return True
     return offset_placeable(doc) and may_offset(doc.text) and \
-        offset_day(store, document_statements(store, doc.id)) is not None
+        page_offset_day(store, doc, document_statements(store, doc.id)) is not None
 
 
 def offset_placeable(doc: Document) -> bool:
@@ -366,7 +366,7 @@ def offset_dated(store: Store, doc_id: str, statements: list) -> bool:
     doc = store.docs.require(doc_id)
     if not offset_placeable(doc):
         return False
-    found = offset_day(store, statements)
+    found = page_offset_day(store, doc, statements)
     if found is None or found[0] == doc.published.reference_date():
         return False
     date = doc.published.with_flag(DateFlag.INFERRED, found[1])

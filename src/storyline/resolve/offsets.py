@@ -24,7 +24,7 @@ from typing import NamedTuple
 from ..annotate.number_words import ORDINAL_WORDS, SPELLED, spelled_value
 from ..dates import MONTHS, maybe_date
 from ..lexicon import word_list
-from ..model import TimeValue
+from ..model import Document, TimeValue, yearless_day
 from ..store import Store
 from ..story.statements import Statement
 
@@ -230,6 +230,17 @@ def offset_day(store: Store, statements: list[Statement]) -> tuple[str, str] | N
                 continue  # the page tells, year and all, of a later day as past
             return found.isoformat(), f"dated by '{o.phrase.strip()}': the story dates it from {day}"
     return told_day(statements)
+
+
+def page_offset_day(store: Store, doc: Document, statements: list[Statement]) -> tuple[str, str] | None:
+    """`offset_day` for a page, unless the page's own dateline names another month and day
+    ("June 12 (Wire) -", where the story dates the happening its phrase counts from in
+    September): the dateline is the page's own word on its day."""
+    found = offset_day(store, statements)
+    month_day = yearless_day(doc.published.note)
+    if found and month_day and found[0][5:] != f"{month_day[0]:02d}-{month_day[1]:02d}":
+        return None
+    return found
 
 
 def told_day(statements: list[Statement]) -> tuple[str, str] | None:

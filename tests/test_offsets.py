@@ -150,14 +150,14 @@ def test_a_day_told_as_counted_from_the_happening_is_not_its_day(tmp_path):
 
 
 def test_a_page_keeps_the_month_and_day_of_its_own_dateline_against_an_offset(tmp_path):
-    # the story dates "the first cancellation" in September; the page's dateline says June 12:
+    # the story dates the scrapped paper in September; the page's dateline says June 12:
     # the dateline is the page's own word on its day, the offset phrase counts from another one
     d = build_story(tmp_path, {
-        "a.txt": "Varrel paper scrapped\n\nSeptember 10, 2031\n\nThe Tarsel exam board cancelled the Varrel "
-                 "chemistry paper on Wednesday, September 10, 2031, after copies were found online, the board said.",
-        "b.txt": "Tarsel exams halted\n\nBRANNOCH, June 12 (Quorvel Wire) - The Tarsel exam board suspended all "
-                 "remaining papers on Thursday, two days after a leaked Varrel chemistry paper forced the first "
-                 "cancellation. The board said the papers would be set again in July.",
+        "a.txt": "Varrel paper scrapped\n\nSeptember 10, 2031\n\nThe Tarsel exam board scrapped the Varrel "
+                 "chemistry paper on Wednesday, September 10, 2031, after copies turned up on a message board.",
+        "b.txt": "Tarsel exams halted\n\nBRANNOCH, June 12 (Quorvel Wire) - The Tarsel exam board called off every "
+                 "remaining sitting, a week after it scrapped the Varrel chemistry paper. New sittings are planned "
+                 "for July.",
     }, as_of="2032-01-10")
     b = next(doc for doc in d["documents"] if doc["title"] == "Tarsel exams halted")
     assert b["anchor"] == "2031-06-12"

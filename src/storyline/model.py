@@ -113,6 +113,13 @@ class Document:
     lowercase: bool = False
 
 
+# the words before a figure that leave it open above ("more than 4,000", "the total had passed
+# one billion") or below ("fewer than 1,500"); annotate/quantities reads them as written
+OPEN_ABOVE = ("more than", "over", "at least", "well over", "upwards of", "above",
+              "passed", "topped", "exceeded", "surpassed", "crossed", "gone past", "went past")
+OPEN_BELOW = ("fewer than", "less than", "under", "up to", "below")
+
+
 @dataclass(frozen=True)
 class Quantity:
     value: float
@@ -133,16 +140,15 @@ class Quantity:
     def low(self) -> float:
         """The least the words allow ("more than 4,000" -> 4,000)."""
         a = (self.approx or "").lower()
-        if a in ("fewer than", "less than", "under", "up to", "below"):
+        if a in OPEN_BELOW:
             return 0.0
         return self.value
 
     @property
     def high(self) -> float:
         a = (self.approx or "").lower()
-        if a in ("more than", "over", "at least", "well over", "upwards of", "above",
-                 "passed", "topped", "exceeded", "surpassed", "crossed", "gone past", "went past"):
-            return float("inf")  # ("the total had passed one billion")
+        if a in OPEN_ABOVE:
+            return float("inf")
         return self.value
 
 

@@ -49,7 +49,7 @@ def tolled(s: Statement, q: Quantity) -> bool:
     """The figure counts a toll ("two workers are dead", "nine died"): one that
     grows as the missing are found, whatever day it is told of."""
     said = set(re.findall(r"[a-z]+", figure_clause(s, q).lower())) | set(s.sentence.verbs)
-    return bool(said & set(word_list("running_totals")))
+    return bool(said & word_list("running_totals"))
 
 
 PART = re.compile(r"(?:\b(?:its|their|his|her|our|my|your|next|other|remaining|first|last|another)|'s|\u2019s"

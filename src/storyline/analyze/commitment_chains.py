@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import near_year, parse_iso
+from ..dates import granularity_of, near_year, parse_iso
 from ..model import Commitment
 from .commitment_access import Commitments
 from .commitment_matching import LINK_SCORE, compatible_due, similarity
@@ -69,10 +69,6 @@ def within_coarser(a: str | None, b: str | None) -> bool:
 
 
 
-def month_only(value: str | None) -> bool:
-    return len(value or "") == 7
-
-
 def first_stated(k: Commitment, f: dict) -> str | None:
     return k.stated_on or (f.get("stated") or [None])[0]
 
@@ -89,7 +85,7 @@ def moves(old: tuple[Commitment, dict], new: tuple[Commitment, dict], explicit: 
         return False  # sentences about other things, however many of the story's names they share
     said, resaid = first_stated(k, f), first_stated(n, g)
     if not (later(said, resaid) or ((explicit or g.get("drift")) and within_coarser(said, resaid))
-            or (said == resaid and (later(k.due, said) or month_only(said) and within_coarser(k.due, said))
+            or (said == resaid and (later(k.due, said) or granularity_of(said) == "month" and within_coarser(k.due, said))
                 and later(resaid, n.due))):
         return False  # (a move told as one may come from a page dated only to the month of the first;
         # told the same day, an old deadline already past, or in the month the page is dated to,

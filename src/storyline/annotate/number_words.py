@@ -50,14 +50,12 @@ def spelled_value(text: str) -> float | None:
         if w == "point" and seen and not place:
             place = 0.1
             continue
-        if place:
-            if w not in DIGIT_WORDS:
-                if w not in BIG:
-                    return None
-            else:
-                current += DIGIT_WORDS[w] * place
-                place /= 10
-                continue
+        if place and w in DIGIT_WORDS:
+            current += DIGIT_WORDS[w] * place
+            place /= 10
+            continue
+        if place and w not in BIG:
+            return None
         if w in UNITS or (w in NUMBER_WORDS and w not in ("hundred", "dozen")):
             current += UNITS.get(w) or NUMBER_WORDS[w]
         elif w == "hundred":

@@ -16,7 +16,7 @@ import functools
 import re
 
 from ..lexicon import word_groups
-from ..model import Quantity
+from ..model import OPEN_ABOVE, OPEN_BELOW, Quantity
 from .number_words import NUMBER_WORDS, SPELLED, spelled_value
 from .quantity_heads import TIME_UNITS, counted_noun, measured_thing
 
@@ -32,10 +32,9 @@ CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "pound": "£", "pounds": "£", 
 LENGTHS = {"km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
            "mile": "mile", "miles": "mile", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
            "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre"}
-APPROX = re.compile(r"(about|around|roughly|approximately|something like|in the region of|some|nearly|almost|close to|more than|over|"
-                    r"at least|fewer than|less than|under|up to|as many as|well over|upwards of|above|below|"
-                    r"passed|topped|exceeded|surpassed|crossed|gone past|went past|"
-                    r"an estimated|estimated)\s+$", re.I)
+ROUNDED = ("about", "around", "roughly", "approximately", "something like", "in the region of", "some", "nearly",
+           "almost", "close to", "as many as", "an estimated", "estimated")
+APPROX = re.compile(rf"({'|'.join(ROUNDED + OPEN_ABOVE + OPEN_BELOW)})\s+$", re.I)
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|mln|tn|lakhs?|crores?)\b|(?<=\d)(?:k|m|b)\b)"

@@ -85,7 +85,7 @@ def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
         if counted is not None:
             return counted  # "won 14 contracts from the city since 2021, worth 6.8 million", however parsed
     if prep is not None and prep.lower_ in ("of", "for") and prep.head.pos_ == "NOUN" and prep.head.i < tok.i:
-        return prep.head.lemma_.lower()  # "a pay rise of 4 percent", "a fine of EUR2 million"
+        return _phrase_head(prep.head).lemma_.lower()  # "a pay rise of 4 percent", "a fine of EUR2 million"
     if prep is not None and prep.lower_ == "for" and prep.i > 0 and doc[prep.i - 1].pos_ == "NOUN":
         return _thing_of(doc[prep.i - 1])  # "sent the firm an invoice for €4.6 million", however attached
     if prep is not None and prep.lower_ == "for" and prep.head.pos_ == "VERB":
@@ -126,6 +126,17 @@ def _measure_of(tokens, offset: int, start: int, end: int) -> str | None:
 
 
 VALUED = ("worth", "valued", "costing")  # words that join an amount to the thing it is the value of
+
+
+def _phrase_head(noun):
+    """The first noun of a chain of nouns joined by prepositions, through nouns without an
+    article of their own: what a figure written at the chain's end is the value of ("a payment
+    in lieu of notice of 1.9 million" -> payment, "a penalty for late delivery of $4 million"
+    -> penalty; but "notified the utility of a penalty of $1 million" -> penalty)."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN" \
+            and noun.head.head.i < noun.i and not any(c.dep_ in ("det", "poss") for c in noun.children):
+        noun = noun.head.head
+    return noun
 
 
 def _counted_before(word):

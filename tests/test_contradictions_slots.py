@@ -430,3 +430,11 @@ def test_a_fine_told_later_as_a_larger_penalty_is_a_rival_figure_not_an_update()
     assert not amounts.rose_later(a, a.sentence.quantities[0], b, b.sentence.quantities[0])
     found = amounts.amount_findings(a, b)
     assert found and found[0][1]["values"] == ["£18.5 million", "£21 million"]
+
+
+def test_a_name_written_with_accents_is_one_word_of_a_clause():
+    # "Brannoč" must not come apart into "brann" and nothing: the accented name is a word
+    # two clauses can share with a page that writes it plain
+    assert {"brannoc", "resign"} <= concepts("Mirela Brannoč resigned on Sunday")
+    assert "brannoc" in concepts("Mirela Brannoc quit the board")
+    assert "solvang" in concepts("Sølvang said")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from importlib import resources
 
 from .dates import MONTHS, WEEKDAYS
@@ -111,10 +112,25 @@ AMBIGUOUS_COUNTRY_WORDS = {"turkey", "chad", "jordan", "china", "georgia", "guin
 COUNTRY_PHRASE = re.compile(r"\b(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|U\.S\.|US|USA|UK|UAE)\b")
 
 
+# letters that do not come apart into a Latin letter and an accent
+LETTERS_APART = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss",
+                               "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d",
+                               "ı": "i"})
+
+
+def latin_letters(text: str) -> str:
+    """The text with accented Latin letters written plain ("Tårsel" -> "Tarsel", "Quørvel"
+    -> "Quorvel"), each character still one character where it can be."""
+    text = unicodedata.normalize("NFKD", text.translate(LETTERS_APART))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 def concepts(text: str) -> set[str]:
     """Content words of a text, stemmed and folded to one word per synonym group, with
     countries named one way ("country:United States")."""
     out: set[str] = set()
+    if not text.isascii():
+        text = latin_letters(text)  # "Brannočić" is one word, "brannocic", not "branno" and "i"
     for m in re.finditer(r"\b(?:U\.S\.|U\.K\.)|[A-Za-z][A-Za-z'-]+", text):
         word = m.group()
         word = word.strip("'-")

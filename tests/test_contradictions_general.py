@@ -580,3 +580,16 @@ def test_a_later_page_counting_what_was_needed_on_the_first_pages_day_disagrees(
                       "November 18, and two are still unaccounted for."),
     })
     assert not found(toll, "amount")  # a toll grows as the missing are found, whatever day it is told of
+
+
+def test_the_day_work_began_told_two_weeks_apart_disagrees(tmp_path):
+    # work on a thing begins once: two days a fortnight apart are one start dated two ways
+    d = story(tmp_path, {
+        "a.txt": page("Tarsel viaduct repairs under way", "Valley Courier", "May 20, 2027",
+                      "Work on the Tarsel viaduct began on May 3, the roads agency said, and the deck should "
+                      "reopen to lorries by the autumn."),
+        "b.txt": page("Viaduct crews start at last", "Ridge Herald", "May 18, 2027",
+                      "Work to replace the bearings of the Tarsel viaduct finally began on Monday, two weeks "
+                      "later than drivers had been told, when the first crane arrived on the site."),
+    })
+    assert found(d, "date", "May 3", "on Monday")

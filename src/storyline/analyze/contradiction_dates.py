@@ -82,6 +82,22 @@ def close_dates(values: list[str], once: bool = False) -> bool:
     return min(len(values[0]), len(values[1])) >= 7 and gap is not None and gap <= window
 
 
+ONCE_WINDOW_DAYS = 31  # how far apart two sources may date an act that happens once (data/lexicons/once_acts)
+
+
+def once_apart(acts: set[str], values: list[str]) -> bool:
+    """Two days of an act that happens once to what it is told of (work begins, a chief
+    resigns, a person dies), told by two sources weeks apart: one act, dated two ways."""
+    gap = days_apart(values[0], values[1])
+    return bool(acts & word_list("once_acts")) and min(map(len, values)) >= 10 and gap is not None and gap <= ONCE_WINDOW_DAYS
+
+
+def once_told_apart(a: Statement, b: Statement, values: list[str]) -> bool:
+    """`once_apart` for two statements: an act of that kind dated in both."""
+    acts_a = {x for _, act, _ in act_clauses(a) for x in act}
+    return once_apart(acts_a & {x for _, act, _ in act_clauses(b) for x in act}, values)
+
+
 def apart_days(values: list[str]) -> bool:
     """Two days of one act more than a week apart, not the same day of another year: two
     acts alike in words, even with their years written out (a year misprint, "June 3, 2019"
@@ -157,7 +173,7 @@ def dated_act(a: Statement, b: Statement) -> list[str] | None:
             value_a, value_b = same_year(a, value_a, b, value_b)
             once = "first" in words_a and "first" in words_b and told_once([a], [b])
             if stands(a, value_a) and stands(b, value_b) and not compatible(value_a, value_b) \
-                    and close_dates([value_a, value_b], once) \
+                    and (close_dates([value_a, value_b], once) or once_apart(act_a & act_b, [value_a, value_b])) \
                     and (one_act(act_a, words_a, act_b, words_b, sim) or paraphrased_act(a, value_a, act_a, b, value_b, act_b)):
                 return [value_a, value_b]
     return None

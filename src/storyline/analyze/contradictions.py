@@ -37,6 +37,7 @@ from .contradiction_dates import (
     dated_act,
     event_dates,
     explicit_year,
+    once_told_apart,
     same_act,
     told_once,
     trusted_date,
@@ -224,10 +225,11 @@ def update_contradictions(store: Store, new: list[Statement],
                     side_b += [x for x in pool if fits("date", side_value("date", x, info, False), [info["values"][1]])
                                and x.doc_id != o.doc_id]
                     once = told_once(side_a, side_b)
+                    single = once_told_apart(o, s, info["values"])  # (work began on one day or the other)
                     if not (explicit_year(side_a) and explicit_year(side_b)) and \
-                            not (close_dates(info["values"], once) and (trusted_date(side_a) or trusted_date(side_b))):
+                            not ((close_dates(info["values"], once) or single) and (trusted_date(side_a) or trusted_date(side_b))):
                         continue
-                    if apart_days(info["values"]) and not once:
+                    if apart_days(info["values"]) and not (once or single):
                         continue
                 cid = xid(slot, *sorted(f"{x.doc_id}:{x.sentence.index}" for x in (o, s)))
                 summary, kind, extra = describe_sides(slot, side_a, side_b, info)

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..annotate.told import told_summary
-from ..dates import granularity_of, near_year, parse_iso, to_date
+from ..dates import MONTH_RE, WEEKDAY_RE, granularity_of, near_year, parse_iso, to_date
 from ..model import Commitment, Evidence
 from ..store import Store
 from ..story.statements import Statement
@@ -246,6 +246,8 @@ def update_commitments(store: Store, new: list[Statement]) -> int:
         item = Commitment(cid(d), summary_of(d), d.due, d.stated_on, by, [],
                           [Evidence(x.doc_id, x.sentence.index, x.sentence.text) for x in d.statements])
         link(db, (item, facts), others, recalled_dues(d))
+        if d.stated_on and told_missed(d.deadline):
+            facts["outcomes"].append(["missed", d.stated_on, d.stated_on, list(s.key)])
         db.put(item, facts, index_keys(facts))
         created.append((item, facts))
         created += recalled_only(db, item, d, others)
@@ -253,6 +255,39 @@ def update_commitments(store: Store, new: list[Statement]) -> int:
     for item, facts in created:
         look_back(db, item, facts, {s.doc_id for s in new})
     return len(drafts)
+
+
+TIME_NAMED = re.compile(rf"\b(?:{MONTH_RE}|{WEEKDAY_RE})\b|\b(?:19|20)\d\d\b", re.I)
+
+
+NOT_OWN_MISS = re.compile(r"\byet\b|later than|\bafter\b|abandon|\bbut no\b", re.I)
+
+
+def told_missed(x: Deadline) -> bool:
+    """The clause that sets the deadline also says it will not be kept ("the promise to pass
+    the bill by the end of October will now be missed"): a missed cue nearer this deadline's
+    words than any other time the clause names ("will not rule until September 15, having
+    missed its June 30 deadline" says nothing of September 15), a comma counting as a few
+    words. Cues of what is only not yet done ("has yet to") say nothing before the deadline
+    has passed, and those that place a day against a deadline ("a month later than planned",
+    "no later than", "after the") or drop a plan ("abandoned") say nothing of this one."""
+    at = x.whole.find(x.phrase)
+    if at < 0:
+        return False
+    times = [(at, at + len(x.phrase))] + [m.span() for m in TIME_NAMED.finditer(x.whole)
+                                          if not at <= m.start() < at + len(x.phrase)]
+
+    def apart(a: int, b: int) -> int:
+        between = x.whole[min(a, b):max(a, b)]
+        return len(between.split()) + 3 * between.count(",")
+
+    for m in words.matcher("missed_cues").finditer(x.whole):
+        if NOT_OWN_MISS.search(m.group()):
+            continue
+        gaps = [apart(m.end(), t0) if t0 >= m.end() else apart(t1, m.start()) for t0, t1 in times]
+        if gaps[0] < min(gaps[1:], default=gaps[0] + 1):
+            return True
+    return False
 
 
 def summary_of(d: Draft) -> str:

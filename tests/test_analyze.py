@@ -189,3 +189,21 @@ def test_adding_one_article_updates_the_story_without_rebuilding(tmp_path):
         counts = (len(store.items.events()), len(store.items.contradictions()), len(store.items.commitments()))
         build(store, rebuild=True)
         assert (len(store.items.events()), len(store.items.contradictions()), len(store.items.commitments())) == counts
+
+
+@pytest.mark.parametrize("name", ["synonym_groups", "change_up", "change_down"])
+def test_the_general_vocabulary_is_data_with_a_header(name):
+    from importlib import resources
+
+    from storyline.lexicon import lexicon_lines
+
+    text = resources.files("storyline").joinpath("data", "lexicons", f"{name}.txt").read_text()
+    assert text.startswith("#") and "Source:" in text and "Used by" in text
+    assert lexicon_lines(name)
+
+
+def test_one_act_told_with_words_of_one_group_is_one_concept():
+    from storyline.lexicon import concepts, direction
+
+    assert {"approve", "law"} <= concepts("Councillors passed the motion") & concepts("the council adopted the bill")
+    assert direction("Quorvel cut its fares") == "down" and direction("Quorvel doubled its fares") == "up"

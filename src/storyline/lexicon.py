@@ -15,31 +15,20 @@ from importlib import resources
 
 from .dates import MONTHS, WEEKDAYS
 
-SYNONYM_GROUPS = {
-    "approve": "approve pass adopt vote endorse ratify back",
-    "law": "bill resolution law motion decision decree plan measure legislation",
-    "withdraw": "withdraw withdrawal leave pullout pull exit depart departure evacuate remove "
-                "drawdown expel expulsion",
-    "forces": "forces force troops troop soldiers soldier military army personnel units",
-    "talks": "talks negotiations negotiation dialogue discussions discuss negotiate meeting meetings",
-    "announce": "announce announced announcement declare declared",
-    "attack": "attack attacks strike strikes airstrike bombing raid assault",
-    "kill": "kill killed killing assassination assassinate death dead",
-    "agree": "agree agreed agreement deal accord",
-    "end": "end ending terminate finish conclude",
-    "presence": "presence stationed station deployment deployed stay remain",
-    "parliament": "parliament lawmakers legislators legislature mps congress assembly",
-    "government": "government cabinet administration authorities",
-    "timetable": "timetable timeline schedule time frame timeframe deadline period",
-    "propose": "propose proposed proposal demand demanded ask asked request requested offer "
-               "offered want wanted seek sought",
-}
-UP = {"increase", "increased", "increases", "rise", "rose", "risen", "surge", "surged", "surges",
-      "grow", "grew", "grown", "boost", "boosted", "expand", "expanded", "reinforce",
-      "reinforced", "higher", "doubled", "tripled"}
-DOWN = {"reduce", "reduced", "reduces", "reduction", "decrease", "decreased", "cut", "cuts",
-        "fall", "fell", "fallen", "drop", "dropped", "shrink", "shrank", "lower", "lowered",
-        "decline", "declined", "fewer", "less", "drawdown", "scale", "halved"}
+
+def lexicon_lines(name: str) -> tuple[str, ...]:
+    """The entries of data/lexicons/NAME.txt in their order, lower case (lines starting with
+    '#' are its header: what the list is for and where it came from)."""
+    path = resources.files("storyline").joinpath("data", "lexicons", f"{name}.txt")
+    return tuple(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+# group name -> its words (data/lexicons/synonym_groups: the first word of a line names it)
+SYNONYM_GROUPS = {line.split()[0]: line for line in lexicon_lines("synonym_groups")}
+UP = frozenset(lexicon_lines("change_up"))  # words of a rise ("increased", "doubled")
+DOWN = frozenset(lexicon_lines("change_down"))  # words of a fall ("cut", "halved")
+
 
 def stem(word: str) -> str:
     for suffix in ("ations", "ation", "ings", "ing", "ed", "es", "s"):
@@ -182,9 +171,7 @@ def direction(text: str, of: set[str] | None = None, window: int = 8) -> str | N
 def word_list(name: str) -> frozenset[str]:
     """The entries of data/lexicons/NAME.txt, lower case (lines starting with '#' are its
     header: what the list is for and where it came from)."""
-    path = resources.files("storyline").joinpath("data", "lexicons", f"{name}.txt")
-    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(lexicon_lines(name))
 
 
 @functools.cache

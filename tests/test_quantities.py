@@ -135,6 +135,14 @@ def test_a_number_written_as_a_word_measures_before_its_unit():
     assert [(x.value, x.unit) for x in find_quantities("Fares rose five percent in May.")] == [(5.0, "percent")]
 
 
+def test_a_length_in_metres_and_one_in_kilometres_are_in_one_unit():
+    # "11,500 metres" and "about nine kilometres" are two heights of one plume, comparable
+    q = find_quantities("The Tarsel plume rose to 11,500 metres before dawn.")
+    assert [(x.value, x.unit) for x in q] == [(11.5, "length:km")]
+    q = find_quantities("Observers put the Tarsel plume at about nine kilometres.")
+    assert [(x.value, x.unit) for x in q] == [(9.0, "length:km")]
+
+
 def test_a_decimal_read_out_in_words_keeps_its_fraction():
     # as a broadcast transcript writes a figure: "four point five million" is 4.5 million, not 5
     assert money("the repairs will cost four point five million euros, the council says.") == [(4.5e6, "money:€")]

@@ -270,6 +270,8 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
         value = number(m.group("n") or m.groupdict().get("w") or "")
         if value is not None:
             unit = LENGTHS.get(m.group("u").lower(), m.group("u").lower())
+            if unit == "m":  # "13,000 metres" and "13 kilometres" are one height, in one unit
+                unit, value = "km", value / 1000
             out.append(Quantity(value, f"length:{unit}", measured_thing(tokens, offset, m.start(), m.end()),
                                 _approx(sentence, m.start()), m.group(0), m.start()))
             spans.append(m.span())

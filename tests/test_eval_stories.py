@@ -22,7 +22,7 @@ FLOORS: dict[tuple[str, str], float] = {
     ("events", "found"): 92.0, ("events", "dated"): 85.0, ("events", "hard_dated"): 48.0,
     ("events", "merged_across_sources"): 61.0, ("events", "share_of_dossier_events_in_key"): 68.0,
     ("claims", "found"): 91.0, ("claims", "attributed"): 88.0,
-    ("contradictions", "found"): 51.5, ("contradictions", "share_of_dossier_items_in_key"): 61.0,
+    ("contradictions", "found"): 52.0, ("contradictions", "share_of_dossier_items_in_key"): 61.5,
     ("commitments", "found"): 92.0, ("commitments", "due"): 86.0, ("commitments", "status"): 66.0,
     ("commitments", "supersession_chains"): 65.0,
 }

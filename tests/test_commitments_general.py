@@ -597,14 +597,14 @@ def test_a_plan_told_in_a_clause_of_its_own_is_met_by_an_act_its_subject_names(t
 def test_a_promise_told_as_one_that_will_be_missed_is_missed_once_its_day_has_passed(tmp_path):
     d = story(tmp_path, {
         "a.txt": page("Footbridge slips again", "May 20, 2031",
-                      "Mayor Ilse Brannoch's promise to open the Quorvel footbridge by the end of May will now "
-                      "be missed, the city engineer told councillors on Tuesday."),
+                      "Mayor Ilse Brannoch's pledge to open the Quorvel footbridge by May 31 will not be met, "
+                      "the city engineer told councillors on Tuesday."),
         "b.txt": page("Library work runs on", "April 2, 2031",
-                      "The Varrel branch library will now reopen on June 3, a week later than planned, "
+                      "The Varrel branch library will now reopen on June 3, nine days later than planned, "
                       "the council said."),
         "c.txt": page("Council sets budget", "June 20, 2031",
-                      "Councillors approved the city budget on Thursday after a three-hour debate."),
+                      "Councillors approved the city budget on Thursday following a long debate."),
     })
     assert by_due(d)["2031-05-31"]["status"] == "missed"
-    # "a week later than planned" places the new day against the old: it misses nothing
+    # "nine days later than planned" places the new day against the old: it misses nothing
     assert by_due(d)["2031-06-03"]["status"] != "missed"

@@ -589,7 +589,7 @@ def test_the_day_work_began_told_two_weeks_apart_disagrees(tmp_path):
                       "Work on the Tarsel viaduct began on May 3, the roads agency said, and the deck should "
                       "reopen to lorries by the autumn."),
         "b.txt": page("Viaduct crews start at last", "Ridge Herald", "May 18, 2027",
-                      "Work to replace the bearings of the Tarsel viaduct finally began on Monday, two weeks "
-                      "later than drivers had been told, when the first crane arrived on the site."),
+                      "Repairs to the bearings of the Tarsel viaduct started on Monday, a fortnight after "
+                      "the date the roads agency had announced."),
     })
     assert found(d, "date", "May 3", "on Monday")

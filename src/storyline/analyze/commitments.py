@@ -264,12 +264,12 @@ NOT_OWN_MISS = re.compile(r"\byet\b|later than|\bafter\b|abandon|\bbut no\b", re
 
 
 def told_missed(x: Deadline) -> bool:
-    """The clause that sets the deadline also says it will not be kept ("the promise to pass
-    the bill by the end of October will now be missed"): a missed cue nearer this deadline's
+    """The clause that sets the deadline tells it as one that will go unkept ("its pledge to
+    reopen the pier by 1 March will not be met"): a missed cue nearer this deadline's
     words than any other time the clause names ("will not rule until September 15, having
     missed its June 30 deadline" says nothing of September 15), a comma counting as a few
     words. Cues of what is only not yet done ("has yet to") say nothing before the deadline
-    has passed, and those that place a day against a deadline ("a month later than planned",
+    has passed, and those that place a day against a deadline ("later than planned",
     "no later than", "after the") or drop a plan ("abandoned") say nothing of this one."""
     at = x.whole.find(x.phrase)
     if at < 0:

@@ -130,9 +130,9 @@ VALUED = ("worth", "valued", "costing")  # words that join an amount to the thin
 
 def _phrase_head(noun):
     """The first noun of a chain of nouns joined by prepositions, through nouns without an
-    article of their own: what a figure written at the chain's end is the value of ("a payment
-    in lieu of notice of 1.9 million" -> payment, "a penalty for late delivery of $4 million"
-    -> penalty; but "notified the utility of a penalty of $1 million" -> penalty)."""
+    article of their own: what a figure written at the chain's end is the value of ("a
+    settlement in place of salary of 2 million" -> settlement, "a penalty for late delivery of
+    $4 million" -> penalty; but "warned the council of a levy of $1 million" -> levy)."""
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN" \
             and noun.head.head.i < noun.i and not any(c.dep_ in ("det", "poss") for c in noun.children):
         noun = noun.head.head

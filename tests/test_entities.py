@@ -365,3 +365,9 @@ def test_a_transcript_speakers_affiliation_is_no_alias(nlp):
     got = mentions(nlp, "Presenter: And the board?\n\nQuorvel Harbour Board (Tessmark Port Authority): the pier "
                         "will reopen in June.\n\nThe Quorvel Harbour Board said repairs had begun.")
     assert not any("(" in t for t, _ in got)
+
+
+def test_letters_that_do_not_come_apart_are_written_plain_in_a_name_key():
+    # NFKD alone leaves "ø" and "ł" as they are: "Quørvel Łanski" must still meet its plain spelling
+    assert name_key("Quørvel Łanski") == name_key("Quorvel Lanski")
+    assert name_key("Brannočić") == name_key("Brannocic")

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from .lexicon import latin_letters
 
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "la"}
 GENERIC_HEADS = {"province", "governorate", "region", "city", "state", "county", "district",
@@ -36,8 +37,7 @@ _INITIAL_Y = re.compile(r"^y(?=[^aeiou])")
 
 @functools.lru_cache(maxsize=65536)  # a pure function of a name, asked for the same names again and again
 def plain(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = latin_letters(text)  # "Sølvang" / "Solvang", "Łęcki" / "Lecki"
     text = text.lower().replace("’", "'").replace("‘", "'").replace("&", " and ")
     text = _POSSESSIVE.sub("", text)
     text = _PUNCTUATION.sub(" ", text.replace("-", " "))

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from importlib import resources
 
 from .dates import MONTHS, WEEKDAYS
+from .letters import latin_letters
 
 
 def lexicon_lines(name: str) -> tuple[str, ...]:
@@ -99,19 +99,6 @@ AMBIGUOUS_COUNTRY_WORDS = {"turkey", "chad", "jordan", "china", "georgia", "guin
                            "wales",
                            "togo", "malta"}
 COUNTRY_PHRASE = re.compile(r"\b(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|U\.S\.|US|USA|UK|UAE)\b")
-
-
-# letters that do not come apart into a Latin letter and an accent
-LETTERS_APART = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss",
-                               "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d",
-                               "ı": "i"})
-
-
-def latin_letters(text: str) -> str:
-    """The text with accented Latin letters written plain ("Tårsel" -> "Tarsel", "Quørvel"
-    -> "Quorvel"), each character still one character where it can be."""
-    text = unicodedata.normalize("NFKD", text.translate(LETTERS_APART))
-    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def concepts(text: str) -> set[str]:

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import latin_letters
+from .letters import latin_letters
 
 CONNECTORS = {"of", "the", "and", "for", "de", "du", "la"}
 GENERIC_HEADS = {"province", "governorate", "region", "city", "state", "county", "district",
@@ -37,7 +37,7 @@ _INITIAL_Y = re.compile(r"^y(?=[^aeiou])")
 
 @functools.lru_cache(maxsize=65536)  # a pure function of a name, asked for the same names again and again
 def plain(text: str) -> str:
-    text = latin_letters(text)  # "Sølvang" / "Solvang", "Łęcki" / "Lecki"
+    text = latin_letters(text)  # "Quørvel" / "Quorvel", "Łanski" / "Lanski"
     text = text.lower().replace("’", "'").replace("‘", "'").replace("&", " and ")
     text = _POSSESSIVE.sub("", text)
     text = _PUNCTUATION.sub(" ", text.replace("-", " "))

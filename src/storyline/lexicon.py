@@ -16,12 +16,14 @@ from .dates import MONTHS, WEEKDAYS
 from .letters import latin_letters
 
 
+@functools.cache
 def lexicon_lines(name: str) -> tuple[str, ...]:
-    """The entries of data/lexicons/NAME.txt in their order, lower case (lines starting with
-    '#' are its header: what the list is for and where it came from)."""
+    """The entries of data/lexicons/NAME.txt in their order, lower case, each once (lines
+    starting with '#' are its header: what the list is for and where it came from). Read once
+    per process: lists are asked for inside the loops over statement pairs."""
     path = resources.files("storyline").joinpath("data", "lexicons", f"{name}.txt")
-    return tuple(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
-                 if line.strip() and not line.startswith("#"))
+    lines = (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(dict.fromkeys(line for line in lines if line and not line.startswith("#")))
 
 
 # group name -> its words (data/lexicons/synonym_groups: the first word of a line names it)
@@ -154,6 +156,7 @@ def direction(text: str, of: set[str] | None = None, window: int = 8) -> str | N
     return found.pop() if len(found) == 1 else None
 
 
+@functools.cache
 @functools.cache
 def word_list(name: str) -> frozenset[str]:
     """The entries of data/lexicons/NAME.txt, lower case (lines starting with '#' are its

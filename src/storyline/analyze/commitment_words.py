@@ -9,24 +9,17 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 from ..annotate.nlp import irregular_verbs
 from ..annotate.quantities import find_quantities
 from ..annotate.tense import move_looked_back
-from ..lexicon import _CANON, stem
+from ..lexicon import _CANON, lexicon_lines, stem
 
 
 @functools.cache
 def entries(name: str) -> tuple[str, ...]:
     """The lines of data/lexicons/commitment_NAME.txt, lower case, comments left out."""
-    path = resources.files("storyline").joinpath("data", "lexicons", f"commitment_{name}.txt")
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip().lower()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return tuple(dict.fromkeys(out))
+    return lexicon_lines(f"commitment_{name}")
 
 
 @functools.cache

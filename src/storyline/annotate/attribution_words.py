@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
+
+from ..lexicon import lexicon_lines
 
 
 @functools.cache
 def entries(name: str) -> tuple[str, ...]:
     """The entries of data/lexicons/NAME.txt, lower case, comments and blanks left out."""
-    path = resources.files("storyline").joinpath("data", "lexicons", f"{name}.txt")
-    lines = (line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
-    return tuple(dict.fromkeys(line for line in lines if line and not line.startswith("#")))
+    return lexicon_lines(name)
 
 
 @functools.cache

@@ -29,9 +29,12 @@ CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "pound": "£", "pounds": "£", 
                   "francs": "franc", "franc": "franc", "kroner": "krone", "kronor": "krona",
                   "rand": "rand", "pesos": "peso", "peso": "peso", "usd": "$", "eur": "€",
                   "gbp": "£", "cad": "$", "aud": "$"}
-LENGTHS = {"km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
-           "mile": "mile", "miles": "mile", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
-           "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre"}
+# a length (or an area): the unit it is kept in, and how many of the written unit make one of
+# it (metres in kilometres, so "13,000 metres" and "13 kilometres" are one height in one unit)
+LENGTHS = {"km": ("km", 1), "kilometre": ("km", 1), "kilometres": ("km", 1), "kilometer": ("km", 1),
+           "kilometers": ("km", 1), "mile": ("mile", 1), "miles": ("mile", 1), "metre": ("km", 1000),
+           "metres": ("km", 1000), "meter": ("km", 1000), "meters": ("km", 1000),
+           "hectare": ("ha", 1), "hectares": ("ha", 1), "acre": ("acre", 1), "acres": ("acre", 1)}
 ROUNDED = ("about", "around", "roughly", "approximately", "something like", "in the region of", "some", "nearly",
            "almost", "close to", "as many as", "an estimated", "estimated")
 APPROX = re.compile(rf"({'|'.join(ROUNDED + OPEN_ABOVE + OPEN_BELOW)})\s+$", re.I)
@@ -269,10 +272,8 @@ def find_quantities(sentence: str, tokens=None, offset: int = 0) -> list[Quantit
             continue
         value = number(m.group("n") or m.groupdict().get("w") or "")
         if value is not None:
-            unit = LENGTHS.get(m.group("u").lower(), m.group("u").lower())
-            if unit == "m":  # "13,000 metres" and "13 kilometres" are one height, in one unit
-                unit, value = "km", value / 1000
-            out.append(Quantity(value, f"length:{unit}", measured_thing(tokens, offset, m.start(), m.end()),
+            unit, per = LENGTHS.get(m.group("u").lower(), (m.group("u").lower(), 1))
+            out.append(Quantity(value / per, f"length:{unit}", measured_thing(tokens, offset, m.start(), m.end()),
                                 _approx(sentence, m.start()), m.group(0), m.start()))
             spans.append(m.span())
     if tokens is None:
